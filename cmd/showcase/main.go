@@ -1,0 +1,114 @@
+// Command showcase builds a Chinese campus Party-building publicity site
+// ("双创" showcase) from Markdown content.
+//
+//	showcase build [-s DIR] [-d DIR] [-b URL] [-D] [-F] [-E]
+//	showcase version
+//
+// Run "showcase help" for the full usage.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	flag "github.com/spf13/pflag"
+
+	"showcase"
+	"showcase/internal/build"
+	"showcase/internal/diag"
+)
+
+const usage = `showcase — 党建“双创”宣传网站生成器 (a static site generator for campus Party-building publicity)
+
+Usage:
+  showcase build [flags]    build the site into public/ (生成网站)
+  showcase version          print the version (版本)
+  showcase help             this text (帮助)
+
+Flags of build:
+  -s, --source DIR          the site folder (default ".")
+  -d, --destination DIR     the output folder (default SOURCE/public)
+  -b, --baseURL URL         override site.toml's baseURL
+  -D, --buildDrafts         include drafts (包含草稿)
+  -F, --buildFuture         include pages dated in the future (包含未来日期的页面)
+  -E, --buildExpired        include expired pages (包含已过期的页面)
+  -q, --quiet               print errors only
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "showcase %s\n", showcase.Version)
+		return 0
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "showcase: unknown command %q (未知命令)\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	source := fs.StringP("source", "s", ".", "")
+	dest := fs.StringP("destination", "d", "", "")
+	base := fs.StringP("baseURL", "b", "", "")
+	drafts := fs.BoolP("buildDrafts", "D", false, "")
+	future := fs.BoolP("buildFuture", "F", false, "")
+	expired := fs.BoolP("buildExpired", "E", false, "")
+	quiet := fs.BoolP("quiet", "q", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	res, err := build.Build(build.Options{
+		Source: *source, Destination: *dest, BaseURL: *base,
+		Drafts: *drafts, Future: *future, Expired: *expired, Theme: showcase.Theme(),
+	})
+	if res != nil {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "warning: %s\n", w.Error())
+		}
+	}
+	if err != nil {
+		var f *diag.Failure
+		if errors.As(err, &f) {
+			for _, p := range f.Problems {
+				fmt.Fprintln(stderr, p.Error())
+			}
+			fmt.Fprintf(stderr, "showcase: build failed with %d error(s); %s was left as it was (生成失败，原有输出未改动)\n", len(f.Problems), *dest)
+		} else {
+			fmt.Fprintf(stderr, "showcase: %v\n", err)
+		}
+		return 1
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %d pages into %s: %d files (%d written, %d unchanged) in %s\n",
+			res.Pages, *dest, res.Files, res.Written, res.Linked, res.Took.Round(1e6))
+	}
+	return 0
+}

@@ -1,0 +1,177 @@
+// Package build is the pipeline: site.toml → content → Markdown → layouts →
+// a complete static site in the destination folder.
+//
+// A build, step by step (Build reads like this list):
+//  1. load site.toml;
+//  2. walk content/ and parse front matter on all cores (every error
+//     collected, each as file:line);
+//  3. keep the pages this build publishes (drafts, future and expired pages
+//     only with the flags) and give each its ASCII URL;
+//  4. render Markdown on all cores, resolving links to other pages;
+//  5. assemble sections, taxonomies, the branch showcase, related pages;
+//  6. render every page, list, term, profile and facet page on all cores;
+//  7. write feeds, sitemap, robots.txt, 404 and alias redirects, and copy
+//     static files and bundle resources;
+//  8. everything goes to a staging folder beside the destination that
+//     replaces it only when the build succeeded: a failed build leaves the
+//     previous output intact, stale files never linger, and files whose
+//     bytes did not change are hard-linked from the previous output.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/overlay"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source      string // the site folder
+	Destination string // default Source/public
+	BaseURL     string // overrides site.toml's baseURL
+	Drafts      bool   // -D
+	Future      bool   // -F
+	Expired     bool   // -E
+	Theme       fs.FS  // the embedded theme (layouts/ and static/); may be nil
+	Now         time.Time
+	Preview     bool          // for the preview server: drafts are marked
+	PreviewHead string        // markup added to every page's <head> in preview
+}
+
+// Result tells what a build did.
+type Result struct {
+	Pages    int // content pages published
+	Files    int // files in the output
+	Written  int // files written because new or changed
+	Linked   int // files unchanged since the previous build
+	Warnings []*diag.Problem
+	Took     time.Duration
+}
+
+// Build builds the site. On error the previous output is left as it was;
+// the error lists every problem found (a *diag.Failure).
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	site := os.DirFS(opts.Source)
+	var errs diag.List
+	// 1. configuration
+	cfg, err := LoadConfig(site, &errs)
+	if err != nil {
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	if opts.BaseURL != "" {
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			return nil, err
+		}
+	}
+	// 2-5. content
+	s := loadSite(site, cfg, opts, &errs)
+	if err := errs.Err(); err != nil {
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	// 6-7. render and write
+	theme := overlay.New([]fs.FS{site, opts.Theme}, []string{"site", "embedded theme"})
+	out, err := newOutput(opts.Destination)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Pages: len(s.Pages) + len(s.Profiles)}
+	if err := writeSite(s, theme, site, out, opts, &errs); err != nil {
+		out.Discard()
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	if err := errs.Err(); err != nil {
+		out.Discard()
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	// 8. swap in
+	if err := out.Swap(); err != nil {
+		return nil, err
+	}
+	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
+	res.Files = res.Written + res.Linked
+	res.Warnings = errs.Warnings()
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// LoadConfig reads site.toml (or Hugo's hugo.toml / config.toml).
+func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
+	for _, name := range []string{"site.toml", "hugo.toml", "config.toml"} {
+		data, err := fs.ReadFile(site, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+		}
+		cfg, warnings, err := config.Parse(data, name)
+		for _, w := range warnings {
+			errs.Warnf(w.File, w.Line, "%s", w.Msg)
+		}
+		return cfg, err
+	}
+	return nil, diag.Errorf("site.toml", 0, "no site.toml in the site folder (找不到网站配置文件 site.toml)")
+}
+
+// checkDestination refuses an output folder that would swallow the source.
+func checkDestination(source, dest string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
+		return fmt.Errorf("destination %s would replace the site folder itself (输出目录不能是网站目录)", dest)
+	}
+	for _, d := range []string{"content", "layouts", "static"} {
+		own := filepath.Join(src, d)
+		if dst == own || strings.HasPrefix(dst, own+string(filepath.Separator)) {
+			return fmt.Errorf("destination %s is inside the site's %s/ folder (输出目录不能位于 %s 中)", dest, d, d)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dst, "site.toml")); err == nil {
+		return fmt.Errorf("destination %s holds a site.toml: it looks like a site, not an output folder (输出目录中有 site.toml)", dest)
+	}
+	return nil
+}
+
+// loadSite runs steps 2-5 and returns the assembled site.
+func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *content.Site {
+	tree := content.Load(site, cfg, errs)
+	var published, hidden []*content.Page
+	for _, p := range tree.Pages {
+		if p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) {
+			published = append(published, p)
+		} else {
+			hidden = append(hidden, p)
+		}
+	}
+	content.Place(published, errs)
+	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	renderMarkdown(cfg, ix, published, errs)
+	s := content.Assemble(cfg, published, opts.Now, errs)
+	s.Files = ix.Files
+	return s
+}

@@ -1,0 +1,149 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"time"
+
+	"showcase/internal/content"
+)
+
+// feedItems is how many items a feed carries.
+const feedItems = 20
+
+// writeFeeds writes RSS 2.0 for the site, each section and each branch.
+func writeFeeds(s *content.Site, out *output, fail func(string, error)) {
+	write := func(urlPath, title, desc string, pages []*content.Page) {
+		data, err := rss(s, urlPath, title, desc, pages)
+		if err == nil {
+			err = out.Write(urlPath+"index.xml", "the feed of /"+urlPath, data)
+		}
+		if err != nil {
+			fail(urlPath+"index.xml", err)
+		}
+	}
+	write("", s.Config.Title, s.Config.Param("description"), s.Pages)
+	for _, sec := range s.Sections {
+		if sec.Name == branchSection {
+			continue
+		}
+		write(sec.Page.Path, sec.Page.Title+" - "+s.Config.Title, firstLine(sec.Page.Summary), sec.Pages)
+	}
+	if t := s.Taxonomy(branchSection); t != nil {
+		for _, term := range t.Terms {
+			write(term.Path, term.Name+" - "+s.Config.Title, term.Profile.Summary, term.Pages)
+		}
+	}
+}
+
+type rssDoc struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title       string    `xml:"title"`
+	Link        string    `xml:"link"`
+	Description string    `xml:"description"`
+	Language    string    `xml:"language"`
+	Self        rssSelf   `xml:"atom:link"`
+	LastBuild   string    `xml:"lastBuildDate,omitempty"`
+	Items       []rssItem `xml:"item"`
+}
+
+type rssSelf struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string `xml:"title"`
+	Link        string `xml:"link"`
+	GUID        string `xml:"guid"`
+	PubDate     string `xml:"pubDate,omitempty"`
+	Author      string `xml:"author,omitempty"`
+	Description string `xml:"description"`
+}
+
+func rss(s *content.Site, urlPath, title, desc string, pages []*content.Page) ([]byte, error) {
+	ch := rssChannel{
+		Title: title, Link: absURL(s, urlPath), Description: desc, Language: s.Config.LanguageCode,
+		Self: rssSelf{Href: absURL(s, urlPath+"index.xml"), Rel: "self", Type: "application/rss+xml"},
+	}
+	if len(pages) > feedItems {
+		pages = pages[:feedItems]
+	}
+	var newest time.Time
+	for _, p := range pages {
+		it := rssItem{Title: p.Title, Link: absURL(s, p.Path), GUID: absURL(s, p.Path), Description: p.Summary}
+		if !p.Date.IsZero() {
+			it.PubDate = p.Date.Format(time.RFC1123Z)
+			if p.Date.After(newest) {
+				newest = p.Date
+			}
+		}
+		ch.Items = append(ch.Items, it)
+	}
+	if !newest.IsZero() {
+		ch.LastBuild = newest.Format(time.RFC1123Z) // from content, so builds stay reproducible
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}); err != nil {
+		return nil, fmt.Errorf("feed: %v", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+// writeSitemap lists every HTML page but the 404 page.
+func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, error)) {
+	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, j := range jobs {
+		if j.kind == "404" {
+			continue
+		}
+		u := sitemapURL{Loc: absURL(s, j.path)}
+		if p := j.data.Page; p != nil && j.kind == "single" || j.kind == "profile" {
+			t := p.Lastmod
+			if t.IsZero() {
+				t = p.Date
+			}
+			if !t.IsZero() {
+				u.Lastmod = t.Format("2006-01-02")
+			}
+		}
+		doc.URLs = append(doc.URLs, u)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		fail("sitemap.xml", err)
+		return
+	}
+	buf.WriteByte('\n')
+	fail("sitemap.xml", out.Write("sitemap.xml", "sitemap.xml", buf.Bytes()))
+}
+
+func robots(s *content.Site) []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + absURL(s, "sitemap.xml") + "\n")
+}

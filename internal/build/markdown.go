@@ -1,0 +1,77 @@
+package build
+
+import (
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/markdown"
+)
+
+// renderMarkdown converts every page's body on all cores and fills its HTML,
+// table of contents, plain text and summary. Broken links are errors with
+// the page's file and line.
+func renderMarkdown(cfg *config.Config, ix *content.Index, pages []*content.Page, errs *diag.List) {
+	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
+	jobs := make(chan *content.Page)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				res := md.Render(p.Body, markdown.Doc{Resolver: ix.Resolver(p), LineOffset: p.BodyLine - 1})
+				for _, pr := range res.Problems {
+					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
+				}
+				p.Content = template.HTML(res.HTML)
+				p.TOC = res.TOC
+				p.Plain = res.Plain
+				p.ReadingTime = readingTime(res.Plain)
+				if p.Summary == "" {
+					p.Summary = res.Summary
+				}
+				if p.Summary == "" {
+					p.Summary = summarize(res.Plain, cfg.SummaryLength)
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// summarize takes about n characters of plain text: whole sentences when the
+// first ones fit, else a cut with "…".
+func summarize(plain string, n int) string {
+	text := strings.Join(strings.Fields(strings.ReplaceAll(plain, "\n", " ")), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	r := []rune(text)[:n]
+	// end at the last sentence stop in the second half, if there is one
+	for i := len(r) - 1; i > n/2; i-- {
+		switch r[i] {
+		case '。', '！', '？', '；', '.', '!', '?':
+			return string(r[:i+1])
+		}
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+// readingTime is minutes at about 400 Chinese characters a minute.
+func readingTime(plain string) int {
+	n := utf8.RuneCountInString(plain)
+	if n == 0 {
+		return 0
+	}
+	return (n + 399) / 400
+}

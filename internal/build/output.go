@@ -1,0 +1,123 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// output writes a build into a staging folder beside the destination. A file
+// whose bytes equal the previous build's is hard-linked from it instead of
+// written, so a repeated build costs a comparison, not a disk write. Swap puts
+// the staging folder in place only when the whole build succeeded; Discard
+// removes it and leaves the previous output untouched.
+type output struct {
+	dest, stage string
+	mu          sync.Mutex
+	claimed     map[string]string // output path → what wrote it
+	written     atomic.Int64
+	linked      atomic.Int64
+}
+
+func newOutput(dest string) (*output, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a staging folder beside %s: %v", dest, err)
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return nil, err
+	}
+	return &output{dest: dest, stage: stage, claimed: map[string]string{}}, nil
+}
+
+// claim reserves an output path; two writers of one path is an error naming both.
+func (o *output) claim(rel, by string) error {
+	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || path.Clean(rel) != rel || rel == ".." || strings.HasPrefix(rel, "../") {
+		return fmt.Errorf("output path %q escapes the site (输出路径越出网站目录)", rel)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if prev, ok := o.claimed[rel]; ok {
+		return fmt.Errorf("%s is written by both %s and %s (两个来源生成同一文件)", rel, prev, by)
+	}
+	o.claimed[rel] = by
+	return nil
+}
+
+// Write puts data at rel (a slash path) in the staging folder.
+func (o *output) Write(rel, by string, data []byte) error {
+	if err := o.claim(rel, by); err != nil {
+		return err
+	}
+	target := filepath.Join(o.stage, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return err
+	}
+	old := filepath.Join(o.dest, filepath.FromSlash(rel))
+	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+		if prev, err := os.ReadFile(old); err == nil && bytes.Equal(prev, data) {
+			if err := os.Link(old, target); err == nil {
+				o.linked.Add(1)
+				return nil
+			}
+		}
+	}
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		return err
+	}
+	o.written.Add(1)
+	return nil
+}
+
+// Copy copies a file of fsys to rel.
+func (o *output) Copy(rel, by string, fsys fs.FS, name string) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	return o.Write(rel, by, data)
+}
+
+// Swap replaces the destination by the staging folder.
+func (o *output) Swap() error {
+	old := ""
+	if _, err := os.Lstat(o.dest); err == nil {
+		old = o.stage + ".old"
+		if err := os.Rename(o.dest, old); err != nil {
+			o.Discard()
+			return fmt.Errorf("cannot move the previous output aside: %v", err)
+		}
+	}
+	if err := os.Rename(o.stage, o.dest); err != nil {
+		if old != "" {
+			os.Rename(old, o.dest)
+		}
+		o.Discard()
+		return fmt.Errorf("cannot put the new output in place: %v", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Discard removes the staging folder.
+func (o *output) Discard() { os.RemoveAll(o.stage) }
+
+// outputFile is the file of a URL path: "news/a/" → "news/a/index.html".
+func outputFile(urlPath string) string {
+	if urlPath == "" || strings.HasSuffix(urlPath, "/") {
+		return urlPath + "index.html"
+	}
+	return urlPath
+}

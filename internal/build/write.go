@@ -1,0 +1,93 @@
+package build
+
+import (
+	"html/template"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/render"
+)
+
+// writeSite renders every page and writes every file of the site into out.
+func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) error {
+	set, err := render.Load(theme, &render.Env{Config: s.Config})
+	if err != nil {
+		return err
+	}
+	fail := func(file string, err error) { errs.Add(file, err) }
+	jobs := plan(s, opts)
+	renderPages(set, jobs, out, opts.PreviewHead, fail)
+	writeAliases(s, set, out, fail)
+	writeFeeds(s, out, fail)
+	writeSitemap(s, jobs, out, fail)
+	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
+	copyStatic(theme, out, fail)
+	copyResources(s, site, out, fail)
+	return nil
+}
+
+// writeAliases writes a redirect page at each alias of each page.
+func writeAliases(s *content.Site, set *render.Set, out *output, fail func(string, error)) {
+	all := append(append([]*content.Page{}, s.Pages...), s.Profiles...)
+	for _, p := range all {
+		for _, a := range p.Aliases {
+			at := content.AliasPath(a)
+			if at == "" {
+				continue
+			}
+			d := &render.Data{Kind: "alias", Site: s, Page: p, Title: p.Title, Target: s.Config.BasePath + p.Path, Canonical: absURL(s, p.Path)}
+			html, err := set.Execute("alias", "", d)
+			if err != nil {
+				fail(p.File, err)
+				continue
+			}
+			if err := out.Write(outputFile(at), p.File+" (alias)", html); err != nil {
+				fail(p.File, err)
+			}
+		}
+	}
+}
+
+// copyStatic copies static/ of the site over the theme's.
+func copyStatic(theme fs.FS, out *output, fail func(string, error)) {
+	var files []string
+	fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "static" {
+				fail(p, err)
+			}
+			return nil
+		}
+		if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	for _, f := range files {
+		if err := out.Copy(strings.TrimPrefix(f, "static/"), f, theme, f); err != nil {
+			fail(f, err)
+		}
+	}
+}
+
+// copyResources publishes the files of published bundles and other files
+// under content/ (attachments) at their URLs.
+func copyResources(s *content.Site, site fs.FS, out *output, fail func(string, error)) {
+	files := make([]string, 0, len(s.Files))
+	for f := range s.Files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := out.Copy(s.Files[f], f, site, f); err != nil {
+			fail(f, err)
+		}
+	}
+}
+
+func safeHead(h string) template.HTML { return template.HTML(h) }
+

@@ -1,0 +1,158 @@
+package config
+
+import (
+	_ "embed"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"showcase/internal/diag"
+)
+
+//go:embed defaults.toml
+var defaultsTOML string
+
+// rawConfig mirrors site.toml as written.
+type rawConfig struct {
+	BaseURL                string `toml:"baseURL"`
+	Title                  string `toml:"title"`
+	LanguageCode           string `toml:"languageCode"`
+	DefaultContentLanguage string `toml:"defaultContentLanguage"`
+	HasCJKLanguage         *bool  `toml:"hasCJKLanguage"`
+	Paginate               int    `toml:"paginate"`
+	Pagination             struct {
+		PagerSize int `toml:"pagerSize"`
+	} `toml:"pagination"`
+	SummaryLength int                    `toml:"summaryLength"`
+	Taxonomies    map[string]string      `toml:"taxonomies"`
+	Params        map[string]any         `toml:"params"`
+	Menu          map[string][]MenuEntry `toml:"menu"`
+	Menus         map[string][]MenuEntry `toml:"menus"`
+	Criteria      []CriteriaSet          `toml:"criteria"`
+	Slugs         map[string]string      `toml:"slugs"`
+	Markup        struct {
+		Goldmark struct {
+			Renderer struct {
+				Unsafe bool `toml:"unsafe"`
+			} `toml:"renderer"`
+		} `toml:"goldmark"`
+	} `toml:"markup"`
+}
+
+var (
+	criterionID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	asciiSlug   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+)
+
+func (r *rawConfig) resolve(file string) (*Config, error) {
+	c := &Config{
+		Title:                  r.Title,
+		LanguageCode:           r.LanguageCode,
+		DefaultContentLanguage: r.DefaultContentLanguage,
+		HasCJKLanguage:         true,
+		PagerSize:              10,
+		SummaryLength:          120,
+		Params:                 r.Params,
+		Criteria:               r.Criteria,
+		Slugs:                  r.Slugs,
+		Unsafe:                 r.Markup.Goldmark.Renderer.Unsafe,
+	}
+	var err error
+	if c.BaseURL, c.BasePath, err = normalizeBaseURL(r.BaseURL); err != nil {
+		return nil, diag.Errorf(file, 0, "%v", err)
+	}
+	if c.Title == "" {
+		c.Title = "党建工作网"
+	}
+	if c.LanguageCode == "" {
+		c.LanguageCode = "zh-CN"
+	}
+	if c.DefaultContentLanguage == "" {
+		c.DefaultContentLanguage = "zh"
+	}
+	if r.HasCJKLanguage != nil {
+		c.HasCJKLanguage = *r.HasCJKLanguage
+	}
+	switch {
+	case r.Pagination.PagerSize < 0 || r.Paginate < 0:
+		return nil, diag.Errorf(file, 0, "the page size must be positive (分页条数必须为正数)")
+	case r.Pagination.PagerSize > 0:
+		c.PagerSize = r.Pagination.PagerSize
+	case r.Paginate > 0:
+		c.PagerSize = r.Paginate
+	}
+	if r.SummaryLength > 0 {
+		c.SummaryLength = r.SummaryLength
+	}
+	if c.Params == nil {
+		c.Params = map[string]any{}
+	}
+	c.Taxonomies = taxonomies(r.Taxonomies)
+	c.Menu = append(r.Menu["main"], r.Menus["main"]...)
+	sort.SliceStable(c.Menu, func(i, j int) bool { return c.Menu[i].Weight < c.Menu[j].Weight })
+	if len(c.Criteria) == 0 {
+		var d rawConfig
+		if _, err := toml.Decode(defaultsTOML, &d); err != nil {
+			panic(err)
+		}
+		c.Criteria = d.Criteria
+	}
+	if err := checkCriteria(c.Criteria, file); err != nil {
+		return nil, err
+	}
+	for term, slug := range c.Slugs {
+		if !asciiSlug.MatchString(slug) {
+			return nil, diag.Errorf(file, 0, "[slugs] %q = %q: a slug is lower-case ASCII letters, digits, - and _ (URL 别名只能使用小写字母、数字、-、_)", term, slug)
+		}
+	}
+	return c, nil
+}
+
+// taxonomies returns the configured taxonomies; tags and categories by default,
+// and branches always, since profiles are its terms.
+func taxonomies(m map[string]string) []Taxonomy {
+	if m == nil {
+		m = map[string]string{"tag": "tags", "category": "categories"}
+	}
+	var out []Taxonomy
+	hasBranches := false
+	for singular, plural := range m {
+		if plural == BranchTaxonomy {
+			hasBranches = true
+		}
+		out = append(out, Taxonomy{Singular: singular, Plural: plural})
+	}
+	if !hasBranches {
+		out = append(out, Taxonomy{Singular: "branch", Plural: BranchTaxonomy})
+	}
+	sortTaxonomies(out)
+	return out
+}
+
+func checkCriteria(sets []CriteriaSet, file string) error {
+	seen := map[string]string{}
+	for _, set := range sets {
+		if set.Kind == "" || set.Name == "" {
+			return diag.Errorf(file, 0, "[[criteria]] needs kind and name (对标条目需要 kind 与 name)")
+		}
+		for _, it := range set.Items {
+			if !criterionID.MatchString(it.ID) {
+				return diag.Errorf(file, 0, "criteria %s: item id %q must be lower-case ASCII such as qgyl-1 (条目编号须为小写字母数字)", set.Name, it.ID)
+			}
+			if prev, dup := seen[it.ID]; dup {
+				return diag.Errorf(file, 0, "criteria item id %q is used by both %s and %s (条目编号重复)", it.ID, prev, set.Name)
+			}
+			seen[it.ID] = set.Name
+			if strings.TrimSpace(it.Name) == "" {
+				return diag.Errorf(file, 0, "criteria item %q has no name", it.ID)
+			}
+		}
+	}
+	return nil
+}
+
+func ignoredSilently(key toml.Key) bool {
+	return len(key) == 0 || key[0] == "params" // [params] is free-form
+}

@@ -1,0 +1,207 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"showcase/internal/diag"
+)
+
+// China Standard Time: dates written without a zone are read in it.
+var cst = time.FixedZone("CST", 8*3600)
+
+// fields reads typed values out of decoded front matter, collecting one
+// problem per bad key with the key's line.
+type fields struct {
+	src      Source
+	m        map[string]any
+	problems []*diag.Problem
+}
+
+func (f *fields) fail(key, format string, args ...any) {
+	f.problems = append(f.problems, &diag.Problem{Line: f.src.KeyLine(key), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (f *fields) lookup(key string) (any, bool) {
+	if v, ok := f.m[key]; ok {
+		return v, true
+	}
+	// Hugo keys are case-insensitive; accept publishdate, expirydate…
+	for k, v := range f.m {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func (f *fields) str(key string) string {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return ""
+	}
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case int64, int, float64:
+		return fmt.Sprint(v)
+	}
+	f.fail(key, "%s must be text, not %s (%s 应为文本)", key, typeName(v), key)
+	return ""
+}
+
+func (f *fields) boolean(key string) bool {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return false
+	}
+	if b, ok := v.(bool); ok {
+		return b
+	}
+	f.fail(key, "%s must be true or false, not %s (%s 应为 true 或 false)", key, typeName(v), key)
+	return false
+}
+
+func (f *fields) integer(key string) int {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return 0
+	}
+	switch v := v.(type) {
+	case int64:
+		return int(v)
+	case int:
+		return v
+	case float64:
+		if v == float64(int(v)) {
+			return int(v)
+		}
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			return n
+		}
+	}
+	f.fail(key, "%s must be a whole number, not %v (%s 应为整数)", key, v, key)
+	return 0
+}
+
+// list accepts a list of strings or a single string (reviewer = "钱锐").
+func (f *fields) list(key string) []string {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return nil
+	}
+	var out []string
+	switch v := v.(type) {
+	case string:
+		out = []string{v}
+	case []any:
+		for _, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				if n, isNum := e.(int64); isNum {
+					s = strconv.FormatInt(n, 10)
+				} else {
+					f.fail(key, "%s must be a list of text, but holds %s (%s 应为文本列表)", key, typeName(e), key)
+					return nil
+				}
+			}
+			out = append(out, s)
+		}
+	case []string:
+		out = v
+	default:
+		f.fail(key, "%s must be a list of text, not %s (%s 应为文本列表)", key, typeName(v), key)
+		return nil
+	}
+	var clean []string
+	for _, s := range out {
+		if s = strings.TrimSpace(s); s != "" {
+			clean = append(clean, s)
+		}
+	}
+	return clean
+}
+
+var dateLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006-01-02",
+	"2006/01/02",
+	"2006年1月2日",
+}
+
+func (f *fields) date(key string) time.Time {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return time.Time{}
+	}
+	switch v := v.(type) {
+	case time.Time:
+		if strings.HasSuffix(v.Location().String(), "-local") { // TOML local date or time
+			return time.Date(v.Year(), v.Month(), v.Day(), v.Hour(), v.Minute(), v.Second(), v.Nanosecond(), cst)
+		}
+		return v
+	case string:
+		s := strings.TrimSpace(v)
+		if s == "" {
+			return time.Time{}
+		}
+		for _, layout := range dateLayouts {
+			if t, err := time.ParseInLocation(layout, s, cst); err == nil {
+				return t
+			}
+		}
+		f.fail(key, "%s %q is not a date such as 2025-10-26 or 2025-10-26T09:30:00+08:00 (日期格式无法识别)", key, s)
+		return time.Time{}
+	}
+	f.fail(key, "%s must be a date, not %s (%s 应为日期)", key, typeName(v), key)
+	return time.Time{}
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case bool:
+		return "true/false"
+	case int64, int, float64:
+		return "a number"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case time.Time:
+		return "a date"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// sub returns a nested table ([params]) or nil.
+func (f *fields) sub(key string) *fields {
+	v, ok := f.lookup(key)
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		f.fail(key, "%s must be a table (%s 应为表)", key, key)
+		return nil
+	}
+	return &fields{src: f.src, m: m}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,153 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"showcase/internal/diag"
+)
+
+// Source is a content file split into its front matter and body.
+type Source struct {
+	Format   string // "toml", "yaml" or "" when the file has no front matter
+	Front    []byte // the front matter text, without its delimiters
+	Body     []byte
+	BodyLine int // the file's line number of the first body line
+}
+
+// Normalize checks that data is UTF-8 text and returns it without a byte-order
+// mark and with "\n" line endings. A file saved as GBK (common on Chinese
+// Windows) is refused with the line of its first invalid byte, so mojibake is
+// never published.
+func Normalize(data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		return nil, &diag.Problem{Line: line, Msg: "the file is not UTF-8 text (probably GBK/GB18030): save it as UTF-8 (文件不是 UTF-8 编码，可能是 GBK；请另存为 UTF-8)"}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data, nil
+}
+
+// Split separates TOML (+++) or YAML (---) front matter from the body. The
+// data must already be normalized. An opening delimiter without a closing one
+// is an error at line 1.
+func Split(data []byte) (Source, error) {
+	var delim []byte
+	var format string
+	switch {
+	case hasDelimiterLine(data, "+++"):
+		delim, format = []byte("+++"), "toml"
+	case hasDelimiterLine(data, "---"):
+		delim, format = []byte("---"), "yaml"
+	default:
+		return Source{Body: data, BodyLine: 1}, nil
+	}
+	rest := data[len(delim):]
+	rest = bytes.TrimLeft(rest, " \t")
+	if len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
+	}
+	start := len(data) - len(rest)
+	// find a line that is exactly the delimiter
+	pos := 0
+	for pos <= len(rest) {
+		end := bytes.IndexByte(rest[pos:], '\n')
+		line := rest[pos:]
+		if end >= 0 {
+			line = rest[pos : pos+end]
+		}
+		if bytes.Equal(bytes.TrimRight(line, " \t"), delim) {
+			front := rest[:pos]
+			bodyStart := start + pos + len(line)
+			if end >= 0 {
+				bodyStart++
+			}
+			bodyLine := 1 + bytes.Count(data[:bodyStart], []byte("\n"))
+			return Source{Format: format, Front: front, Body: data[bodyStart:], BodyLine: bodyLine}, nil
+		}
+		if end < 0 {
+			break
+		}
+		pos += end + 1
+	}
+	return Source{}, &diag.Problem{Line: 1, Msg: fmt.Sprintf("front matter opened with %s is never closed (前置元数据缺少结束行 %s)", delim, delim)}
+}
+
+func hasDelimiterLine(data []byte, delim string) bool {
+	if !bytes.HasPrefix(data, []byte(delim)) {
+		return false
+	}
+	rest := bytes.TrimLeft(data[len(delim):], " \t")
+	return len(rest) == 0 || rest[0] == '\n'
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// Decode parses the front matter into a map. Errors carry the file's line.
+func (s Source) Decode() (map[string]any, error) {
+	m := map[string]any{}
+	switch s.Format {
+	case "toml":
+		if _, err := toml.Decode(string(s.Front), &m); err != nil {
+			var perr toml.ParseError
+			if errors.As(err, &perr) {
+				return nil, &diag.Problem{Line: 1 + perr.Position.Line, Msg: "TOML front matter: " + perr.Message + " (前置元数据格式错误)"}
+			}
+			return nil, &diag.Problem{Line: 1, Msg: "TOML front matter: " + err.Error()}
+		}
+	case "yaml":
+		var v any
+		if err := yaml.Unmarshal(s.Front, &v); err != nil {
+			line := 1
+			msg := err.Error()
+			if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
+				n, _ := strconv.Atoi(sm[1])
+				line += n
+			}
+			return nil, &diag.Problem{Line: line, Msg: "YAML front matter: " + msg + " (前置元数据格式错误)"}
+		}
+		switch v := v.(type) {
+		case nil:
+		case map[string]any:
+			m = v
+		default:
+			return nil, &diag.Problem{Line: 2, Msg: "YAML front matter must be a mapping of keys to values (前置元数据应为“键: 值”形式)"}
+		}
+	}
+	return m, nil
+}
+
+// KeyLine returns the file line on which a top-level front-matter key is
+// written, or the first line of the front matter if it cannot be found.
+func (s Source) KeyLine(key string) int {
+	lines := bytes.Split(s.Front, []byte("\n"))
+	for i, l := range lines {
+		t := bytes.TrimLeft(l, " \t\"'")
+		if bytes.HasPrefix(t, []byte(key)) {
+			rest := bytes.TrimLeft(t[len(key):], " \t\"'")
+			if len(rest) > 0 && (rest[0] == '=' || rest[0] == ':') {
+				return i + 2
+			}
+		}
+	}
+	return 1
+}

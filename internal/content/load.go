@@ -1,0 +1,140 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"showcase/internal/config"
+	"showcase/internal/diag"
+)
+
+// Tree is everything found under content/: the pages, and the other files
+// (bundle resources and attachments), in path order.
+type Tree struct {
+	Pages []*Page
+	Files []string // non-Markdown files, paths from the site root
+}
+
+// Load walks content/ in fsys (the site's folder) and parses every Markdown
+// file on all cores. Problems are added to errs; pages that failed are left
+// out of the tree.
+func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
+	var mdFiles []string
+	tree := &Tree{}
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			errs.Add(p, err)
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && ignored(name) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				errs.Errorf(p, 0, "broken or looping symbolic link: %v (符号链接无效或循环)", err)
+				return nil
+			}
+			if info.IsDir() {
+				errs.Warnf(p, 0, "a symbolic link to a folder is not followed (不跟随指向文件夹的符号链接)")
+				return nil
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".md") {
+			mdFiles = append(mdFiles, p)
+		} else {
+			tree.Files = append(tree.Files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add("content", err)
+	}
+	if len(mdFiles) == 0 {
+		errs.Errorf("content", 0, "no Markdown files found under content/ (content 目录中没有 Markdown 文件)")
+		return tree
+	}
+	pages := make([]*Page, len(mdFiles))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				data, err := fs.ReadFile(fsys, mdFiles[i])
+				if err != nil {
+					errs.Errorf(mdFiles[i], 0, "cannot read: %v (无法读取)", err)
+					continue
+				}
+				p, problems := ParsePage(mdFiles[i], data, cfg)
+				for _, pr := range problems {
+					errs.Add(mdFiles[i], pr)
+				}
+				if len(problems) == 0 {
+					pages[i] = p
+				}
+			}
+		}()
+	}
+	for i := range mdFiles {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, p := range pages {
+		if p != nil {
+			tree.Pages = append(tree.Pages, p)
+		}
+	}
+	attachResources(tree)
+	return tree
+}
+
+// ignored reports files that editors and operating systems leave behind.
+func ignored(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "#"),
+		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"),
+		name == "Thumbs.db", name == "desktop.ini":
+		return true
+	}
+	return false
+}
+
+// attachResources gives each bundle the list of its own files (not those of a
+// nested bundle).
+func attachResources(t *Tree) {
+	bundles := map[string]*Page{}
+	for _, p := range t.Pages {
+		if p.Bundle != "" {
+			bundles[p.Bundle] = p
+		}
+	}
+	for _, f := range t.Files {
+		for dir := path.Dir(f); dir != "content" && dir != "."; dir = path.Dir(dir) {
+			if b, ok := bundles[dir]; ok {
+				b.Resources = append(b.Resources, strings.TrimPrefix(f, dir+"/"))
+				break
+			}
+		}
+	}
+	for _, b := range bundles {
+		sort.Strings(b.Resources)
+	}
+}

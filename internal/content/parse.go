@@ -1,0 +1,211 @@
+package content
+
+import (
+	"path"
+	"strings"
+
+	"showcase/internal/config"
+	"showcase/internal/diag"
+)
+
+// ParsePage decodes one content file. file is its path from the site root
+// ("content/news/a.md"). Every problem found is returned, each with its line.
+func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Problem) {
+	fail := func(p *diag.Problem) []*diag.Problem { p.File = file; return []*diag.Problem{p} }
+	data, err := Normalize(data)
+	if err != nil {
+		return nil, fail(err.(*diag.Problem))
+	}
+	src, err := Split(data)
+	if err != nil {
+		return nil, fail(err.(*diag.Problem))
+	}
+	m, err := src.Decode()
+	if err != nil {
+		return nil, fail(err.(*diag.Problem))
+	}
+	f := &fields{src: src, m: m}
+	p := &Page{File: file, src: src, Body: src.Body, BodyLine: src.BodyLine, Params: map[string]any{}}
+	placePage(p)
+
+	p.Title = f.str("title")
+	p.Subtitle = f.str("subtitle")
+	p.Date = f.date("date")
+	p.Lastmod = f.date("lastmod")
+	p.PublishDate = f.date("publishDate")
+	p.ExpiryDate = f.date("expiryDate")
+	p.Draft = f.boolean("draft")
+	p.Weight = f.integer("weight")
+	p.Slug = f.str("slug")
+	p.Aliases = f.list("aliases")
+	p.Summary = f.str("summary")
+	p.Criteria = f.list("criteria")
+	p.Cover = f.str("cover")
+	p.CoverAlt = firstNonEmpty(f.str("cover_alt"), f.str("coverAlt"))
+	p.Byline = Byline{
+		Author:       firstNonEmpty(f.str("author"), f.str("writer")),
+		Photographer: f.str("photographer"),
+		Reviewers:    append(f.list("reviewer"), f.list("reviewers")...),
+		Editor:       f.str("editor"),
+		Source:       f.str("source"),
+	}
+	p.Terms = map[string][]string{}
+	for _, t := range cfg.Taxonomies {
+		if terms := f.list(t.Plural); len(terms) > 0 {
+			p.Terms[t.Plural] = terms
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		if k != "params" {
+			p.Params[k] = m[k]
+		}
+	}
+	params := f.sub("params")
+	if params != nil {
+		for k, v := range params.m {
+			p.Params[k] = v
+		}
+	}
+	if p.Section == config.BranchTaxonomy && p.Kind == KindPage {
+		p.Profile = readProfile(f, params)
+	}
+	p.Photos = readPhotos(f)
+	checkPath(f, "slug", p.Slug, false)
+	for _, a := range p.Aliases {
+		checkPath(f, "aliases", a, true)
+	}
+	checkPath(f, "cover", p.Cover, false)
+	if p.Cover != "" && p.Bundle == "" && !strings.HasPrefix(p.Cover, "/") {
+		f.fail("cover", "cover %q: a page's own image needs a page bundle (folder with index.md); or give a path under static/ starting with / (封面图片需放在页面目录中)", p.Cover)
+	}
+	for _, pr := range f.problems {
+		pr.File = file
+	}
+	return p, f.problems
+}
+
+// placePage sets Kind, Section and Bundle from the file's place under content/.
+func placePage(p *Page) {
+	rel := strings.TrimPrefix(p.File, "content/")
+	dir, base := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	if first, _, _ := strings.Cut(rel, "/"); strings.Contains(rel, "/") {
+		p.Section = first
+	}
+	switch base {
+	case "_index.md":
+		p.Kind = KindSection
+		if dir == "" {
+			p.Kind = KindHome
+		}
+	case "index.md":
+		p.Kind = KindPage
+		p.Bundle = "content/" + dir
+		if dir == "" {
+			p.Kind = KindHome
+			p.Bundle = ""
+		}
+	default:
+		p.Kind = KindPage
+	}
+}
+
+func readProfile(f, params *fields) *Profile {
+	pick := func(key string) *fields {
+		if params != nil {
+			if _, ok := params.lookup(key); ok {
+				return params
+			}
+		}
+		return f
+	}
+	return &Profile{
+		Kind:      pick("kind").str("kind"),
+		Level:     pick("level").str("level"),
+		Year:      pick("year").integer("year"),
+		Batch:     pick("batch").str("batch"),
+		DocNo:     pick("doc_no").str("doc_no"),
+		Status:    pick("status").str("status"),
+		College:   pick("college").str("college"),
+		Secretary: pick("secretary").str("secretary"),
+		Brand:     pick("brand").str("brand"),
+		Members:   pick("members").integer("members"),
+		Honours:   pick("honours").list("honours"),
+	}
+}
+
+// readPhotos reads Hugo-style [[resources]] (src, title, params.photographer)
+// or a simple photos = [{src, caption, photographer}] list.
+func readPhotos(f *fields) []Photo {
+	var out []Photo
+	for _, key := range []string{"resources", "photos"} {
+		v, ok := f.lookup(key)
+		if !ok {
+			continue
+		}
+		items, ok := v.([]any)
+		if !ok {
+			if maps, isMaps := v.([]map[string]any); isMaps {
+				for _, m := range maps {
+					items = append(items, m)
+				}
+			} else {
+				f.fail(key, "%s must be a list of tables with src and title (应为包含 src、title 的列表)", key)
+				continue
+			}
+		}
+		for _, it := range items {
+			m, ok := it.(map[string]any)
+			if !ok {
+				f.fail(key, "%s must be a list of tables with src and title", key)
+				break
+			}
+			sf := &fields{src: f.src, m: m}
+			ph := Photo{Src: sf.str("src"), Caption: firstNonEmpty(sf.str("caption"), sf.str("title")), Photographer: sf.str("photographer")}
+			if ps := sf.sub("params"); ps != nil {
+				ph.Photographer = firstNonEmpty(ph.Photographer, ps.str("photographer"))
+				ph.Caption = firstNonEmpty(ph.Caption, ps.str("caption"))
+			}
+			f.problems = append(f.problems, sf.problems...)
+			if ph.Src == "" {
+				f.fail(key, "%s: an entry has no src (缺少 src)", key)
+				continue
+			}
+			checkPath(f, key, ph.Src, false)
+			out = append(out, ph)
+		}
+	}
+	return out
+}
+
+// checkPath refuses a path that could escape the site: "..", a backslash, or
+// (unless rooted is allowed) an absolute path.
+func checkPath(f *fields, key, p string, rooted bool) {
+	if p == "" {
+		return
+	}
+	bad := strings.Contains(p, "\\") || strings.Contains(p, "://")
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			bad = true
+		}
+	}
+	if strings.HasPrefix(p, "/") && !rooted && key == "slug" {
+		bad = true
+	}
+	if bad {
+		f.fail(key, "%s %q must stay inside the site: no \"..\", no backslash, no URL (路径不能越出网站目录)", key, p)
+	}
+	if key == "slug" && strings.Contains(p, "/") {
+		f.fail(key, "slug %q must be one path segment without / (slug 不能包含 /)", p)
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

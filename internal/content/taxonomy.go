@@ -1,0 +1,119 @@
+package content
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"showcase/internal/config"
+	"showcase/internal/diag"
+	"showcase/internal/slug"
+)
+
+// Taxonomy is a way of classifying pages (tags, categories, branches) with
+// its terms.
+type Taxonomy struct {
+	Singular, Plural string
+	Title            string // 标签, 分类, 支部
+	Path             string // "tags/"
+	Terms            []*Term
+}
+
+// Term is one value of a taxonomy and the pages listed under it, newest first.
+// A term of the branches taxonomy is a profile: Profile is set and Path is
+// the profile's own URL.
+type Term struct {
+	Name    string
+	Slug    string
+	Path    string // "tags/zhu-ti-jiao-yu/"
+	Pages   []*Page
+	Profile *Page
+}
+
+var taxonomyTitles = map[string]string{"tags": "标签", "categories": "分类", config.BranchTaxonomy: "支部"}
+
+// buildTaxonomies gathers the terms of every taxonomy. Terms get ASCII URL
+// slugs: site.toml's [slugs], else pinyin; two terms with one slug are
+// told apart by a number and reported, so a mapping can fix them.
+func (s *Site) buildTaxonomies(errs *diag.List) {
+	for _, tc := range s.Config.Taxonomies {
+		t := &Taxonomy{Singular: tc.Singular, Plural: tc.Plural, Path: segment(tc.Plural) + "/"}
+		t.Title = taxonomyTitles[tc.Plural]
+		if t.Title == "" {
+			t.Title = tc.Plural
+		}
+		if tc.Plural == config.BranchTaxonomy {
+			for _, prof := range s.Profiles {
+				t.Terms = append(t.Terms, &Term{Name: prof.Title, Slug: lastSegment(prof.Path), Path: prof.Path, Pages: s.naming[prof], Profile: prof})
+			}
+			s.Taxonomies = append(s.Taxonomies, t)
+			continue
+		}
+		byName := map[string]*Term{}
+		for _, p := range s.Pages {
+			for _, name := range p.Terms[tc.Plural] {
+				term, ok := byName[name]
+				if !ok {
+					term = &Term{Name: name}
+					byName[name] = term
+					t.Terms = append(t.Terms, term)
+				}
+				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
+					term.Pages = append(term.Pages, p)
+				}
+			}
+		}
+		sort.Slice(t.Terms, func(i, j int) bool { return t.Terms[i].Name < t.Terms[j].Name })
+		used := map[string]string{}
+		for _, term := range t.Terms {
+			term.Slug = TermSlug(s.Config, term.Name)
+			base := term.Slug
+			for n := 2; used[term.Slug] != ""; n++ {
+				term.Slug = base + "-" + strconv.Itoa(n)
+			}
+			if term.Slug != base {
+				errs.Warnf("site.toml", 0, "%s: terms %q and %q share the URL slug %q; %q gets %q (set [slugs] to choose) (标签网址重复)", tc.Plural, used[base], term.Name, base, term.Name, term.Slug)
+			}
+			used[term.Slug] = term.Name
+			term.Path = t.Path + term.Slug + "/"
+		}
+		// most used first, as campus tag clouds show them
+		sort.SliceStable(t.Terms, func(i, j int) bool { return len(t.Terms[i].Pages) > len(t.Terms[j].Pages) })
+		s.Taxonomies = append(s.Taxonomies, t)
+	}
+	// each page's term links, in the order its front matter names them
+	for _, t := range s.Taxonomies {
+		byName := map[string]*Term{}
+		for _, term := range t.Terms {
+			byName[term.Name] = term
+			if term.Profile != nil {
+				for _, k := range profileKeys(term.Profile) {
+					byName[k] = term
+				}
+			}
+		}
+		for _, p := range append(append([]*Page{}, s.Pages...), s.Profiles...) {
+			for _, name := range p.Terms[t.Plural] {
+				if term, ok := byName[name]; ok && term.Profile != p {
+					p.Links = append(p.Links, TermLink{Taxonomy: t.Plural, Name: term.Name, Path: term.Path})
+				}
+			}
+		}
+	}
+}
+
+// TermSlug is the ASCII URL segment of a term or facet value.
+func TermSlug(cfg *config.Config, name string) string {
+	if s, ok := cfg.Slugs[name]; ok {
+		return s
+	}
+	if s := slug.Make(name); s != "" {
+		return s
+	}
+	return "term"
+}
+
+func lastSegment(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	return p[strings.LastIndex(p, "/")+1:]
+}

@@ -1,0 +1,37 @@
+package render
+
+import (
+	"html/template"
+
+	"showcase/internal/content"
+)
+
+// Data is what a layout's dot is. Fields that do not apply to a kind are nil.
+type Data struct {
+	Kind string // home, list, single, taxonomy, term, profile, showcase, matrix, 404, alias
+	Site *content.Site
+	Page *content.Page // the page rendered, or the list's own page
+
+	Title       string       // for <title> and the heading
+	Description string       // meta description and og:description
+	Canonical   string       // absolute URL of this output
+	Crumbs      []Crumb      // 当前位置：首页 > 工作动态 > 正文
+	Pager       *content.Pager
+	Section     *content.Section
+	Taxonomy    *content.Taxonomy
+	Term        *content.Term
+	Facet       *content.Facet
+	Value       *content.FacetValue
+	Evidence    []content.Evidence
+	Feed        string // site-relative path of the RSS feed of this list, if any
+	Target      string // alias: the URL redirected to
+	Preview     bool   // rendered by the preview server (drafts are marked 草稿)
+	Head        template.HTML // extra markup for <head>, e.g. the preview's reload script
+}
+
+// Crumb is one step of the breadcrumb. Path "" with Last set is the current page.
+type Crumb struct {
+	Title string
+	Path  string
+	Last  bool
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"showcase/internal/config"
+)
+
+// Env is what template functions need from the build: the configuration.
+type Env struct {
+	Config *config.Config
+}
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// funcs are the template functions:
+//
+//	url "news/"            site-relative path → "/dangjian/news/" (under the base path)
+//	absURL "news/"         → "https://www.example.edu.cn/dangjian/news/"
+//	date .Date             → "2025年10月26日" (China Standard Time)
+//	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
+//	partial "x.html" .     runs layouts/_partials/x.html
+//	truncate 60 "…"        at most n characters, with "…" when cut
+//	param "icp"            a [params] value of site.toml as text
+//	criterion "qgyl-1"     the item's wording, "教育党员有力"
+//	dict "k" v …           a map, to pass several values to a partial
+//	add, sub               integer arithmetic; seq n → 1…n
+//	join ", " list         joins strings
+//	active "/news/" .Page.Path  whether a menu entry is the current column
+func (e *Env) funcs(s *Set) template.FuncMap {
+	cfg := e.Config
+	return template.FuncMap{
+		"url": func(p string) string {
+			return cfg.BasePath + strings.TrimPrefix(p, "/")
+		},
+		"absURL": func(p string) string {
+			return cfg.BaseURL + strings.TrimPrefix(p, "/")
+		},
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			t = t.In(cst)
+			return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+		},
+		"isoDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(cst).Format("2006-01-02")
+		},
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(cst).Format(time.RFC3339)
+		},
+		"partial": s.partial,
+		"truncate": func(n int, str string) string {
+			if utf8.RuneCountInString(str) <= n {
+				return str
+			}
+			r := []rune(str)
+			return strings.TrimSpace(string(r[:n])) + "…"
+		},
+		"param": cfg.Param,
+		"criterion": func(id string) string {
+			if _, it, ok := cfg.Criterion(id); ok {
+				return it.Name
+			}
+			return id
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs key-value pairs")
+			}
+			m := map[string]any{}
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict key %v is not text", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+		"seq": func(n int) []int {
+			out := make([]int, 0, n)
+			for i := 1; i <= n; i++ {
+				out = append(out, i)
+			}
+			return out
+		},
+		"join": func(sep string, list []string) string { return strings.Join(list, sep) },
+		"active": func(menuURL, pagePath string) bool {
+			m := strings.Trim(menuURL, "/")
+			if m == "" {
+				return pagePath == ""
+			}
+			return pagePath == m+"/" || strings.HasPrefix(pagePath, m+"/")
+		},
+	}
+}

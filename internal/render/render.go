@@ -1,0 +1,213 @@
+// Package render executes the site's html/template layouts.
+//
+// Layouts live in layouts/ (the site's own files over the theme embedded in
+// the binary, file by file). Every page is rendered by baseof.html with the
+// "main" block of its kind's layout; the layout is looked up as
+// "<section>/<kind>.html", then "<kind>.html", so a site can give one column
+// its own look (layouts/photos/single.html). Partials live in
+// layouts/_partials/ and are called with {{ partial "name.html" . }}. A
+// layout that defines no "main" block is executed on its own (alias.html).
+//
+// The kinds are home, list (a section), single (a page), taxonomy, term,
+// profile (a branch's page), showcase (the profile index and its facet pages),
+// matrix and 404. What a template sees is described by Data; the functions
+// it may call by Funcs.
+//
+// Errors name the layout file and line; a panic inside a template is caught
+// and reported as an error of that template.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"showcase/internal/diag"
+)
+
+// Set is the parsed layouts of a site.
+type Set struct {
+	fsys   fs.FS
+	base     *template.Template // baseof.html and the partials
+	partials *template.Template // a clone of base that partial calls execute
+	env      *Env
+	byName   map[string]*entry // "single.html", "photos/single.html" → parsed layout
+}
+
+type entry struct {
+	tmpl       *template.Template
+	standalone bool
+	file       string
+	err        error
+}
+
+// Load parses baseof.html and every partial from layouts/ in fsys. Every
+// broken file is reported at once.
+func Load(fsys fs.FS, env *Env) (*Set, error) {
+	s := &Set{fsys: fsys, env: env, byName: map[string]*entry{}}
+	s.base = template.New("baseof.html").Funcs(env.funcs(s))
+	var errs diag.List
+	files := []string{"layouts/baseof.html"}
+	partials, _ := fs.Glob(fsys, "layouts/_partials/*.html")
+	sort.Strings(partials)
+	files = append(files, partials...)
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			errs.Errorf(f, 0, "cannot read layout: %v (无法读取模板)", err)
+			continue
+		}
+		name := strings.TrimPrefix(f, "layouts/")
+		t := s.base
+		if name != "baseof.html" {
+			t = s.base.New(name)
+		}
+		if _, err := t.Parse(string(data)); err != nil {
+			errs.Add(f, templateProblem(err))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	// html/template cannot clone a set once it has run, so every layout is
+	// parsed now, before anything executes.
+	layouts, _ := fs.Glob(fsys, "layouts/*.html")
+	nested, _ := fs.Glob(fsys, "layouts/*/*.html")
+	for _, f := range append(layouts, nested...) {
+		name := strings.TrimPrefix(f, "layouts/")
+		if name == "baseof.html" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		e := s.parse(name)
+		if e.err != nil {
+			errs.Add(e.file, e.err)
+		}
+		s.byName[name] = e
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	var err error
+	if s.partials, err = s.base.Clone(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Has reports whether a layout exists for kind in section.
+func (s *Set) Has(kind, section string) bool {
+	return s.lookup(kind, section) != ""
+}
+
+func (s *Set) lookup(kind, section string) string {
+	if section != "" {
+		if _, ok := s.byName[section+"/"+kind+".html"]; ok {
+			return section + "/" + kind + ".html"
+		}
+	}
+	if _, ok := s.byName[kind+".html"]; ok {
+		return kind + ".html"
+	}
+	return ""
+}
+
+func (s *Set) get(kind, section string) *entry {
+	name := s.lookup(kind, section)
+	if name == "" {
+		file := "layouts/" + kind + ".html"
+		return &entry{file: file, err: diag.Errorf(file, 0, "missing layout for %s pages (缺少模板 %s)", kind, kind+".html")}
+	}
+	return s.byName[name]
+}
+
+func (s *Set) parse(name string) *entry {
+	e := &entry{file: "layouts/" + name}
+	data, err := fs.ReadFile(s.fsys, e.file)
+	if err != nil {
+		e.err = diag.Errorf(e.file, 0, "cannot read layout: %v", err)
+		return e
+	}
+	clone, err := s.base.Clone()
+	if err != nil {
+		e.err = diag.Errorf(e.file, 0, "%v", err)
+		return e
+	}
+	t, err := clone.New(name).Parse(string(data))
+	if err != nil {
+		e.err = templateProblem(err)
+		return e
+	}
+	e.standalone = !definesMain(string(data))
+	if e.standalone {
+		e.tmpl = t
+	} else {
+		e.tmpl = clone
+	}
+	return e
+}
+
+var defineMain = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"main"`)
+
+func definesMain(src string) bool { return defineMain.MatchString(src) }
+
+// Execute renders the layout of kind for section with data.
+func (s *Set) Execute(kind, section string, data *Data) (out []byte, err error) {
+	e := s.get(kind, section)
+	if e.err != nil {
+		return nil, e.err
+	}
+	var buf bytes.Buffer
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, diag.Errorf(e.file, 0, "template panicked: %v (模板执行出错)", r)
+		}
+	}()
+	if err := e.tmpl.Execute(&buf, data); err != nil {
+		return nil, templateProblem(err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Partial executes a partial by name; templates call it through the partial function.
+func (s *Set) partial(name string, data any) (template.HTML, error) {
+	if !strings.HasPrefix(name, "_partials/") {
+		name = "_partials/" + name
+	}
+	t := s.partials.Lookup(name)
+	if t == nil || name == "baseof.html" {
+		return "", fmt.Errorf("partial %q not found in layouts/_partials/ (找不到局部模板)", name)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+var templateError = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)?\s*(.*)$`)
+
+// templateProblem turns html/template's "template: name:line: msg" into a
+// file:line problem under layouts/.
+func templateProblem(err error) error {
+	var p *diag.Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	msg := err.Error()
+	if m := templateError.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		name := m[1]
+		if !strings.HasPrefix(name, "_partials/") && path.Ext(name) == "" {
+			name += ".html"
+		}
+		return diag.Errorf("layouts/"+name, line, "%s (模板错误)", m[3])
+	}
+	return diag.Errorf("layouts", 0, "%s", msg)
+}

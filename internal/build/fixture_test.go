@@ -1,0 +1,201 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"showcase"
+)
+
+var update = flag.Bool("update", false, "rewrite the exact/ and error sections of testdata/*.txtar")
+
+// fixedNow is the "now" of fixture builds, so future and expired pages are stable.
+var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// TestFixtures builds each testdata/*.txtar site and checks its output.
+//
+// Sections of an archive:
+//
+//	site.toml, content/…, layouts/…, static/…   the site's files
+//	flags                 build flags: -D -F -E, baseURL=URL
+//	want/PATH             lines that must each appear in output file PATH
+//	notwant/PATH          lines that must not appear in PATH
+//	absent                output paths, one per line, that must not exist
+//	exact/PATH            the whole expected content of PATH (-update rewrites)
+//	error                 lines the build's error must contain; the build must fail
+//	warning               lines that must appear among the warnings
+func TestFixtures(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			runFixture(t, file)
+		})
+	}
+}
+
+func runFixture(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	dest := filepath.Join(dir, "public")
+	opts := Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}
+	var checks []txtar.File
+	for _, f := range ar.Files {
+		switch {
+		case f.Name == "flags":
+			for _, fl := range strings.Fields(string(f.Data)) {
+				switch {
+				case fl == "-D":
+					opts.Drafts = true
+				case fl == "-F":
+					opts.Future = true
+				case fl == "-E":
+					opts.Expired = true
+				case strings.HasPrefix(fl, "baseURL="):
+					opts.BaseURL = strings.TrimPrefix(fl, "baseURL=")
+				default:
+					t.Fatalf("unknown flag %q", fl)
+				}
+			}
+		case isCheck(f.Name):
+			checks = append(checks, f)
+		default:
+			p := filepath.Join(src, filepath.FromSlash(f.Name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	os.MkdirAll(filepath.Join(src, "content"), 0o755)
+	res, buildErr := Build(opts)
+	var warnings strings.Builder
+	if res != nil {
+		for _, w := range res.Warnings {
+			warnings.WriteString(w.Error() + "\n")
+		}
+	}
+	rewritten := false
+	for i, c := range checks {
+		switch {
+		case c.Name == "error":
+			if buildErr == nil {
+				t.Errorf("build succeeded; want an error containing:\n%s", c.Data)
+				continue
+			}
+			if *update {
+				checks[i].Data = []byte(buildErr.Error() + "\n")
+				rewritten = true
+				continue
+			}
+			for _, line := range lines(c.Data) {
+				if !strings.Contains(buildErr.Error(), line) {
+					t.Errorf("error lacks %q; the error is:\n%v", line, buildErr)
+				}
+			}
+		case c.Name == "warning":
+			for _, line := range lines(c.Data) {
+				if !strings.Contains(warnings.String(), line) {
+					t.Errorf("warnings lack %q; they are:\n%s", line, warnings.String())
+				}
+			}
+		case buildErr != nil:
+			t.Fatalf("build failed: %v", buildErr)
+		case c.Name == "absent":
+			for _, line := range lines(c.Data) {
+				if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(line))); err == nil {
+					t.Errorf("%s exists; it should not", line)
+				}
+			}
+		case strings.HasPrefix(c.Name, "exact/"):
+			got := readOut(t, dest, strings.TrimPrefix(c.Name, "exact/"))
+			if *update {
+				checks[i].Data = got
+				rewritten = true
+			} else if !bytes.Equal(got, c.Data) {
+				t.Errorf("%s differs from the fixture (go test -update rewrites it):\n--- got ---\n%s", c.Name, got)
+			}
+		case strings.HasPrefix(c.Name, "want/"):
+			got := string(readOut(t, dest, strings.TrimPrefix(c.Name, "want/")))
+			for _, line := range lines(c.Data) {
+				if !strings.Contains(got, line) {
+					t.Errorf("%s lacks %q", c.Name, line)
+				}
+			}
+			if t.Failed() && testing.Verbose() {
+				t.Logf("%s is:\n%s", c.Name, got)
+			}
+		case strings.HasPrefix(c.Name, "notwant/"):
+			got := string(readOut(t, dest, strings.TrimPrefix(c.Name, "notwant/")))
+			for _, line := range lines(c.Data) {
+				if strings.Contains(got, line) {
+					t.Errorf("%s contains %q", c.Name, line)
+				}
+			}
+		}
+	}
+	if buildErr != nil && !hasCheck(checks, "error") {
+		t.Fatalf("build failed: %v", buildErr)
+	}
+	if rewritten {
+		n := 0
+		for i, f := range ar.Files {
+			if isCheck(f.Name) {
+				ar.Files[i] = checks[n]
+				n++
+			}
+		}
+		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func isCheck(name string) bool {
+	return name == "error" || name == "warning" || name == "absent" ||
+		strings.HasPrefix(name, "want/") || strings.HasPrefix(name, "notwant/") || strings.HasPrefix(name, "exact/")
+}
+
+func hasCheck(checks []txtar.File, name string) bool {
+	for _, c := range checks {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func lines(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func readOut(t *testing.T, dest, rel string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatalf("output %s: %v", rel, err)
+	}
+	return data
+}

@@ -43,8 +43,8 @@ type Options struct {
 	Expired     bool   // -E
 	Theme       fs.FS  // the embedded theme (layouts/ and static/); may be nil
 	Now         time.Time
-	Preview     bool          // for the preview server: drafts are marked
-	PreviewHead string        // markup added to every page's <head> in preview
+	Preview     bool   // for the preview server: drafts are marked
+	PreviewHead string // markup added to every page's <head> in preview
 }
 
 // Result tells what a build did.

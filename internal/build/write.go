@@ -90,4 +90,3 @@ func copyResources(s *content.Site, site fs.FS, out *output, fail func(string, e
 }
 
 func safeHead(h string) template.HTML { return template.HTML(h) }
-

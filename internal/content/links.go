@@ -9,9 +9,9 @@ import (
 
 // Index finds pages and files by their source path, for link resolution.
 type Index struct {
-	BasePath string           // "/dangjian/"
-	Pages    map[string]*Page // "content/news/a.md" → published page
-	Hidden   map[string]*Page // drafts, future and expired pages
+	BasePath string            // "/dangjian/"
+	Pages    map[string]*Page  // "content/news/a.md" → published page
+	Hidden   map[string]*Page  // drafts, future and expired pages
 	Files    map[string]string // "content/photos/x/a.jpg" → output path "photos/x/a.jpg"
 }
 

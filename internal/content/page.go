@@ -34,7 +34,7 @@ type Page struct {
 	Weight                                 int
 	Slug                                   string
 	Aliases                                []string
-	Summary                                string // plain text
+	Summary                                string              // plain text
 	Terms                                  map[string][]string // taxonomy plural → terms as written
 	Criteria                               []string
 	Cover, CoverAlt                        string
@@ -58,9 +58,9 @@ type Page struct {
 	ReadingTime int // minutes
 
 	// Filled by Assemble.
-	Prev, Next *Page   // neighbours within the section, in list order
-	Related    []*Page // pages sharing branches or tags
-	Links      []TermLink
+	Prev, Next  *Page   // neighbours within the section, in list order
+	Related     []*Page // pages sharing branches or tags
+	Links       []TermLink
 	BranchPages []*Page // the profiles this page names
 }
 

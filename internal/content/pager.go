@@ -4,10 +4,10 @@ import "strconv"
 
 // Pager is one page of a paginated list: /news/, /news/page/2/, …
 type Pager struct {
-	Number, Total int    // 1-based page number, number of pages
-	Items         int    // items in the whole list (共 N 条)
+	Number, Total int     // 1-based page number, number of pages
+	Items         int     // items in the whole list (共 N 条)
 	Pages         []*Page // the items on this page
-	Base          string // the list's URL path, "news/"
+	Base          string  // the list's URL path, "news/"
 }
 
 // Paginate splits a list into pagers of size items. An empty list still has

@@ -21,7 +21,7 @@ type Site struct {
 	Matrix     []*Matrix // one per criteria set: profiles × items
 	ByPath     map[string]*Page
 	Files      map[string]string // content file → its output path, for published bundles and attachments
-	Built      time.Time // the build's "now"
+	Built      time.Time         // the build's "now"
 
 	naming map[*Page][]*Page // profile → regular pages naming it, newest first
 }

@@ -12,10 +12,10 @@ type Data struct {
 	Site *content.Site
 	Page *content.Page // the page rendered, or the list's own page
 
-	Title       string       // for <title> and the heading
-	Description string       // meta description and og:description
-	Canonical   string       // absolute URL of this output
-	Crumbs      []Crumb      // 当前位置：首页 > 工作动态 > 正文
+	Title       string  // for <title> and the heading
+	Description string  // meta description and og:description
+	Canonical   string  // absolute URL of this output
+	Crumbs      []Crumb // 当前位置：首页 > 工作动态 > 正文
 	Pager       *content.Pager
 	Section     *content.Section
 	Taxonomy    *content.Taxonomy
@@ -23,9 +23,9 @@ type Data struct {
 	Facet       *content.Facet
 	Value       *content.FacetValue
 	Evidence    []content.Evidence
-	Feed        string // site-relative path of the RSS feed of this list, if any
-	Target      string // alias: the URL redirected to
-	Preview     bool   // rendered by the preview server (drafts are marked 草稿)
+	Feed        string        // site-relative path of the RSS feed of this list, if any
+	Target      string        // alias: the URL redirected to
+	Preview     bool          // rendered by the preview server (drafts are marked 草稿)
 	Head        template.HTML // extra markup for <head>, e.g. the preview's reload script
 }
 

@@ -34,7 +34,7 @@ import (
 
 // Set is the parsed layouts of a site.
 type Set struct {
-	fsys   fs.FS
+	fsys     fs.FS
 	base     *template.Template // baseof.html and the partials
 	partials *template.Template // a clone of base that partial calls execute
 	env      *Env

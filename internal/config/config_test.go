@@ -1,0 +1,92 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseHugoConfig(t *testing.T) {
+	cfg, warnings, err := Parse([]byte(`
+baseURL = "https://www.example.edu.cn/dangjian"
+title = "示例"
+languageCode = "zh-CN"
+defaultContentLanguage = "zh"
+hasCJKLanguage = true
+paginate = 12
+enableEmoji = true
+[taxonomies]
+tag = "tags"
+[params]
+icp = "京ICP备1号"
+[markup.goldmark.renderer]
+unsafe = true
+[markup.highlight]
+style = "x"
+`), "site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.BaseURL != "https://www.example.edu.cn/dangjian/" || cfg.BasePath != "/dangjian/" {
+		t.Errorf("base %q %q", cfg.BaseURL, cfg.BasePath)
+	}
+	if cfg.PagerSize != 12 || !cfg.Unsafe || cfg.Param("icp") != "京ICP备1号" {
+		t.Errorf("cfg %+v", cfg)
+	}
+	var plurals []string
+	for _, tx := range cfg.Taxonomies {
+		plurals = append(plurals, tx.Plural)
+	}
+	if strings.Join(plurals, ",") != "branches,tags" {
+		t.Errorf("taxonomies %v: branches is always there", plurals)
+	}
+	var ws []string
+	for _, w := range warnings {
+		ws = append(ws, w.Error())
+	}
+	got := strings.Join(ws, "\n")
+	for _, want := range []string{`unknown key "enableEmoji"`, `unknown key "markup.highlight.style"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %s:\n%s", want, got)
+		}
+	}
+	if len(cfg.Criteria) != 3 {
+		t.Errorf("default criteria: %d sets", len(cfg.Criteria))
+	}
+	if set, it, ok := cfg.Criterion("qgyl-1"); !ok || set.Name != "七个有力" || it.Name != "教育党员有力" {
+		t.Errorf("qgyl-1 = %v %v %v", set, it, ok)
+	}
+}
+
+func TestPagerSizeNew(t *testing.T) {
+	cfg, _, err := Parse([]byte("[pagination]\npagerSize = 7\n"), "site.toml")
+	if err != nil || cfg.PagerSize != 7 {
+		t.Fatalf("%v %v", cfg, err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := map[string]string{
+		"title = \n":               "site.toml:1:",
+		"a = 1\nb = [\n":           "site.toml:",
+		"baseURL = \"ftp://x/\"\n": "scheme must be http or https",
+		"paginate = -1\n":          "page size must be positive",
+		"[[criteria]]\nkind = \"k\"\nname = \"n\"\nitems = [{id = \"Bad ID\", name = \"x\"}]\n": "must be lower-case ASCII",
+		"[slugs]\n\"党建\" = \"党建\"\n":                                                            "a slug is lower-case ASCII",
+	}
+	for in, want := range cases {
+		_, _, err := Parse([]byte(in), "site.toml")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v; want %q", in, err, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title = \"t\"\n[[criteria]]\nkind = \"k\"\nname = \"n\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, _, err := Parse(data, "site.toml")
+		if err == nil && (cfg == nil || cfg.PagerSize <= 0 || !strings.HasSuffix(cfg.BasePath, "/")) {
+			t.Fatalf("bad config %+v", cfg)
+		}
+	})
+}

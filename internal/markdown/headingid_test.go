@@ -1,0 +1,98 @@
+package markdown
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestHeadingIDs(t *testing.T) {
+	src := strings.Join([]string{
+		"# 学院党委召开专题会议",
+		"## 一、主要做法",
+		"### （一）加强组织建设",
+		"## 一、主要做法",
+		"## 一、主要做法",
+		"## Hello World",
+		"## **粗体**与[链接](https://example.com/x)",
+		"## 2024 年工作总结",
+		"## 工作总结 {#summary}",
+		"## Summary",
+		"## ！？",
+		"#### 四级标题",
+	}, "\n\n")
+	want := []Heading{
+		{1, "学院党委召开专题会议", "学院党委召开专题会议"},
+		{2, "一主要做法", "一、主要做法"},
+		{3, "一加强组织建设", "（一）加强组织建设"},
+		{2, "一主要做法-1", "一、主要做法"},
+		{2, "一主要做法-2", "一、主要做法"},
+		{2, "hello-world", "Hello World"},
+		{2, "粗体与链接", "粗体与链接"},
+		{2, "2024-年工作总结", "2024 年工作总结"},
+		{2, "summary", "工作总结"},
+		{2, "summary-1", "Summary"},
+		{2, "heading", "！？"},
+		{4, "四级标题", "四级标题"},
+	}
+	res := New(Options{}).Render([]byte(src), Doc{})
+	if !reflect.DeepEqual(res.TOC, want) {
+		t.Errorf("TOC:\n got %v\nwant %v", res.TOC, want)
+	}
+	html := string(res.HTML)
+	for _, frag := range []string{
+		`<h2 id="一主要做法">一、主要做法</h2>`,
+		`<h2 id="一主要做法-1">`,
+		`<h2 id="summary">工作总结</h2>`,
+		`<h2 id="summary-1">Summary</h2>`,
+	} {
+		if !strings.Contains(html, frag) {
+			t.Errorf("HTML lacks %s:\n%s", frag, html)
+		}
+	}
+}
+
+// TestHeadingIDsReserveExplicit checks that an explicit id later in the
+// document wins over a generated one earlier.
+func TestHeadingIDsReserveExplicit(t *testing.T) {
+	res := New(Options{}).Render([]byte("## 概述\n\n## 其他 {#概述}\n"), Doc{})
+	got := []string{res.TOC[0].ID, res.TOC[1].ID}
+	if want := []string{"概述-1", "概述"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ids = %v, want %v", got, want)
+	}
+}
+
+// TestHeadingIDsDeterministic renders concurrently and checks every result
+// is the same: ids are per document, not per Renderer.
+func TestHeadingIDsDeterministic(t *testing.T) {
+	r := New(Options{})
+	src := []byte("## 标题\n\n## 标题\n")
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			res := r.Render(src, Doc{})
+			done <- res.TOC[0].ID + " " + res.TOC[1].ID
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != "标题 标题-1" {
+			t.Errorf("ids = %q, want %q", got, "标题 标题-1")
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"一、主要做法", "一主要做法"},
+		{"  Hello, World!  ", "hello-world"},
+		{"C++ 与 Go", "c-与-go"},
+		{"snake_case-name", "snake_case-name"},
+		{"Ünïcödé", "ünïcödé"},
+		{"“引号”：测试", "引号测试"},
+	}
+	for _, tt := range tests {
+		if got := slug(tt.in); got != tt.want {
+			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"slices"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configures a Renderer.
+type Options struct {
+	// Unsafe lets raw HTML through. By default raw HTML blocks and inline
+	// tags are replaced by "<!-- raw HTML omitted -->", as goldmark does,
+	// and links with dangerous schemes (javascript: etc.) lose their href.
+	Unsafe bool
+}
+
+// Renderer converts Markdown documents to HTML. Build it once with New; it
+// is safe for concurrent use by multiple goroutines.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// Doc is what Render needs to know about one document besides its text.
+type Doc struct {
+	// Resolver rewrites link and image destinations; nil leaves them as
+	// written.
+	Resolver Resolver
+	// LineOffset is the line number in the source file of the first body
+	// line minus 1, i.e. the number of front matter lines, so that
+	// Problem.Line names a line of the file.
+	LineOffset int
+}
+
+// Heading is one entry of the table of contents.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // the id attribute in the HTML
+	Text  string // the heading's text without markup
+}
+
+// Problem is something wrong in a document that did not stop rendering.
+type Problem struct {
+	Line int // line in the file (Doc.LineOffset applied), 1-based
+	Msg  string
+}
+
+// Result is a rendered document.
+type Result struct {
+	HTML []byte
+	// TOC lists every heading in document order; templates pick levels.
+	TOC []Heading
+	// Plain is the text without markup: one line per block (paragraph,
+	// heading, list item, table cell, code block line), inline text
+	// concatenated, no blank lines. Images and footnote markers add
+	// nothing.
+	Plain string
+	// Summary is the Plain text before the first <!--more--> marker, or
+	// "" if the document has none.
+	Summary string
+	// Problems are the resolver errors, in line order.
+	Problems []Problem
+}
+
+// docState is the per-document state shared by the AST transformers
+// through the parser.Context.
+type docState struct {
+	doc      Doc
+	toc      []Heading
+	problems []Problem
+	newlines []int // offsets of '\n' in the source, built on first need
+}
+
+var stateKey = parser.NewContextKey()
+
+// stateOf returns the docState stored in pc, or nil.
+func stateOf(pc parser.Context) *docState {
+	st, _ := pc.Get(stateKey).(*docState)
+	return st
+}
+
+// New builds a Renderer: goldmark with GFM (tables, strikethrough,
+// linkify, task lists), footnotes, {#id} heading attributes, CJK-friendly
+// emphasis and soft line breaks, Unicode heading ids, and link resolution.
+// The typographer is off, so quotes stay as written.
+func New(opts Options) *Renderer {
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+		parser.WithASTTransformers(
+			util.Prioritized(headingTransformer{}, 100),
+			util.Prioritized(linkTransformer{}, 200),
+		),
+	)
+	var htmlOpts []gmhtml.Option
+	if opts.Unsafe {
+		htmlOpts = append(htmlOpts, gmhtml.WithUnsafe())
+	}
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(
+		util.Prioritized(gmhtml.NewRenderer(htmlOpts...), 1000),
+		util.Prioritized(textRenderer{}, textRendererPriority),
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+	))
+	md := goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithRenderer(r),
+		// Not extension.GFM: its strikethrough parser is replaced by ours.
+		goldmark.WithExtensions(
+			extension.Linkify,
+			extension.Table,
+			extension.TaskList,
+			extension.Footnote,
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Render converts one document body (front matter already removed). It
+// never panics: should goldmark fail, the source is returned escaped in a
+// <pre> block and the failure is reported as a Problem.
+func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
+	defer func() {
+		if v := recover(); v != nil {
+			res = Result{
+				HTML:     []byte("<pre>" + html.EscapeString(string(src)) + "</pre>\n"),
+				Plain:    string(src),
+				Problems: []Problem{{Line: doc.LineOffset + 1, Msg: fmt.Sprintf("markdown: internal error: %v", v)}},
+			}
+		}
+	}()
+	st := &docState{doc: doc}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(stateKey, st)
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, root); err != nil {
+		st.problems = append(st.problems, Problem{Line: doc.LineOffset + 1, Msg: err.Error()})
+	}
+	plain, summary := plainText(root, src)
+	slices.SortStableFunc(st.problems, func(a, b Problem) int { return a.Line - b.Line })
+	return Result{
+		HTML:     buf.Bytes(),
+		TOC:      st.toc,
+		Plain:    plain,
+		Summary:  summary,
+		Problems: st.problems,
+	}
+}

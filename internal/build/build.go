@@ -72,19 +72,8 @@ func Build(opts Options) (*Result, error) {
 	}
 	site := os.DirFS(opts.Source)
 	var errs diag.List
-	// 1. configuration
-	cfg, err := LoadConfig(site, &errs)
+	s, err := load(site, opts, &errs)
 	if err != nil {
-		return &Result{Warnings: errs.Warnings()}, err
-	}
-	if opts.BaseURL != "" {
-		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
-			return nil, err
-		}
-	}
-	// 2-5. content
-	s := loadSite(site, cfg, opts, &errs)
-	if err := errs.Err(); err != nil {
 		return &Result{Warnings: errs.Warnings()}, err
 	}
 	// 6-7. render and write
@@ -111,6 +100,36 @@ func Build(opts Options) (*Result, error) {
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// Load reads and assembles the site without rendering it, for tools that
+// inspect content (showcase check). The list holds warnings, and the errors
+// when err is not nil.
+func Load(opts Options) (*content.Site, *diag.List, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	var errs diag.List
+	s, err := load(os.DirFS(opts.Source), opts, &errs)
+	return s, &errs, err
+}
+
+// load runs steps 1-5: configuration, content, Markdown, assembly.
+func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, error) {
+	cfg, err := LoadConfig(site, errs)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			return nil, err
+		}
+	}
+	s := loadSite(site, cfg, opts, errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // LoadConfig reads site.toml (or Hugo's hugo.toml / config.toml).

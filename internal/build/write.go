@@ -21,6 +21,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 	jobs := plan(s, opts)
 	renderPages(set, jobs, out, opts.PreviewHead, fail)
 	writeAliases(s, set, out, fail)
+	writeSearch(s, set, out, opts, fail)
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
 	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))

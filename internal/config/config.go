@@ -52,6 +52,9 @@ type Config struct {
 	Criteria               []CriteriaSet
 	Slugs                  map[string]string
 	Unsafe                 bool
+	Images                 Images
+	Deploy                 Deploy
+	Review                 Review
 }
 
 // Taxonomy is one way of classifying pages, such as tag → tags.

@@ -32,6 +32,9 @@ type rawConfig struct {
 	Menus         map[string][]MenuEntry `toml:"menus"`
 	Criteria      []CriteriaSet          `toml:"criteria"`
 	Slugs         map[string]string      `toml:"slugs"`
+	Images        Images                 `toml:"images"`
+	Deploy        Deploy                 `toml:"deploy"`
+	Review        Review                 `toml:"review"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {
@@ -101,6 +104,9 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 	}
 	if err := checkCriteria(c.Criteria, file); err != nil {
 		return nil, err
+	}
+	if err := r.resolveSections(c, file); err != nil {
+		return nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
 	}
 	for term, slug := range c.Slugs {
 		if !asciiSlug.MatchString(slug) {

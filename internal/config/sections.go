@@ -1,0 +1,108 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Images configures the photo pipeline ([images] in site.toml).
+type Images struct {
+	Widths           []int  `toml:"widths"`           // responsive widths, default 480, 960, 1600
+	Quality          int    `toml:"quality"`          // JPEG quality, default 80
+	ThumbRatio       string `toml:"thumbRatio"`       // cover and grid crops, "4:3"
+	MaxPixels        int    `toml:"maxPixels"`        // refuse larger images before decoding (decompression bombs)
+	CacheDir         string `toml:"cacheDir"`         // relative to the site folder, default ".showcase-cache/images"
+	PublishOriginals bool   `toml:"publishOriginals"` // also publish the original files
+}
+
+// Deploy configures publication to the campus host ([deploy] in site.toml).
+type Deploy struct {
+	MaxDeletes int            `toml:"maxDeletes"` // refuse a deploy deleting more files, default 256
+	Targets    []DeployTarget `toml:"targets"`
+}
+
+// DeployTarget is one place a site is published to.
+type DeployTarget struct {
+	Name         string `toml:"name"`
+	URL          string `toml:"url"`          // sftp://user@host[:port]/path or file:///path
+	IdentityFile string `toml:"identityFile"` // an SSH private key; else ssh-agent, ~/.ssh/id_ed25519, ~/.ssh/id_rsa
+	KnownHosts   string `toml:"knownHosts"`   // default ~/.ssh/known_hosts
+}
+
+// Review configures the review gate (先审后发, [review] in site.toml).
+type Review struct {
+	// Required: a page without a reviewer (or with review = "draft") is
+	// left out of the build and marked in preview.
+	Required bool `toml:"required"`
+	// Fields lists the front-matter fields a published page of a section
+	// must carry, checked by "showcase check"; "*" applies to all sections.
+	Fields map[string][]string `toml:"fields"`
+}
+
+func (r *rawConfig) resolveSections(c *Config, file string) error {
+	c.Images = r.Images
+	if len(c.Images.Widths) == 0 {
+		c.Images.Widths = []int{480, 960, 1600}
+	}
+	for _, w := range c.Images.Widths {
+		if w <= 0 || w > 10000 {
+			return fmt.Errorf("%s: [images] widths: %d is not a width between 1 and 10000 (图片宽度无效)", file, w)
+		}
+	}
+	if c.Images.Quality == 0 {
+		c.Images.Quality = 80
+	}
+	if c.Images.Quality < 1 || c.Images.Quality > 100 {
+		return fmt.Errorf("%s: [images] quality must be 1-100 (图片质量应为 1-100)", file)
+	}
+	if c.Images.ThumbRatio == "" {
+		c.Images.ThumbRatio = "4:3"
+	}
+	if _, _, err := c.Images.Ratio(); err != nil {
+		return fmt.Errorf("%s: [images] thumbRatio: %v", file, err)
+	}
+	if c.Images.MaxPixels == 0 {
+		c.Images.MaxPixels = 60_000_000
+	}
+	if c.Images.CacheDir == "" {
+		c.Images.CacheDir = ".showcase-cache/images"
+	}
+	c.Deploy = r.Deploy
+	if c.Deploy.MaxDeletes == 0 {
+		c.Deploy.MaxDeletes = 256
+	}
+	names := map[string]bool{}
+	for _, t := range c.Deploy.Targets {
+		if t.Name == "" || t.URL == "" {
+			return fmt.Errorf("%s: [[deploy.targets]] needs name and url (发布目标需要 name 与 url)", file)
+		}
+		if names[t.Name] {
+			return fmt.Errorf("%s: two deploy targets are named %q", file, t.Name)
+		}
+		names[t.Name] = true
+	}
+	c.Review = r.Review
+	if c.Review.Fields == nil {
+		c.Review.Fields = map[string][]string{"news": {"title", "date", "reviewer", "editor"}}
+	}
+	return nil
+}
+
+// Ratio returns ThumbRatio as width and height.
+func (i Images) Ratio() (int, int, error) {
+	var w, h int
+	if _, err := fmt.Sscanf(strings.TrimSpace(i.ThumbRatio), "%d:%d", &w, &h); err != nil || w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("%q is not a ratio such as 4:3", i.ThumbRatio)
+	}
+	return w, h, nil
+}
+
+// Target returns the deploy target of that name.
+func (d Deploy) Target(name string) (DeployTarget, bool) {
+	for _, t := range d.Targets {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return DeployTarget{}, false
+}

@@ -181,7 +181,8 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *co
 	tree := content.Load(site, cfg, errs)
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
-		if p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) {
+		unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
+		if p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) && (!unreviewed || opts.Preview) {
 			published = append(published, p)
 		} else {
 			hidden = append(hidden, p)

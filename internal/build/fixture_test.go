@@ -24,7 +24,7 @@ var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // Sections of an archive:
 //
 //	site.toml, content/…, layouts/…, static/…   the site's files
-//	flags                 build flags: -D -F -E, baseURL=URL
+//	flags                 build flags: -D -F -E, preview, baseURL=URL
 //	want/PATH             lines that must each appear in output file PATH
 //	notwant/PATH          lines that must not appear in PATH
 //	absent                output paths, one per line, that must not exist
@@ -65,6 +65,8 @@ func runFixture(t *testing.T, file string) {
 					opts.Future = true
 				case fl == "-E":
 					opts.Expired = true
+				case fl == "preview":
+					opts.Preview = true
 				case strings.HasPrefix(fl, "baseURL="):
 					opts.BaseURL = strings.TrimPrefix(fl, "baseURL=")
 				default:

@@ -39,6 +39,7 @@ type Page struct {
 	Criteria                               []string
 	Cover, CoverAlt                        string
 	Byline                                 Byline
+	Review                                 string   // "draft", "reviewed" or "" (then reviewers decide)
 	Profile                                *Profile // set for a branch or department profile
 	Photos                                 []Photo  // album photos, in order
 	Resources                              []string // files of the bundle, relative to it, sorted
@@ -147,4 +148,22 @@ func (b Byline) ReviewerNames() string { return strings.Join(b.Reviewers, " ") }
 // Empty reports whether the byline names nobody.
 func (b Byline) Empty() bool {
 	return b.Author == "" && b.Photographer == "" && len(b.Reviewers) == 0 && b.Editor == "" && b.Source == ""
+}
+
+// Review states (先审后发). A page with review = "draft" is not reviewed even
+// when it names reviewers; without the field, naming a reviewer is enough.
+const (
+	ReviewDraft = "draft"
+	ReviewDone  = "reviewed"
+)
+
+// Reviewed reports whether the page passed review.
+func (p *Page) Reviewed() bool {
+	switch p.Review {
+	case ReviewDraft:
+		return false
+	case ReviewDone:
+		return true
+	}
+	return len(p.Byline.Reviewers) > 0
 }

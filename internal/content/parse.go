@@ -39,6 +39,10 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p.Slug = f.str("slug")
 	p.Aliases = f.list("aliases")
 	p.Summary = f.str("summary")
+	p.Review = f.str("review")
+	if p.Review != "" && p.Review != ReviewDraft && p.Review != ReviewDone {
+		f.fail("review", "review must be %q or %q, not %q (审核状态应为 draft 或 reviewed)", ReviewDraft, ReviewDone, p.Review)
+	}
 	p.Criteria = f.list("criteria")
 	p.Cover = f.str("cover")
 	p.CoverAlt = firstNonEmpty(f.str("cover_alt"), f.str("coverAlt"))

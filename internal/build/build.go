@@ -178,7 +178,9 @@ func checkDestination(source, dest string) error {
 
 // loadSite runs steps 2-5 and returns the assembled site.
 func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *content.Site {
+	tr := newTracer()
 	tree := content.Load(site, cfg, errs)
+	tr.step("parse")
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
 		unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
@@ -190,8 +192,11 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *co
 	}
 	content.Place(published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	tr.step("place")
 	renderMarkdown(cfg, ix, published, errs)
+	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files
+	tr.step("assemble")
 	return s
 }

@@ -18,8 +18,10 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 		return err
 	}
 	fail := func(file string, err error) { errs.Add(file, err) }
+	tr := newTracer()
 	jobs := plan(s, opts)
 	renderPages(set, jobs, out, opts.PreviewHead, fail)
+	tr.step("pages")
 	writeAliases(s, set, out, fail)
 	writeSearch(s, set, out, opts, fail)
 	writeFeeds(s, out, fail)
@@ -27,6 +29,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
+	tr.step("rest")
 	return nil
 }
 

@@ -24,6 +24,7 @@ var cst = time.FixedZone("CST", 8*3600)
 //	date .Date             → "2025年10月26日" (China Standard Time)
 //	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
 //	partial "x.html" .     runs layouts/_partials/x.html
+//	partialCached "x.html" .Page   the same, once per build for each page (list items)
 //	truncate 60 "…"        at most n characters, with "…" when cut
 //	param "icp"            a [params] value of site.toml as text
 //	criterion "qgyl-1"     the item's wording, "教育党员有力"
@@ -59,7 +60,8 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 			}
 			return t.In(cst).Format(time.RFC3339)
 		},
-		"partial": s.partial,
+		"partial":       s.partial,
+		"partialCached": s.partialCached,
 		"truncate": func(n int, str string) string {
 			if utf8.RuneCountInString(str) <= n {
 				return str

@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"showcase/internal/diag"
 )
@@ -39,6 +40,7 @@ type Set struct {
 	partials *template.Template // a clone of base that partial calls execute
 	env      *Env
 	byName   map[string]*entry // "single.html", "photos/single.html" → parsed layout
+	cached   sync.Map          // partialCached results by cacheKey
 }
 
 type entry struct {
@@ -189,6 +191,29 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// cacheKey names one partialCached result: the partial and its data, which
+// must be comparable (a *content.Page, a string…).
+type cacheKey struct {
+	name string
+	data any
+}
+
+// partialCached runs a partial once per build for each distinct data value,
+// as Hugo's partialCached does: a list item of a page renders once, however
+// many lists show it. The partial must depend on nothing but its data.
+func (s *Set) partialCached(name string, data any) (template.HTML, error) {
+	key := cacheKey{name, data}
+	if v, ok := s.cached.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	h, err := s.partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	s.cached.Store(key, h)
+	return h, nil
 }
 
 var templateError = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)?\s*(.*)$`)

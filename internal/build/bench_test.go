@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"showcase"
@@ -38,4 +39,37 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSessionBodyEdit measures the preview's rebuild after a body edit
+// of one page of the SHOWCASE_BENCH_CORPUS site (restored afterwards).
+func BenchmarkSessionBodyEdit(b *testing.B) {
+	corpus := os.Getenv("SHOWCASE_BENCH_CORPUS")
+	if corpus == "" {
+		b.Skip("set SHOWCASE_BENCH_CORPUS to a gencorpus folder")
+	}
+	page := filepath.Join(corpus, "content/news/news-00001.md")
+	orig, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(page, orig, 0o644)
+	sess := NewSession(Options{Source: corpus, Destination: filepath.Join(b.TempDir(), "out"), Theme: showcase.Theme(), Preview: true, Drafts: true})
+	if _, err := sess.Build(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		edited := append(append([]byte{}, orig...), []byte("\n\n第"+strconv.Itoa(i)+"次修改。\n")...)
+		if err := os.WriteFile(page, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := sess.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !res.Fast {
+			b.Fatal("a body edit took the full build")
+		}
+	}
 }

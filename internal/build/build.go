@@ -31,6 +31,7 @@ import (
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/overlay"
+	"showcase/internal/render"
 )
 
 // Options say what to build and where.
@@ -49,17 +50,32 @@ type Options struct {
 
 // Result tells what a build did.
 type Result struct {
-	Pages    int // content pages published
-	Files    int // files in the output
-	Written  int // files written because new or changed
-	Linked   int // files unchanged since the previous build
+	Pages    int      // content pages published
+	Files    int      // files in the output
+	Written  int      // files written because new or changed
+	Linked   int      // files unchanged since the previous build
+	Changed  []string // output paths written because new or changed ("news/a/index.html")
 	Warnings []*diag.Problem
 	Took     time.Duration
+	Fast     bool // a Session re-rendered only the pages whose bodies changed
 }
 
 // Build builds the site. On error the previous output is left as it was;
 // the error lists every problem found (a *diag.Failure).
 func Build(opts Options) (*Result, error) {
+	res, _, err := fullBuild(opts)
+	return res, err
+}
+
+// built is what a full build knew: a Session keeps it for the next build.
+type built struct {
+	site *content.Site
+	ix   *content.Index
+	set  *render.Set
+	jobs []job
+}
+
+func fullBuild(opts Options) (*Result, *built, error) {
 	start := time.Now()
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -68,38 +84,40 @@ func Build(opts Options) (*Result, error) {
 		opts.Destination = filepath.Join(opts.Source, "public")
 	}
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	site := os.DirFS(opts.Source)
 	var errs diag.List
-	s, err := load(site, opts, &errs)
+	s, ix, err := load(site, opts, &errs)
 	if err != nil {
-		return &Result{Warnings: errs.Warnings()}, err
+		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
 	// 6-7. render and write
 	theme := overlay.New([]fs.FS{site, opts.Theme}, []string{"site", "embedded theme"})
 	out, err := newOutput(opts.Destination)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res := &Result{Pages: len(s.Pages) + len(s.Profiles)}
-	if err := writeSite(s, theme, site, out, opts, &errs); err != nil {
+	set, jobs, err := writeSite(s, theme, site, out, opts, &errs)
+	if err != nil {
 		out.Discard()
-		return &Result{Warnings: errs.Warnings()}, err
+		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
 	if err := errs.Err(); err != nil {
 		out.Discard()
-		return &Result{Warnings: errs.Warnings()}, err
+		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
 	// 8. swap in
 	if err := out.Swap(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
+	res.Changed = out.Changed()
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
-	return res, nil
+	return res, &built{site: s, ix: ix, set: set, jobs: jobs}, nil
 }
 
 // Load reads and assembles the site without rendering it, for tools that
@@ -110,26 +128,26 @@ func Load(opts Options) (*content.Site, *diag.List, error) {
 		opts.Now = time.Now()
 	}
 	var errs diag.List
-	s, err := load(os.DirFS(opts.Source), opts, &errs)
+	s, _, err := load(os.DirFS(opts.Source), opts, &errs)
 	return s, &errs, err
 }
 
 // load runs steps 1-5: configuration, content, Markdown, assembly.
-func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, error) {
+func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, *content.Index, error) {
 	cfg, err := LoadConfig(site, errs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if opts.BaseURL != "" {
 		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	s := loadSite(site, cfg, opts, errs)
+	s, ix := loadSite(site, cfg, opts, errs)
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, ix, nil
 }
 
 // LoadConfig reads site.toml (or Hugo's hugo.toml / config.toml).
@@ -177,7 +195,7 @@ func checkDestination(source, dest string) error {
 }
 
 // loadSite runs steps 2-5 and returns the assembled site.
-func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *content.Site {
+func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*content.Site, *content.Index) {
 	tr := newTracer()
 	tree := content.Load(site, cfg, errs)
 	tr.step("parse")
@@ -198,5 +216,5 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) *co
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files
 	tr.step("assemble")
-	return s
+	return s, ix
 }

@@ -34,10 +34,7 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, pages []*content.Page
 				p.Plain = res.Plain
 				p.ReadingTime = readingTime(res.Plain)
 				if p.Summary == "" {
-					p.Summary = res.Summary
-				}
-				if p.Summary == "" {
-					p.Summary = summarize(res.Plain, cfg.SummaryLength)
+					p.Summary = pageSummary(res, cfg.SummaryLength)
 				}
 			}
 		}()
@@ -47,6 +44,15 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, pages []*content.Page
 	}
 	close(jobs)
 	wg.Wait()
+}
+
+// pageSummary is the summary of a page without one in its front matter: the
+// text before <!--more-->, else about n characters of its text.
+func pageSummary(res markdown.Result, n int) string {
+	if res.Summary != "" {
+		return res.Summary
+	}
+	return summarize(res.Plain, n)
 }
 
 // summarize takes about n characters of plain text: whole sentences when the

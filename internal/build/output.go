@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,12 +18,23 @@ import (
 // written, so a repeated build costs a comparison, not a disk write. Swap puts
 // the staging folder in place only when the whole build succeeded; Discard
 // removes it and leaves the previous output untouched.
+//
+// An in-place output (the preview's small rebuilds) keeps the files that
+// changed in memory and writes them into the destination, each through a
+// temporary file and a rename, only at Commit.
 type output struct {
 	dest, stage string
+	inPlace     bool
 	mu          sync.Mutex
 	claimed     map[string]string // output path → what wrote it
+	changed     []string          // output paths whose bytes changed
+	pending     map[string][]byte // in place: changed files not yet written
 	written     atomic.Int64
 	linked      atomic.Int64
+}
+
+func newInPlaceOutput(dest string) *output {
+	return &output{dest: dest, stage: dest, inPlace: true, claimed: map[string]string{}, pending: map[string][]byte{}}
 }
 
 func newOutput(dest string) (*output, error) {
@@ -59,24 +71,74 @@ func (o *output) Write(rel, by string, data []byte) error {
 	if err := o.claim(rel, by); err != nil {
 		return err
 	}
+	old := filepath.Join(o.dest, filepath.FromSlash(rel))
+	same := false
+	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+		prev, err := os.ReadFile(old)
+		same = err == nil && bytes.Equal(prev, data)
+	}
+	if o.inPlace {
+		if same {
+			o.linked.Add(1)
+			return nil
+		}
+		o.mu.Lock()
+		o.pending[rel] = data
+		o.changed = append(o.changed, rel)
+		o.mu.Unlock()
+		return nil
+	}
 	target := filepath.Join(o.stage, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}
-	old := filepath.Join(o.dest, filepath.FromSlash(rel))
-	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-		if prev, err := os.ReadFile(old); err == nil && bytes.Equal(prev, data) {
-			if err := os.Link(old, target); err == nil {
-				o.linked.Add(1)
-				return nil
-			}
+	if same {
+		if err := os.Link(old, target); err == nil {
+			o.linked.Add(1)
+			return nil
 		}
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return err
 	}
 	o.written.Add(1)
+	o.mu.Lock()
+	o.changed = append(o.changed, rel)
+	o.mu.Unlock()
 	return nil
+}
+
+// Commit writes the pending files of an in-place output, each atomically.
+func (o *output) Commit() error {
+	rels := make([]string, 0, len(o.pending))
+	for rel := range o.pending {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		target := filepath.Join(o.dest, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		tmp := filepath.Join(filepath.Dir(target), ".tmp-"+filepath.Base(target))
+		if err := os.WriteFile(tmp, o.pending[rel], 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, target); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		o.written.Add(1)
+	}
+	o.pending = map[string][]byte{}
+	return nil
+}
+
+// Changed returns the output paths whose bytes changed, sorted.
+func (o *output) Changed() []string {
+	out := append([]string(nil), o.changed...)
+	sort.Strings(out)
+	return out
 }
 
 // Copy copies a file of fsys to rel.

@@ -12,10 +12,10 @@ import (
 )
 
 // writeSite renders every page and writes every file of the site into out.
-func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) error {
+func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) (*render.Set, []job, error) {
 	set, err := render.Load(theme, &render.Env{Config: s.Config})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	fail := func(file string, err error) { errs.Add(file, err) }
 	tr := newTracer()
@@ -30,7 +30,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
 	tr.step("rest")
-	return nil
+	return set, jobs, nil
 }
 
 // writeAliases writes a redirect page at each alias of each page.

@@ -167,3 +167,12 @@ func (p *Page) Reviewed() bool {
 	}
 	return len(p.Byline.Reviewers) > 0
 }
+
+// FrontMatter is the page's front matter as written, without delimiters.
+func (p *Page) FrontMatter() []byte { return p.src.Front }
+
+// TakeBody gives p the body of q, a newer parse of the same file with the
+// same front matter (the preview's fast rebuild).
+func (p *Page) TakeBody(q *Page) {
+	p.Body, p.BodyLine, p.src = q.Body, q.BodyLine, q.src
+}

@@ -1,0 +1,208 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/markdown"
+)
+
+// Session builds one site again and again, for the preview server. It keeps
+// the last good build; when only the bodies of published pages changed (their
+// front matter, and so everything lists show of them, is byte for byte the
+// same), it renders just those pages and the search index again, in place,
+// instead of the whole site. Anything else (a new, deleted or renamed page, a
+// front-matter edit, a template, static or config change) takes a full build.
+// Either way the output is byte-identical to a full build of the same files.
+// A site with layouts of its own always takes the full build, since its
+// templates may show any page's body anywhere.
+type Session struct {
+	opts   Options
+	last   *built
+	stamps map[string]stamp
+	md     *markdown.Renderer
+}
+
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+// NewSession prepares builds of opts.Source into opts.Destination.
+func NewSession(opts Options) *Session {
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	return &Session{opts: opts}
+}
+
+// errSlowPath says the fast rebuild does not apply.
+var errSlowPath = errors.New("full build needed")
+
+// Build brings the destination up to date with the source. Result.Fast tells
+// which way it went.
+func (s *Session) Build() (*Result, error) {
+	opts := s.opts
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	stamps, err := scanSite(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if s.last != nil {
+		res, err := s.rebuildBodies(stamps, opts)
+		if !errors.Is(err, errSlowPath) {
+			if err == nil {
+				s.stamps = stamps
+			}
+			return res, err
+		}
+	}
+	res, b, err := fullBuild(opts)
+	if err != nil {
+		return res, err
+	}
+	s.last, s.stamps = b, stamps
+	s.md = markdown.New(markdown.Options{Unsafe: b.site.Config.Unsafe})
+	return res, nil
+}
+
+// rebuildBodies is the fast path; it returns errSlowPath when it cannot apply.
+func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result, error) {
+	start := time.Now()
+	var changed []string
+	for name, st := range stamps {
+		if strings.HasPrefix(name, "layouts/") {
+			return nil, errSlowPath
+		}
+		if old, ok := s.stamps[name]; !ok || old != st {
+			changed = append(changed, name)
+		}
+	}
+	for name := range s.stamps {
+		if _, ok := stamps[name]; !ok {
+			return nil, errSlowPath // a file was deleted
+		}
+	}
+	sort.Strings(changed)
+	type update struct {
+		page, fresh *content.Page
+		res         markdown.Result
+	}
+	var updates []update
+	var errs diag.List
+	cfg := s.last.site.Config
+	for _, name := range changed {
+		page := s.last.ix.Pages[name]
+		if page == nil || !strings.HasSuffix(name, ".md") {
+			return nil, errSlowPath
+		}
+		data, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(name)))
+		if err != nil {
+			return nil, errSlowPath
+		}
+		fresh, problems := content.ParsePage(name, data, cfg)
+		for _, p := range problems {
+			errs.Add(name, p)
+		}
+		if len(problems) > 0 {
+			continue
+		}
+		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
+			return nil, errSlowPath
+		}
+		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: s.last.ix.Resolver(page), LineOffset: fresh.BodyLine - 1})
+		for _, pr := range res.Problems {
+			errs.Errorf(name, pr.Line, "%s", pr.Msg)
+		}
+		if fresh.Summary == "" && pageSummary(res, cfg.SummaryLength) != page.Summary {
+			return nil, errSlowPath // the lists show a summary made from the body
+		}
+		updates = append(updates, update{page, fresh, res})
+	}
+	if err := errs.Err(); err != nil {
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	touched := map[*content.Page]bool{}
+	for _, u := range updates {
+		u.page.TakeBody(u.fresh)
+		u.page.Content = template.HTML(u.res.HTML)
+		u.page.TOC, u.page.Plain, u.page.ReadingTime = u.res.TOC, u.res.Plain, readingTime(u.res.Plain)
+		touched[u.page] = true
+	}
+	var jobs []job
+	for _, j := range s.last.jobs {
+		if touched[j.data.Page] {
+			jobs = append(jobs, j)
+		}
+	}
+	out := newInPlaceOutput(opts.Destination)
+	fail := func(file string, err error) { errs.Add(file, err) }
+	renderPages(s.last.set, jobs, out, opts.PreviewHead, fail)
+	writeSearch(s.last.site, s.last.set, out, opts, fail)
+	if err := errs.Err(); err != nil {
+		// the pages in memory have their new bodies; the next build starts afresh
+		s.last = nil
+		return &Result{Warnings: errs.Warnings()}, err
+	}
+	if err := out.Commit(); err != nil {
+		s.last = nil
+		return nil, err
+	}
+	return &Result{
+		Pages: len(s.last.site.Pages) + len(s.last.site.Profiles), Written: int(out.written.Load()),
+		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),
+	}, nil
+}
+
+// scanSite stamps every file a build reads: site.toml (or Hugo's names),
+// content/, layouts/, static/, data/.
+func scanSite(source string) (map[string]stamp, error) {
+	stamps := map[string]stamp{}
+	for _, name := range []string{"site.toml", "hugo.toml", "config.toml"} {
+		if info, err := os.Stat(filepath.Join(source, name)); err == nil {
+			stamps[name] = stamp{info.Size(), info.ModTime()}
+		}
+	}
+	fsys := os.DirFS(source)
+	for _, dir := range []string{"content", "layouts", "static", "data"} {
+		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipAll
+				}
+				return err
+			}
+			if d.IsDir() || ignored(d.Name()) {
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			stamps[p] = stamp{info.Size(), info.ModTime()}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return stamps, nil
+}
+
+// ignored mirrors content.Load: editors' and systems' leftovers are not site files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp") ||
+		name == "Thumbs.db" || name == "desktop.ini"
+}

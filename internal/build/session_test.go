@@ -1,0 +1,97 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"showcase"
+)
+
+// TestSessionMatchesFullBuild edits a site step by step; after each step the
+// session's output must be byte-identical to a fresh full build, and body-only
+// edits must take the fast path.
+func TestSessionMatchesFullBuild(t *testing.T) {
+	src := makeSite(t, map[string]string{
+		"site.toml":             "baseURL = \"https://example.edu.cn/dangjian/\"\ntitle = \"t\"\n",
+		"content/_index.md":     "+++\ntitle = \"首页\"\nsummary = \"首页\"\n+++\n欢迎。\n",
+		"content/news/a.md":     "+++\ntitle = \"甲\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲。\n",
+		"content/news/b.md":     "+++\ntitle = \"乙\"\ndate = 2025-01-02\ntags = [\"党建\"]\n+++\n乙的第一段。\n\n见[甲](a.md)。\n",
+		"content/branches/x.md": "+++\ntitle = \"中文系教师党支部\"\nkind = \"样板支部\"\n+++\n简介。<!--more-->其余。\n",
+	})
+	dest := filepath.Join(t.TempDir(), "preview")
+	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})
+	step := func(name string, wantFast bool, edit func()) *Result {
+		t.Helper()
+		if edit != nil {
+			edit()
+		}
+		res, err := sess.Build()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if res.Fast != wantFast {
+			t.Errorf("%s: fast = %v, want %v", name, res.Fast, wantFast)
+		}
+		full := filepath.Join(t.TempDir(), "full")
+		if _, err := buildDir(t, src, full); err != nil {
+			t.Fatal(err)
+		}
+		got, want := readTree(t, dest), readTree(t, full)
+		for f, data := range want {
+			if !bytes.Equal(got[f], data) {
+				t.Errorf("%s: %s differs from a full build", name, f)
+			}
+		}
+		for f := range got {
+			if _, ok := want[f]; !ok {
+				t.Errorf("%s: %s should not exist", name, f)
+			}
+		}
+		return res
+	}
+	write := func(rel, data string) func() {
+		return func() {
+			p := filepath.Join(src, filepath.FromSlash(rel))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// a later mtime even on coarse clocks
+			later := time.Now().Add(time.Duration(len(data)) * time.Millisecond)
+			os.Chtimes(p, later, later)
+		}
+	}
+	step("first build", false, nil)
+	res := step("body edit", true, write("content/news/a.md", "+++\ntitle = \"甲\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲，改过了。\n"))
+	if strings.Join(res.Changed, " ") != "news/a/index.html" {
+		t.Errorf("changed %v, want only news/a/index.html", res.Changed)
+	}
+	step("home body", true, write("content/_index.md", "+++\ntitle = \"首页\"\nsummary = \"首页\"\n+++\n欢迎访问。\n"))
+	step("profile body", true, write("content/branches/x.md", "+++\ntitle = \"中文系教师党支部\"\nkind = \"样板支部\"\n+++\n简介。<!--more-->其余，改过了。\n"))
+	step("generated summary changes", false, write("content/news/b.md", "+++\ntitle = \"乙\"\ndate = 2025-01-02\ntags = [\"党建\"]\n+++\n乙的新第一段。\n\n见[甲](a.md)。\n"))
+	step("title edit", false, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲，改过了。\n"))
+	step("new page", false, write("content/news/c.md", "+++\ntitle = \"丙\"\ndate = 2025-01-03\n+++\n丙。\n"))
+	step("deleted page", false, func() { os.Remove(filepath.Join(src, "content/news/c.md")) })
+	step("template", false, write("layouts/_partials/footer.html", "<footer>自定义</footer>\n"))
+	step("body edit with own layouts", false, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n第三版。\n"))
+
+	// a broken link fails and leaves the output; fixing it recovers
+	os.Remove(filepath.Join(src, "layouts/_partials/footer.html"))
+	step("layouts removed", false, nil)
+	before := readTree(t, dest)
+	write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n见[无](nope.md)。\n")()
+	if _, err := sess.Build(); err == nil || !strings.Contains(err.Error(), "content/news/a.md:7") {
+		t.Fatalf("broken link: err = %v", err)
+	}
+	after := readTree(t, dest)
+	for f, data := range before {
+		if !bytes.Equal(after[f], data) {
+			t.Errorf("%s changed by a failed build", f)
+		}
+	}
+	step("fixed", true, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n修好了。\n"))
+}

@@ -110,6 +110,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(gmhtml.NewRenderer(htmlOpts...), 1000),
 		util.Prioritized(textRenderer{}, textRendererPriority),
 		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(imageHTMLRenderer{}, 500),
 	))
 	md := goldmark.New(
 		goldmark.WithParser(p),

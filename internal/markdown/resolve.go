@@ -30,6 +30,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	}
 	source := reader.Source()
 	res := st.doc.Resolver
+	ir, rendersImages := res.(ImageRenderer)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -40,6 +41,9 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Link:
 			dest = &v.Destination
 		case *ast.Image:
+			if rendersImages {
+				return ast.WalkSkipChildren, nil
+			}
 			dest, resolve = &v.Destination, res.Image
 		default:
 			return ast.WalkContinue, nil
@@ -57,6 +61,9 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
+	if rendersImages {
+		renderImages(doc, source, st, ir)
+	}
 }
 
 // lineOf returns the 1-based line in source where n starts: its own

@@ -117,11 +117,11 @@ type sitemapURL struct {
 func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, error)) {
 	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, j := range jobs {
-		if j.kind == "404" {
-			continue
+		if j.kind == "404" || j.data.Pager != nil && j.data.Pager.Number > 1 {
+			continue // pages 2… of a list are reached from page 1
 		}
 		u := sitemapURL{Loc: absURL(s, j.path)}
-		if p := j.data.Page; p != nil && j.kind == "single" || j.kind == "profile" {
+		if p := j.data.Page; p != nil && (j.kind == "single" || j.kind == "profile") {
 			t := p.Lastmod
 			if t.IsZero() {
 				t = p.Date

@@ -50,7 +50,10 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 			continue
 		}
 		byName := map[string]*Term{}
-		for _, p := range s.Pages {
+		// profiles are listed under their tags and categories too
+		listed := append(append([]*Page{}, s.Pages...), s.Profiles...)
+		sortByDate(listed)
+		for _, p := range listed {
 			for _, name := range p.Terms[tc.Plural] {
 				term, ok := byName[name]
 				if !ok {

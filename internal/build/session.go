@@ -183,7 +183,7 @@ func scanSite(source string) (map[string]stamp, error) {
 				}
 				return err
 			}
-			if d.IsDir() || ignored(d.Name()) {
+			if d.IsDir() || content.Ignored(d.Name()) {
 				return nil
 			}
 			info, err := d.Info()
@@ -198,11 +198,4 @@ func scanSite(source string) (map[string]stamp, error) {
 		}
 	}
 	return stamps, nil
-}
-
-// ignored mirrors content.Load: editors' and systems' leftovers are not site files.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".tmp") ||
-		name == "Thumbs.db" || name == "desktop.ini"
 }

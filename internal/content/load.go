@@ -35,7 +35,7 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && ignored(name) {
+		if p != "content" && Ignored(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -106,8 +106,9 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 	return tree
 }
 
-// ignored reports files that editors and operating systems leave behind.
-func ignored(name string) bool {
+// Ignored reports files that editors and operating systems leave behind
+// (Word's ~$ locks, vim swap files, backups, .DS_Store): never site files.
+func Ignored(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"),

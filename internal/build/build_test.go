@@ -213,3 +213,18 @@ func TestDestinationGuard(t *testing.T) {
 		t.Fatal("the site lost a file:", err)
 	}
 }
+
+// TestMissingLayout: a theme without the layout a page needs is an error
+// naming the layout, not a panic or an empty page.
+func TestMissingLayout(t *testing.T) {
+	src := makeSite(t, map[string]string{
+		"site.toml":           "title = \"t\"\n",
+		"content/a.md":        "+++\ntitle = \"甲\"\n+++\n",
+		"layouts/baseof.html": "<html>{{ block \"main\" . }}{{ end }}</html>\n",
+		"layouts/home.html":   "{{ define \"main\" }}home{{ end }}\n",
+	})
+	_, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
+	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: missing layout for single pages") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -73,6 +73,9 @@ type built struct {
 	ix   *content.Index
 	set  *render.Set
 	jobs []job
+	// searchFiles are the paths the search index took: a fast rebuild
+	// writes the index again and deletes the files it no longer has.
+	searchFiles map[string]bool
 }
 
 func fullBuild(opts Options) (*Result, *built, error) {
@@ -99,7 +102,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	res := &Result{Pages: len(s.Pages) + len(s.Profiles)}
-	set, jobs, err := writeSite(s, theme, site, out, opts, &errs)
+	set, jobs, searchFiles, err := writeSite(s, theme, site, out, opts, &errs)
 	if err != nil {
 		out.Discard()
 		return &Result{Warnings: errs.Warnings()}, nil, err
@@ -117,7 +120,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
-	return res, &built{site: s, ix: ix, set: set, jobs: jobs}, nil
+	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles}, nil
 }
 
 // Load reads and assembles the site without rendering it, for tools that

@@ -27,6 +27,8 @@ type output struct {
 	inPlace     bool
 	mu          sync.Mutex
 	claimed     map[string]string // output path → what wrote it
+	order       []string          // claimed paths in claim order, for claimsSince
+	removals    []string          // in place: stale files to delete at Commit
 	changed     []string          // output paths whose bytes changed
 	pending     map[string][]byte // in place: changed files not yet written
 	written     atomic.Int64
@@ -63,7 +65,34 @@ func (o *output) claim(rel, by string) error {
 		return fmt.Errorf("%s is written by both %s and %s (两个来源生成同一文件)", rel, prev, by)
 	}
 	o.claimed[rel] = by
+	o.order = append(o.order, rel)
 	return nil
+}
+
+// mark and claimsSince tell which paths one step of the build claimed; the
+// step must run alone (not beside other writers).
+func (o *output) mark() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.order)
+}
+
+func (o *output) claimsSince(mark int) map[string]bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	set := map[string]bool{}
+	for _, rel := range o.order[mark:] {
+		set[rel] = true
+	}
+	return set
+}
+
+// remove schedules a file of an in-place output for deletion at Commit.
+func (o *output) remove(rel string) {
+	o.mu.Lock()
+	o.removals = append(o.removals, rel)
+	o.changed = append(o.changed, rel)
+	o.mu.Unlock()
 }
 
 // Write puts data at rel (a slash path) in the staging folder.
@@ -131,6 +160,12 @@ func (o *output) Commit() error {
 		o.written.Add(1)
 	}
 	o.pending = map[string][]byte{}
+	for _, rel := range o.removals {
+		if err := os.Remove(filepath.Join(o.dest, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	o.removals = nil
 	return nil
 }
 

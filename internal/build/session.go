@@ -149,7 +149,14 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 	out := newInPlaceOutput(opts.Destination)
 	fail := func(file string, err error) { errs.Add(file, err) }
 	renderPages(s.last.set, jobs, out, opts.PreviewHead, fail)
+	mark := out.mark()
 	writeSearch(s.last.site, s.last.set, out, opts, fail)
+	searchFiles := out.claimsSince(mark)
+	for rel := range s.last.searchFiles {
+		if !searchFiles[rel] {
+			out.remove(rel)
+		}
+	}
 	if err := errs.Err(); err != nil {
 		// the pages in memory have their new bodies; the next build starts afresh
 		s.last = nil
@@ -159,6 +166,7 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		s.last = nil
 		return nil, err
 	}
+	s.last.searchFiles = searchFiles
 	return &Result{
 		Pages: len(s.last.site.Pages) + len(s.last.site.Profiles), Written: int(out.written.Load()),
 		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),

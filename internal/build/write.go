@@ -12,10 +12,10 @@ import (
 )
 
 // writeSite renders every page and writes every file of the site into out.
-func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) (*render.Set, []job, error) {
+func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) (*render.Set, []job, map[string]bool, error) {
 	set, err := render.Load(theme, &render.Env{Config: s.Config})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	fail := func(file string, err error) { errs.Add(file, err) }
 	tr := newTracer()
@@ -23,14 +23,16 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 	renderPages(set, jobs, out, opts.PreviewHead, fail)
 	tr.step("pages")
 	writeAliases(s, set, out, fail)
+	mark := out.mark()
 	writeSearch(s, set, out, opts, fail)
+	searchFiles := out.claimsSince(mark)
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
 	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
 	tr.step("rest")
-	return set, jobs, nil
+	return set, jobs, searchFiles, nil
 }
 
 // writeAliases writes a redirect page at each alias of each page.

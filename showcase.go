@@ -17,5 +17,13 @@ var theme embed.FS
 // Theme returns the embedded theme: layouts/… and static/….
 func Theme() fs.FS { return theme }
 
+//go:embed all:archetypes
+var archetypes embed.FS
+
+// Archetypes returns the default archetypes of "showcase new":
+// archetypes/news.md, case.md, album.md, branch.md. A site's own
+// archetypes/X replaces the embedded file of the same name.
+func Archetypes() fs.FS { return archetypes }
+
 // Version is the version printed by "showcase version".
 const Version = "0.1.0"

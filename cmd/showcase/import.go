@@ -1,12 +1,98 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+
+	flag "github.com/spf13/pflag"
+
+	"showcase/internal/archetype"
+	"showcase/internal/importer"
 )
 
-// runImport is being written (its issue is open).
+const importUsage = `Usage:
+  showcase import FILE... [flags]    导入稿件 (import Word .docx, .html or .txt as page bundles)
+
+Each file becomes content/SECTION/SLUG/index.md with its pictures beside it:
+Traditional characters converted to Simplified, pinyin annotations and the
+byline taken out of the text (the byline goes into the front matter), and a
+report of what was converted, removed, and what needs a person. A page with
+mojibake or other doubts gets review = "draft". Nothing is overwritten.
+
+Flags:
+  -s, --source DIR      the site folder (default ".")
+      --section NAME    news, case, album or branch, or a content folder (default news)
+      --title TITLE     the headline, when the file has none (one file only)
+      --date DATE       the date, e.g. 2025-10-26 or "2025-10-26 11:30"
+      --slug SLUG       the folder name (one file only; default: pinyin of the title)
+`
+
+// runImport imports correspondents' files: "showcase import FILE".
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "showcase: this command is not available yet (该命令尚未提供)")
-	return 2
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, importUsage) }
+	source := fs.StringP("source", "s", ".", "")
+	section := fs.String("section", "news", "")
+	title := fs.String("title", "", "")
+	dateFlag := fs.String("date", "", "")
+	slugFlag := fs.String("slug", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprint(stderr, importUsage)
+		return 2
+	}
+	if fs.NArg() > 1 && (*title != "" || *slugFlag != "") {
+		fmt.Fprintln(stderr, "showcase import: --title and --slug name one page: import one file at a time (--title 和 --slug 只能用于单个文件)")
+		return 2
+	}
+	if err := requireSite(*source); err != nil {
+		fmt.Fprintf(stderr, "showcase import: %v\n", err)
+		return 1
+	}
+	opts := importer.Options{Title: *title, Slug: *slugFlag}
+	if *dateFlag != "" {
+		d, ok := importer.ParseDate(*dateFlag)
+		if !ok {
+			fmt.Fprintf(stderr, "showcase import: --date %q is not a date such as 2025-10-26 (日期格式无法识别)\n", *dateFlag)
+			return 2
+		}
+		opts.Date = d
+	}
+	folder, _ := archetype.Section(*section)
+	parent := filepath.Join(*source, "content", folder)
+	failed, attention := 0, 0
+	for _, file := range fs.Args() {
+		b, err := importer.ReadFile(file, opts)
+		if err != nil {
+			fmt.Fprintf(stderr, "showcase import: %s: %v\n", file, err)
+			failed++
+			continue
+		}
+		dir, err := b.Write(parent)
+		if err != nil {
+			fmt.Fprintf(stderr, "showcase import: %s: %v\n", file, err)
+			failed++
+			continue
+		}
+		b.Report.Write(stdout, filepath.Join(dir, "index.md"))
+		fmt.Fprintln(stdout)
+		if b.Report.NeedsPerson() {
+			attention++
+		}
+	}
+	if attention > 0 {
+		fmt.Fprintf(stdout, "%d 篇稿件需要人工处理：改正上面列出的问题后，把 review 改为 \"reviewed\" 并运行 showcase check (%d page(s) need a person)\n", attention, attention)
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
 }

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"showcase/internal/check"
+)
+
+// TestCheckDemoSite: the demo site passes the review gate.
+func TestCheckDemoSite(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := runCheck([]string{"-s", "../.."}, &out, &errOut); code != 0 {
+		t.Errorf("exit %d:\n%s%s", code, out.String(), errOut.String())
+	}
+}
+
+func TestCheckJSONAndExitCodes(t *testing.T) {
+	site := workflowSite(t)
+	news := filepath.Join(site, "content", "news")
+	os.MkdirAll(news, 0o755)
+	os.WriteFile(filepath.Join(news, "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2025-10-26\n+++\n![](x.jpg)\n"), 0o644)
+	var out, errOut bytes.Buffer
+	if code := runCheck([]string{"-s", site, "--format", "json"}, &out, &errOut); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var rep check.Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	rules := map[string]bool{}
+	for _, f := range rep.Findings {
+		rules[f.Rule] = true
+	}
+	if rep.Errors == 0 || !rules["fields"] || !rules["images"] {
+		t.Errorf("findings %+v", rep)
+	}
+	// Warnings only: exit 0.
+	os.WriteFile(filepath.Join(news, "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2026-12-26\nreviewer = \"钱锐\"\neditor = \"李锦\"\n+++\n正文。\n"), 0o644)
+	out.Reset()
+	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "日期 (dates)") {
+		t.Errorf("exit %d:\n%s", code, out.String())
+	}
+	if code := runCheck([]string{"-s", site, "--format", "xml"}, &out, &errOut); code != 2 {
+		t.Errorf("a bad format: exit %d", code)
+	}
+}
+
+func TestSiteCheckGate(t *testing.T) {
+	var out bytes.Buffer
+	if err := siteCheckGate("../..", &out); err != nil {
+		t.Errorf("the demo site fails the gate: %v\n%s", err, out.String())
+	}
+	site := workflowSite(t)
+	os.MkdirAll(filepath.Join(site, "content", "news"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "news", "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2025-10-26\n+++\n手机13912345678\n"), 0o644)
+	out.Reset()
+	if err := siteCheckGate(site, &out); err == nil || !strings.Contains(out.String(), "139****5678") {
+		t.Errorf("gate let errors through: %v\n%s", err, out.String())
+	}
+}

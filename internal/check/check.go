@@ -1,0 +1,200 @@
+// Package check is the review gate (先审后发、不审不发): the rules a site must
+// pass before it is published. "showcase check" runs them and prints what
+// it found; deploy and "build --strict" call Run and refuse to go on while
+// there are errors.
+//
+// # The rules
+//
+//	links       every relative link reaches a page, and every #anchor a
+//	            heading ID of that page (or of the page itself)
+//	images      every picture has alt text (a caption), a cover has
+//	            cover_alt, album photos have captions; pictures on the
+//	            author's disk (file:///C:/…) are errors, pictures on other
+//	            sites warnings
+//	fields      the fields site.toml's [review] fields require per section
+//	            are filled (default: a news item needs title, date,
+//	            reviewer and editor)
+//	review      the review state: review = "draft" | "reviewed" (see below)
+//	taxonomy    branches and criteria a page names exist (a build reports
+//	            these; check repeats them in its own format)
+//	duplicates  two pages with the same title on the same day
+//	size        originals larger than Options.MaxFileSize (5 MB): too heavy
+//	            for readers on phones; an error when [images]
+//	            publishOriginals publishes them as they are
+//	dates       dates in the future (the page waits until then), or far in
+//	            the future or past (a typing mistake)
+//	privacy     what looks like a mainland mobile number (1[3-9] and nine
+//	            digits) or a resident ID number (18 characters whose check
+//	            digit is right), in the text or the front matter
+//	garbled     mojibake: U+FFFD, 锟斤拷, 鈥… are errors; a lone "?" beside
+//	            Chinese text a warning
+//
+// Errors stop a deploy; warnings are shown and let it go on. Drafts
+// (draft = true) are not checked: they are not published.
+//
+// # Review state
+//
+// A page says where it stands with review = "draft" (待审, not yet
+// reviewed) or review = "reviewed" (审核通过). When site.toml has
+//
+//	[review]
+//	required = true
+//
+// only reviewed news items, cases and albums are published: review =
+// "reviewed", or no review key and at least one reviewer named (branch
+// profiles are not held). check reports each page held back as a warning
+// and checks nothing else in it until it is reviewed; a page marked
+// reviewed that names no reviewer is an error. When review is not
+// required, a page still marked "draft" (as "showcase new" and a troubled
+// import leave it) is an error: it would be published unreviewed.
+package check
+
+import (
+	"io/fs"
+	"sort"
+	"time"
+
+	"showcase/internal/content"
+)
+
+// Severity says whether a finding stops publication.
+type Severity string
+
+// The severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem: a rule, a place and a message in Chinese and
+// English.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	File     string   `json:"file"` // from the site folder, "content/news/a.md"
+	Line     int      `json:"line"` // 0 when the whole file is meant
+	Message  string   `json:"message"`
+}
+
+// Options tune Run.
+type Options struct {
+	Now         time.Time // default time.Now
+	Site        fs.FS     // the site folder, for file sizes; nil skips the size rule
+	MaxFileSize int64     // default DefaultMaxFileSize
+}
+
+// DefaultMaxFileSize is the size above which an original is reported.
+const DefaultMaxFileSize = 5 << 20
+
+// Rules lists the rule names with their titles, in report order.
+var Rules = []struct{ Name, Title string }{
+	{"build", "构建错误 (build errors)"},
+	{"taxonomy", "支部与对标条目 (branches and criteria)"},
+	{"fields", "必填字段 (required fields)"},
+	{"review", "审核状态 (review state)"},
+	{"links", "链接与锚点 (links and anchors)"},
+	{"images", "图片与替代文本 (images and alt text)"},
+	{"privacy", "个人信息 (personal identifiers)"},
+	{"garbled", "乱码 (mojibake)"},
+	{"duplicates", "重复标题 (duplicate titles)"},
+	{"dates", "日期 (dates)"},
+	{"size", "原图过大 (oversized originals)"},
+}
+
+// Run applies every rule to the site's pages and returns the findings
+// sorted by rule, file and line. It never panics on odd content: a page
+// it cannot read is skipped by the rule that cannot read it.
+func Run(site *content.Site, opts Options) []Finding {
+	if site == nil {
+		return nil
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	c := &checker{site: site, opts: opts}
+	all := pagesOf(site)
+	for _, p := range all {
+		if !heldForReview(p, site.Config.Review) {
+			c.pages = append(c.pages, p)
+		}
+	}
+	c.reviewState(all)
+	c.requiredFields()
+	c.linksAndImages()
+	c.personalIdentifiers()
+	c.duplicateTitles()
+	c.dates()
+	c.fileSizes()
+	return Sort(c.findings)
+}
+
+// checker carries one run.
+type checker struct {
+	site     *content.Site
+	opts     Options
+	pages    []*content.Page // regular pages and profiles to be published: no drafts, no pages held for review
+	findings []Finding
+}
+
+func (c *checker) add(rule string, sev Severity, file string, line int, msg string) {
+	c.findings = append(c.findings, Finding{Rule: rule, Severity: sev, File: file, Line: line, Message: msg})
+}
+
+// pagesOf returns the pages to check: regular pages and profiles, not
+// drafts, in file order.
+func pagesOf(s *content.Site) []*content.Page {
+	var out []*content.Page
+	for _, list := range [][]*content.Page{s.Pages, s.Profiles} {
+		for _, p := range list {
+			if !p.Draft {
+				out = append(out, p)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
+}
+
+// Sort orders findings by rule (in Rules order), then file, line and
+// message, and drops exact repeats.
+func Sort(fs []Finding) []Finding {
+	rank := map[string]int{}
+	for i, r := range Rules {
+		rank[r.Name] = i
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if rank[a.Rule] != rank[b.Rule] {
+			return rank[a.Rule] < rank[b.Rule]
+		}
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+	var out []Finding
+	for _, f := range fs {
+		if n := len(out); n > 0 && out[n-1] == f {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Errors counts the findings of severity Error.
+func Errors(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == Error {
+			n++
+		}
+	}
+	return n
+}

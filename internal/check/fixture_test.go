@@ -1,0 +1,149 @@
+package check_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"showcase"
+	"showcase/internal/build"
+	"showcase/internal/check"
+	"showcase/internal/diag"
+)
+
+// fixedNow is the "now" of the fixtures, so future dates stay future.
+var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// TestRules runs check on each testdata/*.txtar site, one per rule.
+//
+// Sections of an archive:
+//
+//	site.toml, content/…   the site's files
+//	options                maxsize=BYTES
+//	want                   findings that must be reported, one a line:
+//	                       RULE SEVERITY FILE[:LINE] TEXT-IN-THE-MESSAGE;
+//	                       an empty want section means no finding at all
+//	notwant                findings that must not be: RULE [FILE[:LINE] [TEXT]]
+func TestRules(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			runFixture(t, file)
+		})
+	}
+}
+
+func runFixture(t *testing.T, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var want, notwant []string
+	wantSection := false
+	maxSize := int64(check.DefaultMaxFileSize)
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "want":
+			want, wantSection = lines(f.Data), true
+		case "notwant":
+			notwant = lines(f.Data)
+		case "options":
+			for _, o := range strings.Fields(string(f.Data)) {
+				if v, ok := strings.CutPrefix(o, "maxsize="); ok {
+					maxSize, _ = strconv.ParseInt(v, 10, 64)
+				}
+			}
+		default:
+			p := filepath.Join(dir, filepath.FromSlash(f.Name))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	findings := checkDir(t, dir, maxSize)
+	var got []string
+	for _, f := range findings {
+		got = append(got, fmt.Sprintf("%s %s %s %s", f.Rule, f.Severity, location(f), f.Message))
+	}
+	all := strings.Join(got, "\n")
+	if wantSection && len(want) == 0 && len(findings) > 0 {
+		t.Errorf("want no findings, got:\n%s", all)
+	}
+	for _, w := range want {
+		parts := strings.SplitN(w, " ", 4)
+		if len(parts) < 4 {
+			t.Fatalf("bad want line %q", w)
+		}
+		found := false
+		for _, f := range findings {
+			if f.Rule == parts[0] && string(f.Severity) == parts[1] && location(f) == parts[2] && strings.Contains(f.Message, parts[3]) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing finding: %s\ngot:\n%s", w, all)
+		}
+	}
+	for _, nw := range notwant {
+		parts := strings.SplitN(nw, " ", 3)
+		for _, f := range findings {
+			if f.Rule == parts[0] && (len(parts) < 2 || strings.HasPrefix(location(f), parts[1])) &&
+				(len(parts) < 3 || strings.Contains(f.Message, parts[2])) {
+				t.Errorf("unwanted finding for %q: %s %s %s", nw, f.Rule, location(f), f.Message)
+			}
+		}
+	}
+}
+
+// checkDir does what "showcase check" does: the build's errors, then the
+// rules over every page.
+func checkDir(t *testing.T, dir string, maxSize int64) []check.Finding {
+	t.Helper()
+	site := os.DirFS(dir)
+	var ignored diag.List
+	cfg, err := build.LoadConfig(site, &ignored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, err := build.Load(build.Options{Source: dir, Theme: showcase.Theme(), Now: fixedNow})
+	var failure *diag.Failure
+	var problems []*diag.Problem
+	if errors.As(err, &failure) {
+		problems = failure.Problems
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	findings := check.FromProblems(problems, list.Warnings())
+	findings = append(findings, check.Run(check.LoadAll(site, cfg, fixedNow), check.Options{Now: fixedNow, Site: site, MaxFileSize: maxSize})...)
+	return check.Sort(findings)
+}
+
+func location(f check.Finding) string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d", f.File, f.Line)
+	}
+	return f.File
+}
+
+func lines(data []byte) []string {
+	var out []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,103 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"showcase/internal/content"
+)
+
+// genericAlt matches alt texts that say nothing about the picture: file
+// names, camera names, 图片, image.
+var genericAlt = regexp.MustCompile(`(?i)^(图片?|照片|插图|配图|image|img|photo|picture|pic|图\s*\d+|【图\d+】|(img|dsc|dscn|dji|mmexport|wechat|微信图片)[_\- ]?\d.*|.+\.(jpe?g|png|gif|webp|bmp))$`)
+
+func (c *checker) image(p *content.Page, r ref) {
+	dest := strings.TrimSpace(r.dest)
+	switch {
+	case localFile.MatchString(dest):
+		c.add("images", Error, p.File, r.line, fmt.Sprintf("picture %q is on the author's computer: put the file in the page's folder (图片位于作者电脑上，请把图片放进稿件文件夹)", dest))
+		return
+	case strings.HasPrefix(dest, "//"), strings.HasPrefix(strings.ToLower(dest), "http:"), strings.HasPrefix(strings.ToLower(dest), "https:"):
+		c.add("images", Warning, p.File, r.line, fmt.Sprintf("picture %q is on another site: it may be blocked or vanish; download it into the page's folder (外链图片可能无法显示，请下载到稿件文件夹)", dest))
+	}
+	c.alt(p, r.line, r.text, path.Base(dest))
+}
+
+// alt checks one alt text (or caption): present, and saying something.
+func (c *checker) alt(p *content.Page, line int, alt, file string) {
+	alt = strings.TrimSpace(alt)
+	switch {
+	case alt == "":
+		c.add("images", Error, p.File, line, fmt.Sprintf("picture %s has no alt text: describe what it shows (图片缺少说明文字（替代文本），请写明图片内容)", file))
+	case genericAlt.MatchString(alt) || strings.EqualFold(alt, file) || strings.EqualFold(alt, strings.TrimSuffix(file, path.Ext(file))):
+		c.add("images", Warning, p.File, line, fmt.Sprintf("picture %s: alt text %q says nothing about it (图片说明过于笼统，请写明人物、地点和事情)", file, alt))
+	}
+}
+
+// covers checks the cover's cover_alt and each album photo's caption.
+func (c *checker) covers(p *content.Page) {
+	if p.Cover != "" {
+		c.alt(p, keyLine(p, "cover_alt"), p.CoverAlt, path.Base(p.Cover))
+		if localFile.MatchString(p.Cover) {
+			c.add("images", Error, p.File, keyLine(p, "cover"), "cover is on the author's computer (封面图片位于作者电脑上)")
+		}
+	}
+	for _, ph := range p.Photos {
+		c.alt(p, c.lineOf(p, `"`+ph.Src+`"`), ph.Caption, ph.Src)
+	}
+}
+
+// lineOf finds the first line of a page's file that contains needle, or 1.
+func (c *checker) lineOf(p *content.Page, needle string) int {
+	if c.opts.Site == nil {
+		return 1
+	}
+	data, err := fs.ReadFile(c.opts.Site, p.File)
+	if err != nil {
+		return 1
+	}
+	if i := bytes.Index(data, []byte(needle)); i >= 0 {
+		return bytes.Count(data[:i], []byte("\n")) + 1
+	}
+	return 1
+}
+
+// fileSizes reports originals above the size limit among the files of
+// published bundles and attachments.
+func (c *checker) fileSizes() {
+	if c.opts.Site == nil {
+		return
+	}
+	publish := c.site.Config.Images.PublishOriginals
+	limit := c.opts.MaxFileSize
+	held := map[string]bool{}
+	for _, p := range pagesOf(c.site) {
+		if p.Bundle != "" && heldForReview(p, c.site.Config.Review) {
+			held[p.Bundle] = true
+		}
+	}
+	for file := range c.site.Files {
+		if held[path.Dir(file)] {
+			continue
+		}
+		info, err := fs.Stat(c.opts.Site, file)
+		if err != nil || info.Size() <= limit {
+			continue
+		}
+		size := fmt.Sprintf("%.1f MB", float64(info.Size())/(1<<20))
+		ext := strings.ToLower(path.Ext(file))
+		isImage := ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".gif" || ext == ".bmp" || ext == ".tif" || ext == ".tiff"
+		switch {
+		case isImage && publish:
+			c.add("size", Error, file, 0, fmt.Sprintf("%s, larger than %d MB, and [images] publishOriginals publishes it as it is: shrink it (原图 %s，超过 %d MB，且设置为原样发布，请压缩后再发布)", size, limit>>20, size, limit>>20))
+		case isImage:
+			c.add("size", Warning, file, 0, fmt.Sprintf("%s, larger than %d MB: slow to build and to keep; shrink it to about 2000 pixels wide (原图 %s，超过 %d MB，建议压缩到宽 2000 像素左右)", size, limit>>20, size, limit>>20))
+		default:
+			c.add("size", Warning, file, 0, fmt.Sprintf("%s, larger than %d MB: readers on phones will wait (附件 %s，超过 %d MB，手机读者下载缓慢)", size, limit>>20, size, limit>>20))
+		}
+	}
+}

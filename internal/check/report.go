@@ -1,0 +1,132 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/markdown"
+)
+
+// FromProblems turns a build's diagnostics into findings: the errors of
+// build.Load (unknown branches and criteria, broken links, bad front
+// matter) and its warnings, each under the rule it belongs to.
+func FromProblems(errs, warnings []*diag.Problem) []Finding {
+	var out []Finding
+	for _, list := range []struct {
+		problems []*diag.Problem
+		sev      Severity
+	}{{errs, Error}, {warnings, Warning}} {
+		for _, p := range list.problems {
+			out = append(out, Finding{Rule: ruleOf(p.Msg), Severity: list.sev, File: p.File, Line: p.Line, Message: p.Msg})
+		}
+	}
+	return out
+}
+
+// ruleOf files a build message under a rule by what it speaks of.
+func ruleOf(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "branches:"), strings.HasPrefix(msg, "criteria:"):
+		return "taxonomy"
+	case strings.HasPrefix(msg, "review "):
+		return "review"
+	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"):
+		return "images"
+	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
+		return "links"
+	}
+	return "build"
+}
+
+// LoadAll reads every page of a site for checking — drafts, future and
+// expired pages too, so that check can speak of them — and renders its
+// Markdown for the heading IDs. Unlike a build it does not stop at errors:
+// a page that does not parse is left out (the build reports it).
+func LoadAll(site fs.FS, cfg *config.Config, now time.Time) *content.Site {
+	var ignored diag.List
+	tree := content.Load(site, cfg, &ignored)
+	content.Place(tree.Pages, &ignored)
+	ix := content.NewIndex(cfg.BasePath, tree.Pages, nil, tree.Files)
+	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
+	for _, p := range tree.Pages {
+		res := md.Render(p.Body, markdown.Doc{Resolver: ix.Resolver(p), LineOffset: p.BodyLine - 1})
+		p.Content = template.HTML(res.HTML)
+		p.TOC = res.TOC
+		p.Plain = res.Plain
+	}
+	s := content.Assemble(cfg, tree.Pages, now, &ignored)
+	s.Files = ix.Files
+	return s
+}
+
+// WriteText prints findings grouped by rule, errors before warnings in
+// each group, one "file:line: message" a line, and a closing count.
+func WriteText(w io.Writer, findings []Finding) {
+	for _, r := range Rules {
+		var group []Finding
+		for _, sev := range []Severity{Error, Warning} {
+			for _, f := range findings {
+				if f.Rule == r.Name && f.Severity == sev {
+					group = append(group, f)
+				}
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "== %s ==\n", r.Title)
+		for _, f := range group {
+			where := f.File
+			if f.Line > 0 {
+				where = fmt.Sprintf("%s:%d", f.File, f.Line)
+			}
+			label := "错误 error"
+			if f.Severity == Warning {
+				label = "警告 warning"
+			}
+			fmt.Fprintf(w, "%s: %s: %s\n", where, label, f.Message)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, Summary(findings))
+}
+
+// Summary is the closing line: how many errors and warnings.
+func Summary(findings []Finding) string {
+	errs := Errors(findings)
+	warns := len(findings) - errs
+	switch {
+	case len(findings) == 0:
+		return "check: 未发现问题，可以发布 (no problems found)"
+	case errs == 0:
+		return fmt.Sprintf("check: %d 个警告，没有错误，可以发布 (%d warnings, no errors)", warns, warns)
+	}
+	return fmt.Sprintf("check: %d 个错误、%d 个警告；改正错误后才能发布 (%d errors, %d warnings: fix the errors before publishing)", errs, warns, errs, warns)
+}
+
+// Report is the JSON form of a check, for tools.
+type Report struct {
+	Errors   int       `json:"errors"`
+	Warnings int       `json:"warnings"`
+	Findings []Finding `json:"findings"`
+}
+
+// WriteJSON prints the findings as one JSON object.
+func WriteJSON(w io.Writer, findings []Finding) error {
+	if findings == nil {
+		findings = []Finding{}
+	}
+	errs := Errors(findings)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(Report{Errors: errs, Warnings: len(findings) - errs, Findings: findings})
+}

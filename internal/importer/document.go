@@ -1,0 +1,163 @@
+package importer
+
+import (
+	"strings"
+	"unicode"
+)
+
+// document is what every reader (Word, HTML, text) makes of its source,
+// before the cleaning steps and the Markdown writer.
+type document struct {
+	title  string
+	date   string // as found in the source ("2025-10-26 11:30"), "" if none
+	blocks []*block
+	images []*picture // in order; block.image points into it
+	notes  []string   // for the report: what the reader could not do, for a person
+	// removed tells the report what the reader left out on purpose
+	removed []string
+	// dropped counts the empty paragraphs a reader left out
+	dropped int
+}
+
+type blockKind int
+
+const (
+	paragraphBlock blockKind = iota
+	headingBlock
+	listBlock
+	tableBlock
+	imageBlock
+	quoteBlock
+)
+
+// block is one paragraph, heading, list item, table or image.
+type block struct {
+	kind    blockKind
+	level   int  // heading level (1 = the biggest found), or list nesting from 0
+	ordered bool // numbered list item
+	spans   []span
+	rows    [][][]span // table cells
+	image   *picture
+	caption bool // styled as a caption (Word's 题注) in the source
+	center  bool // centred in the source: short centred text under a picture is its caption
+}
+
+// span is a run of inline text with one formatting.
+type span struct {
+	text         string
+	bold, italic bool
+	link         string // a link's destination, "" for plain text
+}
+
+// picture is an image of the source: its bytes (to be written into the
+// bundle) or a remote URL, and its caption.
+type picture struct {
+	name    string // file name in the bundle, "image-1.png"
+	data    []byte // nil for a remote image
+	url     string // a remote image's address
+	caption string // as written under it, "【图1】会议现场", or ""
+	number  int
+}
+
+// plain is the text of spans without formatting.
+func plain(spans []span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
+
+// eachText calls f on every piece of text of the document, which f may
+// rewrite: titles, spans, table cells and captions.
+func (d *document) eachText(f func(string) string) {
+	d.title = f(d.title)
+	for _, b := range d.blocks {
+		for i := range b.spans {
+			b.spans[i].text = f(b.spans[i].text)
+		}
+		for _, row := range b.rows {
+			for _, cell := range row {
+				for i := range cell {
+					cell[i].text = f(cell[i].text)
+				}
+			}
+		}
+	}
+	for _, img := range d.images {
+		img.caption = f(img.caption)
+	}
+}
+
+// addParagraph appends a paragraph of plain text.
+func (d *document) addParagraph(text string) {
+	d.blocks = append(d.blocks, &block{kind: paragraphBlock, spans: []span{{text: text}}})
+}
+
+// junkRunes are characters Word and web editors leave that mean nothing on
+// a page: zero-width spaces and joiners, byte-order marks, soft hyphens.
+var junkRunes = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "",
+	"\u00ad", "", "\u00a0", " ", "\u2028", "\n", "\u2029", "\n")
+
+// tidy drops junk characters, trims the paragraph's edges (including the
+// full-width indent "　　" of Chinese paragraphs) and removes blocks left
+// empty. It returns how many blocks it removed.
+func (d *document) tidy() int {
+	removed := 0
+	var kept []*block
+	for _, b := range d.blocks {
+		for i := range b.spans {
+			b.spans[i].text = junkRunes.Replace(b.spans[i].text)
+		}
+		trimSpans(b.spans)
+		for _, row := range b.rows {
+			for _, cell := range row {
+				for i := range cell {
+					cell[i].text = junkRunes.Replace(cell[i].text)
+				}
+				trimSpans(cell)
+			}
+		}
+		if b.kind != imageBlock && b.kind != tableBlock && strings.TrimSpace(plain(b.spans)) == "" {
+			removed++
+			continue
+		}
+		kept = append(kept, b)
+	}
+	d.blocks = kept
+	d.title = strings.TrimFunc(junkRunes.Replace(d.title), unicode.IsSpace)
+	return removed
+}
+
+// trimSpans trims white space (ASCII, full-width and line breaks) off the
+// start of the first span and the end of the last.
+func trimSpans(spans []span) {
+	for i := range spans {
+		spans[i].text = strings.TrimLeftFunc(spans[i].text, unicode.IsSpace)
+		if spans[i].text != "" {
+			break
+		}
+	}
+	for i := len(spans) - 1; i >= 0; i-- {
+		spans[i].text = strings.TrimRightFunc(spans[i].text, unicode.IsSpace)
+		if spans[i].text != "" {
+			break
+		}
+	}
+}
+
+// shiftHeadings makes the biggest heading level of the body 2 (level 1 is
+// the page title in the layouts).
+func (d *document) shiftHeadings() {
+	top := 7
+	for _, b := range d.blocks {
+		if b.kind == headingBlock && b.level < top {
+			top = b.level
+		}
+	}
+	for _, b := range d.blocks {
+		if b.kind == headingBlock {
+			b.level = min(6, b.level-top+2)
+		}
+	}
+}

@@ -1,0 +1,217 @@
+// Package importer turns what correspondents send — a Word file, a saved web
+// page (WeChat articles included) or pasted text — into a page bundle: an
+// index.md with TOML front matter and a Markdown body, and the pictures
+// beside it. It knows nothing of sites: it takes bytes and returns files;
+// the caller decides the folder (showcase import puts the bundle under
+// content/SECTION/).
+//
+// # What an import does, in order
+//
+//  1. Read the source into paragraphs, headings, lists, tables and pictures.
+//     Word (.docx, read with archive/zip and encoding/xml): headings by style
+//     (标题 1…, or an outline level), bold and italic, Word lists, tables
+//     (merged cells left empty), hyperlinks, and the embedded pictures,
+//     extracted as image-1.png, image-2.jpg … and placed where they stood.
+//     HTML: the article of the page (WeChat's #js_content), its title and
+//     publication time; <ruby> annotations dropped. Text (.txt, UTF-8 or
+//     GBK): one paragraph a line, or per blank-line block.
+//  2. Drop the junk: empty paragraphs, zero-width characters, the full-width
+//     indent of Chinese paragraphs, typed list markers (• 1.), links and
+//     pictures pointing at the author's disk (file:///C:/…).
+//  3. Captions: a paragraph under a picture that starts with 【图1】 or 图1,
+//     or is styled as a caption, or is short and centred, becomes the
+//     picture's alt text and stays under it as "【图1】说明".
+//  4. Ruby artifact: text copied from a page with ruby markup reads
+//     學(xué)校; annotations that are validated readings of the characters
+//     before them (FindAnnotations) are removed when a file holds at least
+//     MinAnnotations of them. Other parentheses — (党总支), (CPC) — stay.
+//  5. The whole text is converted Traditional → Simplified (internal/opencc).
+//  6. The closing byline — (特约通讯员:储德丹 摄影:陈宝 审核:钱锐 姚文均
+//     编辑:李锦) and the other shapes ParseByline knows — leaves the body
+//     and becomes author, photographer, reviewer, editor and source.
+//  7. Mojibake (FindMojibake) is not guessed at: each spot is reported with
+//     its line and context, and the page gets review = "draft" so that it
+//     is not published before a person has fixed it.
+//
+// Every import returns a Report: what was converted, what was removed, what
+// needs a person. Nothing is ever overwritten: Bundle.Write creates a new
+// folder (name, name-2, …) and new files only.
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"showcase/internal/opencc"
+	"showcase/internal/slug"
+)
+
+// Options steer an import; every field may be left zero.
+type Options struct {
+	Title string    // the headline, instead of the one found in the source
+	Date  time.Time // the date, instead of the one found or inferred
+	Slug  string    // the folder name; default ShortSlug of the title
+	Now   time.Time // today, for inferred years and the fallback date; default time.Now
+	Files fs.FS     // the source's folder, for the pictures a saved web page refers to
+}
+
+// Bundle is an imported page, not yet written.
+type Bundle struct {
+	Slug   string
+	Index  []byte            // index.md: front matter and body
+	Files  map[string][]byte // pictures, by file name
+	Title  string
+	Date   time.Time
+	Byline Byline
+	Body   string // the Markdown body as written into Index
+	Report *Report
+}
+
+// ErrUnsupported is returned for a file type the importer cannot read.
+var ErrUnsupported = errors.New("unsupported file type: use .docx, .html or .txt (不支持的文件类型：请使用 .docx、.html 或 .txt；.doc 请先用 Word 另存为 .docx)")
+
+// Import reads a correspondent's file (name decides the type by its
+// extension) and makes a page bundle of it.
+func Import(name string, data []byte, opts Options) (*Bundle, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Slug != "" && !slug.Valid(opts.Slug) {
+		return nil, fmt.Errorf("slug %q: use lower-case letters, digits and - (slug 只能包含小写字母、数字和 -)", opts.Slug)
+	}
+	rep := &Report{Source: name}
+	doc, err := read(name, data, opts, rep)
+	if err != nil {
+		return nil, err
+	}
+	if n := doc.tidy() + doc.dropped; n > 0 {
+		rep.remove("空段落 %d 个 (empty paragraphs)", n)
+	}
+	for _, note := range doc.notes {
+		rep.attend(0, "%s", note)
+	}
+	for _, r := range doc.removed {
+		rep.remove("%s", r)
+	}
+	stripDocumentAnnotations(doc, rep)
+	converted := 0
+	doc.eachText(func(s string) string {
+		out, n := opencc.Default().Convert(s)
+		converted += n
+		return out
+	})
+	if converted > 0 {
+		rep.convert("繁体转简体 %d 处 (Traditional → Simplified, OpenCC)", converted)
+	}
+	attachCaptions(doc)
+	by, credit := extractDocumentByline(doc)
+	if credit != "" {
+		rep.remove("署名 %s → 前置元数据 (byline moved to the front matter)", credit)
+	} else {
+		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
+	}
+	doc.shiftHeadings()
+	return assemble(doc, by, opts, rep), nil
+}
+
+// read picks the reader for the file's type.
+func read(name string, data []byte, opts Options, rep *Report) (*document, error) {
+	switch strings.ToLower(path.Ext(filepath.ToSlash(name))) {
+	case ".docx":
+		return readDocx(data)
+	case ".html", ".htm", ".xhtml":
+		return readHTML(data, opts.Files)
+	case ".txt", ".text":
+		text, note := decodeText(data)
+		if note != "" {
+			rep.convert("%s", note)
+		}
+		return readText(text), nil
+	}
+	return nil, ErrUnsupported
+}
+
+// stripDocumentAnnotations counts the validated pinyin annotations of the
+// whole document and removes them when there are enough.
+func stripDocumentAnnotations(doc *document, rep *Report) {
+	var found []string
+	doc.eachText(func(s string) string {
+		for _, a := range FindAnnotations(s) {
+			found = append(found, s[a.Start-len(a.Base):a.End])
+		}
+		return s
+	})
+	if len(found) < MinAnnotations {
+		return
+	}
+	doc.eachText(func(s string) string { return RemoveAnnotations(s, FindAnnotations(s)) })
+	rep.remove("拼音注音 %d 处 (pinyin annotations): %s", len(found), examples(found, 6))
+}
+
+// extractDocumentByline takes the byline off the end of the last text block.
+func extractDocumentByline(doc *document) (Byline, string) {
+	for i := len(doc.blocks) - 1; i >= 0; i-- {
+		b := doc.blocks[i]
+		if b.kind == imageBlock || b.kind == tableBlock {
+			continue
+		}
+		text := plain(b.spans)
+		rest, by, credit, ok := ExtractByline(text)
+		if !ok {
+			return Byline{}, ""
+		}
+		cutSuffix(b.spans, len(text)-len(rest))
+		if strings.TrimSpace(plain(b.spans)) == "" {
+			doc.blocks = append(doc.blocks[:i], doc.blocks[i+1:]...)
+		}
+		return by, credit
+	}
+	return Byline{}, ""
+}
+
+// cutSuffix removes n bytes of text from the end of spans.
+func cutSuffix(spans []span, n int) {
+	for i := len(spans) - 1; i >= 0 && n > 0; i-- {
+		k := min(n, len(spans[i].text))
+		spans[i].text = spans[i].text[:len(spans[i].text)-k]
+		n -= k
+	}
+}
+
+// Write creates parent/SLUG (or SLUG-2 …) and writes the bundle into it,
+// never touching an existing file. It returns the folder.
+func (b *Bundle) Write(parent string) (string, error) {
+	dir, err := NewBundleDir(parent, b.Slug)
+	if err != nil {
+		return "", err
+	}
+	if err := WriteNew(filepath.Join(dir, "index.md"), b.Index); err != nil {
+		return dir, err
+	}
+	for name, data := range b.Files {
+		if err := WriteNew(filepath.Join(dir, name), data); err != nil {
+			return dir, err
+		}
+	}
+	b.Report.Bundle = dir
+	return dir, nil
+}
+
+// ReadFile imports a file from disk; pictures of an HTML page are looked up
+// beside it.
+func ReadFile(file string, opts Options) (*Bundle, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Files == nil {
+		opts.Files = os.DirFS(filepath.Dir(file))
+	}
+	return Import(filepath.Base(file), data, opts)
+}

@@ -1,0 +1,112 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/binary"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// withExif puts an APP1 Exif segment holding DateTimeOriginal (and an
+// offset, when given) right after the SOI of a JPEG.
+func withExif(jpeg []byte, taken, offset string, order binary.ByteOrder) []byte {
+	var tiff bytes.Buffer
+	if order == binary.LittleEndian {
+		tiff.WriteString("II")
+	} else {
+		tiff.WriteString("MM")
+	}
+	w := func(v any) { binary.Write(&tiff, order, v) }
+	w(uint16(42))
+	w(uint32(8))
+	// IFD0: one entry, the Exif IFD pointer, at 8; the Exif IFD at 26.
+	w(uint16(1))
+	w(uint16(0x8769))
+	w(uint16(4))
+	w(uint32(1))
+	w(uint32(26))
+	w(uint32(0))
+	entries := uint16(1)
+	if offset != "" {
+		entries = 2
+	}
+	dataAt := uint32(26 + 2 + 12*int(entries) + 4)
+	w(entries)
+	w(uint16(0x9003))
+	w(uint16(2))
+	w(uint32(len(taken) + 1))
+	w(dataAt)
+	if offset != "" {
+		w(uint16(0x9011))
+		w(uint16(2))
+		w(uint32(len(offset) + 1))
+		w(dataAt + uint32(len(taken)+1))
+	}
+	w(uint32(0))
+	tiff.WriteString(taken + "\x00")
+	if offset != "" {
+		tiff.WriteString(offset + "\x00")
+	}
+	seg := append([]byte("Exif\x00\x00"), tiff.Bytes()...)
+	var out bytes.Buffer
+	out.Write([]byte{0xFF, 0xD8, 0xFF, 0xE1})
+	binary.Write(&out, binary.BigEndian, uint16(len(seg)+2))
+	out.Write(seg)
+	out.Write(jpeg[2:])
+	return out.Bytes()
+}
+
+func TestPhotoTime(t *testing.T) {
+	_, jpegData := testPictures(t)
+	got, ok := PhotoTime(withExif(jpegData, "2025:10:18 14:03:22", "", binary.LittleEndian))
+	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, cst); !ok || !got.Equal(want) {
+		t.Errorf("PhotoTime = %v %v, want %v", got, ok, want)
+	}
+	got, ok = PhotoTime(withExif(jpegData, "2025:10:18 08:03:22", "+02:00", binary.BigEndian))
+	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, cst); !ok || !got.Equal(want) {
+		t.Errorf("PhotoTime with an offset = %v %v, want %v", got, ok, want)
+	}
+	if _, ok := PhotoTime(jpegData); ok {
+		t.Error("a JPEG without EXIF has a time")
+	}
+}
+
+func TestReadPhotos(t *testing.T) {
+	_, jpegData := testPictures(t)
+	mod := time.Date(2025, 10, 19, 0, 0, 0, 0, cst)
+	fsys := fstest.MapFS{
+		"IMG_0002.jpg":      {Data: withExif(jpegData, "2025:10:18 09:00:00", "", binary.LittleEndian), ModTime: mod},
+		"IMG_0001.JPG":      {Data: withExif(jpegData, "2025:10:18 10:30:00", "", binary.LittleEndian), ModTime: mod},
+		"02-书记领誓.jpeg":      {Data: withExif(jpegData, "2025:10:18 09:30:00", "", binary.BigEndian), ModTime: mod},
+		"notes.txt":         {Data: []byte("x")},
+		"微信图片_20251018.jpg": {Data: jpegData, ModTime: mod},
+	}
+	photos, err := ReadPhotos(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range photos {
+		got = append(got, p.Name+">"+p.Target+":"+p.Caption)
+	}
+	want := []string{"IMG_0002.jpg>IMG_0002.jpg:", "02-书记领誓.jpeg>photo-02.jpg:书记领誓", "IMG_0001.JPG>IMG_0001.JPG:", "微信图片_20251018.jpg>photo-04.jpg:"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("photo %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// FuzzPhotoTime: the EXIF reader never panics on any bytes.
+func FuzzPhotoTime(f *testing.F) {
+	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x10, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0})
+	f.Add([]byte{0xFF, 0xD8})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		PhotoTime(b)
+		PhotoTime(append([]byte{0xFF, 0xD8, 0xFF, 0xE1, byte(len(b) >> 8), byte(len(b))}, append([]byte("Exif\x00\x00"), b...)...))
+	})
+}

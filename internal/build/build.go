@@ -204,6 +204,8 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	tr.step("parse")
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
+		// 先审后发: with [review] required, a page not reviewed is held back
+		// (without it, showcase check refuses review = "draft" before a deploy)
 		unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
 		if p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) && (!unreviewed || opts.Preview) {
 			published = append(published, p)

@@ -63,3 +63,22 @@ func TestSiteCheckGate(t *testing.T) {
 		t.Errorf("gate let errors through: %v\n%s", err, out.String())
 	}
 }
+
+// TestBuildStrict: build --strict refuses a site that check refuses, and
+// leaves no output.
+func TestBuildStrict(t *testing.T) {
+	site := workflowSite(t)
+	os.MkdirAll(filepath.Join(site, "content", "news"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "news", "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2025-10-26\n+++\n手机13912345678\n"), 0o644)
+	var out, errOut bytes.Buffer
+	dest := filepath.Join(t.TempDir(), "public")
+	if code := runBuild([]string{"-s", site, "-d", dest, "--strict"}, &out, &errOut); code != 1 {
+		t.Errorf("exit %d, want 1:\n%s", code, errOut.String())
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("build --strict wrote output despite check errors")
+	}
+	if code := runBuild([]string{"-s", site, "-d", dest}, &out, &errOut); code != 0 {
+		t.Errorf("without --strict: exit %d:\n%s", code, errOut.String())
+	}
+}

@@ -25,6 +25,11 @@ const usage = `showcase — 党建“双创”宣传网站生成器 (a static si
 
 Usage:
   showcase build [flags]    build the site into public/ (生成网站)
+  showcase serve            preview with live reload (预览，保存即刷新)
+  showcase deploy           publish to the campus host (发布到学校服务器)
+  showcase new KIND TITLE   a new page from an archetype: news, case, album, branch (新建稿件)
+  showcase import FILE      a Word, HTML or text file as a page (导入来稿)
+  showcase check            the review gate before publishing (发布前检查)
   showcase version          print the version (版本)
   showcase help             this text (帮助)
 
@@ -36,6 +41,7 @@ Flags of build:
   -F, --buildFuture         include pages dated in the future (包含未来日期的页面)
   -E, --buildExpired        include expired pages (包含已过期的页面)
   -q, --quiet               print errors only
+      --strict              run "showcase check" first and stop on its errors (先检查，有错误则不生成)
 `
 
 func main() {
@@ -82,6 +88,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	future := fs.BoolP("buildFuture", "F", false, "")
 	expired := fs.BoolP("buildExpired", "E", false, "")
 	quiet := fs.BoolP("quiet", "q", false, "")
+	strict := fs.Bool("strict", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -94,6 +101,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*source, "public")
+	}
+	if *strict {
+		if err := siteCheckGate(*source, stderr); err != nil {
+			fmt.Fprintf(stderr, "showcase: %v\n", err)
+			return 1
+		}
 	}
 	res, err := build.Build(build.Options{
 		Source: *source, Destination: *dest, BaseURL: *base,

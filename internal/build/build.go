@@ -76,6 +76,7 @@ type built struct {
 	// searchFiles are the paths the search index took: a fast rebuild
 	// writes the index again and deletes the files it no longer has.
 	searchFiles map[string]bool
+	photos      *photos
 }
 
 func fullBuild(opts Options) (*Result, *built, error) {
@@ -91,7 +92,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	}
 	site := os.DirFS(opts.Source)
 	var errs diag.List
-	s, ix, err := load(site, opts, &errs)
+	s, ix, ph, err := load(site, opts, &errs)
 	if err != nil {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
@@ -102,7 +103,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	res := &Result{Pages: len(s.Pages) + len(s.Profiles)}
-	set, jobs, searchFiles, err := writeSite(s, theme, site, out, opts, &errs)
+	set, jobs, searchFiles, err := writeSite(s, theme, site, out, ph, opts, &errs)
 	if err != nil {
 		out.Discard()
 		return &Result{Warnings: errs.Warnings()}, nil, err
@@ -115,12 +116,15 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	if err := out.Swap(); err != nil {
 		return nil, nil, err
 	}
+	if err := ph.pipe.Prune(); err != nil {
+		errs.Warnf(s.Config.Images.CacheDir, 0, "cannot prune the image cache: %v", err)
+	}
 	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
 	res.Changed = out.Changed()
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
-	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles}, nil
+	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph}, nil
 }
 
 // Load reads and assembles the site without rendering it, for tools that
@@ -131,26 +135,26 @@ func Load(opts Options) (*content.Site, *diag.List, error) {
 		opts.Now = time.Now()
 	}
 	var errs diag.List
-	s, _, err := load(os.DirFS(opts.Source), opts, &errs)
+	s, _, _, err := load(os.DirFS(opts.Source), opts, &errs)
 	return s, &errs, err
 }
 
 // load runs steps 1-5: configuration, content, Markdown, assembly.
-func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, *content.Index, error) {
+func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, *content.Index, *photos, error) {
 	cfg, err := LoadConfig(site, errs)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if opts.BaseURL != "" {
 		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	s, ix := loadSite(site, cfg, opts, errs)
+	s, ix, ph := loadSite(site, cfg, opts, errs)
 	if err := errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return s, ix, nil
+	return s, ix, ph, nil
 }
 
 // LoadConfig reads site.toml (or Hugo's hugo.toml / config.toml).
@@ -198,7 +202,7 @@ func checkDestination(source, dest string) error {
 }
 
 // loadSite runs steps 2-5 and returns the assembled site.
-func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*content.Site, *content.Index) {
+func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*content.Site, *content.Index, *photos) {
 	tr := newTracer()
 	tree := content.Load(site, cfg, errs)
 	tr.step("parse")
@@ -216,10 +220,16 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	content.Place(published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
 	tr.step("place")
-	renderMarkdown(cfg, ix, published, errs)
+	ph, err := newPhotos(opts.Source, site, cfg, ix, errs)
+	if err != nil {
+		errs.Add("site.toml", err)
+		return nil, nil, nil
+	}
+	checkCovers(site, ix, published, errs)
+	renderMarkdown(cfg, ix, ph, published, errs)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files
 	tr.step("assemble")
-	return s, ix
+	return s, ix, ph
 }

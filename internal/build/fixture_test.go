@@ -23,7 +23,9 @@ var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 //
 // Sections of an archive:
 //
-//	site.toml, content/…, layouts/…, static/…   the site's files
+//	site.toml, content/…, layouts/…, static/…   the site's files; a file whose
+//	                      text is "GEN jpeg 1200x900 [orientation=6]" (or png)
+//	                      is a generated image (see generateImage)
 //	flags                 build flags: -D -F -E, preview, baseURL=URL
 //	want/PATH             lines that must each appear in output file PATH
 //	notwant/PATH          lines that must not appear in PATH
@@ -80,7 +82,11 @@ func runFixture(t *testing.T, file string) {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			data := f.Data
+			if bytes.HasPrefix(data, []byte("GEN ")) {
+				data = generateImage(t, string(bytes.TrimSpace(data)))
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}

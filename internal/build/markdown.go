@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"io/fs"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,7 +17,7 @@ import (
 // renderMarkdown converts every page's body on all cores and fills its HTML,
 // table of contents, plain text and summary. Broken links are errors with
 // the page's file and line.
-func renderMarkdown(cfg *config.Config, ix *content.Index, pages []*content.Page, errs *diag.List) {
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
@@ -25,7 +26,7 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, pages []*content.Page
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				res := md.Render(p.Body, markdown.Doc{Resolver: ix.Resolver(p), LineOffset: p.BodyLine - 1})
+				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{ix.Resolver(p), ph, p}, LineOffset: p.BodyLine - 1})
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
@@ -80,4 +81,20 @@ func readingTime(plain string) int {
 		return 0
 	}
 	return (n + 399) / 400
+}
+
+// checkCovers reports covers that name no file, with the page's line.
+func checkCovers(site fs.FS, ix *content.Index, pages []*content.Page, errs *diag.List) {
+	for _, p := range pages {
+		if p.Cover == "" || content.Remote(p.Cover) {
+			continue
+		}
+		file, _, err := ix.Resolver(p).File(p.Cover)
+		if err == nil && strings.HasPrefix(file, "static/") {
+			_, err = fs.Stat(site, file)
+		}
+		if err != nil {
+			errs.Errorf(p.File, p.KeyLine("cover"), "cover: %v (封面图片有误)", err)
+		}
+	}
 }

@@ -118,10 +118,10 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		if len(problems) > 0 {
 			continue
 		}
-		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
-			return nil, errSlowPath
+		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) || hasImages(fresh.Body) || hasImages(page.Body) {
+			return nil, errSlowPath // lists show front matter; images add and drop variant files
 		}
-		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: s.last.ix.Resolver(page), LineOffset: fresh.BodyLine - 1})
+		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: markdownResolver{s.last.ix.Resolver(page), s.last.photos, page}, LineOffset: fresh.BodyLine - 1})
 		for _, pr := range res.Problems {
 			errs.Errorf(name, pr.Line, "%s", pr.Msg)
 		}
@@ -206,4 +206,9 @@ func scanSite(source string) (map[string]stamp, error) {
 		}
 	}
 	return stamps, nil
+}
+
+// hasImages reports a Markdown body that may show images.
+func hasImages(body []byte) bool {
+	return bytes.Contains(body, []byte("![")) || bytes.Contains(bytes.ToLower(body), []byte("<img"))
 }

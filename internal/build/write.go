@@ -12,8 +12,8 @@ import (
 )
 
 // writeSite renders every page and writes every file of the site into out.
-func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Options, errs *diag.List) (*render.Set, []job, map[string]bool, error) {
-	set, err := render.Load(theme, &render.Env{Config: s.Config})
+func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos, opts Options, errs *diag.List) (*render.Set, []job, map[string]bool, error) {
+	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -31,6 +31,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, opts Optio
 	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
+	ph.finish(out, fail)
 	tr.step("rest")
 	return set, jobs, searchFiles, nil
 }
@@ -89,6 +90,9 @@ func copyResources(s *content.Site, site fs.FS, out *output, fail func(string, e
 	}
 	sort.Strings(files)
 	for _, f := range files {
+		if processable(f) && !s.Config.Images.PublishOriginals {
+			continue // photos are published as their variants; originals may carry GPS data
+		}
 		if err := out.Copy(s.Files[f], f, site, f); err != nil {
 			fail(f, err)
 		}

@@ -152,3 +152,36 @@ func unescape(s string) string {
 	}
 	return s
 }
+
+// File resolves src, written in page p's Markdown or front matter, to a
+// file of the site: a content file (relative to the page) or, when src
+// starts with "/", a file under static/. It returns the file's path in the
+// site folder and the URL path below the base where it (or its variants)
+// is published.
+func (r *Resolver) File(src string) (file, outPath string, err error) {
+	if i := strings.IndexAny(src, "?#"); i >= 0 {
+		src = src[:i]
+	}
+	if strings.HasPrefix(src, "/") {
+		rel := strings.TrimPrefix(path.Clean(src), "/")
+		if rel == "" || rel == "." || strings.HasPrefix(rel, "../") {
+			return "", "", fmt.Errorf("%q points outside the site (路径越出网站目录)", src)
+		}
+		return "static/" + rel, rel, nil
+	}
+	file = path.Join(path.Dir(r.page.File), unescape(src))
+	if !strings.HasPrefix(file, "content/") {
+		return "", "", fmt.Errorf("%q points outside content/ (链接越出 content 目录)", src)
+	}
+	out, ok := r.ix.Files[file]
+	if !ok {
+		return "", "", fmt.Errorf("image %s does not exist (图片不存在)", file)
+	}
+	return file, out, nil
+}
+
+// Remote reports whether dest is an absolute URL (http:, https:, //…) or
+// data: URI, which the site does not process.
+func Remote(dest string) bool {
+	return strings.HasPrefix(dest, "//") || hasScheme(dest)
+}

@@ -8,11 +8,14 @@ import (
 	"unicode/utf8"
 
 	"showcase/internal/config"
+	"showcase/internal/content"
 )
 
-// Env is what template functions need from the build: the configuration.
+// Env is what template functions need from the build: the configuration
+// and the photo pipeline.
 type Env struct {
 	Config *config.Config
+	Images Images // may be nil: pictures are then the original files
 }
 
 var cst = time.FixedZone("CST", 8*3600)
@@ -32,6 +35,8 @@ var cst = time.FixedZone("CST", 8*3600)
 //	add, sub               integer arithmetic; seq n → 1…n
 //	join ", " list         joins strings
 //	active "/news/" .Page.Path  whether a menu entry is the current column
+//	picture .Page "a.jpg"  responsive variants of a page's image: .Src .Srcset .Large .Width .Height
+//	fill .Page "a.jpg" 480 360   a centred crop: .Src .Width .Height
 func (e *Env) funcs(s *Set) template.FuncMap {
 	cfg := e.Config
 	return template.FuncMap{
@@ -39,6 +44,9 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 			return cfg.BasePath + strings.TrimPrefix(p, "/")
 		},
 		"absURL": func(p string) string {
+			if cfg.BasePath != "/" {
+				p = strings.TrimPrefix(p, cfg.BasePath) // a URL that carries the base path already
+			}
 			return cfg.BaseURL + strings.TrimPrefix(p, "/")
 		},
 		"date": func(t time.Time) string {
@@ -100,6 +108,19 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 			return out
 		},
 		"join": func(sep string, list []string) string { return strings.Join(list, sep) },
+		"picture": func(p *content.Page, src string) (*Picture, error) {
+			if e.Images == nil {
+				u := cfg.BasePath + p.Path + src
+				return &Picture{Src: u, Large: u}, nil
+			}
+			return e.Images.Picture(p, src)
+		},
+		"fill": func(p *content.Page, src string, w, h int) (*Thumb, error) {
+			if e.Images == nil {
+				return &Thumb{Src: cfg.BasePath + p.Path + src, Width: w, Height: h}, nil
+			}
+			return e.Images.Fill(p, src, w, h)
+		},
 		"active": func(menuURL, pagePath string) bool {
 			m := strings.Trim(menuURL, "/")
 			if m == "" {

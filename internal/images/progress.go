@@ -1,0 +1,94 @@
+package images
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// progressLine redraws "图片 images N/M · 3.4s" on a terminal while
+// Process runs. It starts drawing after a short delay, so quick runs
+// (a warm cache) print nothing, and ends with a newline if it drew.
+type progressLine struct {
+	w       io.Writer
+	total   int
+	start   time.Time
+	done    atomic.Int64
+	stop    chan struct{}
+	stopped sync.WaitGroup
+	drawn   bool
+}
+
+// Drawing starts after progressDelay and is redrawn every progressTick.
+const (
+	progressDelay = 500 * time.Millisecond
+	progressTick  = 200 * time.Millisecond
+)
+
+// newProgress returns a progress line drawn on w if w is a terminal, or
+// one that draws nothing.
+func newProgress(w io.Writer, total int) *progressLine {
+	if !isTerminal(w) {
+		w = nil
+	}
+	return startProgress(w, total, progressDelay)
+}
+
+func startProgress(w io.Writer, total int, delay time.Duration) *progressLine {
+	pl := &progressLine{w: w, total: total, start: time.Now(), stop: make(chan struct{})}
+	if w == nil || total == 0 {
+		return pl
+	}
+	pl.stopped.Add(1)
+	go func() {
+		defer pl.stopped.Done()
+		select {
+		case <-pl.stop:
+			return
+		case <-time.After(delay):
+		}
+		tick := time.NewTicker(progressTick)
+		defer tick.Stop()
+		for {
+			pl.draw()
+			select {
+			case <-pl.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return pl
+}
+
+// isTerminal tells whether w is a character device (a terminal), not a
+// file, pipe or buffer.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || f == nil {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+func (pl *progressLine) step() { pl.done.Add(1) }
+
+func (pl *progressLine) draw() {
+	pl.drawn = true
+	fmt.Fprintf(pl.w, "\r\x1b[K图片 images %d/%d · %.1fs", pl.done.Load(), pl.total,
+		time.Since(pl.start).Seconds())
+}
+
+// finish stops the line; if it was drawn, it is drawn a last time, complete.
+func (pl *progressLine) finish() {
+	close(pl.stop)
+	pl.stopped.Wait()
+	if pl.drawn {
+		pl.draw()
+		fmt.Fprintln(pl.w)
+	}
+}

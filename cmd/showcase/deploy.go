@@ -1,12 +1,170 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	flag "github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"showcase/internal/build"
+	"showcase/internal/config"
+	"showcase/internal/deploy"
+	"showcase/internal/diag"
 )
 
-// runDeploy is being written (its issue is open).
+const deployUsage = `Usage: showcase deploy [flags]   publish the site to the campus host (发布网站)
+
+Builds the site, runs its checks, and sends what changed since the last
+deploy to a target of site.toml's [[deploy.targets]] (or --target URL):
+assets first, then pages, then feeds and sitemap, then deletions.
+
+Flags:
+  -s, --source DIR        the site folder (default ".")
+  -d, --destination DIR   the build output to publish (default SOURCE/public)
+      --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path
+                          or file:///path (default: the only target in site.toml)
+      --no-build          publish the output as it is, without building first
+      --dry-run           list what would be sent and deleted, change nothing (预演)
+      --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
+      --prune             also delete files on the target that no deploy put there
+      --force-unlock      break a stale lock left by a deploy that died
+  -j, --jobs N            files sent at once (default 16)
+`
+
 func runDeploy(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "showcase: this command is not available yet (该命令尚未提供)")
-	return 2
+	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, deployUsage) }
+	source := fs.StringP("source", "s", ".", "")
+	dest := fs.StringP("destination", "d", "", "")
+	target := fs.String("target", "", "")
+	noBuild := fs.Bool("no-build", false, "")
+	dryRun := fs.Bool("dry-run", false, "")
+	maxDeletes := fs.Int("max-deletes", 0, "")
+	prune := fs.Bool("prune", false, "")
+	forceUnlock := fs.Bool("force-unlock", false, "")
+	jobs := fs.IntP("jobs", "j", deploy.DefaultWorkers, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "showcase deploy: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*source, "public")
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "showcase deploy: %v\n", err)
+		return 1
+	}
+	cfg, err := build.LoadConfig(os.DirFS(*source), &diag.List{})
+	if err != nil {
+		return fail(err)
+	}
+	tgt, err := deploy.ChooseTarget(cfg.Deploy.Targets, *target)
+	if err != nil {
+		return fail(err)
+	}
+	tgt = resolveKeyFiles(tgt, *source)
+	if !fs.Changed("max-deletes") {
+		*maxDeletes = cfg.Deploy.MaxDeletes
+	}
+	if !*noBuild {
+		if code := runBuild([]string{"-s", *source, "-d", *dest}, stdout, stderr); code != 0 {
+			fmt.Fprintln(stderr, "showcase deploy: nothing was published (构建失败，未发布)")
+			return 1
+		}
+	} else if fi, err := os.Stat(*dest); err != nil || !fi.IsDir() {
+		return fail(fmt.Errorf("no built site in %s: run showcase build, or deploy without --no-build (找不到已生成的网站)", *dest))
+	}
+	if err := runSiteChecks(*source, *dest, stdout, stderr); err != nil {
+		return fail(fmt.Errorf("%v; nothing was published (检查未通过，未发布)", err))
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	finished := make(chan struct{})
+	defer close(finished) // before stop: the goroutine below then says nothing
+	go func() {
+		// the first Ctrl-C lets the files in flight land; a second one
+		// ends the process at once (the site stays consistent either way)
+		<-ctx.Done()
+		select {
+		case <-finished:
+			return
+		default:
+		}
+		stop()
+		fmt.Fprintln(stderr, "\nshowcase deploy: stopping after the files in flight; Ctrl-C again quits at once (正在停止)")
+	}()
+	conn := deploy.Connect{}
+	if term.IsTerminal(int(os.Stdin.Fd())) {
+		conn.Prompt = askOnTerminal(stderr)
+	}
+	t, err := deploy.Open(ctx, tgt, conn)
+	if err != nil {
+		return fail(err)
+	}
+	defer t.Close()
+	opts := deploy.Options{
+		Source: *dest, MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
+		ForceUnlock: *forceUnlock, Workers: *jobs,
+	}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		opts.Progress = stdout
+	}
+	res, err := deploy.Deploy(ctx, t, opts)
+	if err != nil {
+		return fail(err)
+	}
+	if *dryRun {
+		res.Plan.Describe(stdout)
+		if *maxDeletes >= 0 && len(res.Plan.Delete) > *maxDeletes {
+			fmt.Fprintf(stdout, "note: %d deletions are more than --max-deletes %d: a real deploy would refuse (删除文件超过上限)\n", len(res.Plan.Delete), *maxDeletes)
+		}
+		return 0
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	return 0
+}
+
+// runSiteChecks runs "showcase check" (the review gate) before anything is
+// published; an error stops the deploy.
+func runSiteChecks(source, dest string, stdout, stderr io.Writer) error {
+	return siteCheckGate(source, stderr)
+}
+
+// resolveKeyFiles reads a target's relative key and known_hosts paths as
+// relative to the site folder, like the other paths of site.toml.
+func resolveKeyFiles(t config.DeployTarget, source string) config.DeployTarget {
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) || strings.HasPrefix(p, "~") {
+			return p
+		}
+		return filepath.Join(source, p)
+	}
+	t.IdentityFile, t.KnownHosts = rel(t.IdentityFile), rel(t.KnownHosts)
+	return t
+}
+
+// askOnTerminal asks a question without echoing the answer (a password).
+func askOnTerminal(stderr io.Writer) func(string) (string, error) {
+	return func(question string) (string, error) {
+		fmt.Fprint(stderr, question)
+		answer, err := term.ReadPassword(int(os.Stdin.Fd()))
+		fmt.Fprintln(stderr)
+		return string(answer), err
+	}
 }

@@ -1,0 +1,191 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Options say what to publish and how carefully.
+type Options struct {
+	Source      string    // the built site (the build's output folder)
+	MaxDeletes  int       // refuse a deploy deleting more files (not checked by a dry run); negative: no limit
+	Prune       bool      // also delete files on the target that no manifest listed
+	DryRun      bool      // only plan: change nothing, take no lock
+	ForceUnlock bool      // break a stale lock (see StaleLockAge)
+	Workers     int       // files sent at once (default DefaultWorkers)
+	Progress    io.Writer // a terminal to draw a progress bar on, or nil
+
+	// test hooks
+	afterChange func(name string) // after each file sent or deleted
+	lockedHook  func()            // once the lock is held
+}
+
+// DefaultWorkers is the number of files in flight at once over the one SFTP
+// session. Each file costs four round trips (open, write, close, rename)
+// that the server answers one request at a time, so more files in flight
+// hide the latency rather than add load (bench/deploy/README.md).
+const DefaultWorkers = 16
+
+// Result tells what a deploy did (or, with DryRun, would do).
+type Result struct {
+	Target      string
+	Plan        *Plan
+	Sent        int   // files sent
+	SentBytes   int64 // their bytes
+	Deleted     int   // files deleted
+	Interrupted bool  // a previous deploy had been cut off; this one finished its work
+	Verified    int   // files of that deploy found already in place (not sent again)
+	WireSent    int64 // bytes sent over the SSH connection (0 for file://)
+	WireRecv    int64 // bytes received over it
+	Took        time.Duration
+}
+
+// Summary is the line printed after a deploy.
+func (r *Result) Summary() string {
+	s := fmt.Sprintf("sent %d file(s) / %s, deleted %d, %d unchanged, took %s",
+		r.Sent, FormatSize(r.SentBytes), r.Deleted, r.Plan.Unchanged, r.Took.Round(time.Millisecond))
+	if r.WireSent > 0 {
+		s += fmt.Sprintf(" (SSH traffic %s up, %s down)", FormatSize(r.WireSent), FormatSize(r.WireRecv))
+	}
+	s += " → " + r.Target
+	if r.Interrupted {
+		s += fmt.Sprintf("; finished an interrupted deploy, %d file(s) of which were found in place (已续完上次中断的发布)", r.Verified)
+	}
+	return s
+}
+
+// Deploy publishes the folder opts.Source to t: it takes the target's lock,
+// works out what changed since the manifest, and sends assets, then pages,
+// then indexes, then writes the manifest and deletes what the build no
+// longer has. See the package documentation for what happens when it is
+// cut off.
+func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error) {
+	now := time.Now
+	start := now()
+	if m, ok := t.(interface{ Traffic() (int64, int64) }); ok {
+		sent0, recv0 := m.Traffic()
+		defer func() {
+			if res != nil {
+				sent, recv := m.Traffic()
+				res.WireSent, res.WireRecv = sent-sent0, recv-recv0
+			}
+		}()
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = DefaultWorkers
+	}
+	if err := notOverlapping(t, opts.Source); err != nil {
+		return nil, err
+	}
+	local, err := ScanFolder(ctx, opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if len(local) == 0 {
+		return nil, fmt.Errorf("%s holds no files: build the site first (待发布目录为空)", opts.Source)
+	}
+	me := whoAmI(start)
+	if !opts.DryRun {
+		l, lerr := takeLock(t, me, opts.ForceUnlock, start)
+		if lerr != nil {
+			return nil, lerr
+		}
+		defer func() { // a lock left behind must be told, even after success
+			if rerr := l.release(); rerr != nil && err == nil {
+				err = rerr
+			}
+		}()
+		if opts.lockedHook != nil {
+			opts.lockedHook()
+		}
+	}
+	st, err := readState(ctx, t, local, workers)
+	if err != nil {
+		return nil, err
+	}
+	var pruned []string
+	if opts.Prune {
+		if pruned, err = unlisted(ctx, t, local, st); err != nil {
+			return nil, err
+		}
+	}
+	plan := makePlan(local, st, pruned)
+	res = &Result{Target: t.String(), Plan: plan, Interrupted: st.interrupted != nil, Verified: st.verified}
+	if !opts.DryRun && opts.MaxDeletes >= 0 && len(plan.Delete) > opts.MaxDeletes {
+		return res, fmt.Errorf("this deploy would delete %d files from %s, more than the %d allowed (删除文件过多，已停止): check the target and the build folder %s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %d",
+			len(plan.Delete), t, opts.MaxDeletes, opts.Source, len(plan.Delete))
+	}
+	if opts.DryRun || (plan.Empty() && st.interrupted == nil) {
+		res.Took = now().Sub(start)
+		return res, nil
+	}
+	if err := apply(ctx, t, opts, workers, me, local, st, res); err != nil {
+		res.Took = now().Sub(start)
+		if errors.Is(err, context.Canceled) {
+			err = errors.New("deploy interrupted (发布被中断)")
+		}
+		return res, fmt.Errorf("%v; sent %d of %d file(s) before it stopped. The live site is consistent (every file whole, old or new): run the deploy again to finish (可重新运行以续完发布)",
+			err, res.Sent, len(plan.Send))
+	}
+	res.Took = now().Sub(start)
+	return res, nil
+}
+
+// apply carries out the plan under the journal.
+func apply(ctx context.Context, t Target, opts Options, workers int, me lockInfo, local Files, st *targetState, res *Result) error {
+	plan := res.Plan
+	if st.interrupted != nil {
+		// record what is now known before a new journal replaces the old
+		if err := writeManifest(t, st.known, me.Started, me.Run); err != nil {
+			return err
+		}
+		clearParts(ctx, t, workers, st)
+	}
+	j, err := startJournal(t, me, plan)
+	if err != nil {
+		return err
+	}
+	s := &sender{t: t, run: me.Run, source: opts.Source, journal: j, afterChange: opts.afterChange,
+		progress: &progress{w: opts.Progress, files: len(plan.Send), total: plan.Bytes()}}
+	defer func() {
+		res.Sent, res.SentBytes = int(s.sent.Load()), s.bytes.Load()
+	}()
+	s.makeFolders(ctx, workers, plan.Send, st.known)
+	for _, stage := range []Stage{Assets, Pages, Indexes} {
+		if err := s.send(ctx, workers, plan.stage(stage)); err != nil {
+			s.progress.end()
+			j.close()
+			return err
+		}
+	}
+	s.progress.end()
+	// every file of the build is now in place: the manifest may say so
+	j.flush()
+	if err := writeManifest(t, local, me.Started, me.Run); err != nil {
+		j.close()
+		return err
+	}
+	res.Deleted, err = s.remove(ctx, workers, plan.Delete, local)
+	if err != nil {
+		j.close()
+		return err
+	}
+	return j.finish(t)
+}
+
+// clearParts removes the part files an interrupted deploy may have left:
+// one for each path it had not finished.
+func clearParts(ctx context.Context, t Target, workers int, st *targetState) {
+	var parts []string
+	for _, name := range st.uncertain {
+		parts = append(parts, partName(name, st.interrupted.by.Run))
+	}
+	forEach(ctx, workers, parts, func(part string) error {
+		t.Remove(part) // most are long gone
+		return nil
+	})
+}

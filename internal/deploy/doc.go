@@ -1,0 +1,107 @@
+// Package deploy publishes a built site — a folder of files — to the campus
+// web host, incrementally, in a safe order, and without ever leaving the
+// live site broken. It knows nothing of pages: it pushes files.
+//
+// # Targets
+//
+// A target is a folder reached one of two ways, both behind the Target
+// interface so that everything below is written (and tested) once:
+//
+//   - sftp://user@host[:port]/path — over SSH (golang.org/x/crypto/ssh and
+//     github.com/pkg/sftp). The path is absolute; /~/path is relative to the
+//     login folder. Keys are found as ssh finds them: the target's
+//     identityFile, then ssh-agent ($SSH_AUTH_SOCK), then ~/.ssh/id_ed25519
+//     and ~/.ssh/id_rsa; a password (or a key's passphrase) is asked only
+//     when the caller can ask (Connect.Prompt, set by the CLI on a
+//     terminal). The server's host key must be in ~/.ssh/known_hosts (or the
+//     target's knownHosts): an unknown or changed key stops the deploy with
+//     a HostKeyError telling how to add it (ssh-keyscan, or ssh once). There
+//     is no option to skip the check.
+//   - file:///mnt/www/site — a local folder or a mounted share.
+//
+// The target folder must exist; it is never created, so a missing mount or
+// a typo in the path is an error, not a new empty site.
+//
+// # What the target holds
+//
+// Beside the site, in its root:
+//
+//	.showcase-manifest.json    every file deploy placed: path, size, SHA-256
+//	.showcase-deploy-journal   only while a deploy is under way (or was cut off)
+//	.showcase-deploy.lock      only while a deploy is under way
+//	.showcase-part.RUN.NAME    a file being written, beside its final NAME
+//	                           (RUN names the deploy, recorded in the journal)
+//
+// # A deploy, step by step
+//
+//  1. hash the build (all cores);
+//  2. take the lock: create .showcase-deploy.lock with O_EXCL (SFTP has the
+//     same flag), holding user, host, pid and time; a second deploy fails
+//     with a LockedError naming the holder. --force-unlock breaks a lock
+//     whose process on this machine has ended, or one older than
+//     StaleLockAge;
+//  3. read the manifest (and the journal of a deploy that was cut off, see
+//     below) and plan: files whose size or SHA-256 differ from the manifest
+//     are sent; files the manifest lists that the build no longer has are
+//     deleted; files the manifest never listed are left alone, unless
+//     Prune. More deletions than MaxDeletes (256 by default in site.toml)
+//     stop the deploy before it changes anything: a wrong target or an
+//     empty build folder cannot wipe a host. A dry run (DryRun) stops
+//     here, listing the plan (Plan.Describe), and takes no lock;
+//  4. write the journal: the files about to be sent (with their new size
+//     and hash) and deleted;
+//  5. send, in stages, each stage finished before the next begins: assets
+//     (images, CSS, JS, fonts, search shards, everything else), then pages
+//     (.html), then indexes (.xml feeds and sitemap, .txt such as
+//     robots.txt, and any file named *manifest*, such as the search
+//     manifest) — so no page points at an image not yet there, and no feed
+//     at a page. Several files are in flight at once (Workers, default 16)
+//     over the one SSH connection, each file's writes pipelined too; new
+//     folders are made first, parents before children, many at once. Every file is
+//     written under its part name in its own folder and renamed into place:
+//     readers get the old file or the new one, never half of one. SFTP
+//     renames with posix-rename@openssh.com, which replaces atomically;
+//     on a server without it the old file is removed just before the
+//     rename, and for that one round trip the path is missing (never
+//     partial). After each file a "done" line is appended to the journal;
+//  6. write the manifest, listing exactly the build (every file of which is
+//     now in place);
+//  7. delete the files that left the build, then the folders that left
+//     empty;
+//  8. remove the journal, then the lock.
+//
+// # Interruptions
+//
+// A deploy cut off at any point (network drop, Ctrl-C, kill -9, power loss
+// of the laptop) leaves every live file whole, old or new, because files
+// only ever appear by rename. The manifest never claims a file that is not
+// there: until step 6 it is the previous deploy's, whose files are all
+// still present (step 5 only adds and replaces), and step 6 writes it only
+// once every file it lists has arrived; deletions come after it, and only
+// remove files it no longer lists.
+//
+// The journal tells the next run what was in flight. A rerun that finds a
+// journal trusts the manifest for every path the journal does not name; a
+// path the journal marks done has the content the journal recorded; any
+// other path the journal names is looked at on the target: a file there
+// with the build's size and SHA-256 (read back) is kept, not sent again.
+// The rerun then records this corrected state as the manifest before
+// writing its own journal, so a rerun that is itself cut off loses nothing,
+// and removes the part files the interrupted deploy may have left. Reruns
+// converge to the build without re-sending what already arrived.
+//
+// Ctrl-C (the end of ctx) lets the files in flight land, keeps the journal
+// and releases the lock. The lock of a deploy whose connection dropped stays
+// on the target: the rerun reports it, and --force-unlock breaks it once its
+// process has ended (or it has aged past StaleLockAge). A connection that
+// silently stops answering is closed after a keepalive goes unanswered
+// (keepAliveTimeout), so a deploy fails rather than hangs.
+//
+// # What it does not do
+//
+// The manifest is trusted: a file removed or edited on the host by hand
+// behind deploy's back is not noticed until its build file changes (delete
+// the manifest to make the next deploy send everything). Files are not
+// fsynced: a crash of the host itself (not of the deploy) may lose the
+// last files, as with any copy.
+package deploy

@@ -1,0 +1,159 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// folderTarget is a file:// target: a local folder or a mounted share.
+type folderTarget struct {
+	root string
+}
+
+func openFolder(root string) (*folderTarget, error) {
+	if root == "" || !filepath.IsAbs(filepath.FromSlash(root)) {
+		return nil, fmt.Errorf("deploy target file://%s: the folder must be an absolute path, as in file:///mnt/www/site (目标目录须为绝对路径)", root)
+	}
+	root = filepath.Clean(filepath.FromSlash(root))
+	fi, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("deploy target folder %s: %v; create it (or mount the share) first (目标目录不存在)", root, err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("deploy target %s is not a folder (目标不是目录)", root)
+	}
+	return &folderTarget{root: root}, nil
+}
+
+func (t *folderTarget) String() string { return "file://" + filepath.ToSlash(t.root) }
+
+func (t *folderTarget) local(name string) string {
+	return filepath.Join(t.root, filepath.FromSlash(name))
+}
+
+func (t *folderTarget) ReadFile(name string) ([]byte, error) {
+	return os.ReadFile(t.local(name))
+}
+
+func (t *folderTarget) Size(name string) (int64, error) {
+	fi, err := os.Stat(t.local(name))
+	if err != nil {
+		return 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s is not a regular file (不是普通文件)", name)
+	}
+	return fi.Size(), nil
+}
+
+func (t *folderTarget) Open(name string) (io.ReadCloser, error) {
+	return os.Open(t.local(name))
+}
+
+// Put writes the part file and renames it over the old one (rename(2)
+// replaces atomically within a folder).
+func (t *folderTarget) Put(name, part string, src io.Reader) error {
+	part = t.local(part)
+	f, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = os.MkdirAll(filepath.Dir(part), 0o755); err == nil {
+			f, err = os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, src); err != nil {
+		f.Close()
+		os.Remove(part)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(part)
+		return err
+	}
+	return os.Rename(part, t.local(name))
+}
+
+func (t *folderTarget) CreateExclusive(name string, data []byte) error {
+	f, err := os.OpenFile(t.local(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func (t *folderTarget) Create(name string) (io.WriteCloser, error) {
+	return os.OpenFile(t.local(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+func (t *folderTarget) MakeDir(name string) error {
+	err := os.Mkdir(t.local(name), 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return err
+}
+
+func (t *folderTarget) Remove(name string) error {
+	return os.Remove(t.local(name))
+}
+
+func (t *folderTarget) RemoveEmptyDir(name string) error {
+	// os.Remove of a folder is rmdir(2): it fails unless the folder is empty
+	return os.Remove(t.local(name))
+}
+
+func (t *folderTarget) Walk(ctx context.Context, fn func(name string, size int64) error) error {
+	return filepath.WalkDir(t.root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(t.root, p)
+		if err != nil {
+			return err
+		}
+		return fn(filepath.ToSlash(rel), fi.Size())
+	})
+}
+
+func (t *folderTarget) Close() error { return nil }
+
+// notOverlapping refuses a file:// target that is the build folder, or
+// holds it, or lies inside it: a deploy would then publish into what it
+// reads (or delete it).
+func notOverlapping(t Target, source string) error {
+	f, ok := t.(*folderTarget)
+	if !ok {
+		return nil
+	}
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	sep := string(filepath.Separator)
+	if src == f.root || strings.HasPrefix(src+sep, f.root+sep) || strings.HasPrefix(f.root+sep, src+sep) {
+		return fmt.Errorf("the target %s and the build folder %s overlap; publish to another folder (发布目录不能与生成目录重叠)", f, source)
+	}
+	return nil
+}

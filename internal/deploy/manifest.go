@@ -1,0 +1,159 @@
+package deploy
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Entry is what the manifest knows of a file.
+type Entry struct {
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// Files maps slash-separated paths (relative to the site's root) to entries.
+type Files map[string]Entry
+
+// manifestVersion is the format of .showcase-manifest.json.
+const manifestVersion = 1
+
+// manifestHead is the manifest without its file list, which is written one
+// entry a line so the file reads well in a terminal.
+type manifestHead struct {
+	Version   int       `json:"version"`
+	Generator string    `json:"generator"`
+	Updated   time.Time `json:"updated"`
+	Files     Files     `json:"files"`
+}
+
+// readManifest reads the target's manifest; an absent one is an empty list.
+func readManifest(t Target) (Files, error) {
+	data, err := t.ReadFile(ManifestName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Files{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
+	}
+	var m manifestHead
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("%s on %s is damaged: %v; remove it to send every file again (发布清单已损坏)", ManifestName, t, err)
+	}
+	if m.Version != manifestVersion {
+		return nil, fmt.Errorf("%s on %s has format %d; this showcase reads format %d (发布清单版本不符)", ManifestName, t, m.Version, manifestVersion)
+	}
+	for name := range m.Files {
+		if err := checkName(name); err != nil {
+			return nil, fmt.Errorf("%s on %s: %v", ManifestName, t, err)
+		}
+	}
+	if m.Files == nil {
+		m.Files = Files{}
+	}
+	return m.Files, nil
+}
+
+// writeManifest replaces the target's manifest (atomically, like any file).
+func writeManifest(t Target, files Files, now time.Time, run string) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\"version\": %d, \"generator\": \"showcase\", \"updated\": %q,\n\"files\": {", manifestVersion, now.UTC().Format(time.RFC3339))
+	for i, name := range sortedNames(files) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(name)
+		val, _ := json.Marshal(files[name])
+		fmt.Fprintf(&b, "\n%s: %s", key, val)
+	}
+	b.WriteString("\n}}\n")
+	if err := t.Put(ManifestName, partName(ManifestName, run), &b); err != nil {
+		return fmt.Errorf("writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
+	}
+	return nil
+}
+
+func sortedNames(files Files) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// ScanFolder lists the files of a built site with their sizes and SHA-256,
+// hashing on all cores. Symbolic links to files count as files.
+func ScanFolder(ctx context.Context, dir string) (Files, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil || !fi.Mode().IsRegular() {
+				return nil // a dangling or folder link is not a page of the site
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		if name := filepath.ToSlash(rel); !isControl(name) {
+			names = append(names, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the site to publish: %v (无法读取待发布的网站)", err)
+	}
+	files := make(Files, len(names))
+	var mu sync.Mutex
+	err = forEach(ctx, runtime.GOMAXPROCS(0), names, func(name string) error {
+		e, err := hashFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		files[name] = e
+		mu.Unlock()
+		return nil
+	})
+	return files, err
+}
+
+func hashFile(file string) (Entry, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return Entry{}, err
+	}
+	defer f.Close()
+	return hashReader(f)
+}
+
+func hashReader(r io.Reader) (Entry, error) {
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return Entry{}, err
+	}
+	return Entry{Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}

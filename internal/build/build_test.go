@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"showcase"
 )
@@ -226,5 +227,48 @@ func TestMissingLayout(t *testing.T) {
 	_, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
 	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: missing layout for single pages") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestPhotoCache: a second build of unchanged photos decodes nothing; a bad
+// photo is an error naming it and the page using it.
+func TestPhotoCache(t *testing.T) {
+	src := makeSite(t, map[string]string{
+		"site.toml":               "title = \"t\"\n",
+		"content/news/a/index.md": "+++\ntitle = \"甲\"\n+++\n![会场](p.jpg)\n",
+	})
+	photo := filepath.Join(src, "content/news/a/p.jpg")
+	os.WriteFile(photo, generateImage(t, "GEN jpeg 1000x750 orientation=6"), 0o644)
+	old := time.Now().Add(-time.Hour) // the cache index trusts only settled files
+	os.Chtimes(photo, old, old)
+	dest := filepath.Join(t.TempDir(), "public")
+	opts := Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}
+	_, first, err := fullBuild(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := first.photos.pipe.Stats(); st.Decodes != 1 {
+		t.Errorf("first build: %d decodes, want 1", st.Decodes)
+	}
+	_, second, err := fullBuild(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := second.photos.pipe.Stats(); st.Decodes != 0 || st.Probes != 0 {
+		t.Errorf("second build: %+v, want no decodes and no probes", st)
+	}
+	page := string(readOut(t, dest, "news/a/index.html"))
+	if !strings.Contains(page, `width="750" height="1000"`) {
+		t.Errorf("the sideways photo is not upright in the HTML:\n%s", page)
+	}
+	os.WriteFile(filepath.Join(src, "content/news/a/p.jpg"), []byte("\xff\xd8\xff\xe0 truncated"), 0o644)
+	_, err = Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "content/news/a/index.md:4:") || !strings.Contains(err.Error(), "p.jpg") {
+		t.Errorf("a corrupt photo: err = %v", err)
+	}
+	os.WriteFile(filepath.Join(src, "content/news/a/p.jpg"), []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00heicmif1"), 0o644)
+	_, err = Build(opts)
+	if err == nil || !strings.Contains(err.Error(), "HEIC") {
+		t.Errorf("a HEIC photo: err = %v", err)
 	}
 }

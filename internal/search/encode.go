@@ -1,0 +1,131 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"io"
+	"sync"
+)
+
+// The index files are gzip streams of a few simple binary records, so that
+// a small script reads them: unsigned LEB128 varints and UTF-8 strings
+// preceded by their byte length.
+
+func putUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
+
+func putString(b []byte, s string) []byte {
+	b = putUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// reader reads the records back; a malformed file sets err, never panics.
+type reader struct {
+	b   []byte
+	err error
+}
+
+var errCorrupt = errors.New("search: corrupt index file")
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = errCorrupt
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) bytes(n uint64) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.err = errCorrupt
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *reader) string() string { return string(r.bytes(r.uvarint())) }
+
+// gzipWriters are reused: a compressor costs about a megabyte to set up.
+var gzipWriters = [2]sync.Pool{
+	{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression); return w }},
+	{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return w }},
+}
+
+// gz compresses deterministically (no name, no time in the header), as
+// small as it can: index files are read on every query.
+func gz(data []byte) []byte { return gzLevel(data, 0) }
+
+// gzFast compresses page texts, where the best level costs twice the time
+// for about one per cent.
+func gzFast(data []byte) []byte { return gzLevel(data, 1) }
+
+func gzLevel(data []byte, pool int) []byte {
+	var buf bytes.Buffer
+	w := gzipWriters[pool].Get().(*gzip.Writer)
+	w.Reset(&buf)
+	w.Write(data)
+	w.Close()
+	gzipWriters[pool].Put(w)
+	return buf.Bytes()
+}
+
+// gunzip reads a gzip stream, refusing one that inflates beyond limit.
+func gunzip(data []byte, limit int64) ([]byte, error) {
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > limit {
+		return nil, errCorrupt
+	}
+	return out, nil
+}
+
+// fnv1a is the 32-bit FNV-1a hash of s's UTF-8 bytes; the browser computes
+// the same to find a term's shard.
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// contentName is a file name taken from its content: 16 hex digits.
+func contentName(data ...[]byte) string {
+	h := sha256.New()
+	for _, d := range data {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(d)))
+		h.Write(n[:])
+		h.Write(d)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// bitmap is a set of docids, one bit per doc, lowest bit first.
+type bitmap []byte
+
+func newBitmap(n int) bitmap { return make(bitmap, (n+7)/8) }
+
+func (b bitmap) set(i uint32) { b[i>>3] |= 1 << (i & 7) }
+
+func (b bitmap) has(i uint32) bool { return int(i>>3) < len(b) && b[i>>3]&(1<<(i&7)) != 0 }

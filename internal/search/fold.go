@@ -1,0 +1,107 @@
+package search
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The Traditional → Simplified character table of OpenCC (Apache-2.0; see
+// opencc/README.md and opencc/LICENSE).
+//
+//go:embed opencc/TSCharacters.txt
+var tsCharacters string
+
+// foldBlockBits sets the size of the blocks of the fold table the browser
+// loads: 256 code points per file, so a query fetches a few hundred bytes of
+// table for each block its Han characters fall in.
+const foldBlockBits = 8
+
+var foldTable struct {
+	once sync.Once
+	m    map[rune]rune
+}
+
+// foldMap returns the fold table: Traditional character → Simplified one.
+func foldMap() map[rune]rune {
+	foldTable.once.Do(func() { foldTable.m = parseFoldTable(tsCharacters) })
+	return foldTable.m
+}
+
+// parseFoldTable reads OpenCC's format ("key TAB candidate candidate…"),
+// keeps the first candidate, drops characters that map to themselves and
+// follows chains (薴 → 苧 → 苎), so folding twice equals folding once.
+// Malformed lines are skipped.
+func parseFoldTable(table string) map[rune]rune {
+	m := map[rune]rune{}
+	for _, line := range strings.Split(table, "\n") {
+		key, vals, ok := strings.Cut(strings.TrimRight(line, "\r"), "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		first, _, _ := strings.Cut(vals, " ")
+		k, kn := utf8.DecodeRuneInString(key)
+		v, vn := utf8.DecodeRuneInString(first)
+		if kn != len(key) || vn != len(first) || k == utf8.RuneError || v == utf8.RuneError || k == v {
+			continue
+		}
+		m[k] = v
+	}
+	for k, v := range m {
+		for i := 0; i < 8; i++ { // chains are short; a cycle stops here
+			next, ok := m[v]
+			if !ok || next == k {
+				break
+			}
+			v = next
+		}
+		m[k] = v
+	}
+	for k, v := range m {
+		if k == v {
+			delete(m, k)
+		}
+	}
+	return m
+}
+
+// fold maps a Traditional character to its Simplified form.
+func fold(r rune) rune {
+	if r < 0x3400 {
+		return r
+	}
+	if s, ok := foldMap()[r]; ok {
+		return s
+	}
+	return r
+}
+
+// FoldBlocks returns the fold table cut into blocks of 256 code points, for
+// the browser: block number (code point >> 8) → the pairs of that block as
+// text, each pair the Traditional character followed by its Simplified one,
+// in code point order.
+func FoldBlocks() map[int]string {
+	m := foldMap()
+	keys := make([]rune, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	blocks := map[int]*strings.Builder{}
+	for _, k := range keys {
+		b := blocks[int(k>>foldBlockBits)]
+		if b == nil {
+			b = &strings.Builder{}
+			blocks[int(k>>foldBlockBits)] = b
+		}
+		b.WriteRune(k)
+		b.WriteRune(m[k])
+	}
+	out := make(map[int]string, len(blocks))
+	for n, b := range blocks {
+		out[n] = b.String()
+	}
+	return out
+}

@@ -1,0 +1,266 @@
+package search
+
+import (
+	"math"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// Doc is one page to index.
+type Doc struct {
+	URL      string // path below the site's base, "news/a/"
+	Title    string
+	Date     time.Time
+	Section  string // section name, "news"
+	Headings []string
+	Summary  string
+	Body     string              // plain text, blocks separated by "\n"
+	Facets   map[string][]string // facet name → values, "branches": {"农学院党委"}
+}
+
+// field weights of BM25F: a unit in the title counts five times, in a
+// heading three times (it is also in the body), in the summary twice.
+const (
+	weightTitle   = 5
+	weightHeading = 2
+	weightSummary = 1
+	weightBody    = 1
+	bm25K1        = 1.2
+	bm25B         = 0.75
+
+	// An impact byte: the weight in four levels, 0…3, plus 4 when in the title.
+	impactLevels = 3
+	impactTitle  = 4
+)
+
+// key identifies an n-gram of up to four unit ids; unused places are 0.
+type key struct{ hi, lo uint64 }
+
+func makeKey(u []uint32) key {
+	var p [4]uint64
+	for i, x := range u {
+		p[i] = uint64(x)
+	}
+	return key{p[0]<<32 | p[1], p[2]<<32 | p[3]}
+}
+
+func (k key) units() []uint32 {
+	all := [4]uint32{uint32(k.hi >> 32), uint32(k.hi), uint32(k.lo >> 32), uint32(k.lo)}
+	n := 0
+	for n < 4 && all[n] != 0 {
+		n++
+	}
+	return all[:n]
+}
+
+// wordBase is the first unit id of a word; Han units are their code point.
+const wordBase = 0x110000
+
+// vocabulary interns words as unit ids, safely from several goroutines.
+type vocabulary struct {
+	mu    sync.Mutex
+	ids   map[string]uint32
+	words []string
+}
+
+func (v *vocabulary) id(w string) uint32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := uint32(wordBase + len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+func (v *vocabulary) text(units []uint32) string {
+	parts := make([]string, len(units))
+	v.mu.Lock()
+	for i, u := range units {
+		if u >= wordBase {
+			parts[i] = v.words[u-wordBase]
+		} else {
+			parts[i] = string(rune(u))
+		}
+	}
+	v.mu.Unlock()
+	return joinUnits(parts)
+}
+
+// idSink turns the units of a text into segments of unit ids, kept in one
+// buffer that is reused from text to text.
+type idSink struct {
+	vocab *vocabulary
+	local map[string]uint32 // this worker's cache of vocab
+	ids   []uint32
+	ends  []int // where each segment ends in ids
+	segs  [][]uint32
+}
+
+func (s *idSink) han(r rune) { s.ids = append(s.ids, uint32(r)) }
+
+func (s *idSink) word(w []byte) {
+	id, ok := s.local[string(w)]
+	if !ok {
+		id = s.vocab.id(string(w))
+		s.local[string(w)] = id
+	}
+	s.ids = append(s.ids, id)
+}
+
+func (s *idSink) brk() {
+	if n := len(s.ends); n == 0 && len(s.ids) > 0 || n > 0 && s.ends[n-1] < len(s.ids) {
+		s.ends = append(s.ends, len(s.ids))
+	}
+}
+
+func (s *idSink) read(text string) [][]uint32 {
+	s.ids, s.ends, s.segs = s.ids[:0], s.ends[:0], s.segs[:0]
+	scan(text, s)
+	s.brk()
+	start := 0
+	for _, end := range s.ends {
+		s.segs = append(s.segs, s.ids[start:end])
+		start = end
+	}
+	return s.segs
+}
+
+// tf counts the occurrences of an n-gram in each field of a page; for the
+// longest n-grams it also keeps where they occur (first, the positions of
+// the occurrences are in tokenizer.at, linked through next).
+type tf struct {
+	title, body, heading, summary int32
+	first, last                   int32 // occurrences in tokenizer.at, -1 when none
+}
+
+// occurrence is one place of a longest n-gram: its unit position in the
+// page (title, then body, a gap after every segment) and the next one.
+type occurrence struct{ pos, next int32 }
+
+// posting is one page in a term's list: its docid, impact byte and, for the
+// longest n-grams, the encoded positions (pageTerms.pos[posFrom:posTo]).
+type posting struct {
+	term           key
+	doc            uint32
+	imp            uint8
+	posFrom, posTo int32
+}
+
+// tokenizer works on one page at a time and keeps its buffers.
+type tokenizer struct {
+	gram  int
+	parts int
+	sink  idSink
+	count *keyTable // n-gram → its place in pool
+	pool  []tf
+	at    []occurrence
+	pos   int32 // position of the next unit of title and body
+}
+
+// pageTerms are the postings of one page, by partition, and the encoded
+// positions they point into.
+type pageTerms struct {
+	parts [][]posting
+	pos   []byte
+}
+
+func newTokenizer(v *vocabulary, gram, parts int) *tokenizer {
+	return &tokenizer{gram: gram, parts: parts, sink: idSink{vocab: v, local: map[string]uint32{}}, count: newKeyTable(4096)}
+}
+
+// addField counts the n-grams of text into the field chosen by pick; only
+// title and body (create) add new n-grams and positions, the other fields
+// weigh the ones there.
+func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
+	for _, seg := range t.sink.read(text) {
+		for n := 1; n <= t.gram; n++ {
+			for i := 0; i+n <= len(seg); i++ {
+				k := makeKey(seg[i : i+n])
+				at, ok := t.count.get(k)
+				if !ok {
+					if !create {
+						continue
+					}
+					at = int32(len(t.pool))
+					t.pool = append(t.pool, tf{first: -1, last: -1})
+					t.count.put(k, at)
+				}
+				c := &t.pool[at]
+				*pick(c)++
+				if create && n == t.gram {
+					o := int32(len(t.at))
+					t.at = append(t.at, occurrence{pos: t.pos + int32(i), next: -1})
+					if c.last >= 0 {
+						t.at[c.last].next = o
+					} else {
+						c.first = o
+					}
+					c.last = o
+				}
+			}
+		}
+		if create {
+			t.pos += int32(len(seg)) + 1
+		}
+	}
+}
+
+// postings tokenises a page into out (whose buffers it reuses): its terms
+// with their impacts, one list per partition of the terms.
+func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms) {
+	t.count.reset()
+	t.pool, t.at, t.pos, out.pos = t.pool[:0], t.at[:0], 0, out.pos[:0]
+	t.addField(d.Title, func(c *tf) *int32 { return &c.title }, true)
+	t.addField(d.Body, func(c *tf) *int32 { return &c.body }, true)
+	for _, h := range d.Headings {
+		t.addField(h, func(c *tf) *int32 { return &c.heading }, false)
+	}
+	t.addField(d.Summary, func(c *tf) *int32 { return &c.summary }, false)
+	norm := bm25K1 * (1 - bm25B + bm25B*docLength(d)/avgLen)
+	if len(out.parts) != t.parts {
+		out.parts = make([][]posting, t.parts)
+	}
+	for p := range out.parts {
+		out.parts[p] = out.parts[p][:0]
+	}
+	t.count.each(func(k key, at int32) {
+		c := &t.pool[at]
+		w := float64(weightTitle*c.title + weightHeading*c.heading + weightSummary*c.summary + weightBody*c.body)
+		impact := w / (norm + w) // BM25's (k1+1)·w/(norm+w), scaled to 0…1
+		q := uint8(min(impactLevels, math.Floor(impact*(impactLevels+1))))
+		if c.title > 0 {
+			q |= impactTitle
+		}
+		ps := posting{term: k, doc: doc, imp: q, posFrom: int32(len(out.pos))}
+		if c.first >= 0 {
+			out.pos = putPositions(out.pos, t.at, c.first)
+		}
+		ps.posTo = int32(len(out.pos))
+		p := partition(k, t.parts)
+		out.parts[p] = append(out.parts[p], ps)
+	})
+}
+
+// putPositions writes the positions of the occurrences linked from first:
+// each gap (the first from 0) times two, plus one when another follows.
+func putPositions(b []byte, at []occurrence, first int32) []byte {
+	prev := int32(0)
+	for o := first; o >= 0; o = at[o].next {
+		more := uint64(0)
+		if at[o].next >= 0 {
+			more = 1
+		}
+		b = putUvarint(b, uint64(at[o].pos-prev)<<1|more)
+		prev = at[o].pos
+	}
+	return b
+}
+
+// docLength is the length BM25 normalises by: characters of title and body.
+func docLength(d *Doc) float64 {
+	return float64(utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) + 1)
+}

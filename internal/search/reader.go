@@ -1,0 +1,257 @@
+package search
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"path"
+	"strings"
+)
+
+// Index reads a built index the way the browser does, file by file, for
+// tests and benchmarks. Fetch returns a file by its path below search/.
+type Index struct {
+	fetch     func(name string) ([]byte, error)
+	dir       string
+	m         manifest
+	shards    map[uint32][]record
+	positions map[uint32]map[string][]byte // bucket → term → encoded positions
+}
+
+// record is a term of a shard.
+type record struct {
+	text   string
+	df     int
+	docs   []uint32
+	imps   []uint8
+	bucket uint32
+	posAt  string // for a dense term of Gram units, the file of its positions
+}
+
+// sizeLimit bounds what one index file may inflate to.
+const sizeLimit = 64 << 20
+
+// Open reads the manifest at manifestPath (Output.Manifest).
+func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index, error) {
+	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", shards: map[uint32][]record{}, positions: map[uint32]map[string][]byte{}}
+	raw, err := ix.file(path.Base(manifestPath))
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(raw, &ix.m); err != nil {
+		return nil, fmt.Errorf("search: manifest: %v", err)
+	}
+	if ix.m.Version != 1 || ix.m.Buckets < 1 || ix.m.Gram < 1 {
+		return nil, fmt.Errorf("search: manifest: unsupported index")
+	}
+	return ix, nil
+}
+
+func (ix *Index) file(name string) ([]byte, error) {
+	data, err := ix.fetch(path.Clean(ix.dir + name))
+	if err != nil {
+		return nil, err
+	}
+	return gunzip(data, sizeLimit)
+}
+
+// shard reads and caches the shard of a bucket.
+func (ix *Index) shard(bucket uint32) ([]record, error) {
+	if recs, ok := ix.shards[bucket]; ok {
+		return recs, nil
+	}
+	data, err := ix.file(fmt.Sprintf("t/%x.bin", bucket))
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{b: data}
+	n := r.uvarint()
+	if n > uint64(len(data)) {
+		return nil, errCorrupt
+	}
+	recs := make([]record, n)
+	for i := range recs {
+		recs[i] = record{text: r.string(), bucket: bucket}
+	}
+	kinds := make([]byte, n)
+	for i := range recs {
+		recs[i].df = int(r.uvarint())
+		if k := r.bytes(1); len(k) == 1 && recs[i].df <= ix.m.Docs {
+			kinds[i] = k[0]
+		} else {
+			r.err = errCorrupt
+		}
+	}
+	for i := range recs {
+		if kinds[i] == kindList && r.err == nil {
+			doc := uint64(0)
+			for j := 0; j < recs[i].df; j++ {
+				doc += r.uvarint()
+				recs[i].docs = append(recs[i].docs, uint32(doc))
+			}
+		}
+	}
+	for i := range recs {
+		if kinds[i] == kindList {
+			recs[i].imps = r.bytes(uint64(recs[i].df))
+		}
+	}
+	for i := range recs {
+		if kinds[i] != kindDense || r.err != nil {
+			continue
+		}
+		name := hex.EncodeToString(r.bytes(8))
+		if countUnits(recs[i].text) == ix.m.Gram {
+			recs[i].posAt = ix.m.Dense + hex.EncodeToString(r.bytes(8)) + ".bin"
+		}
+		if r.err == nil {
+			if err := ix.readDense(&recs[i], ix.m.Dense+name+".bin"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	ix.shards[bucket] = recs
+	return recs, nil
+}
+
+func (ix *Index) readDense(rec *record, name string) error {
+	data, err := ix.file(name)
+	if err != nil {
+		return err
+	}
+	n := (ix.m.Docs + 7) / 8
+	if len(data) != n+rec.df {
+		return errCorrupt
+	}
+	bm := bitmap(data[:n])
+	for d := 0; d < ix.m.Docs; d++ {
+		if bm.has(uint32(d)) {
+			rec.docs = append(rec.docs, uint32(d))
+		}
+	}
+	if len(rec.docs) != rec.df {
+		return errCorrupt
+	}
+	rec.imps = data[n:]
+	return nil
+}
+
+// records returns the records a term stands for: itself, or for a prefix
+// term every term of as many units that it starts.
+func (ix *Index) records(t Term) ([]record, error) {
+	recs, err := ix.shard(fnv1a(shardKey(t.Text)) & uint32(ix.m.Buckets-1))
+	if err != nil {
+		return nil, err
+	}
+	var out []record
+	for _, rec := range recs {
+		if rec.text == t.Text || t.Prefix && strings.HasPrefix(rec.text, t.Text) && countUnits(rec.text) == t.Units {
+			out = append(out, rec)
+		}
+	}
+	return out, nil
+}
+
+// lookup returns the postings of a term: docid → impact byte (for a prefix
+// term, the best over the words it extends to).
+func (ix *Index) lookup(t Term) (map[uint32]uint8, error) {
+	recs, err := ix.records(t)
+	if err != nil {
+		return nil, err
+	}
+	out := map[uint32]uint8{}
+	for _, rec := range recs {
+		for i, d := range rec.docs {
+			if i < len(rec.imps) && rec.imps[i] > out[d] {
+				out[d] = rec.imps[i]
+			}
+		}
+	}
+	return out, nil
+}
+
+// occurrences returns where a term of Gram units occurs: docid →
+// positions, and the pages of its rare forms, which have none.
+func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32]bool, error) {
+	recs, err := ix.records(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, unknown := map[uint32][]int{}, map[uint32]bool{}
+	for _, rec := range recs {
+		if rec.df <= ix.m.Rare {
+			for _, d := range rec.docs {
+				unknown[d] = true
+			}
+			continue
+		}
+		var raw []byte
+		if rec.posAt != "" {
+			raw, err = ix.file(rec.posAt)
+		} else {
+			raw, err = ix.positionsOf(rec)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		r := &reader{b: raw}
+		for _, d := range rec.docs {
+			pos := uint64(0)
+			for more := true; more && r.err == nil; {
+				v := r.uvarint()
+				pos += v >> 1
+				more = v&1 == 1
+				out[d] = append(out[d], int(pos))
+			}
+		}
+		if r.err != nil {
+			return nil, nil, r.err
+		}
+	}
+	return out, unknown, nil
+}
+
+// positionsOf returns the encoded positions of a list term from p/B.bin.
+func (ix *Index) positionsOf(rec record) ([]byte, error) {
+	m, ok := ix.positions[rec.bucket]
+	if !ok {
+		data, err := ix.file(fmt.Sprintf("p/%x.bin", rec.bucket))
+		if err != nil {
+			return nil, err
+		}
+		m = map[string][]byte{}
+		r := &reader{b: data}
+		n := r.uvarint()
+		if n > uint64(len(data)) {
+			return nil, errCorrupt
+		}
+		terms, lens := make([]string, n), make([]uint64, n)
+		for i := range terms {
+			terms[i] = r.string()
+		}
+		for i := range lens {
+			lens[i] = r.uvarint()
+		}
+		for i, t := range terms {
+			m[t] = r.bytes(lens[i])
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		ix.positions[rec.bucket] = m
+	}
+	raw, ok := m[rec.text]
+	if !ok {
+		return nil, errCorrupt
+	}
+	return raw, nil
+}
+
+// idf is BM25's inverse document frequency.
+func idf(df, n int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}

@@ -1,0 +1,275 @@
+package search
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Results are the answer to a query.
+type Results struct {
+	Hits []Hit
+	// Partial: nothing contains the whole query, and Hits are the pages
+	// containing at least half of its pairs of units, most first.
+	Partial bool
+}
+
+// Search runs a query as the browser does: the pages holding every piece
+// (a piece longer than the index's n-grams through the positions of the
+// n-grams covering it), ranked; with no result, a labelled partial match.
+func (ix *Index) Search(q string) (*Results, error) {
+	query := ParseQuery(q)
+	if len(query.Pieces) == 0 {
+		return &Results{}, nil
+	}
+	hits := map[uint32]*Hit{}
+	for pi, p := range query.Pieces {
+		docs, err := ix.piece(p)
+		if err != nil {
+			return nil, err
+		}
+		for d, h := range docs {
+			if pi == 0 {
+				hits[d] = h
+			} else if prev := hits[d]; prev != nil {
+				prev.Score += h.Score
+				prev.InTitle += h.InTitle
+			}
+		}
+		for d := range hits {
+			if docs[d] == nil {
+				delete(hits, d)
+			}
+		}
+	}
+	res := &Results{}
+	for d, h := range hits {
+		h.Doc = d
+		res.Hits = append(res.Hits, *h)
+	}
+	if len(res.Hits) == 0 {
+		return ix.partial(query)
+	}
+	return res, ix.finish(res)
+}
+
+// piece returns the pages holding a piece, with their scores.
+func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
+	terms := p.Terms(ix.m.Gram)
+	var out map[uint32]*Hit
+	for ti, t := range terms {
+		post, err := ix.lookup(t)
+		if err != nil {
+			return nil, err
+		}
+		w := idf(len(post), ix.m.Docs)
+		next := map[uint32]*Hit{}
+		for d, imp := range post {
+			prev := out[d]
+			if ti > 0 && prev == nil {
+				continue
+			}
+			h := &Hit{Score: w * float64(imp&impactLevels) / impactLevels, InTitle: int(imp&impactTitle) / impactTitle}
+			if prev != nil {
+				h.Score += prev.Score
+				h.InTitle = min(h.InTitle, prev.InTitle)
+			}
+			next[d] = h
+		}
+		out = next
+	}
+	if len(terms) < 2 || len(out) == 0 {
+		return out, nil
+	}
+	// a long piece: its n-grams must follow each other in the page, or,
+	// for the few pages of a rare n-gram, the page text must hold it
+	offsets := p.Offsets(ix.m.Gram)
+	at := make([]map[uint32][]int, len(terms))
+	unknown := map[uint32]bool{}
+	for i, t := range terms {
+		occ, rare, err := ix.occurrences(t)
+		if err != nil {
+			return nil, err
+		}
+		at[i] = occ
+		for d := range rare {
+			unknown[d] = true
+		}
+	}
+	for d := range out {
+		ok := false
+		if unknown[d] {
+			f, err := ix.fragment(d)
+			if err != nil {
+				return nil, err
+			}
+			ok = Contains(f.Title, p) || Contains(f.Text, p)
+		} else {
+			ok = chained(d, at, offsets)
+		}
+		if !ok {
+			delete(out, d)
+		}
+	}
+	return out, nil
+}
+
+// chained reports whether page d has the first n-gram at some position x
+// and every other one at x plus its offset.
+func chained(d uint32, at []map[uint32][]int, offsets []int) bool {
+	for _, x := range at[0][d] {
+		ok := true
+		for i := 1; i < len(at) && ok; i++ {
+			ok = slices.Contains(at[i][d], x+offsets[i])
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Contains reports whether text holds the piece: its units in order within
+// one segment, the last one as a prefix when the piece says so.
+func Contains(text string, p Piece) bool {
+	if len(p.Units) == 0 {
+		return false
+	}
+	for _, seg := range Segments(text) {
+		for i := 0; i+len(p.Units) <= len(seg); i++ {
+			ok := true
+			for j, u := range p.Units {
+				last := j == len(p.Units)-1
+				if seg[i+j] != u && !(last && p.Prefix && strings.HasPrefix(seg[i+j], u)) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partial finds the pages with at least half of the query's pairs of units
+// (single units for one-unit pieces).
+func (ix *Index) partial(q Query) (*Results, error) {
+	var terms []Term
+	for _, p := range q.Pieces {
+		terms = append(terms, p.Pairs()...)
+	}
+	hits := map[uint32]*Hit{}
+	for _, t := range terms {
+		post, err := ix.lookup(t)
+		if err != nil {
+			return nil, err
+		}
+		w := idf(len(post), ix.m.Docs)
+		for d, imp := range post {
+			h := hits[d]
+			if h == nil {
+				h = &Hit{Doc: d}
+				hits[d] = h
+			}
+			h.Coverage++
+			h.Score += w * float64(imp&impactLevels) / impactLevels
+		}
+	}
+	res := &Results{}
+	need := (len(terms) + 1) / 2
+	if len(terms) < 2 {
+		need = 2 // a single term that found nothing finds nothing partly
+	}
+	for _, h := range hits {
+		if h.Coverage >= need {
+			res.Hits = append(res.Hits, *h)
+		}
+	}
+	res.Partial = len(res.Hits) > 0
+	return res, ix.finish(res)
+}
+
+// finish ranks the hits and reads the URL and title of each.
+func (ix *Index) finish(res *Results) error {
+	ix.rank(res.Hits)
+	for i := range res.Hits {
+		f, err := ix.fragment(res.Hits[i].Doc)
+		if err != nil {
+			return err
+		}
+		res.Hits[i].URL, res.Hits[i].Title = f.URL, f.Title
+	}
+	return nil
+}
+
+// Hit is a search result.
+type Hit struct {
+	Doc      uint32
+	URL      string
+	Title    string
+	Score    float64
+	InTitle  int // pieces found in the title
+	Coverage int // terms found, for partial matches
+}
+
+// fragment reads a doc's fragment.
+func (ix *Index) fragment(doc uint32) (*fragment, error) {
+	names, err := ix.file(fmt.Sprintf("fd/%d.bin", int(doc)/ix.m.FDBlock))
+	if err != nil {
+		return nil, err
+	}
+	at := int(doc) % ix.m.FDBlock * 8
+	if at+8 > len(names) {
+		return nil, errCorrupt
+	}
+	data, err := ix.file(ix.m.Fragments + hex.EncodeToString(names[at:at+8]) + ".bin")
+	if err != nil {
+		return nil, err
+	}
+	var f fragment
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// month is the yyyymm of a doc, from the manifest's section ranges.
+func (ix *Index) month(doc uint32) int {
+	for _, s := range ix.m.Sections {
+		if int(doc) >= s.Start && int(doc) < s.Start+s.Count {
+			m := 0
+			for _, mo := range s.Months {
+				if mo[1] <= int(doc) {
+					m = mo[0]
+				}
+			}
+			return m
+		}
+	}
+	return 0
+}
+
+// rank orders hits: more pieces in the title, then score, then newer, then docid.
+func (ix *Index) rank(hits []Hit) {
+	sort.Slice(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.Coverage != b.Coverage {
+			return a.Coverage > b.Coverage
+		}
+		if a.InTitle != b.InTitle {
+			return a.InTitle > b.InTitle
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if ma, mb := ix.month(a.Doc), ix.month(b.Doc); ma != mb {
+			return ma > mb
+		}
+		return a.Doc < b.Doc
+	})
+}

@@ -1,0 +1,84 @@
+package search
+
+// keyTable maps n-gram keys to int32 values with open addressing: indexing
+// looks every n-gram of every page up twice, and a table made for this key
+// is several times faster than a Go map with a struct key. The zero key
+// marks a free slot (a real key never has hi == 0: its first unit is set).
+type keyTable struct {
+	keys []key
+	vals []int32
+	used []int32 // slots in use, for a cheap reset
+	mask uint64
+}
+
+func newKeyTable(size int) *keyTable {
+	n := 64
+	for n < size*2 {
+		n *= 2
+	}
+	return &keyTable{keys: make([]key, n), vals: make([]int32, n), mask: uint64(n - 1)}
+}
+
+func (t *keyTable) slot(k key) uint64 {
+	h := k.hi*0x9e3779b97f4a7c15 ^ k.lo*0xc2b2ae3d27d4eb4f
+	h ^= h >> 31
+	i := h & t.mask
+	for {
+		if s := t.keys[i]; s == k || s.hi == 0 {
+			return i
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// get returns the value of k and whether it is present.
+func (t *keyTable) get(k key) (int32, bool) {
+	i := t.slot(k)
+	if t.keys[i].hi == 0 {
+		return 0, false
+	}
+	return t.vals[i], true
+}
+
+// put sets the value of k.
+func (t *keyTable) put(k key, v int32) {
+	i := t.slot(k)
+	if t.keys[i].hi == 0 {
+		if len(t.used)*2 >= len(t.keys) {
+			t.grow()
+			i = t.slot(k)
+		}
+		t.keys[i] = k
+		t.used = append(t.used, int32(i))
+	}
+	t.vals[i] = v
+}
+
+func (t *keyTable) grow() {
+	old := *t
+	*t = *newKeyTable(len(old.keys))
+	t.used = make([]int32, 0, cap(old.used)*2)
+	for _, i := range old.used {
+		j := t.slot(old.keys[i])
+		t.keys[j], t.vals[j] = old.keys[i], old.vals[i]
+		t.used = append(t.used, int32(j))
+	}
+}
+
+// reset empties the table, keeping its size.
+func (t *keyTable) reset() {
+	for _, i := range t.used {
+		t.keys[i] = key{}
+	}
+	t.used = t.used[:0]
+}
+
+// each calls f for every entry, in insertion order.
+func (t *keyTable) each(f func(k key, v int32)) {
+	for _, i := range t.used {
+		f(t.keys[i], t.vals[i])
+	}
+}
+
+// len is the number of entries.
+func (t *keyTable) len() int { return len(t.used) }

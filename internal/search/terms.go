@@ -1,0 +1,176 @@
+package search
+
+import (
+	"encoding/hex"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
+// sorted, in columns (gzip packs each kind of data better alone):
+//
+//	n (varint), then n terms (strings)
+//	n times: df (varint) and kind (byte: 0 list, 1 dense)
+//	for each list term: df docid gaps (varints, the first is the docid)
+//	for each list term: df impact bytes
+//	for each dense term: the 8-byte name of the file of its postings, and
+//	    for a term of Gram units the 8-byte name of the file of its positions
+//
+// A dense term (in more than an eighth of the pages, and at least 256) has
+// its postings in a file of its own, ../d/NAME.bin, named by its content
+// (terms that always occur together, 黄远 and 黄远友, share one): a bitmap
+// of the docids (bit i of byte i/8), then one impact byte per page in the
+// bitmap, in docid order. An impact byte is the term's BM25F weight in the
+// page in four levels (0…3), plus 4 when the term is in the title.
+//
+// The longest terms (Gram units) in more than ten pages also have
+// positions, read only for pieces longer than that (the pages of a rarer
+// term are checked on their text): p/B.bin holds, for the list terms of bucket B, sorted,
+// n (varint), n terms (strings), n byte lengths (varints), then each term's
+// positions: for each page in docid order, the gaps between its positions
+// (the first from 0) as varints of gap×2, plus 1 when another follows. A
+// dense term's positions are the file ../d/NAME.bin its record names. A
+// position counts units over the title and the body, with a gap after every
+// segment.
+
+const (
+	kindList  = 0
+	kindDense = 1
+)
+
+type termEntry struct {
+	text   string
+	bucket uint32
+	list   *termList
+	dense  bool
+}
+
+func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
+
+// rareDocs: a term of Gram units in at most this many pages has no
+// positions; a query checks those few pages on their text instead, which
+// it fetches anyway to show them (ten results a page).
+const rareDocs = 10
+
+func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rareDocs }
+
+// writeTerms writes the shards and dense files into idx and returns the
+// number of buckets and of dense terms.
+// Files go into idx (the index folder) and shared (files named by their
+// content, beside it).
+func writeTerms(keys []key, lists []termList, vocab *vocabulary, docs int, idx, beside map[string][]byte) (int, int) {
+	entries := make([]termEntry, 0, len(lists))
+	raw, dense := 0, 0
+	for i, k := range keys {
+		l := &lists[i]
+		e := termEntry{text: vocab.text(k.units()), list: l, dense: isDense(len(l.docs), docs)}
+		if e.dense {
+			dense++
+		} else {
+			raw += len(e.text) + 4 + len(l.docs)*5/2
+		}
+		entries = append(entries, e)
+	}
+	buckets := 1
+	if need := raw / shardTarget; need > 1 {
+		buckets = 1 << bits.Len(uint(need-1))
+	}
+	buckets = min(buckets, maxBuckets)
+	byBucket := make([][]int, buckets)
+	for i := range entries {
+		e := &entries[i]
+		e.bucket = fnv1a(shardKey(e.text)) & uint32(buckets-1)
+		byBucket[e.bucket] = append(byBucket[e.bucket], i)
+	}
+	type file struct {
+		name string
+		data []byte
+	}
+	var shared sync.Map // names of the content-named files already made
+	named := func(raw []byte) (string, []file) {
+		name := contentName(raw)
+		if _, done := shared.LoadOrStore(name, true); done {
+			return name, nil
+		}
+		return name, []file{{"../d/" + name + ".bin", gz(raw)}}
+	}
+	outs := make([][]file, buckets)
+	parallel(runtime.GOMAXPROCS(0), buckets, func(_, b int) {
+		ids := byBucket[b]
+		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
+		var head, meta, docCol, impCol, denseCol, posTerms, posLens, posData []byte
+		var files []file
+		head = putUvarint(head, uint64(len(ids)))
+		nPos := 0
+		for _, id := range ids {
+			e := &entries[id]
+			head = putString(head, e.text)
+			meta = putUvarint(meta, uint64(len(e.list.docs)))
+			if e.dense {
+				meta = append(meta, kindDense)
+				name, made := named(denseFile(e.list, docs))
+				denseCol = append(denseCol, hexBytes(name)...)
+				files = append(files, made...)
+				if hasPositions(e.list) {
+					name, made := named(e.list.pos)
+					denseCol = append(denseCol, hexBytes(name)...)
+					files = append(files, made...)
+				}
+				continue
+			}
+			meta = append(meta, kindList)
+			docCol = putGaps(docCol, e.list.docs)
+			impCol = append(impCol, e.list.imps...)
+			if hasPositions(e.list) {
+				nPos++
+				posTerms = putString(posTerms, e.text)
+				posLens = putUvarint(posLens, uint64(len(e.list.pos)))
+				posData = append(posData, e.list.pos...)
+			}
+		}
+		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
+		if nPos > 0 {
+			positions := append(append(append(putUvarint(nil, uint64(nPos)), posTerms...), posLens...), posData...)
+			files = append(files, file{fmt.Sprintf("p/%x.bin", b), gz(positions)})
+		}
+		files = append(files, file{fmt.Sprintf("t/%x.bin", b), gz(shard)})
+		outs[b] = files
+	})
+	for _, files := range outs {
+		for _, f := range files {
+			if strings.HasPrefix(f.name, "../") {
+				beside[strings.TrimPrefix(f.name, "../")] = f.data
+			} else {
+				idx[f.name] = f.data
+			}
+		}
+	}
+	return buckets, dense
+}
+
+// putGaps writes docids as gaps, the first as it is.
+func putGaps(b []byte, docs []uint32) []byte {
+	prev := uint32(0)
+	for _, d := range docs {
+		b = putUvarint(b, uint64(d-prev))
+		prev = d
+	}
+	return b
+}
+
+func hexBytes(name string) []byte {
+	b, _ := hex.DecodeString(name)
+	return b
+}
+
+func denseFile(l *termList, docs int) []byte {
+	bm := newBitmap(docs)
+	for _, d := range l.docs {
+		bm.set(d)
+	}
+	return append([]byte(bm), l.imps...)
+}

@@ -5,6 +5,11 @@
    each result carries data-url, the page's URL. */
 (function () {
   "use strict";
+  // 2025-10-26 → 2025年10月26日, as the rest of the site writes dates
+  function cnDate(d) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+    return m ? m[1] + "年" + (+m[2]) + "月" + (+m[3]) + "日" : d;
+  }
   var S = window.showcaseSearch, box = document.getElementById("search");
   if (!S || !S.open || !box || !window.fetch || !window.Map) return;
   function $(id) { return document.getElementById(id); }
@@ -46,7 +51,7 @@
     li.setAttribute("data-url", url.pathname);
     li.innerHTML = '<a class="search-title" href="' + esc(url.pathname + (hl.length ? "?hl=" + encodeURIComponent(hl.join("\n")) : "")) + '">' +
       marked(f.t, ts, 0, f.t.length) + '</a><p class="search-meta">' + (sec && sec.name ? "<span>" + esc(sec.title) + "</span> " : "") +
-      (f.d ? '<time datetime="' + f.d + '">' + f.d + "</time>" : "") + '</p><p class="search-snippet">' + snippet(f.x, xs) + "</p>";
+      (f.d ? '<time datetime="' + f.d + '">' + cnDate(f.d) + "</time>" : "") + '</p><p class="search-snippet">' + snippet(f.x, xs) + "</p>";
     return li;
   }
 

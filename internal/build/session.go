@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -30,6 +31,9 @@ type Session struct {
 	last   *built
 	stamps map[string]stamp
 	md     *markdown.Renderer
+	// searching reports the end of the search index update that a fast
+	// rebuild leaves running behind it.
+	searching chan error
 }
 
 type stamp struct {
@@ -45,12 +49,51 @@ func NewSession(opts Options) *Session {
 	return &Session{opts: opts}
 }
 
+// Wait returns when the search index of the last fast rebuild is written,
+// with its error if it failed.
+func (s *Session) Wait() error {
+	if s.searching == nil {
+		return nil
+	}
+	err := <-s.searching
+	s.searching = nil
+	if err != nil {
+		s.last = nil // the next build starts afresh
+	}
+	return err
+}
+
+// rewriteSearch writes the search index of last again, in place, and deletes
+// the index files it no longer has.
+func (s *Session) rewriteSearch(last *built, opts Options) error {
+	var errs diag.List
+	out := newInPlaceOutput(opts.Destination)
+	writeSearch(last.site, last.set, out, opts, func(file string, err error) { errs.Add(file, err) })
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	files := out.claimsSince(0)
+	for rel := range last.searchFiles {
+		if !files[rel] {
+			out.remove(rel)
+		}
+	}
+	if err := out.Commit(); err != nil {
+		return err
+	}
+	last.searchFiles = files
+	return nil
+}
+
 // errSlowPath says the fast rebuild does not apply.
 var errSlowPath = errors.New("full build needed")
 
 // Build brings the destination up to date with the source. Result.Fast tells
 // which way it went.
 func (s *Session) Build() (*Result, error) {
+	if err := s.Wait(); err != nil {
+		fmt.Fprintf(os.Stderr, "showcase: the search index was not updated: %v\n", err)
+	}
 	opts := s.opts
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -149,14 +192,6 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 	out := newInPlaceOutput(opts.Destination)
 	fail := func(file string, err error) { errs.Add(file, err) }
 	renderPages(s.last.set, jobs, out, opts.PreviewHead, fail)
-	mark := out.mark()
-	writeSearch(s.last.site, s.last.set, out, opts, fail)
-	searchFiles := out.claimsSince(mark)
-	for rel := range s.last.searchFiles {
-		if !searchFiles[rel] {
-			out.remove(rel)
-		}
-	}
 	if err := errs.Err(); err != nil {
 		// the pages in memory have their new bodies; the next build starts afresh
 		s.last = nil
@@ -166,7 +201,14 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		s.last = nil
 		return nil, err
 	}
-	s.last.searchFiles = searchFiles
+	// The edited pages are in place: the preview can reload them now. The
+	// search index, which a body edit also changes, is written behind; the
+	// next Build (and Wait) waits for it.
+	last := s.last
+	s.searching = make(chan error, 1)
+	go func(done chan<- error) {
+		done <- s.rewriteSearch(last, opts)
+	}(s.searching)
 	return &Result{
 		Pages: len(s.last.site.Pages) + len(s.last.site.Profiles), Written: int(out.written.Load()),
 		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),

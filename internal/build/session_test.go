@@ -36,6 +36,9 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		if res.Fast != wantFast {
 			t.Errorf("%s: fast = %v, want %v", name, res.Fast, wantFast)
 		}
+		if err := sess.Wait(); err != nil {
+			t.Fatalf("%s: search index: %v", name, err)
+		}
 		full := filepath.Join(t.TempDir(), "full")
 		if _, err := buildDir(t, src, full); err != nil {
 			t.Fatal(err)

@@ -1,0 +1,64 @@
+package server
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want Change
+	}{
+		{"content/news/a.md", ContentPage},
+		{"content/news/A.MD", ContentPage},
+		{"content/_index.md", ContentPage},
+		{"content/news/bundle/photo.jpg", ContentFile},
+		{"content/news/new-folder", ContentFile},
+		{"content", ContentFile},
+		{"layouts/baseof.html", Template},
+		{"layouts/_partials/head.html", Template},
+		{"layouts", Template},
+		{"static/css/site.css", Static},
+		{"data/members.toml", Data},
+		{"archetypes/default.md", Data},
+		{"site.toml", Config},
+		{"hugo.toml", Config},
+		{"config.toml", Config},
+		{`content\news\a.md`, ContentPage}, // Windows separators
+		{"./content/news/a.md", ContentPage},
+		// editors' litter
+		{"content/news/.a.md.swp", Ignored},
+		{"content/news/a.md.swp", Ignored},
+		{"content/news/a.md.swx", Ignored},
+		{"content/news/a.md~", Ignored},
+		{"content/news/#a.md#", Ignored},
+		{"content/news/.#a.md", Ignored},
+		{"content/news/a.md.tmp", Ignored},
+		{"content/news/~$报告.docx", Ignored},
+		{"content/news/4913", Ignored},
+		{"content/news/.DS_Store", Ignored},
+		{"content/news/Thumbs.db", Ignored},
+		{"content/news/a.md.bak", Ignored},
+		{"layouts/.git/HEAD", Ignored},
+		{"static/.hidden/x.css", Ignored},
+		{"site.toml~", Ignored},
+		{".site.toml.swp", Ignored},
+		// outside the watched parts
+		{"public/index.html", Ignored},
+		{"resources/_gen/x.png", Ignored},
+		{"README.md", Ignored},
+		{"public", Ignored},
+		{"", Ignored},
+		{".", Ignored},
+		{"../content/a.md", Ignored},
+		{"/etc/passwd", Ignored},
+	} {
+		if got := Classify(tc.path); got != tc.want {
+			t.Errorf("Classify(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestChangeString(t *testing.T) {
+	if Template.String() != "template" || Change(99).String() != "unknown" {
+		t.Errorf("String: %q %q", Template.String(), Change(99).String())
+	}
+}

@@ -58,7 +58,7 @@ build() {
 	showcase) cmd=("$BIN" build -q -s "$CORPUS" -d "$out") ;;
 	hugo) cmd=(env HUGO_RESOURCEDIR="$HUGO_RES" "$HUGO" --quiet --noBuildLock
 		-s "$CORPUS" -d "$out"
-		--config "$CORPUS/site.toml,$BENCH/hugo-theme/hugo-bench.toml"
+		--config "$CORPUS/site.toml,$BENCH/hugo-theme/hugo-bench.toml${NO_RELATED:+,$BENCH/hugo-theme/no-related.toml}"
 		--themesDir "$BENCH" --theme hugo-theme) ;;
 	esac
 	sync # do not bill this build for the previous one's writeback

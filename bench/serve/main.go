@@ -37,6 +37,7 @@ func main() {
 	theme := flag.String("theme", "", "the Hugo theme folder (default: bench/hugo-theme beside this folder)")
 	timeout := flag.Duration("timeout", 2*time.Minute, "how long to wait for one reload message")
 	every := flag.Int("every", 0, "print the server's memory every N edits (0: at the start and the end)")
+	pause := flag.Duration("pause", 0, "wait this long after each reload before the next edit (a person reads between saves; showcase writes the search index behind the reload)")
 	flag.Parse()
 	if *corpus == "" {
 		fail("-corpus is required")
@@ -116,6 +117,7 @@ func main() {
 	fmt.Printf("memory at start: %d MiB RSS\n", rss0/1024)
 	var took []time.Duration
 	for i := 1; i <= *edits; i++ {
+		time.Sleep(*pause)
 		drain(reloads)
 		edited := fmt.Sprintf("%s\n\n第 %d 次修改：补充了一段新的内容。\n", original, i)
 		start := time.Now()

@@ -189,7 +189,7 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 // afterConfig runs after a successful build that followed a config change.
 func previewRebuild(session *build.Session, warnings *warningPrinter, afterConfig func()) server.Rebuilder {
 	return func(changed []string) (server.Result, error) {
-		res, err := session.Build()
+		res, err := session.BuildChanged(changed)
 		if res != nil {
 			warnings.print(res.Warnings)
 		}

@@ -108,3 +108,33 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	}
 	step("fixed", true, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n修好了。\n"))
 }
+
+// TestSessionBuildChanged: told which file changed, the session takes the
+// fast path for an edit and a full scan for a new file it does not know.
+func TestSessionBuildChanged(t *testing.T) {
+	src := makeSite(t, map[string]string{
+		"site.toml":         "title = \"t\"\n",
+		"content/news/a.md": "+++\ntitle = \"甲\"\nsummary = \"甲\"\n+++\n正文。\n",
+	})
+	dest := filepath.Join(t.TempDir(), "preview")
+	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})
+	if _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.WriteFile(filepath.Join(src, "content/news/a.md"), []byte("+++\ntitle = \"甲\"\nsummary = \"甲\"\n+++\n改了。\n"), 0o644)
+	os.Chtimes(filepath.Join(src, "content/news/a.md"), later, later)
+	res, err := sess.BuildChanged([]string{"content/news/a.md"})
+	if err != nil || !res.Fast {
+		t.Fatalf("edit: fast %v, err %v", res != nil && res.Fast, err)
+	}
+	sess.Wait()
+	os.WriteFile(filepath.Join(src, "content/news/b.md"), []byte("+++\ntitle = \"乙\"\n+++\n新稿。\n"), 0o644)
+	res, err = sess.BuildChanged([]string{"content/news"}) // a watcher may name only the folder
+	if err != nil || res.Fast {
+		t.Fatalf("new file: fast %v, err %v", res != nil && res.Fast, err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "news/b/index.html")); err != nil {
+		t.Errorf("the new page was not built: %v", err)
+	}
+}

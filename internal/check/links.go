@@ -145,7 +145,7 @@ func (c *checker) link(p *content.Page, r ref, byFile, byPath map[string]*conten
 	case localFile.MatchString(dest):
 		c.add("links", Error, p.File, r.line, fmt.Sprintf("link %q points at a file on the author's computer (链接指向作者电脑上的文件，读者无法打开)", dest))
 		return
-	case dest == "", strings.HasPrefix(dest, "//"), hasScheme(dest):
+	case dest == "", content.Remote(dest):
 		return
 	}
 	target, frag, _ := strings.Cut(dest, "#")
@@ -189,19 +189,6 @@ func hasAnchor(p *content.Page, id string) bool {
 		return true
 	}
 	return strings.Contains(string(p.Body), `id="`+id+`"`) || strings.Contains(string(p.Content), `id="`+id+`"`)
-}
-
-func hasScheme(s string) bool {
-	i := strings.Index(s, ":")
-	if i <= 0 {
-		return false
-	}
-	for _, r := range s[:i] {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
-			return false
-		}
-	}
-	return true
 }
 
 func unescape(s string) string {

@@ -2,7 +2,6 @@ package content
 
 import (
 	"html/template"
-	"strings"
 	"time"
 
 	"showcase/internal/markdown"
@@ -121,29 +120,8 @@ func (p *Page) Published(drafts, future, expired bool, now time.Time) bool {
 	return true
 }
 
-// Term returns the terms of a taxonomy.
-func (p *Page) Term(plural string) []string { return p.Terms[plural] }
-
 // KeyLine is the line of the file on which a front-matter key is written.
 func (p *Page) KeyLine(key string) int { return p.src.KeyLine(key) }
-
-// CoverPath is the site-relative path of the cover image: a bundle file
-// beside the page, or a path under static/ when written with a leading "/".
-func (p *Page) CoverPath() string {
-	switch {
-	case p.Cover == "":
-		return ""
-	case p.Cover[0] == '/':
-		return p.Cover[1:]
-	}
-	return p.Path + p.Cover
-}
-
-// PhotoPath is the site-relative path of a file of the page's bundle.
-func (p *Page) PhotoPath(src string) string { return p.Path + src }
-
-// ReviewerNames joins the reviewers' names for the byline.
-func (b Byline) ReviewerNames() string { return strings.Join(b.Reviewers, " ") }
 
 // Empty reports whether the byline names nobody.
 func (b Byline) Empty() bool {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"showcase/internal/config"
@@ -84,7 +85,22 @@ func Assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List)
 		linkNeighbours(sec.Pages)
 		s.Sections = append(s.Sections, sec)
 	}
-	sort.Slice(s.Sections, func(i, j int) bool { return s.Sections[i].Name < s.Sections[j].Name })
+	// columns in the order of the main menu, then by folder name
+	menuRank := func(name string) int {
+		for i, m := range cfg.Menu {
+			if strings.Trim(m.URL, "/") == name {
+				return i
+			}
+		}
+		return len(cfg.Menu)
+	}
+	sort.Slice(s.Sections, func(i, j int) bool {
+		ri, rj := menuRank(s.Sections[i].Name), menuRank(s.Sections[j].Name)
+		if ri != rj {
+			return ri < rj
+		}
+		return s.Sections[i].Name < s.Sections[j].Name
+	})
 	sortByDate(s.Pages)
 	sortProfiles(s.Profiles)
 	s.resolveBranches(errs)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -75,6 +76,27 @@ func TestLightbox(t *testing.T) {
 	key("ArrowLeft")
 	if got := state(); !strings.HasPrefix(got, "3 / 3|第三张|/dangjian/photos/day/c_40w_") {
 		t.Errorf("after ←: %q", got)
+	}
+	// a swipe to the left on a phone shows the next photo, to the right the previous
+	swipe := func(from, to int) {
+		browsertest.Step(t, ctx, wait, chromedp.Evaluate[bool](fmt.Sprintf(`(function () {
+			var box = document.querySelector(".lightbox");
+			var at = function (x) { return new Touch({identifier: 1, target: box, clientX: x, clientY: 200}); };
+			box.dispatchEvent(new TouchEvent("touchstart", {touches: [at(%d)], changedTouches: [at(%d)], bubbles: true}));
+			return box.dispatchEvent(new TouchEvent("touchend", {touches: [], changedTouches: [at(%d)], bubbles: true}));
+		})()`, from, from, to)))
+	}
+	swipe(300, 100)
+	if got := state(); !strings.HasPrefix(got, "1 / 3|第一张|") {
+		t.Errorf("after a swipe to the left: %q", got)
+	}
+	swipe(100, 300)
+	if got := state(); !strings.HasPrefix(got, "3 / 3|第三张|") {
+		t.Errorf("after a swipe to the right: %q", got)
+	}
+	swipe(200, 190) // too short to count
+	if got := state(); !strings.HasPrefix(got, "3 / 3|") {
+		t.Errorf("after a tap: %q", got)
 	}
 	key("Escape")
 	closed := browsertest.Step(t, ctx, wait, chromedp.Evaluate[string](

@@ -80,7 +80,7 @@ var funcs = template.FuncMap{"quote": importer.TOMLString}
 
 // Layers stacks a site's archetypes over the embedded defaults.
 func Layers(site, embedded fs.FS) fs.FS {
-	return overlay.New([]fs.FS{site, embedded}, []string{"site", "embedded archetypes"})
+	return overlay.New(site, embedded)
 }
 
 // Section returns the content folder of a kind, and the archetype name to

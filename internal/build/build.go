@@ -97,7 +97,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
 	// 6-7. render and write
-	theme := overlay.New([]fs.FS{site, opts.Theme}, []string{"site", "embedded theme"})
+	theme := overlay.New(site, opts.Theme)
 	out, err := newOutput(opts.Destination)
 	if err != nil {
 		return nil, nil, err

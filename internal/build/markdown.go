@@ -30,10 +30,7 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
-				p.Content = template.HTML(res.HTML)
-				p.TOC = res.TOC
-				p.Plain = res.Plain
-				p.ReadingTime = readingTime(res.Plain)
+				setRendered(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
 				}
@@ -74,13 +71,10 @@ func summarize(plain string, n int) string {
 	return strings.TrimSpace(string(r)) + "…"
 }
 
-// readingTime is minutes at about 400 Chinese characters a minute.
-func readingTime(plain string) int {
-	n := utf8.RuneCountInString(plain)
-	if n == 0 {
-		return 0
-	}
-	return (n + 399) / 400
+// setRendered gives a page what rendering its Markdown made.
+func setRendered(p *content.Page, res markdown.Result) {
+	p.Content = template.HTML(res.HTML)
+	p.TOC, p.Plain = res.TOC, res.Plain
 }
 
 // checkCovers reports covers that name no file, with the page's line.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -201,8 +200,7 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 	touched := map[*content.Page]bool{}
 	for _, u := range updates {
 		u.page.TakeBody(u.fresh)
-		u.page.Content = template.HTML(u.res.HTML)
-		u.page.TOC, u.page.Plain, u.page.ReadingTime = u.res.TOC, u.res.Plain, readingTime(u.res.Plain)
+		setRendered(u.page, u.res)
 		touched[u.page] = true
 	}
 	var jobs []job

@@ -52,10 +52,9 @@ type Page struct {
 	Path string
 
 	// Filled by Render.
-	Content     template.HTML
-	TOC         []markdown.Heading
-	Plain       string
-	ReadingTime int // minutes
+	Content template.HTML
+	TOC     []markdown.Heading
+	Plain   string
 
 	// Filled by Assemble.
 	Prev, Next  *Page   // neighbours within the section, in list order

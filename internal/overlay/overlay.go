@@ -16,16 +16,14 @@ import (
 // FS is a stack of layers, the first on top. A nil layer is skipped.
 type FS struct {
 	layers []fs.FS
-	names  []string
 }
 
-// New stacks layers; names label them in messages ("site", "embedded theme").
-func New(layers []fs.FS, names []string) *FS {
+// New stacks layers, the first on top.
+func New(layers ...fs.FS) *FS {
 	o := &FS{}
-	for i, l := range layers {
+	for _, l := range layers {
 		if l != nil {
 			o.layers = append(o.layers, l)
-			o.names = append(o.names, names[i])
 		}
 	}
 	return o
@@ -88,16 +86,6 @@ func (o *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
-}
-
-// Origin names the layer a file comes from, or "" if none has it.
-func (o *FS) Origin(name string) string {
-	for i, l := range o.layers {
-		if _, err := fs.Stat(l, name); err == nil {
-			return o.names[i]
-		}
-	}
-	return ""
 }
 
 // dir is a directory of the stack: its own Stat, the merged listing.

@@ -103,11 +103,6 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	return s, nil
 }
 
-// Has reports whether a layout exists for kind in section.
-func (s *Set) Has(kind, section string) bool {
-	return s.lookup(kind, section) != ""
-}
-
 func (s *Set) lookup(kind, section string) string {
 	if section != "" {
 		if _, ok := s.byName[section+"/"+kind+".html"]; ok {

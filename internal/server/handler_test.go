@@ -197,7 +197,11 @@ func TestServeDuringRebuild(t *testing.T) {
 	<-started
 	got := make(chan response)
 	go func() { got <- get(s, "GET", "/dangjian/") }()
-	writeFile(t, filepath.Join(root, "index.html"), "<h1>新建成</h1>") // the swap
+	// the swap: the page appears whole, as a build's rename puts it in place
+	writeFile(t, filepath.Join(root, ".index.tmp"), "<h1>新建成</h1>")
+	if err := os.Rename(filepath.Join(root, ".index.tmp"), filepath.Join(root, "index.html")); err != nil {
+		t.Fatal(err)
+	}
 	close(release)
 	if r := <-got; r.status != 200 || !strings.Contains(r.body, "新建成") {
 		t.Errorf("%d %q", r.status, r.body)

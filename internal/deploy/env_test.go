@@ -19,8 +19,11 @@ type env struct {
 	root string                    // the target's folder on this machine
 	open func(t *testing.T) Target // a new connection
 	cut  func(Target)              // drop the connection, as a network would
-	url  string                    // for messages
-	srv  *sshServer                // nil for file://
+	// settle waits until the server has done with the requests it had
+	// received before the cut (nothing to wait for on file://)
+	settle func(*testing.T)
+	url    string     // for messages
+	srv    *sshServer // nil for file://
 }
 
 // eachTarget runs the test against an sftp:// target (a real OpenSSH
@@ -33,7 +36,8 @@ func eachTarget(t *testing.T, test func(t *testing.T, e *env)) {
 			kind: "sftp", root: root, srv: srv, url: srv.target(root).URL,
 			open: func(t *testing.T) Target { return srv.open(t, root) },
 			// close the SSH connection's net.Conn under the transfers
-			cut: func(tg Target) { tg.(*sftpTarget).ssh.Close() },
+			cut:    func(tg Target) { tg.(*sftpTarget).ssh.Close() },
+			settle: srv.settle,
 		})
 	})
 	t.Run("file", func(t *testing.T) {
@@ -47,7 +51,8 @@ func eachTarget(t *testing.T, test func(t *testing.T, e *env)) {
 				}
 				return &severable{Target: f}
 			},
-			cut: func(tg Target) { tg.(*severable).cut.Store(true) },
+			cut:    func(tg Target) { tg.(*severable).cut.Store(true) },
+			settle: func(*testing.T) {},
 		})
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -36,6 +37,7 @@ type sshServer struct {
 	home       string // an empty home folder: no default keys to stumble on
 	dir        string
 	log        *lockedLog
+	pid        int // the listening sshd; each connection runs in its children
 }
 
 // lockedLog keeps sshd's log for a failing test.
@@ -152,6 +154,7 @@ func (s *sshServer) start(t *testing.T, bin string) error {
 	}()
 	select {
 	case <-ready:
+		s.pid = cmd.Process.Pid
 		t.Cleanup(func() {
 			cmd.Process.Kill()
 			<-exited
@@ -164,6 +167,50 @@ func (s *sshServer) start(t *testing.T, bin string) error {
 		<-exited
 		return errors.New("sshd did not say it was listening within 20 s")
 	}
+}
+
+// settle waits (at most 10 s) until no connection is left on the server.
+// A dropped connection's sshd goes on with the SFTP requests it had
+// already received (a write, a rename) before it sees the end, so a test
+// that looks at the target right after a cut must wait for it.
+func (s *sshServer) settle(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		kids, err := childProcesses(s.pid)
+		if err != nil {
+			t.Fatalf("looking for sshd's connections: %v", err)
+		}
+		if kids == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("sshd still has %d connection processes 10 s after the cut\n%s", kids, s.log)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// childProcesses counts the processes whose parent is pid, from /proc.
+func childProcesses(pid int) (int, error) {
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, f := range stats {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue // the process ended while we looked
+		}
+		// pid (comm) state ppid ...; comm may hold spaces and parentheses
+		rest := string(data[strings.LastIndexByte(string(data), ')')+1:])
+		fields := strings.Fields(rest)
+		if len(fields) > 1 && fields[1] == strconv.Itoa(pid) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // target is the deploy target for a folder of this server.

@@ -57,7 +57,7 @@ type Result struct {
 	Changed  []string // output paths written because new or changed ("news/a/index.html")
 	Warnings []*diag.Problem
 	Took     time.Duration
-	Fast     bool // a Session re-rendered only the pages whose bodies changed
+	Fast     bool // a Session re-rendered only the pages an edit touched
 }
 
 // Build builds the site. On error the previous output is left as it was;
@@ -208,10 +208,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	tr.step("parse")
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
-		// 先审后发: with [review] required, a page not reviewed is held back
-		// (without it, showcase check refuses review = "draft" before a deploy)
-		unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
-		if p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) && (!unreviewed || opts.Preview) {
+		if publishes(p, cfg, opts) {
 			published = append(published, p)
 		} else {
 			hidden = append(hidden, p)
@@ -232,4 +229,13 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	s.Files = ix.Files
 	tr.step("assemble")
 	return s, ix, ph
+}
+
+// publishes says whether this build publishes the page: drafts, future and
+// expired pages only with the flags, and 先审后发: with [review] required, a
+// page not reviewed is held back (without it, showcase check refuses
+// review = "draft" before a deploy); the preview shows it, marked.
+func publishes(p *content.Page, cfg *config.Config, opts Options) bool {
+	unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
+	return p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) && (!unreviewed || opts.Preview)
 }

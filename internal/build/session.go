@@ -17,14 +17,22 @@ import (
 )
 
 // Session builds one site again and again, for the preview server. It keeps
-// the last good build; when only the bodies of published pages changed (their
-// front matter, and so everything lists show of them, is byte for byte the
-// same), it renders just those pages and the search index again, in place,
-// instead of the whole site. Anything else (a new, deleted or renamed page, a
-// front-matter edit, a template, static or config change) takes a full build.
-// Either way the output is byte-identical to a full build of the same files.
-// A site with layouts of its own always takes the full build, since its
-// templates may show any page's body anywhere.
+// the last good build and, when published pages were edited, renders only
+// what the edit touched, in place, instead of the whole site:
+//   - the fast path: only the bodies changed (the front matter, and so
+//     everything lists show of the pages, is byte for byte the same); it
+//     renders just those pages;
+//   - the middle path (rebuildListed): the front matter or a generated
+//     summary changed too, but each page stays published at its URL; it
+//     assembles the site again and renders the pages that show the edited
+//     ones or whose lists changed.
+//
+// Both leave the search index to be written behind the reload. Anything
+// else (a new, deleted or renamed page, a template, static or config
+// change, a profile or section page's front matter, images) takes a full
+// build. Either way the output is byte-identical to a full build of the
+// same files. A site with layouts of its own always takes the full build,
+// since its templates may show any page's body anywhere.
 type Session struct {
 	opts   Options
 	last   *built
@@ -84,6 +92,18 @@ func (s *Session) rewriteSearch(last *built, opts Options) error {
 	return nil
 }
 
+// searchBehind writes the search index of the last build in a goroutine.
+// The edited pages are in place: the preview can reload them now. The
+// search index, which an edit also changes, is written behind; the next
+// Build (and Wait) waits for it.
+func (s *Session) searchBehind(opts Options) {
+	last := s.last
+	s.searching = make(chan error, 1)
+	go func(done chan<- error) {
+		done <- s.rewriteSearch(last, opts)
+	}(s.searching)
+}
+
 // errSlowPath says the fast rebuild does not apply.
 var errSlowPath = errors.New("full build needed")
 
@@ -141,6 +161,13 @@ func (s *Session) build(changed []string) (*Result, error) {
 	return res, nil
 }
 
+// edit is an edited page: the page of the last build, its new parse and
+// its new Markdown.
+type edit struct {
+	page, fresh *content.Page
+	res         markdown.Result
+}
+
 // rebuildBodies is the fast path; it returns errSlowPath when it cannot apply.
 func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result, error) {
 	start := time.Now()
@@ -159,11 +186,8 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		}
 	}
 	sort.Strings(changed)
-	type update struct {
-		page, fresh *content.Page
-		res         markdown.Result
-	}
-	var updates []update
+	var edits []edit
+	listed := false // an edit changed what lists and other pages show
 	var errs diag.List
 	cfg := s.last.site.Config
 	for _, name := range changed {
@@ -182,23 +206,29 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		if len(problems) > 0 {
 			continue
 		}
-		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) || hasImages(fresh.Body) || hasImages(page.Body) {
-			return nil, errSlowPath // lists show front matter; images add and drop variant files
+		if hasImages(fresh.Body) || hasImages(page.Body) {
+			return nil, errSlowPath // images add and drop variant files
+		}
+		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
+			listed = true // lists show front matter
 		}
 		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: markdownResolver{s.last.ix.Resolver(page), s.last.photos, page}, LineOffset: fresh.BodyLine - 1})
 		for _, pr := range res.Problems {
 			errs.Errorf(name, pr.Line, "%s", pr.Msg)
 		}
 		if fresh.Summary == "" && pageSummary(res, cfg.SummaryLength) != page.Summary {
-			return nil, errSlowPath // the lists show a summary made from the body
+			listed = true // the lists show a summary made from the body
 		}
-		updates = append(updates, update{page, fresh, res})
+		edits = append(edits, edit{page, fresh, res})
 	}
 	if err := errs.Err(); err != nil {
 		return &Result{Warnings: errs.Warnings()}, err
 	}
+	if listed {
+		return s.rebuildListed(edits, opts, start)
+	}
 	touched := map[*content.Page]bool{}
-	for _, u := range updates {
+	for _, u := range edits {
 		u.page.TakeBody(u.fresh)
 		setRendered(u.page, u.res)
 		touched[u.page] = true
@@ -221,14 +251,7 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		s.last = nil
 		return nil, err
 	}
-	// The edited pages are in place: the preview can reload them now. The
-	// search index, which a body edit also changes, is written behind; the
-	// next Build (and Wait) waits for it.
-	last := s.last
-	s.searching = make(chan error, 1)
-	go func(done chan<- error) {
-		done <- s.rewriteSearch(last, opts)
-	}(s.searching)
+	s.searchBehind(opts)
 	return &Result{
 		Pages: len(s.last.site.Pages) + len(s.last.site.Profiles), Written: int(out.written.Load()),
 		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),

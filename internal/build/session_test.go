@@ -22,52 +22,8 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		"content/news/b.md":     "+++\ntitle = \"乙\"\ndate = 2025-01-02\ntags = [\"党建\"]\n+++\n乙的第一段。\n\n见[甲](a.md)。\n",
 		"content/branches/x.md": "+++\ntitle = \"中文系教师党支部\"\nkind = \"样板支部\"\n+++\n简介。<!--more-->其余。\n",
 	})
-	dest := filepath.Join(t.TempDir(), "preview")
-	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})
-	step := func(name string, wantFast bool, edit func()) *Result {
-		t.Helper()
-		if edit != nil {
-			edit()
-		}
-		res, err := sess.Build()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if res.Fast != wantFast {
-			t.Errorf("%s: fast = %v, want %v", name, res.Fast, wantFast)
-		}
-		if err := sess.Wait(); err != nil {
-			t.Fatalf("%s: search index: %v", name, err)
-		}
-		full := filepath.Join(t.TempDir(), "full")
-		if _, err := buildDir(t, src, full); err != nil {
-			t.Fatal(err)
-		}
-		got, want := readTree(t, dest), readTree(t, full)
-		for f, data := range want {
-			if !bytes.Equal(got[f], data) {
-				t.Errorf("%s: %s differs from a full build", name, f)
-			}
-		}
-		for f := range got {
-			if _, ok := want[f]; !ok {
-				t.Errorf("%s: %s should not exist", name, f)
-			}
-		}
-		return res
-	}
-	write := func(rel, data string) func() {
-		return func() {
-			p := filepath.Join(src, filepath.FromSlash(rel))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			// a later mtime even on coarse clocks
-			later := time.Now().Add(time.Duration(len(data)) * time.Millisecond)
-			os.Chtimes(p, later, later)
-		}
-	}
+	r := newSessionRun(t, src)
+	step, write, dest, sess := r.step, r.write, r.dest, r.sess
 	step("first build", false, nil)
 	res := step("body edit", true, write("content/news/a.md", "+++\ntitle = \"甲\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲，改过了。\n"))
 	// the page and the search index change, nothing else
@@ -85,8 +41,8 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 	}
 	step("home body", true, write("content/_index.md", "+++\ntitle = \"首页\"\nsummary = \"首页\"\n+++\n欢迎访问。\n"))
 	step("profile body", true, write("content/branches/x.md", "+++\ntitle = \"中文系教师党支部\"\nkind = \"样板支部\"\n+++\n简介。<!--more-->其余，改过了。\n"))
-	step("generated summary changes", false, write("content/news/b.md", "+++\ntitle = \"乙\"\ndate = 2025-01-02\ntags = [\"党建\"]\n+++\n乙的新第一段。\n\n见[甲](a.md)。\n"))
-	step("title edit", false, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲，改过了。\n"))
+	step("generated summary changes", true, write("content/news/b.md", "+++\ntitle = \"乙\"\ndate = 2025-01-02\ntags = [\"党建\"]\n+++\n乙的新第一段。\n\n见[甲](a.md)。\n"))
+	step("title edit", true, write("content/news/a.md", "+++\ntitle = \"甲改\"\ndate = 2025-01-01\ntags = [\"党建\"]\nsummary = \"甲的摘要\"\n+++\n正文甲，改过了。\n"))
 	step("new page", false, write("content/news/c.md", "+++\ntitle = \"丙\"\ndate = 2025-01-03\n+++\n丙。\n"))
 	step("deleted page", false, func() { os.Remove(filepath.Join(src, "content/news/c.md")) })
 	step("template", false, write("layouts/_partials/footer.html", "<footer>自定义</footer>\n"))
@@ -136,5 +92,68 @@ func TestSessionBuildChanged(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "news/b/index.html")); err != nil {
 		t.Errorf("the new page was not built: %v", err)
+	}
+}
+
+// sessionRun drives a Session through edits of a site, comparing its output
+// with a full build after each.
+type sessionRun struct {
+	t         *testing.T
+	src, dest string
+	sess      *Session
+}
+
+func newSessionRun(t *testing.T, src string) *sessionRun {
+	dest := filepath.Join(t.TempDir(), "preview")
+	return &sessionRun{t, src, dest, NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})}
+}
+
+// step makes an edit, builds, and checks the way the build went (fast or
+// full) and that the output is byte-identical to a fresh full build.
+func (r *sessionRun) step(name string, wantFast bool, edit func()) *Result {
+	t := r.t
+	t.Helper()
+	if edit != nil {
+		edit()
+	}
+	res, err := r.sess.Build()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if res.Fast != wantFast {
+		t.Errorf("%s: fast = %v, want %v", name, res.Fast, wantFast)
+	}
+	if err := r.sess.Wait(); err != nil {
+		t.Fatalf("%s: search index: %v", name, err)
+	}
+	full := filepath.Join(t.TempDir(), "full")
+	if _, err := buildDir(t, r.src, full); err != nil {
+		t.Fatal(err)
+	}
+	got, want := readTree(t, r.dest), readTree(t, full)
+	for f, data := range want {
+		if !bytes.Equal(got[f], data) {
+			t.Errorf("%s: %s differs from a full build", name, f)
+		}
+	}
+	for f := range got {
+		if _, ok := want[f]; !ok {
+			t.Errorf("%s: %s should not exist", name, f)
+		}
+	}
+	return res
+}
+
+// write returns an edit that writes a file of the site.
+func (r *sessionRun) write(rel, data string) func() {
+	return func() {
+		p := filepath.Join(r.src, filepath.FromSlash(rel))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+		// a later mtime even on coarse clocks
+		later := time.Now().Add(time.Duration(len(data)) * time.Millisecond)
+		os.Chtimes(p, later, later)
 	}
 }

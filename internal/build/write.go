@@ -38,8 +38,12 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 
 // writeAliases writes a redirect page at each alias of each page.
 func writeAliases(s *content.Site, set *render.Set, out *output, fail func(string, error)) {
-	all := append(append([]*content.Page{}, s.Pages...), s.Profiles...)
-	for _, p := range all {
+	writePageAliases(s, set, append(append([]*content.Page{}, s.Pages...), s.Profiles...), out, fail)
+}
+
+// writePageAliases writes the redirect pages of some pages.
+func writePageAliases(s *content.Site, set *render.Set, pages []*content.Page, out *output, fail func(string, error)) {
+	for _, p := range pages {
 		for _, a := range p.Aliases {
 			at := content.AliasPath(a)
 			if at == "" {

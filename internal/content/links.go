@@ -9,15 +9,18 @@ import (
 
 // Index finds pages and files by their source path, for link resolution.
 type Index struct {
-	BasePath string            // "/dangjian/"
-	Pages    map[string]*Page  // "content/news/a.md" → published page
-	Hidden   map[string]*Page  // drafts, future and expired pages
-	Files    map[string]string // "content/photos/x/a.jpg" → output path "photos/x/a.jpg"
+	BasePath string           // "/dangjian/"
+	Pages    map[string]*Page // "content/news/a.md" → published page
+	// Published are the published pages in the order the build read them:
+	// what Assemble takes (the preview assembles them again after an edit).
+	Published []*Page
+	Hidden    map[string]*Page  // drafts, future and expired pages
+	Files     map[string]string // "content/photos/x/a.jpg" → output path "photos/x/a.jpg"
 }
 
 // NewIndex indexes the published pages and the content files.
 func NewIndex(basePath string, published, hidden []*Page, files []string) *Index {
-	ix := &Index{BasePath: basePath, Pages: map[string]*Page{}, Hidden: map[string]*Page{}, Files: map[string]string{}}
+	ix := &Index{BasePath: basePath, Pages: map[string]*Page{}, Hidden: map[string]*Page{}, Files: map[string]string{}, Published: published}
 	bundles := map[string]*Page{}
 	for _, p := range published {
 		ix.Pages[p.File] = p

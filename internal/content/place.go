@@ -39,6 +39,9 @@ func Place(pages []*Page, errs *diag.List) map[string]*Page {
 	return byPath
 }
 
+// URLPath is the URL path Place gives a page.
+func URLPath(p *Page) string { return pagePath(p) }
+
 // pagePath is the URL path of a page: its folder under content/ plus its slug
 // (front matter slug, else the file or bundle name, spelled in ASCII).
 func pagePath(p *Page) string {

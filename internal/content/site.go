@@ -43,7 +43,26 @@ var defaultSectionTitles = map[string]string{
 // Assemble builds the site from its published pages. Unknown branches or
 // criteria named by a page are errors with the page's file and line.
 func Assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List) *Site {
+	return assemble(cfg, pages, now, errs, nil)
+}
+
+// AssembleAgain is Assemble for the pages of an earlier assembly after the
+// pages in edited took new front matter (the preview): the same result,
+// but related items are scored again only where an edit can change them.
+func AssembleAgain(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, edited map[*Page]bool) *Site {
+	before := make(map[*Page][]*Page, len(pages))
+	for _, p := range pages {
+		before[p] = p.Related
+	}
+	return assemble(cfg, pages, now, errs, &earlier{related: before, edited: edited})
+}
+
+func assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, prev *earlier) *Site {
 	s := &Site{Config: cfg, Built: now, ByPath: map[string]*Page{}}
+	for _, p := range pages {
+		// the links of an earlier assembly of the same pages (the preview's)
+		p.Prev, p.Next, p.Related, p.Links, p.BranchPages = nil, nil, nil, nil, nil
+	}
 	sections := map[string]*Section{}
 	section := func(name string) *Section {
 		if sec, ok := sections[name]; ok {
@@ -106,7 +125,7 @@ func Assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List)
 	s.resolveBranches(errs)
 	s.checkCriteria(errs)
 	s.buildTaxonomies(errs)
-	s.relate()
+	s.relate(prev)
 	s.buildFacets()
 	s.buildMatrix()
 	return s

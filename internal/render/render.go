@@ -211,6 +211,10 @@ func (s *Set) partialCached(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
+// Forget drops the partialCached results, for a Set used again after the
+// pages they showed have changed (the preview's rebuilds).
+func (s *Set) Forget() { s.cached.Clear() }
+
 var templateError = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)?\s*(.*)$`)
 
 // templateProblem turns html/template's "template: name:line: msg" into a

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"showcase/internal/config"
+	"showcase/internal/diag"
+)
+
+// randomPage writes a news item with random tags, branches, date and title
+// from small pools, so that scores and dates often tie.
+func randomPage(rng *rand.Rand) string {
+	pick := func(pool []string) string {
+		var out []string
+		for range rng.Intn(4) {
+			out = append(out, fmt.Sprintf("%q", pool[rng.Intn(len(pool))]))
+		}
+		return "[" + strings.Join(out, ", ") + "]"
+	}
+	tags := []string{"党建", "双创", "调研", "理论学习", "主题党日", "志愿服务", "红色教育", "支部建设"}
+	branches := []string{"b0", "b1", "b2", "b3", "b4"}
+	return fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2025-01-%02d\ntags = %s\nbranches = %s\n+++\n正文。\n",
+		rng.Intn(20), rng.Intn(28)+1, pick(tags), pick(branches))
+}
+
+// TestAssembleAgainRelatesAsAssemble edits random pages of a random site
+// round after round: the related items AssembleAgain finds are those of a
+// fresh Assemble of the same pages.
+func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	cfg := config.Default()
+	parse := func(file, text string) *Page {
+		p, problems := ParsePage(file, []byte(text), cfg)
+		if len(problems) > 0 {
+			t.Fatalf("%s: %v", file, problems[0])
+		}
+		return p
+	}
+	var pages []*Page
+	for i := range 5 {
+		pages = append(pages, parse(fmt.Sprintf("content/branches/b%d.md", i), fmt.Sprintf("+++\ntitle = \"支部%d\"\nkind = \"样板支部\"\n+++\n简介。\n", i)))
+	}
+	for i := range 300 {
+		pages = append(pages, parse(fmt.Sprintf("content/news/n%03d.md", i), randomPage(rng)))
+	}
+	var errs diag.List
+	Place(pages, &errs)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	Assemble(cfg, pages, now, &errs)
+	related := func() map[string]string {
+		m := map[string]string{}
+		for _, p := range pages {
+			var files []string
+			for _, r := range p.Related {
+				files = append(files, r.File)
+			}
+			m[p.File] = strings.Join(files, " ")
+		}
+		return m
+	}
+	kept := 0
+	for round := range 60 {
+		edited := map[*Page]bool{}
+		for range 1 + rng.Intn(3) {
+			p := pages[5+rng.Intn(300)]
+			p.TakeFrontMatter(parse(p.File, randomPage(rng)))
+			edited[p] = true
+		}
+		before := related()
+		AssembleAgain(cfg, pages, now, &errs, edited)
+		again := related()
+		Assemble(cfg, pages, now, &errs)
+		fresh := related()
+		for file, want := range fresh {
+			if again[file] != want {
+				t.Fatalf("round %d: %s: AssembleAgain relates %q, Assemble %q", round, file, again[file], want)
+			}
+			if before[file] == want {
+				kept++
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if kept == 0 {
+		t.Error("no page kept its related items: the edits test nothing of relateAgain")
+	}
+}

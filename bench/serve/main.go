@@ -37,7 +37,7 @@ func main() {
 	theme := flag.String("theme", "", "the Hugo theme folder (default: bench/hugo-theme beside this folder)")
 	timeout := flag.Duration("timeout", 2*time.Minute, "how long to wait for one reload message")
 	every := flag.Int("every", 0, "print the server's memory every N edits (0: at the start and the end)")
-	title := flag.Bool("title", false, "edit the page's title instead of its body (a front-matter edit: lists, neighbours, related items and feeds show it)")
+	what := flag.String("edit", "body", "what each edit changes: body (a paragraph appended), title (lists, neighbours, related items and feeds show it) or tags (a new tag: term pages, related items)")
 	pause := flag.Duration("pause", 0, "wait this long after each reload before the next edit (a person reads between saves; showcase writes the search index behind the reload)")
 	flag.Parse()
 	if *corpus == "" {
@@ -121,9 +121,14 @@ func main() {
 		time.Sleep(*pause)
 		drain(reloads)
 		edited := fmt.Sprintf("%s\n\n第 %d 次修改：补充了一段新的内容。\n", original, i)
-		if *title {
+		switch *what {
+		case "title":
 			edited = strings.Replace(string(original), "title = \"", fmt.Sprintf("title = \"（第%d次修改）", i), 1)
-			edited = strings.Replace(edited, "title: \"", fmt.Sprintf("title: \"（第%d次修改）", i), 1)
+		case "tags":
+			edited = strings.Replace(string(original), "tags = [", fmt.Sprintf("tags = [\"第%d次\", ", i), 1)
+		}
+		if edited == string(original) {
+			fail("-edit %s: no TOML %s line in %s", *what, *what, *page)
 		}
 		start := time.Now()
 		if err := os.WriteFile(pagePath, []byte(edited), 0o644); err != nil {

@@ -242,8 +242,15 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 	out := newInPlaceOutput(opts.Destination)
 	fail := func(file string, err error) { errs.Add(file, err) }
 	renderPages(s.last.set, jobs, out, opts.PreviewHead, fail)
+	return s.commit(out, &errs, opts, start)
+}
+
+// commit ends a rebuild in place. On errors the output stays as it was and,
+// since the pages in memory are already the edited ones, the next build
+// starts afresh. Otherwise the changed files are written, and the search
+// index is left to be written behind.
+func (s *Session) commit(out *output, errs *diag.List, opts Options, start time.Time) (*Result, error) {
 	if err := errs.Err(); err != nil {
-		// the pages in memory have their new bodies; the next build starts afresh
 		s.last = nil
 		return &Result{Warnings: errs.Warnings()}, err
 	}
@@ -252,8 +259,9 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		return nil, err
 	}
 	s.searchBehind(opts)
+	site := s.last.site
 	return &Result{
-		Pages: len(s.last.site.Pages) + len(s.last.site.Profiles), Written: int(out.written.Load()),
+		Pages: len(site.Pages) + len(site.Profiles), Written: int(out.written.Load()),
 		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),
 	}, nil
 }

@@ -98,20 +98,8 @@ func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*R
 	writeFeeds(site, out, fail)
 	writeSitemap(site, jobs, out, fail)
 	tr.step("feeds")
-	if err := errs.Err(); err != nil {
-		s.last = nil
-		return &Result{Warnings: errs.Warnings()}, err
-	}
-	if err := out.Commit(); err != nil {
-		s.last = nil
-		return nil, err
-	}
 	s.last.site, s.last.jobs = site, jobs
-	s.searchBehind(opts)
-	return &Result{
-		Pages: len(site.Pages) + len(site.Profiles), Written: int(out.written.Load()),
-		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),
-	}, nil
+	return s.commit(out, &errs, opts, start)
 }
 
 // sameShape says whether fresh, a new parse of the published page p, leaves

@@ -16,6 +16,14 @@
 //
 // The tables are parsed once, on first use; a Converter is safe for
 // concurrent use.
+//
+// This package is the module's only copy of the tables. CharactersTable
+// hands out TSCharacters.txt as it is embedded, for code that reads it by
+// rules of its own: the site search (internal/search) folds every
+// Traditional character to its first candidate, in the build and, through
+// the table files the build writes, in the browser. A site that publishes
+// its search index therefore publishes a derived form of the table, and the
+// notice above goes with the source code.
 package opencc
 
 import (
@@ -54,6 +62,11 @@ func ToSimplified(s string) string {
 	out, _ := Default().Convert(s)
 	return out
 }
+
+// CharactersTable returns OpenCC's TSCharacters.txt, byte for byte as
+// embedded: lines of a Traditional character, a tab, then Simplified
+// candidates separated by spaces, the usual one first.
+func CharactersTable() string { return charactersTable }
 
 // New builds a converter from tables in OpenCC's text format: one entry a
 // line, the Traditional key, a tab, then candidates separated by spaces;

@@ -57,3 +57,9 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+func TestCharactersTable(t *testing.T) {
+	if !strings.Contains(CharactersTable(), "\n學\t学\n") {
+		t.Errorf("CharactersTable lacks the line 學\\t学")
+	}
+}

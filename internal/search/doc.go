@@ -17,7 +17,7 @@
 //     ＡＩ５Ｇ is ai5g, ① is 1;
 //   - simple lower case;
 //   - Traditional → Simplified, character by character, with OpenCC's table
-//     (opencc/, Apache-2.0): 黨建 is 党建;
+//     (internal/opencc, Apache-2.0): 黨建 is 党建;
 //   - quote marks, title brackets, middle dots and format characters are
 //     transparent: “十四五”规划 = 《十四五规划》 = 十四五规划;
 //   - other punctuation and line breaks end a segment; a query cannot match

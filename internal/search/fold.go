@@ -1,18 +1,13 @@
 package search
 
 import (
-	_ "embed"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
-)
 
-// The Traditional → Simplified character table of OpenCC (Apache-2.0; see
-// opencc/README.md and opencc/LICENSE).
-//
-//go:embed opencc/TSCharacters.txt
-var tsCharacters string
+	"showcase/internal/opencc"
+)
 
 // foldBlockBits sets the size of the blocks of the fold table the browser
 // loads: 256 code points per file, so a query fetches a few hundred bytes of
@@ -24,9 +19,10 @@ var foldTable struct {
 	m    map[rune]rune
 }
 
-// foldMap returns the fold table: Traditional character → Simplified one.
+// foldMap returns the fold table: Traditional character → Simplified one,
+// read from OpenCC's character table (internal/opencc, Apache-2.0).
 func foldMap() map[rune]rune {
-	foldTable.once.Do(func() { foldTable.m = parseFoldTable(tsCharacters) })
+	foldTable.once.Do(func() { foldTable.m = parseFoldTable(opencc.CharactersTable()) })
 	return foldTable.m
 }
 

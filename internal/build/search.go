@@ -17,7 +17,12 @@ const searchFolder = "search/"
 // path below the site root).
 func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
 	docs, sopts := SearchDocs(s)
-	idx := search.Build(docs, sopts)
+	writeSearchIndex(s, set, search.Build(docs, sopts), out, opts, fail)
+}
+
+// writeSearchIndex writes a built index and the search page that names its
+// manifest.
+func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out *output, opts Options, fail func(string, error)) {
 	names := make([]string, 0, len(idx.Files))
 	for name := range idx.Files {
 		names = append(names, name)

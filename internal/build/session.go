@@ -38,9 +38,7 @@ type Session struct {
 	last   *built
 	stamps map[string]stamp
 	md     *markdown.Renderer
-	// searching reports the end of the search index update that a fast
-	// rebuild leaves running behind it.
-	searching chan error
+	index  *indexer // writes the search index behind the fast rebuilds
 }
 
 type stamp struct {
@@ -53,55 +51,25 @@ func NewSession(opts Options) *Session {
 	if opts.Destination == "" {
 		opts.Destination = filepath.Join(opts.Source, "public")
 	}
-	return &Session{opts: opts}
+	return &Session{opts: opts, index: newIndexer(opts.Destination)}
 }
 
 // Wait returns when the search index of the last fast rebuild is written,
 // with its error if it failed.
 func (s *Session) Wait() error {
-	if s.searching == nil {
-		return nil
-	}
-	err := <-s.searching
-	s.searching = nil
+	err := s.index.wait()
 	if err != nil {
 		s.last = nil // the next build starts afresh
 	}
 	return err
 }
 
-// rewriteSearch writes the search index of last again, in place, and deletes
-// the index files it no longer has.
-func (s *Session) rewriteSearch(last *built, opts Options) error {
-	var errs diag.List
-	out := newInPlaceOutput(opts.Destination)
-	writeSearch(last.site, last.set, out, opts, func(file string, err error) { errs.Add(file, err) })
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	files := out.claimsSince(0)
-	for rel := range last.searchFiles {
-		if !files[rel] {
-			out.remove(rel)
-		}
-	}
-	if err := out.Commit(); err != nil {
-		return err
-	}
-	last.searchFiles = files
-	return nil
-}
-
-// searchBehind writes the search index of the last build in a goroutine.
+// searchBehind leaves the search index of the last build to the indexer.
 // The edited pages are in place: the preview can reload them now. The
-// search index, which an edit also changes, is written behind; the next
-// Build (and Wait) waits for it.
+// search index, which an edit also changes, is written behind; a full build
+// (and Wait) waits for it, a fast rebuild replaces it with its own.
 func (s *Session) searchBehind(opts Options) {
-	last := s.last
-	s.searching = make(chan error, 1)
-	go func(done chan<- error) {
-		done <- s.rewriteSearch(last, opts)
-	}(s.searching)
+	s.index.start(s.last.site, s.last.set, opts)
 }
 
 // errSlowPath says the fast rebuild does not apply.
@@ -120,8 +88,8 @@ func (s *Session) BuildChanged(changed []string) (*Result, error) {
 func (s *Session) Build() (*Result, error) { return s.build(nil) }
 
 func (s *Session) build(changed []string) (*Result, error) {
-	if err := s.Wait(); err != nil {
-		fmt.Fprintf(os.Stderr, "showcase: the search index was not updated: %v\n", err)
+	if s.index.failed() {
+		s.last = nil // a full build writes the search index again
 	}
 	opts := s.opts
 	if opts.Now.IsZero() {
@@ -152,10 +120,15 @@ func (s *Session) build(changed []string) (*Result, error) {
 			return nil, err
 		}
 	}
+	// a full build swaps the destination: no index may be written meanwhile
+	if err := s.Wait(); err != nil {
+		fmt.Fprintf(os.Stderr, "showcase: the search index was not updated: %v\n", err)
+	}
 	res, b, err := fullBuild(opts)
 	if err != nil {
 		return res, err
 	}
+	s.index.written(b.searchFiles)
 	s.last, s.stamps = b, stamps
 	s.md = markdown.New(markdown.Options{Unsafe: b.site.Config.Unsafe})
 	return res, nil

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,4 +157,27 @@ func (r *sessionRun) write(rel, data string) func() {
 		later := time.Now().Add(time.Duration(len(data)) * time.Millisecond)
 		os.Chtimes(p, later, later)
 	}
+}
+
+// TestSessionQuickSaves: saves that come faster than the search index do
+// not wait for it; each takes the fast path, and once the index is written
+// the output is that of a full build (no older index overwrote the newest).
+func TestSessionQuickSaves(t *testing.T) {
+	files := map[string]string{"site.toml": "title = \"t\"\n"}
+	for i := range 30 {
+		files[fmt.Sprintf("content/news/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n正文%d。\n", i, i)
+	}
+	r := newSessionRun(t, makeSite(t, files))
+	r.step("first build", false, nil)
+	for i := range 6 {
+		r.write("content/news/n07.md", fmt.Sprintf("+++\ntitle = \"新闻7\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n第%d稿：样板支部。\n", i))()
+		res, err := r.sess.Build()
+		if err != nil || !res.Fast {
+			t.Fatalf("save %d: fast %v, err %v", i, res != nil && res.Fast, err)
+		}
+		if i == 2 { // and a title, which other pages show
+			r.write("content/news/n03.md", "+++\ntitle = \"新闻三\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n正文3。\n")()
+		}
+	}
+	r.step("the index written", true, nil)
 }

@@ -16,6 +16,10 @@ type Options struct {
 	// Gram is the longest n-gram indexed, in units (default 4): queries of
 	// up to Gram units are answered exactly by one term.
 	Gram int
+	// Stop, when set, is asked between the steps of Build; when it says
+	// true, Build gives up and returns nil (the preview asks for a newer
+	// index while an older one is still being built).
+	Stop func() bool
 }
 
 // Section names a section or a facet and gives its title.
@@ -42,17 +46,24 @@ const (
 )
 
 // Build indexes docs. It never fails: text of any kind becomes units or is
-// ignored.
+// ignored. It returns nil only when opts.Stop says so.
 func Build(docs []Doc, opts Options) *Output {
 	if opts.Gram < 1 || opts.Gram > 4 {
 		opts.Gram = 4
 	}
+	stop := func() bool { return opts.Stop != nil && opts.Stop() }
 	ordered, sections := order(docs, opts.Sections)
 	vocab := &vocabulary{ids: map[string]uint32{}}
 	keys, lists := invert(ordered, vocab, opts.Gram)
+	if stop() {
+		return nil
+	}
 	out := &Output{Files: map[string][]byte{}}
 	idx := map[string][]byte{} // files of the index folder
 	buckets, dense := writeTerms(keys, lists, vocab, len(ordered), idx, out.Files)
+	if stop() {
+		return nil
+	}
 	frags := writeFragments(ordered, sections, idx, out.Files)
 	facets := writeFacets(ordered, opts.Facets, idx)
 	fold := writeFold(out.Files)

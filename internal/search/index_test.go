@@ -144,6 +144,21 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
+// TestBuildStops: Build gives up when Stop says so, at its first question
+// or a later one, and builds as usual when Stop says no.
+func TestBuildStops(t *testing.T) {
+	for _, after := range []int{1, 2} {
+		asked := 0
+		if out := Build(slices.Clone(hardDocs), Options{Stop: func() bool { asked++; return asked == after }}); out != nil {
+			t.Errorf("stop at question %d: Build returned %d files", after, len(out.Files))
+		}
+	}
+	out := Build(slices.Clone(hardDocs), Options{Stop: func() bool { return false }})
+	if out == nil || out.Manifest != Build(slices.Clone(hardDocs), Options{}).Manifest {
+		t.Error("a Stop that says no changed the index")
+	}
+}
+
 // TestEmptyIndex: no pages at all still gives a working index.
 func TestEmptyIndex(t *testing.T) {
 	out := Build(nil, Options{})

@@ -1,0 +1,143 @@
+package build
+
+import (
+	"sync"
+
+	"showcase/internal/content"
+	"showcase/internal/diag"
+	"showcase/internal/render"
+	"showcase/internal/search"
+)
+
+// indexer writes the preview's search index behind its rebuilds. A rebuild
+// hands it the search documents of the site it made (a snapshot: strings
+// the rebuild's later edits do not touch) and returns at once; one
+// goroutine builds the index of the newest documents and writes it in
+// place. Documents handed over while it works replace those still waiting
+// and stop the index it is building, so a quick series of saves costs one
+// index, not one each, no save waits for an index, and an older index never
+// overwrites a newer one.
+type indexer struct {
+	dest  string
+	mu    sync.Mutex
+	idle  *sync.Cond
+	next  *indexJob       // the newest documents, not yet started
+	busy  bool            // the goroutine runs
+	files map[string]bool // the index files in the destination
+	err   error           // the first failure since the last wait
+}
+
+// indexJob is what the index of one rebuild needs: its documents, and its
+// site and templates for the search page, which names the index manifest.
+type indexJob struct {
+	site  *content.Site
+	set   *render.Set
+	docs  []search.Doc
+	sopts search.Options
+	opts  Options
+}
+
+func newIndexer(dest string) *indexer {
+	x := &indexer{dest: dest}
+	x.idle = sync.NewCond(&x.mu)
+	return x
+}
+
+// start hands over the documents of the last rebuild.
+func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
+	docs, sopts := SearchDocs(site)
+	job := &indexJob{site: site, set: set, docs: docs, sopts: sopts, opts: opts}
+	job.sopts.Stop = x.newer
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.next = job
+	if !x.busy {
+		x.busy = true
+		go x.run()
+	}
+}
+
+// newer says whether newer documents wait: the index being built is moot.
+func (x *indexer) newer() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.next != nil
+}
+
+func (x *indexer) run() {
+	for {
+		x.mu.Lock()
+		job := x.next
+		x.next = nil
+		if job == nil {
+			x.busy = false
+			x.idle.Broadcast()
+			x.mu.Unlock()
+			return
+		}
+		x.mu.Unlock()
+		idx := search.Build(job.docs, job.sopts)
+		if idx == nil || x.newer() {
+			continue // the newer documents' index replaces this one
+		}
+		err := x.write(job, idx)
+		x.mu.Lock()
+		if err != nil && x.err == nil {
+			x.err = err
+		}
+		x.mu.Unlock()
+	}
+}
+
+// write puts an index and the search page in place and deletes the index
+// files of the previous one.
+func (x *indexer) write(job *indexJob, idx *search.Output) error {
+	var errs diag.List
+	out := newInPlaceOutput(x.dest)
+	writeSearchIndex(job.site, job.set, idx, out, job.opts, func(file string, err error) { errs.Add(file, err) })
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	files := out.claimsSince(0)
+	x.mu.Lock()
+	for rel := range x.files {
+		if !files[rel] {
+			out.remove(rel)
+		}
+	}
+	x.mu.Unlock()
+	if err := out.Commit(); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	x.files = files
+	x.mu.Unlock()
+	return nil
+}
+
+// wait returns when no index is being built, with the first failure since
+// the last wait.
+func (x *indexer) wait() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for x.busy {
+		x.idle.Wait()
+	}
+	err := x.err
+	x.err = nil
+	return err
+}
+
+// failed says whether an index failed since the last wait.
+func (x *indexer) failed() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.err != nil
+}
+
+// written records the index files a full build wrote (the indexer is idle).
+func (x *indexer) written(files map[string]bool) {
+	x.mu.Lock()
+	x.files = files
+	x.mu.Unlock()
+}

@@ -100,13 +100,3 @@ func TestReadPhotos(t *testing.T) {
 		}
 	}
 }
-
-// FuzzPhotoTime: the EXIF reader never panics on any bytes.
-func FuzzPhotoTime(f *testing.F) {
-	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x10, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0})
-	f.Add([]byte{0xFF, 0xD8})
-	f.Fuzz(func(t *testing.T, b []byte) {
-		PhotoTime(b)
-		PhotoTime(append([]byte{0xFF, 0xD8, 0xFF, 0xE1, byte(len(b) >> 8), byte(len(b))}, append([]byte("Exif\x00\x00"), b...)...))
-	})
-}

@@ -10,21 +10,27 @@ import (
 )
 
 // indexer writes the preview's search index behind its rebuilds. A rebuild
-// hands it the search documents of the site it made (a snapshot: strings
-// the rebuild's later edits do not touch) and returns at once; one
+// hands it the site it made and returns at once; a goroutine takes the
+// site's search documents (a snapshot of strings, which the next rebuild
+// waits for before it edits pages in memory: see snapshotted), and one
 // goroutine builds the index of the newest documents and writes it in
 // place. Documents handed over while it works replace those still waiting
 // and stop the index it is building, so a quick series of saves costs one
 // index, not one each, no save waits for an index, and an older index never
 // overwrites a newer one.
 type indexer struct {
-	dest  string
-	mu    sync.Mutex
-	idle  *sync.Cond
-	next  *indexJob       // the newest documents, not yet started
-	busy  bool            // the goroutine runs
-	files map[string]bool // the index files in the destination
-	err   error           // the first failure since the last wait
+	dest    string
+	mu      sync.Mutex
+	idle    *sync.Cond
+	next    *indexJob       // the newest documents, not yet started
+	pending int             // sites handed over whose documents are not yet taken
+	running bool            // the goroutine that builds indexes runs
+	busy    bool            // running, or documents are being taken
+	files   map[string]bool // the index files in the destination
+	err     error           // the first failure since the last wait
+	// snapped is closed when the documents of the last site handed over
+	// are taken
+	snapped chan struct{}
 }
 
 // indexJob is what the index of one rebuild needs: its documents, and its
@@ -43,17 +49,38 @@ func newIndexer(dest string) *indexer {
 	return x
 }
 
-// start hands over the documents of the last rebuild.
+// start hands over the site of the last rebuild.
 func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
-	docs, sopts := SearchDocs(site)
-	job := &indexJob{site: site, set: set, docs: docs, sopts: sopts, opts: opts}
-	job.sopts.Stop = x.newer
+	snapped := make(chan struct{})
 	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.next = job
-	if !x.busy {
-		x.busy = true
-		go x.run()
+	x.snapped = snapped
+	x.busy = true // for wait: an index is on its way
+	x.pending++
+	x.mu.Unlock()
+	go func() {
+		docs, sopts := SearchDocs(site)
+		close(snapped)
+		job := &indexJob{site: site, set: set, docs: docs, sopts: sopts, opts: opts}
+		job.sopts.Stop = x.newer
+		x.mu.Lock()
+		defer x.mu.Unlock()
+		x.pending--
+		x.next = job
+		if !x.running {
+			x.running = true
+			go x.run()
+		}
+	}()
+}
+
+// snapshotted returns when the search documents of the last site handed
+// over are taken: then the pages in memory may change.
+func (x *indexer) snapshotted() {
+	x.mu.Lock()
+	snapped := x.snapped
+	x.mu.Unlock()
+	if snapped != nil {
+		<-snapped
 	}
 }
 
@@ -70,7 +97,8 @@ func (x *indexer) run() {
 		job := x.next
 		x.next = nil
 		if job == nil {
-			x.busy = false
+			x.running = false
+			x.busy = x.pending > 0
 			x.idle.Broadcast()
 			x.mu.Unlock()
 			return

@@ -88,6 +88,7 @@ func (s *Session) BuildChanged(changed []string) (*Result, error) {
 func (s *Session) Build() (*Result, error) { return s.build(nil) }
 
 func (s *Session) build(changed []string) (*Result, error) {
+	s.index.snapshotted() // the pages in memory are about to change
 	if s.index.failed() {
 		s.last = nil // a full build writes the search index again
 	}

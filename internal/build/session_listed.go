@@ -14,14 +14,16 @@ import (
 
 // rebuildListed is the preview's middle path, for edits that change what
 // other pages show of the edited ones (a title, a date, tags, branches,
-// criteria, a byline, a summary) but not the shape of the site: each edited
-// page is a published regular page that stays published at the same URL,
-// with the same aliases, cover and album photos. The site is assembled
-// again from the pages in memory, and only the pages whose content changed
-// are rendered: the edited pages; every page that shows one of them
-// (neighbours, list and term pages, related items); every page whose
-// neighbours, related items or list slice changed; and the few pages that
-// show the whole site (home, taxonomies, the showcase). Feeds and the
+// criteria, a byline, a summary; a profile's record) but not the shape of
+// the site: each edited page is a published regular page or profile that
+// stays published at the same URL, with the same aliases, cover and album
+// photos. The site is assembled again from the pages in memory (unless the
+// edits keep its order and links: see content.Page.KeepsLinks), and only
+// the pages whose content changed are rendered: the edited pages; every
+// page that shows one of them (neighbours, list and term pages, related
+// items, the profiles a page names); every page whose neighbours, related
+// items or list slice changed; and the few pages that show the whole site
+// (home, taxonomies, the showcase, its facets and matrix). Feeds and the
 // sitemap are written again; the search index is written behind, as on the
 // fast path. It returns errSlowPath when an edit changes the site's shape.
 func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*Result, error) {
@@ -103,10 +105,11 @@ func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*R
 }
 
 // sameShape says whether fresh, a new parse of the published page p, leaves
-// the site's shape alone: a regular page, still published, at the same URL,
-// with the same aliases, cover and photos (which the photo pipeline plans).
+// the site's shape alone: a regular page or a profile as before, still
+// published, at the same URL, with the same aliases, cover and photos
+// (which the photo pipeline plans).
 func sameShape(p, fresh *content.Page, cfg *config.Config, opts Options) bool {
-	return p.Kind == content.KindPage && p.Profile == nil && fresh.Kind == p.Kind && fresh.Profile == nil &&
+	return p.Kind == content.KindPage && fresh.Kind == p.Kind && (p.Profile == nil) == (fresh.Profile == nil) &&
 		content.URLPath(fresh) == p.Path && publishes(fresh, cfg, opts) &&
 		slices.Equal(fresh.Aliases, p.Aliases) && fresh.Cover == p.Cover && reflect.DeepEqual(fresh.Photos, p.Photos)
 }
@@ -130,6 +133,8 @@ func dependsOn(d *render.Data) dependencies {
 		p := d.Page
 		dep.pages = append(dep.pages, p, p.Prev, p.Next)
 		dep.pages = append(dep.pages, p.Related...)
+		dep.pages = append(dep.pages, nil)              // the profiles it names,
+		dep.pages = append(dep.pages, p.BranchPages...) // whose titles its term links show
 	case "list", "term":
 		// (not the list's own page: each assembly makes a term's anew, and
 		// a section's without _index.md; it is not edited on this path)

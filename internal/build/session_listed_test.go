@@ -21,8 +21,9 @@ func news(title, date, extra string) string {
 // the site's shape alone (titles, dates that reorder lists, tags that make
 // and empty terms, branches, criteria, weights, summaries, bylines, two
 // files at once): each takes the middle path and its output is
-// byte-identical to a full build. Edits that change the shape (a slug, an
-// alias, a page unpublished, a profile) take the full build.
+// byte-identical to a full build, and so do edits of profiles (a level, a
+// kind, a title). Edits that change the shape (a slug, an alias, a page
+// unpublished) take the full build.
 func TestSessionFrontMatterEdits(t *testing.T) {
 	files := map[string]string{
 		"site.toml":                 "baseURL = \"https://example.edu.cn/dangjian/\"\ntitle = \"t\"\npaginate = 2\n",
@@ -71,7 +72,20 @@ func TestSessionFrontMatterEdits(t *testing.T) {
 	step("a slug", false, write("content/news/n3.md", news("新闻三改", "2025-01-03", "slug = \"three\"\n")))
 	step("an alias", false, write("content/news/n3.md", news("新闻三改", "2025-01-03", "slug = \"three\"\naliases = [\"/old/three/\"]\n")))
 	step("a draft", false, write("content/news/n3.md", news("新闻三改", "2025-01-03", "draft = true\n")))
-	step("a profile", false, write("content/branches/y.md", "+++\ntitle = \"化学系学生党支部\"\nkind = \"样板支部\"\nlevel = \"省级\"\n+++\n简介。\n"))
+	step("a profile's level: a new facet", true, write("content/branches/y.md", "+++\ntitle = \"化学系学生党支部\"\nkind = \"样板支部\"\nlevel = \"省级\"\n+++\n简介。\n"))
+	step("a profile's kind: other criteria", true, write("content/branches/y.md", "+++\ntitle = \"化学系学生党支部\"\nkind = \"标杆院系\"\nlevel = \"省级\"\n+++\n简介。\n"))
+	step("a page names a profile by title", true, write("content/cases/c2.md", news("案例二", "2025-03-02", "branches = [\"中文系教师党支部\"]\n")))
+	// renaming the profile leaves that name unknown: an error, then a full build
+	write("content/branches/x.md", "+++\ntitle = \"中文系教师第一党支部\"\nkind = \"样板支部\"\n+++\n简介。\n")()
+	if _, err := r.sess.Build(); err == nil || !strings.Contains(err.Error(), "content/cases/c2.md:") {
+		t.Fatalf("a page naming a renamed profile: err = %v", err)
+	}
+	step("the page names it by folder", false, write("content/cases/c2.md", news("案例二", "2025-03-02", "branches = [\"x\"]\n")))
+	res = step("a profile's title", true, write("content/branches/x.md", "+++\ntitle = \"中文系教师党支部（样板）\"\nkind = \"样板支部\"\n+++\n简介。\n"))
+	if !slices.Contains(res.Changed, "cases/c1/index.html") {
+		t.Errorf("a page naming the profile by file name does not show its new title: changed %v", res.Changed)
+	}
+	step("a profile's slug", false, write("content/branches/x.md", "+++\ntitle = \"中文系教师第一党支部\"\nkind = \"样板支部\"\nslug = \"zwx\"\n+++\n简介。\n"))
 
 	// an unknown branch fails and leaves the output; fixing it builds afresh
 	before := readTree(t, r.dest)

@@ -166,6 +166,9 @@ func (p *Page) TakeFrontMatter(q *Page) {
 // date (titles break ties of dates). Then p may take q's fields without the
 // site being assembled again (TakeFields).
 func (p *Page) KeepsLinks(q *Page, pages []*Page) bool {
+	if p.Profile != nil {
+		return false // profiles are named by title, sorted by kind, and make the facets
+	}
 	if !q.Date.Equal(p.Date) || q.Weight != p.Weight || !reflect.DeepEqual(q.Terms, p.Terms) || !slices.Equal(q.Criteria, p.Criteria) {
 		return false
 	}

@@ -23,13 +23,14 @@ import (
 //     everything lists show of the pages, is byte for byte the same); it
 //     renders just those pages;
 //   - the middle path (rebuildListed): the front matter or a generated
-//     summary changed too, but each page stays published at its URL; it
-//     assembles the site again and renders the pages that show the edited
-//     ones or whose lists changed.
+//     summary of regular pages or profiles changed too, but each page stays
+//     published at its URL; it assembles the site again (when the edit
+//     moves or relinks anything) and renders the pages that show the
+//     edited ones or whose lists changed.
 //
-// Both leave the search index to be written behind the reload. Anything
+// Both leave the search index to the indexer, behind the reload. Anything
 // else (a new, deleted or renamed page, a template, static or config
-// change, a profile or section page's front matter, images) takes a full
+// change, a section or home page's front matter, images) takes a full
 // build. Either way the output is byte-identical to a full build of the
 // same files. A site with layouts of its own always takes the full build,
 // since its templates may show any page's body anywhere.

@@ -203,10 +203,10 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		return s.rebuildListed(edits, opts, start)
 	}
 	touched := map[*content.Page]bool{}
-	for _, u := range edits {
-		u.page.TakeBody(u.fresh)
-		setRendered(u.page, u.res)
-		touched[u.page] = true
+	for _, e := range edits {
+		e.page.TakeBody(e.fresh)
+		setRendered(e.page, e.res)
+		touched[e.page] = true
 	}
 	var jobs []job
 	for _, j := range s.last.jobs {

@@ -28,8 +28,8 @@ import (
 // fast path. It returns errSlowPath when an edit changes the site's shape.
 func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*Result, error) {
 	cfg := s.last.site.Config
-	for _, u := range edits {
-		if !sameShape(u.page, u.fresh, cfg, opts) {
+	for _, e := range edits {
+		if !sameShape(e.page, e.fresh, cfg, opts) {
 			return nil, errSlowPath
 		}
 	}
@@ -41,21 +41,21 @@ func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*R
 	// an edit of a title, a summary or a byline leaves the site's order and
 	// links as they were: then the site need not be assembled again
 	relink := false
-	for _, u := range edits {
-		relink = relink || !u.page.KeepsLinks(u.fresh, s.last.ix.Published)
+	for _, e := range edits {
+		relink = relink || !e.page.KeepsLinks(e.fresh, s.last.ix.Published)
 	}
 	edited := map[*content.Page]bool{}
-	for _, u := range edits {
+	for _, e := range edits {
 		if relink {
-			u.page.TakeFrontMatter(u.fresh)
+			e.page.TakeFrontMatter(e.fresh)
 		} else {
-			u.page.TakeFields(u.fresh)
+			e.page.TakeFields(e.fresh)
 		}
-		setRendered(u.page, u.res)
-		if u.page.Summary == "" {
-			u.page.Summary = pageSummary(u.res, cfg.SummaryLength)
+		setRendered(e.page, e.res)
+		if e.page.Summary == "" {
+			e.page.Summary = pageSummary(e.res, cfg.SummaryLength)
 		}
-		edited[u.page] = true
+		edited[e.page] = true
 	}
 	// From here on the pages in memory are the new ones: a failure leaves
 	// the output as it was and the next build starts afresh.
@@ -72,13 +72,13 @@ func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*R
 	}
 	jobs := plan(site, opts)
 	out := newInPlaceOutput(opts.Destination)
-	var render []job
+	var dirty []job
 	now := map[string]bool{}
 	for _, j := range jobs {
 		now[j.path] = true
 		was, ok := before[j.path]
 		if !ok || dependsOn(j.data).differs(was, edited) {
-			render = append(render, j)
+			dirty = append(dirty, j)
 		}
 	}
 	for path := range before {
@@ -90,11 +90,11 @@ func (s *Session) rebuildListed(edits []edit, opts Options, start time.Time) (*R
 	fail := func(file string, err error) { errs.Add(file, err) }
 	set := s.last.set
 	set.Forget()
-	renderPages(set, render, out, opts.PreviewHead, fail)
-	tr.step(fmt.Sprintf("render %d", len(render)))
+	renderPages(set, dirty, out, opts.PreviewHead, fail)
+	tr.step(fmt.Sprintf("render %d", len(dirty)))
 	var pages []*content.Page
-	for _, u := range edits {
-		pages = append(pages, u.page)
+	for _, e := range edits {
+		pages = append(pages, e.page)
 	}
 	writePageAliases(site, set, pages, out, fail)
 	writeFeeds(site, out, fail)

@@ -7,19 +7,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/txtar"
 
 	"showcase"
+	"showcase/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the exact/ and error sections of testdata/*.txtar")
 
 // fixedNow is the "now" of fixture builds, so future and expired pages are stable.
-var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+var fixedNow = sitetest.Now
 
-// TestFixtures builds each testdata/*.txtar site and checks its output.
+// TestFixtures builds each testdata/*.txtar site and checks its output; the
+// sitetest package says how to write one.
 //
 // Sections of an archive:
 //
@@ -34,28 +35,15 @@ var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 //	error                 lines the build's error must contain; the build must fail
 //	warning               lines that must appear among the warnings
 func TestFixtures(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			runFixture(t, file)
-		})
-	}
+	sitetest.Each(t, "testdata/*.txtar", runFixture)
 }
 
-func runFixture(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+func runFixture(t *testing.T, file string, ar *txtar.Archive) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
 	dest := filepath.Join(dir, "public")
 	opts := Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}
-	var checks []txtar.File
+	var checks, siteFiles []txtar.File
 	for _, f := range ar.Files {
 		switch {
 		case f.Name == "flags":
@@ -78,19 +66,13 @@ func runFixture(t *testing.T, file string) {
 		case isCheck(f.Name):
 			checks = append(checks, f)
 		default:
-			p := filepath.Join(src, filepath.FromSlash(f.Name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
+			if bytes.HasPrefix(f.Data, []byte("GEN ")) {
+				f.Data = generateImage(t, string(bytes.TrimSpace(f.Data)))
 			}
-			data := f.Data
-			if bytes.HasPrefix(data, []byte("GEN ")) {
-				data = generateImage(t, string(bytes.TrimSpace(data)))
-			}
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			siteFiles = append(siteFiles, f)
 		}
 	}
+	sitetest.WriteFiles(t, src, siteFiles)
 	os.MkdirAll(filepath.Join(src, "content"), 0o755)
 	res, buildErr := Build(opts)
 	var warnings strings.Builder
@@ -112,13 +94,13 @@ func runFixture(t *testing.T, file string) {
 				rewritten = true
 				continue
 			}
-			for _, line := range lines(c.Data) {
+			for _, line := range sitetest.Lines(c.Data) {
 				if !strings.Contains(buildErr.Error(), line) {
 					t.Errorf("error lacks %q; the error is:\n%v", line, buildErr)
 				}
 			}
 		case c.Name == "warning":
-			for _, line := range lines(c.Data) {
+			for _, line := range sitetest.Lines(c.Data) {
 				if !strings.Contains(warnings.String(), line) {
 					t.Errorf("warnings lack %q; they are:\n%s", line, warnings.String())
 				}
@@ -126,7 +108,7 @@ func runFixture(t *testing.T, file string) {
 		case buildErr != nil:
 			t.Fatalf("build failed: %v", buildErr)
 		case c.Name == "absent":
-			for _, line := range lines(c.Data) {
+			for _, line := range sitetest.Lines(c.Data) {
 				if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(line))); err == nil {
 					t.Errorf("%s exists; it should not", line)
 				}
@@ -141,7 +123,7 @@ func runFixture(t *testing.T, file string) {
 			}
 		case strings.HasPrefix(c.Name, "want/"):
 			got := string(readOut(t, dest, strings.TrimPrefix(c.Name, "want/")))
-			for _, line := range lines(c.Data) {
+			for _, line := range sitetest.Lines(c.Data) {
 				if !strings.Contains(got, line) {
 					t.Errorf("%s lacks %q", c.Name, line)
 				}
@@ -151,7 +133,7 @@ func runFixture(t *testing.T, file string) {
 			}
 		case strings.HasPrefix(c.Name, "notwant/"):
 			got := string(readOut(t, dest, strings.TrimPrefix(c.Name, "notwant/")))
-			for _, line := range lines(c.Data) {
+			for _, line := range sitetest.Lines(c.Data) {
 				if strings.Contains(got, line) {
 					t.Errorf("%s contains %q", c.Name, line)
 				}
@@ -187,16 +169,6 @@ func hasCheck(checks []txtar.File, name string) bool {
 		}
 	}
 	return false
-}
-
-func lines(data []byte) []string {
-	var out []string
-	for _, l := range strings.Split(string(data), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 func readOut(t *testing.T, dest, rel string) []byte {

@@ -4,11 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -16,12 +14,14 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/check"
 	"showcase/internal/diag"
+	"showcase/internal/sitetest"
 )
 
 // fixedNow is the "now" of the fixtures, so future dates stay future.
-var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+var fixedNow = sitetest.Now
 
-// TestRules runs check on each testdata/*.txtar site, one per rule.
+// TestRules runs check on each testdata/*.txtar site, one per rule; the
+// sitetest package says how to write one.
 //
 // Sections of an archive:
 //
@@ -32,33 +32,21 @@ var fixedNow = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 //	                       an empty want section means no finding at all
 //	notwant                findings that must not be: RULE [FILE[:LINE] [TEXT]]
 func TestRules(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no fixtures")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			runFixture(t, file)
-		})
-	}
+	sitetest.Each(t, "testdata/*.txtar", runFixture)
 }
 
-func runFixture(t *testing.T, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+func runFixture(t *testing.T, _ string, ar *txtar.Archive) {
 	dir := t.TempDir()
 	var want, notwant []string
+	var siteFiles []txtar.File
 	wantSection := false
 	maxSize := int64(check.DefaultMaxFileSize)
 	for _, f := range ar.Files {
 		switch f.Name {
 		case "want":
-			want, wantSection = lines(f.Data), true
+			want, wantSection = sitetest.Lines(f.Data), true
 		case "notwant":
-			notwant = lines(f.Data)
+			notwant = sitetest.Lines(f.Data)
 		case "options":
 			for _, o := range strings.Fields(string(f.Data)) {
 				if v, ok := strings.CutPrefix(o, "maxsize="); ok {
@@ -66,13 +54,10 @@ func runFixture(t *testing.T, file string) {
 				}
 			}
 		default:
-			p := filepath.Join(dir, filepath.FromSlash(f.Name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			siteFiles = append(siteFiles, f)
 		}
 	}
+	sitetest.WriteFiles(t, dir, siteFiles)
 	findings := checkDir(t, dir, maxSize)
 	var got []string
 	for _, f := range findings {
@@ -136,14 +121,4 @@ func location(f check.Finding) string {
 		return fmt.Sprintf("%s:%d", f.File, f.Line)
 	}
 	return f.File
-}
-
-func lines(data []byte) []string {
-	var out []string
-	for _, l := range strings.Split(string(data), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -54,13 +54,13 @@ func Build(docs []Doc, opts Options) *Output {
 	stop := func() bool { return opts.Stop != nil && opts.Stop() }
 	ordered, sections := order(docs, opts.Sections)
 	vocab := &vocabulary{ids: map[string]uint32{}}
-	keys, lists := invert(ordered, vocab, opts.Gram)
+	keys, lists, after := invert(ordered, vocab, opts.Gram)
 	if stop() {
 		return nil
 	}
 	out := &Output{Files: map[string][]byte{}}
 	idx := map[string][]byte{} // files of the index folder
-	buckets, dense := writeTerms(keys, lists, vocab, len(ordered), idx, out.Files)
+	buckets, dense := writeTerms(keys, lists, after, vocab, len(ordered), idx, out.Files)
 	if stop() {
 		return nil
 	}
@@ -68,7 +68,7 @@ func Build(docs []Doc, opts Options) *Output {
 	facets := writeFacets(ordered, opts.Facets, idx)
 	fold := writeFold(out.Files)
 	m := manifest{
-		Version: 1, Docs: len(ordered), Gram: opts.Gram, Rare: rareDocs, Buckets: buckets, FDBlock: fdBlock,
+		Version: 2, Docs: len(ordered), Gram: opts.Gram, Rare: rareDocs, Buckets: buckets, FDBlock: fdBlock,
 		Sections: sections, Facets: facets, Fold: "../" + fold.dir, FoldBlocks: fold.blocks,
 		Fragments: "../f/", Dense: "../d/", Root: "../../",
 	}

@@ -40,7 +40,12 @@
 // answered exactly by the postings of one term. A longer piece takes the
 // four-unit n-grams that cover it, at offsets 0, 4, 8 … and len−4, and
 // keeps the pages where their positions follow each other: exact too,
-// without fetching page text. Postings carry a BM25F impact (title ×5,
+// without fetching page text. An n-gram one unit after the previous one
+// (the last of a piece of 5, 9 … units) that is dense, in thousands of
+// pages, is not read by its positions, which are large, when the previous
+// one is not dense: that one's positions carry the unit after each
+// occurrence where a dense n-gram starts one unit later (农学院党委 is
+// 农学院党 followed by 委). Postings carry a BM25F impact (title ×5,
 // headings ×3, summary ×2, body ×1) and a title flag, so the browser needs
 // no table of page lengths.
 //
@@ -53,7 +58,8 @@
 //	i-HASH/m.bin       the manifest (gzip JSON): counts, sections, facets,
 //	                   paths; its size does not grow with the pages
 //	i-HASH/t/B.bin     shard B: the terms whose shard key hashes to B
-//	i-HASH/p/B.bin     positions of shard B's four-unit terms
+//	i-HASH/p/B.bin     positions of shard B's four-unit terms, and the
+//	                   unit after each occurrence before a dense term
 //	i-HASH/fd/N.bin    the fragment names of docids 16N … 16N+15
 //	i-HASH/x/N.bin     facet N (branches, categories): values and docids
 //	d/NAME.bin         postings or positions of a dense term, named by content

@@ -138,16 +138,23 @@ type tf struct {
 }
 
 // occurrence is one place of a longest n-gram: its unit position in the
-// page (title, then body, a gap after every segment) and the next one.
-type occurrence struct{ pos, next int32 }
+// page (title, then body, a gap after every segment), the next one, and the
+// unit that follows it in its segment (0 at the end of the segment).
+type occurrence struct {
+	pos, next int32
+	after     uint32
+}
 
 // posting is one page in a term's list: its docid, impact byte and, for the
-// longest n-grams, the encoded positions (pageTerms.pos[posFrom:posTo]).
+// longest n-grams, the encoded positions (pageTerms.pos[posFrom:posTo]) and
+// the unit after each occurrence (pageTerms.after[posFrom:posTo] as counts
+// of occurrences: afterFrom, afterTo).
 type posting struct {
-	term           key
-	doc            uint32
-	imp            uint8
-	posFrom, posTo int32
+	term               key
+	doc                uint32
+	imp                uint8
+	posFrom, posTo     int32
+	afterFrom, afterTo int32
 }
 
 // tokenizer works on one page at a time and keeps its buffers.
@@ -166,6 +173,7 @@ type tokenizer struct {
 type pageTerms struct {
 	parts [][]posting
 	pos   []byte
+	after []uint32
 }
 
 func newTokenizer(v *vocabulary, gram, parts int) *tokenizer {
@@ -193,7 +201,11 @@ func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
 				*pick(c)++
 				if create && n == t.gram {
 					o := int32(len(t.at))
-					t.at = append(t.at, occurrence{pos: t.pos + int32(i), next: -1})
+					after := uint32(0)
+					if i+n < len(seg) {
+						after = seg[i+n]
+					}
+					t.at = append(t.at, occurrence{pos: t.pos + int32(i), next: -1, after: after})
 					if c.last >= 0 {
 						t.at[c.last].next = o
 					} else {
@@ -213,7 +225,7 @@ func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
 // with their impacts, one list per partition of the terms.
 func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms) {
 	t.count.reset()
-	t.pool, t.at, t.pos, out.pos = t.pool[:0], t.at[:0], 0, out.pos[:0]
+	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
 	t.addField(d.Title, func(c *tf) *int32 { return &c.title }, true)
 	t.addField(d.Body, func(c *tf) *int32 { return &c.body }, true)
 	for _, h := range d.Headings {
@@ -235,11 +247,14 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		if c.title > 0 {
 			q |= impactTitle
 		}
-		ps := posting{term: k, doc: doc, imp: q, posFrom: int32(len(out.pos))}
+		ps := posting{term: k, doc: doc, imp: q, posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
 		if c.first >= 0 {
 			out.pos = putPositions(out.pos, t.at, c.first)
+			for o := c.first; o >= 0; o = t.at[o].next {
+				out.after = append(out.after, t.at[o].after)
+			}
 		}
-		ps.posTo = int32(len(out.pos))
+		ps.posTo, ps.afterTo = int32(len(out.pos)), int32(len(out.after))
 		p := partition(k, t.parts)
 		out.parts[p] = append(out.parts[p], ps)
 	})

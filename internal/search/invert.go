@@ -14,8 +14,10 @@ type termList struct {
 }
 
 // invert tokenises the docs (already in docid order) on all cores and
-// returns every term with its postings.
-func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList) {
+// returns every term with its postings and, for the longest n-grams not
+// dense, the unit after each occurrence (0 at a segment's end), kept apart
+// from the lists, which the loop below goes through most.
+func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]uint32) {
 	avg := 1.0
 	if len(docs) > 0 {
 		total := 0.0
@@ -28,6 +30,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList) {
 	type part struct {
 		index *keyTable
 		lists []termList
+		after [][]uint32
 	}
 	parts := make([]part, workers)
 	for i := range parts {
@@ -53,25 +56,36 @@ func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList) {
 					if !ok {
 						at = int32(len(pt.lists))
 						pt.lists = append(pt.lists, termList{})
+						pt.after = append(pt.after, nil)
 						pt.index.put(ps.term, at)
 					}
 					l := &pt.lists[at]
 					l.docs = append(l.docs, ps.doc)
 					l.imps = append(l.imps, ps.imp)
 					l.pos = append(l.pos, results[i].pos[ps.posFrom:ps.posTo]...)
+					if ps.afterTo == ps.afterFrom {
+						continue
+					}
+					if isDense(len(l.docs), len(docs)) {
+						pt.after[at] = nil // a dense term has no next column
+					} else {
+						pt.after[at] = append(pt.after[at], results[i].after[ps.afterFrom:ps.afterTo]...)
+					}
 				}
 			}
 		})
 	}
 	var keys []key
 	var lists []termList
+	var after [][]uint32
 	for _, pt := range parts {
 		pt.index.each(func(k key, at int32) {
 			keys = append(keys, k)
 			lists = append(lists, pt.lists[at])
+			after = append(after, pt.after[at])
 		})
 	}
-	return keys, lists
+	return keys, lists, after
 }
 
 func partition(k key, n int) int {

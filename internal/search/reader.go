@@ -16,7 +16,14 @@ type Index struct {
 	dir       string
 	m         manifest
 	shards    map[uint32][]record
-	positions map[uint32]map[string][]byte // bucket → term → encoded positions
+	positions map[uint32]map[string]posEntry // bucket → term → its part of p/B.bin
+}
+
+// posEntry is a list term's part of p/B.bin: its encoded positions and its
+// next column, the unit after each occurrence ("" for none).
+type posEntry struct {
+	raw  []byte
+	next []string
 }
 
 // record is a term of a shard.
@@ -26,6 +33,7 @@ type record struct {
 	docs   []uint32
 	imps   []uint8
 	bucket uint32
+	dense  bool
 	posAt  string // for a dense term of Gram units, the file of its positions
 }
 
@@ -34,7 +42,7 @@ const sizeLimit = 64 << 20
 
 // Open reads the manifest at manifestPath (Output.Manifest).
 func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index, error) {
-	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", shards: map[uint32][]record{}, positions: map[uint32]map[string][]byte{}}
+	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}}
 	raw, err := ix.file(path.Base(manifestPath))
 	if err != nil {
 		return nil, err
@@ -42,7 +50,7 @@ func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index,
 	if err := json.Unmarshal(raw, &ix.m); err != nil {
 		return nil, fmt.Errorf("search: manifest: %v", err)
 	}
-	if ix.m.Version != 1 || ix.m.Buckets < 1 || ix.m.Gram < 1 {
+	if ix.m.Version != 2 || ix.m.Buckets < 1 || ix.m.Gram < 1 {
 		return nil, fmt.Errorf("search: manifest: unsupported index")
 	}
 	return ix, nil
@@ -101,6 +109,7 @@ func (ix *Index) shard(bucket uint32) ([]record, error) {
 		if kinds[i] != kindDense || r.err != nil {
 			continue
 		}
+		recs[i].dense = true
 		name := hex.EncodeToString(r.bytes(8))
 		if countUnits(recs[i].text) == ix.m.Gram {
 			recs[i].posAt = ix.m.Dense + hex.EncodeToString(r.bytes(8)) + ".bin"
@@ -174,14 +183,21 @@ func (ix *Index) lookup(t Term) (map[uint32]uint8, error) {
 	return out, nil
 }
 
+// hasPositions reports whether a record's positions are in p/B.bin.
+func (ix *Index) hasPositions(rec record) bool {
+	return !rec.dense && rec.df > ix.m.Rare && countUnits(rec.text) == ix.m.Gram
+}
+
 // occurrences returns where a term of Gram units occurs: docid →
-// positions, and the pages of its rare forms, which have none.
-func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32]bool, error) {
+// positions, docid → the unit after each of them (for list terms; "" when
+// the term that starts one unit later is not dense), and the pages of its
+// rare forms, which have none.
+func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map[uint32]bool, error) {
 	recs, err := ix.records(t)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	out, unknown := map[uint32][]int{}, map[uint32]bool{}
+	out, next, unknown := map[uint32][]int{}, map[uint32][]string{}, map[uint32]bool{}
 	for _, rec := range recs {
 		if rec.df <= ix.m.Rare {
 			for _, d := range rec.docs {
@@ -189,66 +205,107 @@ func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32]bool, error) 
 			}
 			continue
 		}
-		var raw []byte
+		var e posEntry
 		if rec.posAt != "" {
-			raw, err = ix.file(rec.posAt)
+			e.raw, err = ix.file(rec.posAt)
 		} else {
-			raw, err = ix.positionsOf(rec)
+			e, err = ix.positionsOf(rec)
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		r := &reader{b: raw}
+		r := &reader{b: e.raw}
+		k := 0
 		for _, d := range rec.docs {
 			pos := uint64(0)
-			for more := true; more && r.err == nil; {
+			for more := true; more && r.err == nil; k++ {
 				v := r.uvarint()
 				pos += v >> 1
 				more = v&1 == 1
 				out[d] = append(out[d], int(pos))
+				if e.next != nil {
+					next[d] = append(next[d], e.next[k])
+				}
 			}
 		}
 		if r.err != nil {
-			return nil, nil, r.err
+			return nil, nil, nil, r.err
 		}
 	}
-	return out, unknown, nil
+	return out, next, unknown, nil
 }
 
-// positionsOf returns the encoded positions of a list term from p/B.bin.
-func (ix *Index) positionsOf(rec record) ([]byte, error) {
+// skipPositions counts the occurrences of df pages' positions at the start
+// of r and moves past them.
+func skipPositions(r *reader, df int) int {
+	n := 0
+	for range df {
+		for more := true; more && r.err == nil; n++ {
+			more = r.uvarint()&1 == 1
+		}
+	}
+	return n
+}
+
+// positionsOf returns a list term's part of p/B.bin, which holds those of
+// the shard's terms with positions, in shard order.
+func (ix *Index) positionsOf(rec record) (posEntry, error) {
 	m, ok := ix.positions[rec.bucket]
 	if !ok {
 		data, err := ix.file(fmt.Sprintf("p/%x.bin", rec.bucket))
 		if err != nil {
-			return nil, err
+			return posEntry{}, err
 		}
-		m = map[string][]byte{}
+		var terms []record
+		for _, t := range ix.shards[rec.bucket] {
+			if ix.hasPositions(t) {
+				terms = append(terms, t)
+			}
+		}
 		r := &reader{b: data}
-		n := r.uvarint()
-		if n > uint64(len(data)) {
-			return nil, errCorrupt
+		if r.uvarint() != uint64(len(terms)) {
+			return posEntry{}, errCorrupt
 		}
-		terms, lens := make([]string, n), make([]uint64, n)
-		for i := range terms {
-			terms[i] = r.string()
-		}
-		for i := range lens {
-			lens[i] = r.uvarint()
-		}
+		entries, counts := make([]posEntry, len(terms)), make([]int, len(terms))
 		for i, t := range terms {
-			m[t] = r.bytes(lens[i])
+			at := r.b
+			counts[i] = skipPositions(r, t.df)
+			entries[i].raw = at[:len(at)-len(r.b)]
+		}
+		for i := range terms {
+			units := make([]string, r.uvarint())
+			if len(units) > len(data) {
+				return posEntry{}, errCorrupt
+			}
+			for j := range units {
+				units[j] = r.string()
+			}
+			if len(units) == 0 {
+				continue
+			}
+			entries[i].next = make([]string, counts[i])
+			for j := range entries[i].next {
+				if u := r.uvarint(); u > 0 && u <= uint64(len(units)) {
+					entries[i].next[j] = units[u-1]
+				} else if u > 0 {
+					r.err = errCorrupt
+				}
+			}
 		}
 		if r.err != nil {
-			return nil, r.err
+			return posEntry{}, r.err
+		}
+		m = map[string]posEntry{}
+		for i, t := range terms {
+			m[t.text] = entries[i]
 		}
 		ix.positions[rec.bucket] = m
 	}
-	raw, ok := m[rec.text]
+	e, ok := m[rec.text]
 	if !ok {
-		return nil, errCorrupt
+		return posEntry{}, errCorrupt
 	}
-	return raw, nil
+	return e, nil
 }
 
 // idf is BM25's inverse document frequency.

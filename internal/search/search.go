@@ -87,14 +87,25 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 	// a long piece: its n-grams must follow each other in the page, or,
 	// for the few pages of a rare n-gram, the page text must hold it
 	offsets := p.Offsets(ix.m.Gram)
-	at := make([]map[uint32][]int, len(terms))
+	c := chain{at: make([]map[uint32][]int, len(terms)), next: make([]map[uint32][]string, len(terms)),
+		offsets: offsets, want: make([]string, len(terms))}
 	unknown := map[uint32]bool{}
 	for i, t := range terms {
-		occ, rare, err := ix.occurrences(t)
+		if i > 0 && offsets[i] == offsets[i-1]+1 {
+			ok, err := ix.viaNext(terms[i-1], t)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				c.want[i] = p.Units[offsets[i]+ix.m.Gram-1]
+				continue
+			}
+		}
+		occ, next, rare, err := ix.occurrences(t)
 		if err != nil {
 			return nil, err
 		}
-		at[i] = occ
+		c.at[i], c.next[i] = occ, next
 		for d := range rare {
 			unknown[d] = true
 		}
@@ -108,7 +119,7 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 			}
 			ok = Contains(f.Title, p) || Contains(f.Text, p)
 		} else {
-			ok = chained(d, at, offsets)
+			ok = c.holds(d)
 		}
 		if !ok {
 			delete(out, d)
@@ -117,13 +128,42 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 	return out, nil
 }
 
-// chained reports whether page d has the first n-gram at some position x
-// and every other one at x plus its offset.
-func chained(d uint32, at []map[uint32][]int, offsets []int) bool {
-	for _, x := range at[0][d] {
+// viaNext reports whether term b, one unit after term a in a piece, can
+// be checked on a's next column instead of b's positions: a is a list
+// term with positions and b a dense one, whose positions are large.
+func (ix *Index) viaNext(a, b Term) (bool, error) {
+	if b.Prefix {
+		return false, nil
+	}
+	ra, err := ix.records(a)
+	if err != nil || len(ra) != 1 || !ix.hasPositions(ra[0]) {
+		return false, err
+	}
+	rb, err := ix.records(b)
+	return err == nil && len(rb) == 1 && rb[0].dense, err
+}
+
+// chain checks the n-grams of a long piece in a page: the first at some
+// position x and every other one at x plus its offset, or, for one whose
+// want is set, the unit want after the n-gram before it (at x plus that
+// one's offset).
+type chain struct {
+	at      []map[uint32][]int
+	next    []map[uint32][]string
+	offsets []int
+	want    []string
+}
+
+func (c *chain) holds(d uint32) bool {
+	for _, x := range c.at[0][d] {
 		ok := true
-		for i := 1; i < len(at) && ok; i++ {
-			ok = slices.Contains(at[i][d], x+offsets[i])
+		for i := 1; i < len(c.at) && ok; i++ {
+			if c.want[i] == "" {
+				ok = slices.Contains(c.at[i][d], x+c.offsets[i])
+				continue
+			}
+			j := slices.Index(c.at[i-1][d], x+c.offsets[i-1])
+			ok = j >= 0 && j < len(c.next[i-1][d]) && c.next[i-1][d][j] == c.want[i]
 		}
 		if ok {
 			return true

@@ -35,7 +35,7 @@
 
   // open reads the manifest at url and returns the index.
   S.open = function (url) {
-    var base = new URL(url, location.href), files = {}, M, monthOf, foldDone = {};
+    var base = new URL(url, location.href), files = {}, shards = {}, M, monthOf, foldDone = {};
     // M.sections: [{name, title, start, count, months: [[yyyymm, first docid]…]}]
 
     function file(rel) {
@@ -50,10 +50,11 @@
       return files[u];
     }
 
-    // shard reads t/B.bin: terms, then df and kind, then the list terms'
+    // shard reads t/B.bin (once): terms, then df and kind, then the list terms'
     // docids and impacts, then the dense terms' file names, in columns
     function shard(bucket) {
-      return file("t/" + bucket.toString(16) + ".bin").then(function (b) {
+      if (shards[bucket]) return shards[bucket];
+      shards[bucket] = file("t/" + bucket.toString(16) + ".bin").then(function (b) {
         var r = new Reader(b), n = r.uv(), recs = [], i;
         for (i = 0; i < n; i++) recs.push({ text: r.str(), bucket: bucket });
         recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
@@ -70,6 +71,8 @@
         });
         return recs;
       });
+      shards[bucket].catch(function () { delete shards[bucket]; });
+      return shards[bucket];
     }
 
     function load(rec) {
@@ -102,24 +105,32 @@
       });
     }
 
-    // positions: a dense term's file, or its part of p/B.bin (n, terms,
-    // byte lengths, then the positions of each term)
+    function hasPos(t) { return !t.dense && t.df > M.rare && S.countUnits(t.text) === M.gram; }
+
+    // positions sets rec.raw (and rec.next, the unit after each occurrence,
+    // "" for none): a dense term's file, or its part of p/B.bin (n, the
+    // positions of the shard's terms that have them, then their next columns)
     function positions(rec) {
-      if (rec.posAt) return file(M.dense + rec.posAt + ".bin");
-      return file("p/" + rec.bucket.toString(16) + ".bin").then(function (b) {
-        var r = new Reader(b), n = r.uv(), terms = [], lens = [], i;
-        for (i = 0; i < n; i++) terms.push(r.str());
-        for (i = 0; i < n; i++) lens.push(r.uv());
-        for (i = 0; i < n; i++) {
-          var raw = r.bytes(lens[i]);
-          if (terms[i] === rec.text) return raw;
-        }
-        throw new Error("no positions for " + rec.text);
+      if (rec.raw) return Promise.resolve();
+      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
+      return Promise.all([shard(rec.bucket), file("p/" + rec.bucket.toString(16) + ".bin")]).then(function (x) {
+        var ts = x[0].filter(hasPos), r = new Reader(x[1]), i, j;
+        r.uv();
+        ts.forEach(function (t) {
+          var at = r.i;
+          for (t.n = i = 0; i < t.df; i++) do t.n++; while (r.uv() & 1 && r.i < r.b.length);
+          t.raw = r.b.subarray(at, r.i);
+        });
+        ts.forEach(function (t) {
+          var u = [""];
+          for (j = r.uv(); j > 0; j--) u.push(r.str());
+          if (u.length > 1) for (t.next = [], j = 0; j < t.n; j++) t.next.push(u[r.uv()]);
+        });
       });
     }
 
-    // occurrences: docid → positions of a term of Gram units; the pages of
-    // its rare forms (no positions) go to unknown
+    // occurrences: [docid → positions of a term of Gram units, docid → the
+    // unit after each]; the pages of its rare forms (no positions) go to unknown
     function occurrences(t, unknown) {
       return records(t).then(function (recs) {
         recs = recs.filter(function (rec) {
@@ -127,17 +138,18 @@
           rec.docs.forEach(function (d) { unknown.add(d); });
           return false;
         });
-        return Promise.all(recs.map(positions)).then(function (raws) {
-          var m = new Map();
-          recs.forEach(function (rec, ri) {
-            var r = new Reader(raws[ri]);
+        return Promise.all(recs.map(positions)).then(function () {
+          var m = new Map(), next = new Map();
+          recs.forEach(function (rec) {
+            var r = new Reader(rec.raw), k = 0;
             for (var i = 0; i < rec.docs.length; i++) {
-              var p = 0, v, at = m.get(rec.docs[i]) || [];
+              var p = 0, v, at = m.get(rec.docs[i]) || [], n = at.length;
               do { v = r.uv(); at.push(p += Math.floor(v / 2)); } while (v & 1 && r.i < r.b.length);
               m.set(rec.docs[i], at);
+              if (rec.next) next.set(rec.docs[i], rec.next.slice(k, k += at.length - n));
             }
           });
-          return m;
+          return [m, next];
         });
       });
     }
@@ -164,8 +176,17 @@
         if (terms.length < 2 || !out.size) return out;
         // a long piece: its n-grams one after another, or, for the few pages
         // of a rare n-gram, the piece in the page text
-        var offs = S.offsets(p, M.gram), unknown = new Set();
-        return Promise.all(terms.map(function (t) { return occurrences(t, unknown); })).then(function (at) {
+        // (an n-gram one unit after a list one with positions and itself dense
+        // is checked on the other's next column, not on its large positions)
+        var offs = S.offsets(p, M.gram), unknown = new Set(), want = [];
+        return Promise.all(terms.map(function (t, i) {
+          return Promise.all([i && records(terms[i - 1]), records(t)]).then(function (x) {
+            if (offs[i] !== offs[i - 1] + 1 || t.prefix || x[0].length !== 1 || !hasPos(x[0][0]) || x[1].length !== 1 || !x[1][0].dense) {
+              return occurrences(t, unknown);
+            }
+            want[i] = p.units[offs[i] + M.gram - 1];
+          });
+        })).then(function (occ) {
           var checks = [];
           out.forEach(function (h, d) {
             if (unknown.has(d)) {
@@ -174,8 +195,11 @@
               }));
               return;
             }
-            var ok = (at[0].get(d) || []).some(function (x) {
-              for (var i = 1; i < at.length; i++) if ((at[i].get(d) || []).indexOf(x + offs[i]) < 0) return false;
+            var ok = (occ[0][0].get(d) || []).some(function (x) {
+              for (var i = 1; i < occ.length; i++) {
+                if (want[i] ? (occ[i - 1][1].get(d) || [])[(occ[i - 1][0].get(d) || []).indexOf(x + offs[i - 1])] !== want[i] :
+                  (occ[i][0].get(d) || []).indexOf(x + offs[i]) < 0) return false;
+              }
               return true;
             });
             if (!ok) out.delete(d);

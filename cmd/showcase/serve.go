@@ -125,9 +125,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Drafts: flags.drafts, Future: flags.future, Expired: flags.expired, Theme: showcase.Theme(),
 		Preview: true, PreviewHead: server.PreviewHead(base),
 	}
+	session := build.NewSession(opts)
+	defer session.Close() // before the folder goes: no index written into it after
 	srv, err := server.New(server.Options{
 		Source: src, Root: dest, BasePath: base, Poll: flags.poll, Log: stdout,
-		Rebuild: previewRebuild(build.NewSession(opts), &warningPrinter{w: stderr}, func() {
+		Rebuild: previewRebuild(session, &warningPrinter{w: stderr}, func() {
 			if now, err := sitePath(src, flags.baseURL); err == nil && now != base {
 				fmt.Fprintf(stderr, "网站路径已改为 %s，请重新启动 showcase serve (the base path changed: restart)\n", now)
 			}

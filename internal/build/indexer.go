@@ -31,6 +31,7 @@ type indexer struct {
 	// snapped is closed when the documents of the last site handed over
 	// are taken
 	snapped chan struct{}
+	closed  bool // no more indexes: the session ends
 }
 
 // indexJob is what the index of one rebuild needs: its documents, and its
@@ -65,6 +66,11 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 		x.mu.Lock()
 		defer x.mu.Unlock()
 		x.pending--
+		if x.closed {
+			x.busy = x.running || x.pending > 0
+			x.idle.Broadcast()
+			return
+		}
 		x.next = job
 		if !x.running {
 			x.running = true
@@ -84,11 +90,21 @@ func (x *indexer) snapshotted() {
 	}
 }
 
-// newer says whether newer documents wait: the index being built is moot.
+// newer says whether newer documents wait, or the session ends: the index
+// being built is moot.
 func (x *indexer) newer() bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.next != nil
+	return x.next != nil || x.closed
+}
+
+// close stops the index being built at its next step, drops any waiting,
+// and returns when nothing more is written.
+func (x *indexer) close() {
+	x.mu.Lock()
+	x.closed = true
+	x.mu.Unlock()
+	x.wait()
 }
 
 func (x *indexer) run() {
@@ -96,7 +112,7 @@ func (x *indexer) run() {
 		x.mu.Lock()
 		job := x.next
 		x.next = nil
-		if job == nil {
+		if job == nil || x.closed {
 			x.running = false
 			x.busy = x.pending > 0
 			x.idle.Broadcast()

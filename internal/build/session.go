@@ -65,6 +65,11 @@ func (s *Session) Wait() error {
 	return err
 }
 
+// Close ends the session: the search index being built behind is
+// abandoned at its next step, and Close returns when nothing more is
+// written into the destination (which the caller may then remove).
+func (s *Session) Close() { s.index.close() }
+
 // searchBehind leaves the search index of the last build to the indexer.
 // The edited pages are in place: the preview can reload them now. The
 // search index, which an edit also changes, is written behind; a full build

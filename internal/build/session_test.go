@@ -181,3 +181,27 @@ func TestSessionQuickSaves(t *testing.T) {
 	}
 	r.step("the index written", true, nil)
 }
+
+// TestSessionClose: Close returns when the index behind the last rebuild is
+// done with or abandoned; the preview then removes its folder, and nothing
+// writes into it again.
+func TestSessionClose(t *testing.T) {
+	files := map[string]string{"site.toml": "title = \"t\"\n"}
+	for i := range 200 {
+		files[fmt.Sprintf("content/news/n%03d.md", i)] = fmt.Sprintf("+++\ntitle = \"新闻%d\"\nsummary = \"摘要\"\n+++\n%s\n", i, strings.Repeat(fmt.Sprintf("样板支部第%d篇，三会一课。", i), 40))
+	}
+	r := newSessionRun(t, makeSite(t, files))
+	r.step("first build", false, nil)
+	r.write("content/news/n007.md", "+++\ntitle = \"新闻7\"\nsummary = \"摘要\"\n+++\n改过了。\n")()
+	if res, err := r.sess.Build(); err != nil || !res.Fast {
+		t.Fatalf("edit: fast %v, err %v", res != nil && res.Fast, err)
+	}
+	r.sess.Close()
+	if err := os.RemoveAll(r.dest); err != nil {
+		t.Fatal(err)
+	}
+	r.sess.index.wait() // a writer still at work would finish here
+	if _, err := os.Stat(r.dest); !os.IsNotExist(err) {
+		t.Errorf("something wrote into the preview folder after Close: %v", err)
+	}
+}

@@ -44,11 +44,21 @@ func buildHard(t *testing.T, gram int) *Index {
 	}
 	out := Build(docs, Options{Sections: []Section{{"news", "工作动态"}, {"cases", "经验交流"}}, Gram: gram,
 		Facets: []Section{{"branches", "支部"}}})
+	return openOutput(t, out, nil)
+}
+
+// openOutput opens a built index from memory; fetched, when not nil,
+// records the names of the files read.
+func openOutput(t *testing.T, out *Output, fetched *[]string) *Index {
+	t.Helper()
 	ix, err := Open(func(name string) ([]byte, error) {
+		if fetched != nil {
+			*fetched = append(*fetched, name)
+		}
 		if data, ok := out.Files[name]; ok {
 			return data, nil
 		}
-		return nil, os.ErrNotExist
+		return nil, fmt.Errorf("%s: %w", name, os.ErrNotExist)
 	}, out.Manifest)
 	if err != nil {
 		t.Fatal(err)
@@ -161,16 +171,7 @@ func TestBuildStops(t *testing.T) {
 
 // TestEmptyIndex: no pages at all still gives a working index.
 func TestEmptyIndex(t *testing.T) {
-	out := Build(nil, Options{})
-	ix, err := Open(func(name string) ([]byte, error) {
-		if d, ok := out.Files[name]; ok {
-			return d, nil
-		}
-		return nil, fmt.Errorf("%s: %w", name, os.ErrNotExist)
-	}, out.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openOutput(t, Build(nil, Options{}), nil)
 	if res, err := ix.Search("党建"); err != nil || len(res.Hits) != 0 {
 		t.Errorf("empty index: %v, %v", res, err)
 	}
@@ -184,16 +185,7 @@ func FuzzBuildAndSearch(f *testing.F) {
 	f.Add("a", "\xff\xfe", "一二三四五六七八九十")
 	f.Fuzz(func(t *testing.T, title, body, q string) {
 		docs := []Doc{{URL: "a/", Title: title, Body: body}, {URL: "b/", Title: "其他页面", Body: body + "。" + q}}
-		out := Build(docs, Options{})
-		ix, err := Open(func(name string) ([]byte, error) {
-			if d, ok := out.Files[name]; ok {
-				return d, nil
-			}
-			return nil, os.ErrNotExist
-		}, out.Manifest)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix := openOutput(t, Build(docs, Options{}), nil)
 		if _, err := ix.Search(q); err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}

@@ -48,16 +48,7 @@ func TestNextColumn(t *testing.T) {
 	docs := nextDocs()
 	out := Build(docs, Options{Sections: []Section{{"news", "新闻"}}})
 	var fetched []string
-	ix, err := Open(func(name string) ([]byte, error) {
-		fetched = append(fetched, name)
-		if data, ok := out.Files[name]; ok {
-			return data, nil
-		}
-		return nil, os.ErrNotExist
-	}, out.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openOutput(t, out, &fetched)
 	for _, q := range nextQueries {
 		res, err := ix.Search(q)
 		if err != nil {
@@ -98,15 +89,7 @@ func TestNextColumn(t *testing.T) {
 // reader's results, in its order.
 func TestNextColumnInBrowser(t *testing.T) {
 	out := Build(nextDocs(), Options{Sections: []Section{{"news", "新闻"}}})
-	ix, err := Open(func(name string) ([]byte, error) {
-		if data, ok := out.Files[name]; ok {
-			return data, nil
-		}
-		return nil, os.ErrNotExist
-	}, out.Manifest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openOutput(t, out, nil)
 	dir := t.TempDir()
 	for name, data := range out.Files {
 		p := filepath.Join(dir, "search", name)

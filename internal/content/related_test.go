@@ -91,3 +91,56 @@ func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 		t.Error("no page kept its related items: the edits test nothing of relateAgain")
 	}
 }
+
+// TestAssembleAgainProfilesSwapTitles: two profiles trade titles in one
+// edit, so a page naming one by title now names the other, while pages
+// naming one by its folder still name it: pages that were not edited share
+// other branches now, and their related items change as Assemble's do.
+func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
+	cfg := config.Default()
+	parse := func(file, text string) *Page {
+		p, problems := ParsePage(file, []byte(text), cfg)
+		if len(problems) > 0 {
+			t.Fatalf("%s: %v", file, problems[0])
+		}
+		return p
+	}
+	profile := func(i int, title string) string {
+		return fmt.Sprintf("+++\ntitle = %q\nkind = \"样板支部\"\n+++\n简介%d。\n", title, i)
+	}
+	pages := []*Page{
+		parse("content/branches/b0.md", profile(0, "甲支部")),
+		parse("content/branches/b1.md", profile(1, "乙支部")),
+	}
+	for i := range 12 {
+		branches := []string{`["甲支部"]`, `["b1"]`, `["乙支部", "b1"]`}[i%3]
+		tags := []string{`["党建"]`, `[]`}[i%2]
+		pages = append(pages, parse(fmt.Sprintf("content/news/n%02d.md", i),
+			fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2025-01-%02d\nbranches = %s\ntags = %s\n+++\n正文。\n", i, i+1, branches, tags)))
+	}
+	var errs diag.List
+	Place(pages, &errs)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	Assemble(cfg, pages, now, &errs)
+	pages[0].TakeFrontMatter(parse(pages[0].File, profile(0, "乙支部")))
+	pages[1].TakeFrontMatter(parse(pages[1].File, profile(1, "甲支部")))
+	related := func() string {
+		var b strings.Builder
+		for _, p := range pages {
+			for _, r := range p.Related {
+				b.WriteString(r.File + " ")
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	AssembleAgain(cfg, pages, now, &errs, map[*Page]bool{pages[0]: true, pages[1]: true})
+	again := related()
+	Assemble(cfg, pages, now, &errs)
+	if fresh := related(); again != fresh {
+		t.Errorf("AssembleAgain relates\n%s\nAssemble\n%s", again, fresh)
+	}
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -50,6 +50,13 @@ func Assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List)
 // pages in edited took new front matter (the preview): the same result,
 // but related items are scored again only where an edit can change them.
 func AssembleAgain(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, edited map[*Page]bool) *Site {
+	for p := range edited {
+		if p.Profile != nil {
+			// a profile's new title or slug may change which profile other
+			// pages name, and with it their scores: relate them all
+			return assemble(cfg, pages, now, errs, nil)
+		}
+	}
 	before := make(map[*Page][]*Page, len(pages))
 	for _, p := range pages {
 		before[p] = p.Related

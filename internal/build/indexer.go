@@ -23,6 +23,8 @@ type indexer struct {
 	mu      sync.Mutex
 	idle    *sync.Cond
 	next    *indexJob       // the newest documents, not yet started
+	handed  int             // sites handed over so far
+	taken   int             // the newest of them whose documents were taken
 	pending int             // sites handed over whose documents are not yet taken
 	running bool            // the goroutine that builds indexes runs
 	busy    bool            // running, or documents are being taken
@@ -57,6 +59,8 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 	x.snapped = snapped
 	x.busy = true // for wait: an index is on its way
 	x.pending++
+	x.handed++
+	seq := x.handed
 	x.mu.Unlock()
 	go func() {
 		docs, sopts := SearchDocs(site)
@@ -66,11 +70,13 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 		x.mu.Lock()
 		defer x.mu.Unlock()
 		x.pending--
-		if x.closed {
+		if x.closed || seq < x.taken {
+			// the session ends, or a newer site's documents came first
 			x.busy = x.running || x.pending > 0
 			x.idle.Broadcast()
 			return
 		}
+		x.taken = seq
 		x.next = job
 		if !x.running {
 			x.running = true

@@ -7,8 +7,6 @@ import (
 	"os"
 	"time"
 
-	flag "github.com/spf13/pflag"
-
 	"showcase"
 	"showcase/internal/build"
 	"showcase/internal/check"
@@ -31,17 +29,12 @@ Flags:
 
 // runCheck runs the review gate over a site: "showcase check".
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, checkUsage) }
+	fs := commandFlags("check", checkUsage, stderr)
 	source := fs.StringP("source", "s", ".", "")
 	format := fs.String("format", "text", "")
 	maxSize := fs.Float64("max-size", 5, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 || (*format != "text" && *format != "json") || *maxSize <= 0 {
 		fmt.Fprint(stderr, checkUsage)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 
-	flag "github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"showcase/internal/build"
@@ -40,9 +38,7 @@ Flags:
 `
 
 func runDeploy(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, deployUsage) }
+	fs := commandFlags("deploy", deployUsage, stderr)
 	source := fs.StringP("source", "s", ".", "")
 	dest := fs.StringP("destination", "d", "", "")
 	target := fs.String("target", "", "")
@@ -52,11 +48,8 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	prune := fs.Bool("prune", false, "")
 	forceUnlock := fs.Bool("force-unlock", false, "")
 	jobs := fs.IntP("jobs", "j", deploy.DefaultWorkers, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "showcase deploy: unexpected argument %q\n", fs.Arg(0))

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
-
-	flag "github.com/spf13/pflag"
 
 	"showcase/internal/archetype"
 	"showcase/internal/importer"
@@ -31,19 +28,14 @@ Flags:
 
 // runImport imports correspondents' files: "showcase import FILE".
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, importUsage) }
+	fs := commandFlags("import", importUsage, stderr)
 	source := fs.StringP("source", "s", ".", "")
 	section := fs.String("section", "news", "")
 	title := fs.String("title", "", "")
 	dateFlag := fs.String("date", "", "")
 	slugFlag := fs.String("slug", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprint(stderr, importUsage)

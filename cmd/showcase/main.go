@@ -78,9 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs := commandFlags("build", usage, stderr)
 	source := fs.StringP("source", "s", ".", "")
 	dest := fs.StringP("destination", "d", "", "")
 	base := fs.StringP("baseURL", "b", "", "")
@@ -89,11 +87,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	expired := fs.BoolP("buildExpired", "E", false, "")
 	quiet := fs.BoolP("quiet", "q", false, "")
 	strict := fs.Bool("strict", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
@@ -134,4 +129,24 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			res.Pages, *dest, res.Files, res.Written, res.Linked, res.Took.Round(1e6))
 	}
 	return 0
+}
+
+// commandFlags is the flag set of a command; -h prints the command's usage.
+func commandFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	return fs
+}
+
+// parseFlags parses a command's arguments. When it says false the command
+// ends with the status it gives: 0 after -h, 2 after a bad flag.
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
 }

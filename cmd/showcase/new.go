@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	iofs "io/fs"
@@ -9,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	flag "github.com/spf13/pflag"
 
 	"showcase"
 	"showcase/internal/archetype"
@@ -34,18 +31,13 @@ Flags:
 
 // runNew scaffolds a page: "showcase new KIND TITLE".
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, newUsage) }
+	fs := commandFlags("new", newUsage, stderr)
 	source := fs.StringP("source", "s", ".", "")
 	slugFlag := fs.String("slug", "", "")
 	dateFlag := fs.String("date", "", "")
 	titleFlag := fs.String("title", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() < 2 {
 		fmt.Fprint(stderr, newUsage)

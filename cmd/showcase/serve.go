@@ -56,9 +56,7 @@ type serveFlags struct {
 // parseServeFlags reads the flags; ok is false (with the exit code) when
 // the command is not to run.
 func parseServeFlags(args []string, stderr io.Writer) (f serveFlags, code int, ok bool) {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, serveUsage) }
+	fs := commandFlags("serve", serveUsage, stderr)
 	fs.StringVarP(&f.source, "source", "s", ".", "")
 	fs.IntVarP(&f.port, "port", "p", 1313, "")
 	fs.StringVar(&f.bind, "bind", "127.0.0.1", "")

@@ -2,6 +2,7 @@ package build
 
 import (
 	"sync"
+	"time"
 
 	"showcase/internal/content"
 	"showcase/internal/diag"
@@ -25,6 +26,9 @@ type indexer struct {
 	next    *indexJob       // the newest documents, not yet started
 	handed  int             // sites handed over so far
 	taken   int             // the newest of them whose documents were taken
+	dropped int             // sites up to this one are abandoned (abandon)
+	current int             // the site whose index is being built
+	quiet   time.Duration   // how long saves must pause before an index starts
 	pending int             // sites handed over whose documents are not yet taken
 	running bool            // the goroutine that builds indexes runs
 	busy    bool            // running, or documents are being taken
@@ -44,10 +48,16 @@ type indexJob struct {
 	docs  []search.Doc
 	sopts search.Options
 	opts  Options
+	seq   int // the how-manieth site handed over
 }
 
+// indexQuiet is how long the preview waits after a rebuild before it
+// starts the index: saves in quick succession then cost no index that the
+// next save would stop, and leave both cores to their rebuilds.
+const indexQuiet = 300 * time.Millisecond
+
 func newIndexer(dest string) *indexer {
-	x := &indexer{dest: dest}
+	x := &indexer{dest: dest, quiet: indexQuiet}
 	x.idle = sync.NewCond(&x.mu)
 	return x
 }
@@ -70,13 +80,15 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 		x.mu.Lock()
 		defer x.mu.Unlock()
 		x.pending--
-		if x.closed || seq < x.taken {
-			// the session ends, or a newer site's documents came first
+		if x.closed || seq < x.taken || seq <= x.dropped {
+			// the session ends, a newer site's documents came first, or
+			// a full build writes the index
 			x.busy = x.running || x.pending > 0
 			x.idle.Broadcast()
 			return
 		}
 		x.taken = seq
+		job.seq = seq
 		x.next = job
 		if !x.running {
 			x.running = true
@@ -96,12 +108,35 @@ func (x *indexer) snapshotted() {
 	}
 }
 
-// newer says whether newer documents wait, or the session ends: the index
-// being built is moot.
+// newer says whether newer documents wait, or the session ends, or the
+// index is abandoned: the index being built is moot.
 func (x *indexer) newer() bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return x.next != nil || x.closed
+	return x.next != nil || x.closed || x.current <= x.dropped
+}
+
+// abandon drops the indexes being built or waiting, for a full build that
+// writes its own, and returns when nothing more is written.
+func (x *indexer) abandon() {
+	x.mu.Lock()
+	x.dropped = x.handed
+	x.next = nil
+	x.mu.Unlock()
+	x.wait()
+}
+
+// pause waits for the quiet time after a rebuild; it says false when newer
+// documents came meanwhile (or the index was abandoned).
+func (x *indexer) pause() bool {
+	const step = 25 * time.Millisecond
+	for waited := time.Duration(0); waited < x.quiet; waited += step {
+		time.Sleep(min(step, x.quiet-waited))
+		if x.newer() {
+			return false
+		}
+	}
+	return true
 }
 
 // close stops the index being built at its next step, drops any waiting,
@@ -125,7 +160,11 @@ func (x *indexer) run() {
 			x.mu.Unlock()
 			return
 		}
+		x.current = job.seq
 		x.mu.Unlock()
+		if !x.pause() {
+			continue
+		}
 		idx := search.Build(job.docs, job.sopts)
 		if idx == nil || x.newer() {
 			continue // the newer documents' index replaces this one

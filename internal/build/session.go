@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -127,10 +126,9 @@ func (s *Session) build(changed []string) (*Result, error) {
 			return nil, err
 		}
 	}
-	// a full build swaps the destination: no index may be written meanwhile
-	if err := s.Wait(); err != nil {
-		fmt.Fprintf(os.Stderr, "showcase: the search index was not updated: %v\n", err)
-	}
+	// a full build swaps the destination and writes its own index: the one
+	// behind the last rebuild is moot, and may not be written meanwhile
+	s.index.abandon()
 	res, b, err := fullBuild(opts)
 	if err != nil {
 		return res, err

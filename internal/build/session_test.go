@@ -106,7 +106,9 @@ type sessionRun struct {
 
 func newSessionRun(t *testing.T, src string) *sessionRun {
 	dest := filepath.Join(t.TempDir(), "preview")
-	return &sessionRun{t, src, dest, NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})}
+	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})
+	sess.index.quiet = 0 // each step waits for its index anyway
+	return &sessionRun{t, src, dest, sess}
 }
 
 // step makes an edit, builds, and checks the way the build went (fast or
@@ -162,12 +164,15 @@ func (r *sessionRun) write(rel, data string) func() {
 // TestSessionQuickSaves: saves that come faster than the search index do
 // not wait for it; each takes the fast path, and once the index is written
 // the output is that of a full build (no older index overwrote the newest).
+// A full build that follows a fast one abandons the index behind it and
+// writes its own.
 func TestSessionQuickSaves(t *testing.T) {
 	files := map[string]string{"site.toml": "title = \"t\"\n"}
 	for i := range 30 {
 		files[fmt.Sprintf("content/news/n%02d.md", i)] = fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n正文%d。\n", i, i)
 	}
 	r := newSessionRun(t, makeSite(t, files))
+	r.sess.index.quiet = indexQuiet // saves come faster than it
 	r.step("first build", false, nil)
 	for i := range 6 {
 		r.write("content/news/n07.md", fmt.Sprintf("+++\ntitle = \"新闻7\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n第%d稿：样板支部。\n", i))()
@@ -180,6 +185,12 @@ func TestSessionQuickSaves(t *testing.T) {
 		}
 	}
 	r.step("the index written", true, nil)
+	// a full build right after a fast one abandons the index behind it
+	r.write("content/news/n07.md", "+++\ntitle = \"新闻7\"\ndate = 2025-01-01\nsummary = \"摘要\"\n+++\n终稿。\n")()
+	if res, err := r.sess.Build(); err != nil || !res.Fast {
+		t.Fatalf("last save: fast %v, err %v", res != nil && res.Fast, err)
+	}
+	r.step("a new page", false, r.write("content/news/n99.md", "+++\ntitle = \"新闻99\"\ndate = 2025-01-02\n+++\n新稿。\n"))
 }
 
 // TestSessionClose: Close returns when the index behind the last rebuild is

@@ -27,19 +27,23 @@ func randomPage(rng *rand.Rand) string {
 		rng.Intn(20), rng.Intn(28)+1, pick(tags), pick(branches))
 }
 
+// mustParse parses a page's text or fails the test.
+func mustParse(t *testing.T, cfg *config.Config, file, text string) *Page {
+	t.Helper()
+	p, problems := ParsePage(file, []byte(text), cfg)
+	if len(problems) > 0 {
+		t.Fatalf("%s: %v", file, problems[0])
+	}
+	return p
+}
+
 // TestAssembleAgainRelatesAsAssemble edits random pages of a random site
 // round after round: the related items AssembleAgain finds are those of a
 // fresh Assemble of the same pages.
 func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	cfg := config.Default()
-	parse := func(file, text string) *Page {
-		p, problems := ParsePage(file, []byte(text), cfg)
-		if len(problems) > 0 {
-			t.Fatalf("%s: %v", file, problems[0])
-		}
-		return p
-	}
+	parse := func(file, text string) *Page { return mustParse(t, cfg, file, text) }
 	var pages []*Page
 	for i := range 5 {
 		pages = append(pages, parse(fmt.Sprintf("content/branches/b%d.md", i), fmt.Sprintf("+++\ntitle = \"支部%d\"\nkind = \"样板支部\"\n+++\n简介。\n", i)))
@@ -98,13 +102,7 @@ func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 // other branches now, and their related items change as Assemble's do.
 func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
 	cfg := config.Default()
-	parse := func(file, text string) *Page {
-		p, problems := ParsePage(file, []byte(text), cfg)
-		if len(problems) > 0 {
-			t.Fatalf("%s: %v", file, problems[0])
-		}
-		return p
-	}
+	parse := func(file, text string) *Page { return mustParse(t, cfg, file, text) }
 	profile := func(i int, title string) string {
 		return fmt.Sprintf("+++\ntitle = %q\nkind = \"样板支部\"\n+++\n简介%d。\n", title, i)
 	}

@@ -51,9 +51,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := importer.Options{Title: *title, Slug: *slugFlag}
 	if *dateFlag != "" {
-		d, ok := importer.ParseDate(*dateFlag)
+		d, ok := parseDateFlag("import", *dateFlag, stderr)
 		if !ok {
-			fmt.Fprintf(stderr, "showcase import: --date %q is not a date such as 2025-10-26 (日期格式无法识别)\n", *dateFlag)
 			return 2
 		}
 		opts.Date = d

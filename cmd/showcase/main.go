@@ -13,12 +13,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	flag "github.com/spf13/pflag"
 
 	"showcase"
 	"showcase/internal/build"
 	"showcase/internal/diag"
+	"showcase/internal/importer"
 )
 
 const usage = `showcase — 党建“双创”宣传网站生成器 (a static site generator for campus Party-building publicity)
@@ -149,4 +151,14 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		return 2, false
 	}
 	return 0, true
+}
+
+// parseDateFlag reads the --date of command cmd (2025-10-26 or
+// "2025-10-26 11:30"); a value that is not a date is reported on stderr.
+func parseDateFlag(cmd, value string, stderr io.Writer) (time.Time, bool) {
+	d, ok := importer.ParseDate(value)
+	if !ok {
+		fmt.Fprintf(stderr, "showcase %s: --date %q is not a date such as 2025-10-26 (日期格式无法识别)\n", cmd, value)
+	}
+	return d, ok
 }

@@ -11,7 +11,6 @@ import (
 
 	"showcase"
 	"showcase/internal/archetype"
-	"showcase/internal/importer"
 )
 
 const newUsage = `Usage:
@@ -49,9 +48,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	page := archetype.Page{Kind: fs.Arg(0), Title: strings.TrimSpace(strings.Join(fs.Args()[1:], " ")), Slug: *slugFlag, Date: time.Now()}
 	if *dateFlag != "" {
-		d, ok := importer.ParseDate(*dateFlag)
+		d, ok := parseDateFlag("new", *dateFlag, stderr)
 		if !ok {
-			fmt.Fprintf(stderr, "showcase new: --date %q is not a date such as 2025-10-26 (日期格式无法识别)\n", *dateFlag)
 			return 2
 		}
 		page.Date = d

@@ -31,7 +31,6 @@ type indexer struct {
 	quiet   time.Duration   // how long saves must pause before an index starts
 	pending int             // sites handed over whose documents are not yet taken
 	running bool            // the goroutine that builds indexes runs
-	busy    bool            // running, or documents are being taken
 	files   map[string]bool // the index files in the destination
 	err     error           // the first failure since the last wait
 	// snapped is closed when the documents of the last site handed over
@@ -67,7 +66,6 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 	snapped := make(chan struct{})
 	x.mu.Lock()
 	x.snapped = snapped
-	x.busy = true // for wait: an index is on its way
 	x.pending++
 	x.handed++
 	seq := x.handed
@@ -83,7 +81,6 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 		if x.closed || seq < x.taken || seq <= x.dropped {
 			// the session ends, a newer site's documents came first, or
 			// a full build writes the index
-			x.busy = x.running || x.pending > 0
 			x.idle.Broadcast()
 			return
 		}
@@ -155,7 +152,6 @@ func (x *indexer) run() {
 		x.next = nil
 		if job == nil || x.closed {
 			x.running = false
-			x.busy = x.pending > 0
 			x.idle.Broadcast()
 			x.mu.Unlock()
 			return
@@ -209,7 +205,7 @@ func (x *indexer) write(job *indexJob, idx *search.Output) error {
 func (x *indexer) wait() error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	for x.busy {
+	for x.running || x.pending > 0 { // an index is being built or on its way
 		x.idle.Wait()
 	}
 	err := x.err

@@ -11,7 +11,7 @@ import (
 	"showcase/internal/content"
 )
 
-const seedSample = "../../../shared/samples/seed-news-raw.txt"
+const seedSample = "../../internal/importer/testdata/seed-news-raw.txt"
 
 // demoSite makes a temporary site with the demo's site.toml and branch
 // profiles, without any news.
@@ -50,9 +50,6 @@ func workflowSite(t *testing.T) string {
 // the staff would: import the raw text, read the report, fix the reported
 // mojibake by hand, mark the page reviewed, check.
 func TestRecreateSeedItem(t *testing.T) {
-	if _, err := os.Stat(seedSample); err != nil {
-		t.Skip("the seed sample (../shared/samples) is not beside the repository")
-	}
 	site := workflowSite(t)
 	var out, errOut bytes.Buffer
 	code := runImport([]string{seedSample, "-s", site, "--title", "学校召开党建“双创”工作推进会",

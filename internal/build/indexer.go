@@ -37,6 +37,9 @@ type indexer struct {
 	// are taken
 	snapped chan struct{}
 	closed  bool // no more indexes: the session ends
+	// wake tells a pausing indexer that newer documents came, or that the
+	// index is abandoned or the session ends
+	wake chan struct{}
 }
 
 // indexJob is what the index of one rebuild needs: its documents, and its
@@ -56,7 +59,7 @@ type indexJob struct {
 const indexQuiet = 300 * time.Millisecond
 
 func newIndexer(dest string) *indexer {
-	x := &indexer{dest: dest, quiet: indexQuiet}
+	x := &indexer{dest: dest, quiet: indexQuiet, wake: make(chan struct{}, 1)}
 	x.idle = sync.NewCond(&x.mu)
 	return x
 }
@@ -87,6 +90,7 @@ func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
 		x.taken = seq
 		job.seq = seq
 		x.next = job
+		x.alert()
 		if !x.running {
 			x.running = true
 			go x.run()
@@ -119,21 +123,35 @@ func (x *indexer) abandon() {
 	x.mu.Lock()
 	x.dropped = x.handed
 	x.next = nil
+	x.alert()
 	x.mu.Unlock()
 	x.wait()
 }
 
+// alert wakes a pausing indexer (x.mu is held).
+func (x *indexer) alert() {
+	select {
+	case x.wake <- struct{}{}:
+	default: // a wake is already waiting
+	}
+}
+
 // pause waits for the quiet time after a rebuild; it says false when newer
-// documents came meanwhile (or the index was abandoned).
+// documents came meanwhile (or the index was abandoned, or the session
+// ends).
 func (x *indexer) pause() bool {
-	const step = 25 * time.Millisecond
-	for waited := time.Duration(0); waited < x.quiet; waited += step {
-		time.Sleep(min(step, x.quiet-waited))
-		if x.newer() {
-			return false
+	quiet := time.NewTimer(x.quiet)
+	defer quiet.Stop()
+	for {
+		select {
+		case <-quiet.C:
+			return !x.newer()
+		case <-x.wake: // perhaps an older wake: look
+			if x.newer() {
+				return false
+			}
 		}
 	}
-	return true
 }
 
 // close stops the index being built at its next step, drops any waiting,
@@ -141,6 +159,7 @@ func (x *indexer) pause() bool {
 func (x *indexer) close() {
 	x.mu.Lock()
 	x.closed = true
+	x.alert()
 	x.mu.Unlock()
 	x.wait()
 }

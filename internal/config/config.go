@@ -180,7 +180,7 @@ func normalizeBaseURL(base string) (string, string, error) {
 		p += "/"
 	}
 	if strings.Contains(p, "/../") || strings.Contains(p, "/./") {
-		return "", "", fmt.Errorf("baseURL %q: the path must not contain . or ..", base)
+		return "", "", fmt.Errorf("baseURL %q 的路径中不能有“.”或“..”（the path must not contain \".\" or \"..\" segments）", base)
 	}
 	u.Path = p
 	return u.String(), p, nil

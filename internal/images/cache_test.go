@@ -225,18 +225,21 @@ func TestProgressQuietUnlessTerminal(t *testing.T) {
 
 func TestProgressLine(t *testing.T) {
 	var buf bytes.Buffer
-	pl := startProgress(&buf, 3, 0)
+	clock := make(chan time.Time)
+	pl := startProgress(&buf, 3, func(time.Duration) <-chan time.Time { return clock })
 	pl.step()
 	pl.step()
-	time.Sleep(2 * progressTick) // let it draw while running
+	clock <- time.Now() // the delay ends: the line is drawn
+	clock <- time.Now() // taken only after that drawing: a tick
 	pl.step()
 	pl.finish()
 	out := buf.String()
-	if !strings.Contains(out, "图片 images 3/3 · ") || !strings.HasSuffix(out, "s\n") || !strings.HasPrefix(out, "\r") {
+	if !strings.HasPrefix(out, "\r\x1b[K图片 images 2/3 · ") || !strings.Contains(out, "图片 images 3/3 · ") ||
+		!strings.HasSuffix(out, "s\n") {
 		t.Errorf("progress line %q", out)
 	}
 	buf.Reset()
-	quick := startProgress(&buf, 3, time.Hour)
+	quick := startProgress(&buf, 3, func(time.Duration) <-chan time.Time { return nil })
 	quick.finish()
 	if buf.Len() > 0 {
 		t.Errorf("a run shorter than the delay printed %q", buf.String())

@@ -20,6 +20,8 @@ type progressLine struct {
 	stop    chan struct{}
 	stopped sync.WaitGroup
 	drawn   bool
+	// after is the clock: time.After, or the tests' own channel.
+	after func(time.Duration) <-chan time.Time
 }
 
 // Drawing starts after progressDelay and is redrawn every progressTick.
@@ -34,31 +36,28 @@ func newProgress(w io.Writer, total int) *progressLine {
 	if !isTerminal(w) {
 		w = nil
 	}
-	return startProgress(w, total, progressDelay)
+	return startProgress(w, total, time.After)
 }
 
-func startProgress(w io.Writer, total int, delay time.Duration) *progressLine {
-	pl := &progressLine{w: w, total: total, start: time.Now(), stop: make(chan struct{})}
+// startProgress starts a line that waits progressDelay, then draws every
+// progressTick, each wait timed by after.
+func startProgress(w io.Writer, total int, after func(time.Duration) <-chan time.Time) *progressLine {
+	pl := &progressLine{w: w, total: total, start: time.Now(), stop: make(chan struct{}), after: after}
 	if w == nil || total == 0 {
 		return pl
 	}
 	pl.stopped.Add(1)
 	go func() {
 		defer pl.stopped.Done()
-		select {
-		case <-pl.stop:
-			return
-		case <-time.After(delay):
-		}
-		tick := time.NewTicker(progressTick)
-		defer tick.Stop()
+		wait := progressDelay
 		for {
-			pl.draw()
 			select {
 			case <-pl.stop:
 				return
-			case <-tick.C:
+			case <-pl.after(wait):
 			}
+			pl.draw()
+			wait = progressTick
 		}
 	}()
 	return pl

@@ -89,11 +89,6 @@ func (d *document) eachText(f func(string) string) {
 	}
 }
 
-// addParagraph appends a paragraph of plain text.
-func (d *document) addParagraph(text string) {
-	d.blocks = append(d.blocks, &block{kind: paragraphBlock, spans: []span{{text: text}}})
-}
-
 // junkRunes are characters Word and web editors leave that mean nothing on
 // a page: zero-width spaces and joiners, byte-order marks, soft hyphens.
 var junkRunes = strings.NewReplacer("\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "",

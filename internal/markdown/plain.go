@@ -10,9 +10,6 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// moreMarker separates the summary from the rest of a document.
-const moreMarker = "<!--more-->"
-
 // plainWriter accumulates the text of a document without markup. A soft
 // line break is held back until the next text arrives, so that it can
 // become a space or vanish by the same rule as in the HTML.

@@ -79,6 +79,3 @@ func (t *keyTable) each(f func(k key, v int32)) {
 		f(t.keys[i], t.vals[i])
 	}
 }
-
-// len is the number of entries.
-func (t *keyTable) len() int { return len(t.used) }

@@ -78,6 +78,7 @@ func startPreview(t *testing.T, src, dest string, ln net.Listener) (stop func())
 			cancel()
 			<-ran // the pages' streams are closed
 			srv.Close()
+			session.Close() // the indexer writes nothing more into dest
 		}
 	}
 }

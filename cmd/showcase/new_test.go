@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"showcase"
+	"showcase/internal/build"
 	"strings"
 	"testing"
 	"time"
@@ -66,5 +68,56 @@ func TestNewAlbumFromPhotoFolder(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "a.jpg")); string(b) != "photo a.jpg" {
 		t.Error("photos not copied")
+	}
+}
+
+// TestNewPagesBuild makes a page of every kind, built-in and the site's
+// own, and builds the site as "build -D" and as the preview does: a page
+// fresh from "showcase new" must never break the preview.
+func TestNewPagesBuild(t *testing.T) {
+	site := workflowSite(t)
+	os.MkdirAll(filepath.Join(site, "archetypes"), 0o755)
+	os.WriteFile(filepath.Join(site, "archetypes", "notice.md"), []byte("+++\ntitle = {{ quote .Title }}\ndate = {{ .Date }}\n# 通知正文写在下面\n+++\n"), 0o644)
+	pages := map[string]string{
+		"news":   "news/xue-yuan-zhao-kai-zhu-ti",
+		"case":   "cases/dao-xiang-xian-feng",
+		"album":  "photos/zhu-ti-dang-ri-tu-ji",
+		"branch": "branches/shi-fan-dang-zhi-bu",
+		"notice": "notice/guan-yu-kai-zhan",
+	}
+	titles := map[string]string{"news": "学院召开主题党日活动", "case": "稻香先锋工作法", "album": "主题党日图集",
+		"branch": "示范党支部", "notice": "关于开展活动的通知"}
+	var out, errOut bytes.Buffer
+	for kind, dir := range pages {
+		slug := filepath.Base(dir)
+		if code := runNew([]string{kind, titles[kind], "-s", site, "--slug", slug, "--date", "2025-10-26 09:30"}, &out, &errOut); code != 0 {
+			t.Fatalf("new %s: exit %d: %s", kind, code, errOut.String())
+		}
+	}
+	for _, preview := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "public")
+		opts := build.Options{Source: site, Destination: dest, Drafts: true, Theme: showcase.Theme(),
+			Preview: preview, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+		var err error
+		if preview {
+			s := build.NewSession(opts)
+			_, err = s.Build()
+			s.Close()
+		} else {
+			_, err = build.Build(opts)
+		}
+		if err != nil {
+			t.Fatalf("preview %v: a site with fresh pages fails: %v", preview, err)
+		}
+		for kind, dir := range pages {
+			page, err := os.ReadFile(filepath.Join(dest, dir, "index.html"))
+			if err != nil {
+				t.Errorf("preview %v: the new %s page is not built: %v", preview, kind, err)
+				continue
+			}
+			if !strings.Contains(string(page), titles[kind]) {
+				t.Errorf("preview %v: the new %s page lacks its title", preview, kind)
+			}
+		}
 	}
 }

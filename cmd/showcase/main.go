@@ -69,8 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintf(stdout, "showcase %s\n", showcase.Version)
-		return 0
+		return runVersion(stdout)
 	case "help", "--help", "-h":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -95,9 +95,15 @@ func checkProblem(err error, file string) *diag.Problem {
 
 // siteCheckGate is the review gate for deploy and "build --strict": it runs
 // the checks of "showcase check" on the site folder, prints the findings to
-// w when there are any, and returns an error when any is an error.
-func siteCheckGate(source string, w io.Writer) error {
+// w when there are any, and returns an error when any is an error. strict
+// (build --strict) makes a misspelt front-matter key an error too.
+func siteCheckGate(source string, w io.Writer, strict bool) error {
 	findings := checkSite(source, time.Now(), check.DefaultMaxFileSize)
+	for i := range findings {
+		if strict && findings[i].Rule == "keys" {
+			findings[i].Severity = check.Error
+		}
+	}
 	if len(findings) > 0 {
 		check.WriteText(w, findings)
 	}

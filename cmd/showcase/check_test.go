@@ -52,14 +52,14 @@ func TestCheckJSONAndExitCodes(t *testing.T) {
 
 func TestSiteCheckGate(t *testing.T) {
 	var out bytes.Buffer
-	if err := siteCheckGate("../..", &out); err != nil {
+	if err := siteCheckGate("../..", &out, false); err != nil {
 		t.Errorf("the demo site fails the gate: %v\n%s", err, out.String())
 	}
 	site := workflowSite(t)
 	os.MkdirAll(filepath.Join(site, "content", "news"), 0o755)
 	os.WriteFile(filepath.Join(site, "content", "news", "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2025-10-26\n+++\n手机13912345678\n"), 0o644)
 	out.Reset()
-	if err := siteCheckGate(site, &out); err == nil || !strings.Contains(out.String(), "139****5678") {
+	if err := siteCheckGate(site, &out, false); err == nil || !strings.Contains(out.String(), "139****5678") {
 		t.Errorf("gate let errors through: %v\n%s", err, out.String())
 	}
 }
@@ -80,5 +80,26 @@ func TestBuildStrict(t *testing.T) {
 	}
 	if code := runBuild([]string{"-s", site, "-d", dest}, &out, &errOut); code != 0 {
 		t.Errorf("without --strict: exit %d:\n%s", code, errOut.String())
+	}
+}
+
+// TestMisspeltKey: a misspelt photographer is a warning that names the key
+// meant; build --strict refuses it, deploy's gate lets it pass.
+func TestMisspeltKey(t *testing.T) {
+	site := workflowSite(t)
+	os.MkdirAll(filepath.Join(site, "content", "news"), 0o755)
+	os.WriteFile(filepath.Join(site, "content", "news", "a.md"), []byte("+++\ntitle = \"推进会\"\ndate = 2025-10-26\nreviewer = [\"钱锐\"]\neditor = \"李锦\"\nphotografer = \"陈宝\"\n+++\n正文。\n"), 0o644)
+	var out, errOut bytes.Buffer
+	dest := filepath.Join(t.TempDir(), "public")
+	if code := runBuild([]string{"-s", site, "-d", dest}, &out, &errOut); code != 0 || !strings.Contains(errOut.String(), "content/news/a.md:6: 项目名“photografer”网站不认识，您是否想写 photographer（摄影）？") {
+		t.Errorf("build: exit %d\n%s", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := runBuild([]string{"-s", site, "-d", dest, "--strict"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "photografer") {
+		t.Errorf("build --strict: exit %d\n%s", code, errOut.String())
+	}
+	out.Reset()
+	if err := siteCheckGate(site, &out, false); err != nil {
+		t.Errorf("deploy's gate refuses a warning: %v\n%s", err, out.String())
 	}
 }

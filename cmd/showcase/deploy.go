@@ -136,7 +136,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 // runSiteChecks runs "showcase check" (the review gate) before anything is
 // published; an error stops the deploy.
 func runSiteChecks(source, dest string, stdout, stderr io.Writer) error {
-	return siteCheckGate(source, stderr)
+	return siteCheckGate(source, stderr, false)
 }
 
 // resolveKeyFiles reads a target's relative key and known_hosts paths as

@@ -99,7 +99,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*dest = filepath.Join(*source, "public")
 	}
 	if *strict {
-		if err := siteCheckGate(*source, stderr); err != nil {
+		if err := siteCheckGate(*source, stderr, true); err != nil {
 			fmt.Fprintf(stderr, "showcase: %v\n", err)
 			return 1
 		}

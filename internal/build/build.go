@@ -206,6 +206,11 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	tr := newTracer()
 	tree := content.Load(site, cfg, errs)
 	tr.step("parse")
+	for _, p := range tree.Pages {
+		for _, u := range p.Unknown {
+			errs.Warnf(p.File, u.Line, "%s", u.Message())
+		}
+	}
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
 		if publishes(p, cfg, opts) {

@@ -14,6 +14,8 @@
 //	fields      the fields site.toml's [review] fields require per section
 //	            are filled (default: a news item needs title, date,
 //	            reviewer and editor)
+//	keys        a front-matter key that looks like a slip for a known one
+//	            (photografer, 摄影): a warning, an error for build --strict
 //	review      the review state: review = "draft" | "reviewed" (see below)
 //	taxonomy    branches and criteria a page names exist (a build reports
 //	            these; check repeats them in its own format)
@@ -91,6 +93,7 @@ var Rules = []struct{ Name, Title string }{
 	{"build", "构建错误 (build errors)"},
 	{"taxonomy", "支部与对标条目 (branches and criteria)"},
 	{"fields", "必填字段 (required fields)"},
+	{"keys", "项目名拼写 (misspelt front-matter keys)"},
 	{"review", "审核状态 (review state)"},
 	{"links", "链接与锚点 (links and anchors)"},
 	{"images", "图片与替代文本 (images and alt text)"},

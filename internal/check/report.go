@@ -42,6 +42,8 @@ func ruleOf(msg string) string {
 		return "images"
 	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
 		return "links"
+	case strings.Contains(msg, "(unknown front-matter key"):
+		return "keys"
 	}
 	return "build"
 }

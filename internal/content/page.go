@@ -45,6 +45,7 @@ type Page struct {
 	Photos                                 []Photo  // album photos, in order
 	Resources                              []string // files of the bundle, relative to it, sorted
 	Params                                 map[string]any
+	Unknown                                []UnknownKey // keys that look like slips for known ones
 
 	src      Source // for the line of a front-matter key
 	Body     []byte // Markdown

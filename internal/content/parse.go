@@ -74,6 +74,7 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 		p.Profile = readProfile(f, params)
 	}
 	p.Photos = readPhotos(f)
+	p.Unknown = unknownKeys(src, m, cfg)
 	checkPath(f, "slug", p.Slug, false)
 	for _, a := range p.Aliases {
 		checkPath(f, "aliases", a, true)

@@ -121,7 +121,9 @@ func unknownKeys(src Source, m map[string]any, cfg *config.Config) []UnknownKey 
 			out = append(out, UnknownKey{Key: k, Line: src.KeyLine(k), Suggest: suggest})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Line < out[j].Line || out[i].Line == out[j].Line && out[i].Key < out[j].Key })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Line < out[j].Line || out[i].Line == out[j].Line && out[i].Key < out[j].Key
+	})
 	return out
 }
 

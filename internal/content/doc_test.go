@@ -17,7 +17,7 @@ func TestDocListsEveryKey(t *testing.T) {
 		if k.Meaning == "" || k.Type == "" {
 			t.Errorf("key %s has no meaning or type", k.Name)
 		}
-		if regexp.MustCompile(`(?m)^//\t`+k.Name+` +`+regexp.QuoteMeta(k.Type)+` `).Match(doc) {
+		if regexp.MustCompile(`(?m)^//\t` + k.Name + ` +` + regexp.QuoteMeta(k.Type) + ` `).Match(doc) {
 			continue
 		}
 		if !regexp.MustCompile(`\b` + k.Name + `\b`).Match(doc) {

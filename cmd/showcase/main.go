@@ -21,6 +21,7 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/diag"
 	"showcase/internal/importer"
+	"showcase/internal/lang"
 )
 
 const usage = `showcase — 党建“双创”宣传网站生成器 (a static site generator for campus Party-building publicity)
@@ -35,6 +36,8 @@ Usage:
   showcase version          print the version (版本)
   showcase help             this text (帮助)
 
+Every command takes --lang en for messages in English alone (英文信息; also when LANG is English).
+
 Flags of build:
   -s, --source DIR          the site folder (default ".")
   -d, --destination DIR     the output folder (default SOURCE/public)
@@ -47,6 +50,9 @@ Flags of build:
 `
 
 func main() {
+	// messages in English alone when the locale is English; --lang wins
+	english, _ := lang.Choose("", os.Getenv)
+	lang.SetEnglish(english)
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -74,7 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "showcase: unknown command %q (未知命令)\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "showcase: %s\n\n%s", lang.Sprintf("没有 %q 这个命令", "unknown command %q", args[0]), usage)
 	return 2
 }
 
@@ -92,7 +98,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "showcase build: %s\n", lang.Sprintf("多余的参数 %q：网站文件夹请用 -s 指定", "unexpected argument %q", fs.Arg(0)))
 		return 2
 	}
 	if *dest == "" {
@@ -110,7 +116,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	})
 	if res != nil {
 		for _, w := range res.Warnings {
-			fmt.Fprintf(stderr, "warning: %s\n", w.Error())
+			fmt.Fprintf(stderr, "%s %s\n", lang.Sprintf("警告", "warning:"), w.Error())
 		}
 	}
 	if err != nil {
@@ -119,15 +125,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			for _, p := range f.Problems {
 				fmt.Fprintln(stderr, p.Error())
 			}
-			fmt.Fprintf(stderr, "showcase: build failed with %d error(s); %s was left as it was (生成失败，原有输出未改动)\n", len(f.Problems), *dest)
+			fmt.Fprintln(stderr, lang.Sprintf("生成失败：共 %[1]d 处错误，请按上面的提示修改；%[2]s 中原有的网站没有改动",
+				"build failed with %[1]d error(s); %[2]s was left as it was", len(f.Problems), *dest))
 		} else {
 			fmt.Fprintf(stderr, "showcase: %v\n", err)
 		}
 		return 1
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %d pages into %s: %d files (%d written, %d unchanged) in %s\n",
-			res.Pages, *dest, res.Files, res.Written, res.Linked, res.Took.Round(1e6))
+		fmt.Fprintln(stdout, lang.Say("已生成网站：%[1]d 个页面，共 %[3]d 个文件（%[4]d 个有变化），在 %[2]s 中，用时 %[6]s",
+			"built %d pages into %s: %d files (%d written, %d unchanged) in %s",
+			res.Pages, *dest, res.Files, res.Written, res.Linked, res.Took.Round(1e6)))
 	}
 	return 0
 }
@@ -137,6 +145,7 @@ func commandFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.String("lang", "", "")
 	return fs
 }
 
@@ -149,7 +158,27 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		}
 		return 2, false
 	}
+	if !takeLang(fs) {
+		return 2, false
+	}
 	return 0, true
+}
+
+// takeLang applies a parsed --lang flag (zh or en): the language of the
+// messages from here on. It says false, on the flag set's output, for a
+// language it does not know.
+func takeLang(fs *flag.FlagSet) bool {
+	f := fs.Lookup("lang")
+	if f == nil || !f.Changed {
+		return true
+	}
+	english, err := lang.Choose(f.Value.String(), func(string) string { return "" })
+	if err != nil {
+		fmt.Fprintf(fs.Output(), "showcase %s: %v\n", fs.Name(), err)
+		return false
+	}
+	lang.SetEnglish(english)
+	return true
 }
 
 // parseDateFlag reads the --date of command cmd (2025-10-26 or
@@ -157,7 +186,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 func parseDateFlag(cmd, value string, stderr io.Writer) (time.Time, bool) {
 	d, ok := importer.ParseDate(value)
 	if !ok {
-		fmt.Fprintf(stderr, "showcase %s: --date %q is not a date such as 2025-10-26 (日期格式无法识别)\n", cmd, value)
+		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("--date %q 不是日期，请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %q is not a date such as 2025-10-26", value))
 	}
 	return d, ok
 }

@@ -73,6 +73,9 @@ func parseServeFlags(args []string, stderr io.Writer) (f serveFlags, code int, o
 		fmt.Fprintf(stderr, "showcase serve: %v\n\n%s", err, serveUsage)
 		return f, 2, false
 	}
+	if !takeLang(fs) {
+		return f, 2, false
+	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "showcase serve: unexpected argument %q\n", fs.Arg(0))
 		return f, 2, false

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"showcase"
 	"showcase/internal/build"
 	"showcase/internal/check"
 	"showcase/internal/diag"
+	"showcase/internal/sitefs"
 )
 
 const checkUsage = `Usage:
@@ -59,7 +59,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // unknown branches and criteria, broken links, bad front matter), then
 // loads every page, drafts and future ones too, and runs the rules.
 func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
-	site := os.DirFS(source)
+	site := sitefs.New(source)
 	var ignored diag.List
 	cfg, err := build.LoadConfig(site, &ignored)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/deploy"
 	"showcase/internal/diag"
+	"showcase/internal/sitefs"
 )
 
 const deployUsage = `Usage: showcase deploy [flags]   publish the site to the campus host (发布网站)
@@ -62,7 +63,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "showcase deploy: %v\n", err)
 		return 1
 	}
-	cfg, err := build.LoadConfig(os.DirFS(*source), &diag.List{})
+	cfg, err := build.LoadConfig(sitefs.New(*source), &diag.List{})
 	if err != nil {
 		return fail(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"showcase"
 	"showcase/internal/archetype"
+	"showcase/internal/sitefs"
 )
 
 const newUsage = `Usage:
@@ -58,7 +59,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if _, kind := archetype.Section(page.Kind); kind == "album" && fs.NArg() == 2 {
 		if info, err := os.Stat(page.Title); err == nil && info.IsDir() {
 			folder := page.Title
-			photos = os.DirFS(folder)
+			photos = sitefs.New(folder)
 			list, first, err := archetype.AlbumPhotos(photos)
 			if err != nil {
 				fmt.Fprintf(stderr, "showcase new: %s: %v\n", folder, err)
@@ -74,7 +75,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if *titleFlag != "" {
 		page.Title = *titleFlag
 	}
-	layers := archetype.Layers(os.DirFS(*source), showcase.Archetypes())
+	layers := archetype.Layers(sitefs.New(*source), showcase.Archetypes())
 	dir, err := archetype.Create(*source, layers, page, photos)
 	if err != nil {
 		fmt.Fprintf(stderr, "showcase new: %v\n", err)

@@ -22,6 +22,7 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/diag"
 	"showcase/internal/server"
+	"showcase/internal/sitefs"
 )
 
 const serveUsage = `showcase serve — 预览网站：保存即自动重新生成并刷新浏览器 (preview with live reload)
@@ -220,7 +221,7 @@ func previewRebuild(session *build.Session, warnings *warningPrinter, afterConfi
 
 // sitePath is the site's base path from site.toml, or from baseURL when given.
 func sitePath(source, baseURL string) (string, error) {
-	cfg, err := build.LoadConfig(os.DirFS(source), &diag.List{})
+	cfg, err := build.LoadConfig(sitefs.New(source), &diag.List{})
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,10 @@
 // Package build is the pipeline: site.toml → content → Markdown → layouts →
 // a complete static site in the destination folder.
 //
+// The site folder is read through sitefs: a symbolic link anywhere in it
+// (content/, layouts/, static/, archetypes/ …) that leads out of the folder
+// is an error naming the link, reported with the others of step 2.
+//
 // A build, step by step (Build reads like this list):
 //  1. load site.toml;
 //  2. walk content/ and parse front matter on all cores (every error
@@ -15,16 +19,17 @@
 //  8. everything goes to a staging folder beside the destination that
 //     replaces it only when the build succeeded: a failed build leaves the
 //     previous output intact, stale files never linger, and files whose
-//     bytes did not change are hard-linked from the previous output.
+//     bytes did not change are hard-linked from the previous output. The
+//     destination is replaced only when it is absent, empty or a build's own
+//     output (the .showcase-output marker, or an earlier version's output):
+//     never a folder of other files (see destination.go); staging folders
+//     of killed builds are removed by the next (see staging.go).
 package build
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"showcase/internal/config"
@@ -32,6 +37,7 @@ import (
 	"showcase/internal/diag"
 	"showcase/internal/overlay"
 	"showcase/internal/render"
+	"showcase/internal/sitefs"
 )
 
 // Options say what to build and where.
@@ -90,7 +96,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, nil, err
 	}
-	site := os.DirFS(opts.Source)
+	site := sitefs.New(opts.Source)
 	var errs diag.List
 	s, ix, ph, err := load(site, opts, &errs)
 	if err != nil {
@@ -135,12 +141,20 @@ func Load(opts Options) (*content.Site, *diag.List, error) {
 		opts.Now = time.Now()
 	}
 	var errs diag.List
-	s, _, _, err := load(os.DirFS(opts.Source), opts, &errs)
+	s, _, _, err := load(sitefs.New(opts.Source), opts, &errs)
 	return s, &errs, err
 }
 
-// load runs steps 1-5: configuration, content, Markdown, assembly.
-func load(site fs.FS, opts Options, errs *diag.List) (*content.Site, *content.Index, *photos, error) {
+// siteFolders are the folders of a site besides content/ (which
+// content.Load walks itself) that a build or a tool reads.
+var siteFolders = []string{"layouts", "static", "archetypes", "data", "i18n", "assets"}
+
+// load runs steps 1-5: configuration, content, Markdown, assembly. A
+// symbolic link leaving the site, anywhere in it, is an error of step 2.
+func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *content.Index, *photos, error) {
+	for _, link := range site.Outside(siteFolders...) {
+		errs.Add(link.Name, link)
+	}
 	cfg, err := LoadConfig(site, errs)
 	if err != nil {
 		return nil, nil, nil, err
@@ -164,6 +178,9 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
+			return nil, placed
+		}
 		if err != nil {
 			return nil, diag.Errorf(name, 0, "cannot read: %v", err)
 		}
@@ -174,31 +191,6 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 		return cfg, err
 	}
 	return nil, diag.Errorf("site.toml", 0, "no site.toml in the site folder (找不到网站配置文件 site.toml)")
-}
-
-// checkDestination refuses an output folder that would swallow the source.
-func checkDestination(source, dest string) error {
-	src, err := filepath.Abs(source)
-	if err != nil {
-		return err
-	}
-	dst, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
-		return fmt.Errorf("destination %s would replace the site folder itself (输出目录不能是网站目录)", dest)
-	}
-	for _, d := range []string{"content", "layouts", "static"} {
-		own := filepath.Join(src, d)
-		if dst == own || strings.HasPrefix(dst, own+string(filepath.Separator)) {
-			return fmt.Errorf("destination %s is inside the site's %s/ folder (输出目录不能位于 %s 中)", dest, d, d)
-		}
-	}
-	if _, err := os.Stat(filepath.Join(dst, "site.toml")); err == nil {
-		return fmt.Errorf("destination %s holds a site.toml: it looks like a site, not an output folder (输出目录中有 site.toml)", dest)
-	}
-	return nil
 }
 
 // loadSite runs steps 2-5 and returns the assembled site.

@@ -33,6 +33,7 @@ type output struct {
 	pending     map[string][]byte // in place: changed files not yet written
 	written     atomic.Int64
 	linked      atomic.Int64
+	unlock      func() // releases the lock on the staging folder
 }
 
 func newInPlaceOutput(dest string) *output {
@@ -44,14 +45,18 @@ func newOutput(dest string) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	cleanStaging(dest)
+	stage, err := os.MkdirTemp(parent, stagingPrefix(dest))
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a staging folder beside %s: %v", dest, err)
 	}
+	unlock, _ := lockDir(stage) // only ever contended by a cleanStaging, which then skips it
+	o := &output{dest: dest, stage: stage, claimed: map[string]string{}, unlock: unlock}
 	if err := os.Chmod(stage, 0o755); err != nil {
+		o.Discard()
 		return nil, err
 	}
-	return &output{dest: dest, stage: stage, claimed: map[string]string{}}, nil
+	return o, nil
 }
 
 // claim reserves an output path; two writers of one path is an error naming both.
@@ -185,10 +190,14 @@ func (o *output) Copy(rel, by string, fsys fs.FS, name string) error {
 	return o.Write(rel, by, data)
 }
 
-// Swap replaces the destination by the staging folder.
+// Swap replaces the destination by the staging folder. The previous output,
+// set aside for the moment of the swap, stays locked like the staging folder.
 func (o *output) Swap() error {
+	defer o.release()
 	old := ""
 	if _, err := os.Lstat(o.dest); err == nil {
+		unlockOld, _ := lockDir(o.dest)
+		defer unlockOld()
 		old = o.stage + ".old"
 		if err := os.Rename(o.dest, old); err != nil {
 			o.Discard()
@@ -209,7 +218,18 @@ func (o *output) Swap() error {
 }
 
 // Discard removes the staging folder.
-func (o *output) Discard() { os.RemoveAll(o.stage) }
+func (o *output) Discard() {
+	os.RemoveAll(o.stage)
+	o.release()
+}
+
+// release lets go of the staging folder's lock (once).
+func (o *output) release() {
+	if o.unlock != nil {
+		o.unlock()
+		o.unlock = nil
+	}
+}
 
 // outputFile is the file of a URL path: "news/a/" → "news/a/index.html".
 func outputFile(urlPath string) string {

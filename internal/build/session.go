@@ -13,6 +13,7 @@ import (
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/markdown"
+	"showcase/internal/sitefs"
 )
 
 // Session builds one site again and again, for the preview server. It keeps
@@ -173,7 +174,7 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		if page == nil || !strings.HasSuffix(name, ".md") {
 			return nil, errSlowPath
 		}
-		data, err := os.ReadFile(filepath.Join(opts.Source, filepath.FromSlash(name)))
+		data, err := fs.ReadFile(sitefs.New(opts.Source), name)
 		if err != nil {
 			return nil, errSlowPath
 		}

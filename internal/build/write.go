@@ -29,6 +29,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
 	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
+	fail(markerName, out.Write(markerName, "the build", marker))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
 	ph.finish(out, fail)

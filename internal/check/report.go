@@ -34,6 +34,8 @@ func FromProblems(errs, warnings []*diag.Problem) []Finding {
 // ruleOf files a build message under a rule by what it speaks of.
 func ruleOf(msg string) string {
 	switch {
+	case strings.Contains(msg, "符号链接"): // a symbolic link, not a hyperlink
+		return "build"
 	case strings.HasPrefix(msg, "branches:"), strings.HasPrefix(msg, "criteria:"):
 		return "taxonomy"
 	case strings.HasPrefix(msg, "review "):

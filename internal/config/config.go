@@ -131,6 +131,9 @@ func Parse(data []byte, file string) (*Config, []*diag.Problem, error) {
 		}
 		warnings = append(warnings, diag.Errorf(file, 0, "unknown key %q is ignored (未识别的配置项，已忽略)", key.String()))
 	}
+	if err := raw.checkNumbers(data, file); err != nil {
+		return nil, warnings, err
+	}
 	cfg, err := raw.resolve(file)
 	if err != nil {
 		return nil, warnings, err

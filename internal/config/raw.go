@@ -78,9 +78,7 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 	if r.HasCJKLanguage != nil {
 		c.HasCJKLanguage = *r.HasCJKLanguage
 	}
-	switch {
-	case r.Pagination.PagerSize < 0 || r.Paginate < 0:
-		return nil, diag.Errorf(file, 0, "the page size must be positive (分页条数必须为正数)")
+	switch { // checkNumbers refused any value out of range
 	case r.Pagination.PagerSize > 0:
 		c.PagerSize = r.Pagination.PagerSize
 	case r.Paginate > 0:

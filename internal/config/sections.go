@@ -44,16 +44,8 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 	if len(c.Images.Widths) == 0 {
 		c.Images.Widths = []int{480, 960, 1600}
 	}
-	for _, w := range c.Images.Widths {
-		if w <= 0 || w > 10000 {
-			return fmt.Errorf("%s: [images] widths: %d is not a width between 1 and 10000 (图片宽度无效)", file, w)
-		}
-	}
-	if c.Images.Quality == 0 {
+	if c.Images.Quality == 0 { // checkNumbers refused widths and a quality out of range
 		c.Images.Quality = 80
-	}
-	if c.Images.Quality < 1 || c.Images.Quality > 100 {
-		return fmt.Errorf("%s: [images] quality must be 1-100 (图片质量应为 1-100)", file)
 	}
 	if c.Images.ThumbRatio == "" {
 		c.Images.ThumbRatio = "4:3"
@@ -91,8 +83,8 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 // Ratio returns ThumbRatio as width and height.
 func (i Images) Ratio() (int, int, error) {
 	var w, h int
-	if _, err := fmt.Sscanf(strings.TrimSpace(i.ThumbRatio), "%d:%d", &w, &h); err != nil || w <= 0 || h <= 0 {
-		return 0, 0, fmt.Errorf("%q is not a ratio such as 4:3", i.ThumbRatio)
+	if _, err := fmt.Sscanf(strings.TrimSpace(i.ThumbRatio), "%d:%d", &w, &h); err != nil || w <= 0 || h <= 0 || w > 100 || h > 100 {
+		return 0, 0, fmt.Errorf("%q is not a ratio such as 4:3 (each side 1-100)", i.ThumbRatio)
 	}
 	return w, h, nil
 }

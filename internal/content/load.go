@@ -43,6 +43,10 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
+			if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
+				errs.Add(p, err) // the file system refused it and said why (a link leaving the site)
+				return nil
+			}
 			if err != nil {
 				errs.Errorf(p, 0, "broken or looping symbolic link: %v (符号链接无效或循环)", err)
 				return nil
@@ -78,6 +82,10 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 			defer wg.Done()
 			for i := range jobs {
 				data, err := fs.ReadFile(fsys, mdFiles[i])
+				if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
+					errs.Add(mdFiles[i], err)
+					continue
+				}
 				if err != nil {
 					errs.Errorf(mdFiles[i], 0, "cannot read: %v (无法读取)", err)
 					continue

@@ -16,16 +16,17 @@ func Paginate(pages []*Page, size int, base string) []*Pager {
 	if size <= 0 {
 		size = 10
 	}
-	total := (len(pages) + size - 1) / size
+	total := len(pages) / size // not (len+size-1)/size, which overflows for a huge size
+	if len(pages)%size != 0 {
+		total++
+	}
 	if total == 0 {
 		total = 1
 	}
 	out := make([]*Pager, total)
 	for i := range out {
-		lo, hi := i*size, (i+1)*size
-		if hi > len(pages) {
-			hi = len(pages)
-		}
+		lo := i * size
+		hi := lo + min(size, len(pages)-lo)
 		out[i] = &Pager{Number: i + 1, Total: total, Items: len(pages), Pages: pages[lo:hi], Base: base}
 	}
 	return out

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -13,6 +14,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"showcase/internal/sitefs"
 )
 
 // image reads an <img>: a picture saved beside the page ("xxx_files/640.jpeg"),
@@ -57,6 +60,10 @@ func (r *htmlReader) image(n *html.Node) {
 			err = fs.ErrNotExist
 		} else {
 			data, err = fs.ReadFile(r.files, name)
+		}
+		if link := (*sitefs.LinkError)(nil); errors.As(err, &link) {
+			r.doc.notes = append(r.doc.notes, fmt.Sprintf("图片 %s 是指向网页所在文件夹以外的符号链接，为安全起见没有导入，请另附原图 (a symbolic link to %s, outside the page's folder)", src, link.Target))
+			return
 		}
 		if err != nil {
 			r.doc.notes = append(r.doc.notes, fmt.Sprintf("图片 %s 找不到，请另附原图 (picture not found beside the page)", src))

@@ -49,6 +49,7 @@ import (
 	"time"
 
 	"showcase/internal/opencc"
+	"showcase/internal/sitefs"
 	"showcase/internal/slug"
 )
 
@@ -211,7 +212,7 @@ func ReadFile(file string, opts Options) (*Bundle, error) {
 		return nil, err
 	}
 	if opts.Files == nil {
-		opts.Files = os.DirFS(filepath.Dir(file))
+		opts.Files = sitefs.New(filepath.Dir(file))
 	}
 	return Import(filepath.Base(file), data, opts)
 }

@@ -38,6 +38,11 @@ func ReadPhotos(fsys fs.FS) ([]Photo, error) {
 		if e.IsDir() || !photoExts[ext] || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			if _, err := fs.Stat(fsys, e.Name()); err != nil {
+				return nil, err // a link leaving the folder (with a sitefs.FS), or a broken one
+			}
+		}
 		ph := Photo{Name: e.Name(), Caption: captionFromName(e.Name())}
 		if info, err := e.Info(); err == nil {
 			ph.Taken = info.ModTime().In(cst)

@@ -79,8 +79,8 @@ func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
 		warnings = list.Warnings()
 	}
 	findings := check.FromProblems(problems, warnings)
-	all := check.LoadAll(site, cfg, now)
-	findings = append(findings, check.Run(all, check.Options{Now: now, Site: site, MaxFileSize: maxSize})...)
+	all, docs := build.LoadAll(site, cfg, now)
+	findings = append(findings, check.Run(all, docs, check.Options{Now: now, Site: site, MaxFileSize: maxSize})...)
 	return check.Sort(findings)
 }
 

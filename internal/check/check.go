@@ -5,8 +5,12 @@
 //
 // # The rules
 //
-//	links       every relative link reaches a page, and every #anchor a
-//	            heading ID of that page (or of the page itself)
+//	links       every relative link reaches a page, and every #anchor an
+//	            ID of that page (or of the page itself): a heading's ID as
+//	            the build makes it, a footnote, or (unsafe = true) an id
+//	            written in raw HTML; links to the author's disk
+//	            (file:///C:/…) are errors. The links are those the
+//	            build's Markdown pass saw (Run's docs), autolinks too
 //	images      every picture has alt text (a caption), a cover has
 //	            cover_alt, album photos have captions; pictures on the
 //	            author's disk (file:///C:/…) are errors, pictures on other
@@ -57,6 +61,7 @@ import (
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/markdown/outline"
 )
 
 // Severity says whether a finding stops publication.
@@ -105,9 +110,12 @@ var Rules = []struct{ Name, Title string }{
 }
 
 // Run applies every rule to the site's pages and returns the findings
-// sorted by rule, file and line. It never panics on odd content: a page
-// it cannot read is skipped by the rule that cannot read it.
-func Run(site *content.Site, opts Options) []Finding {
+// sorted by rule, file and line. docs holds, by page file, what the
+// Markdown pass saw in each page (build.LoadAll returns both): the links
+// and pictures checked, and the anchors a #fragment may reach. It never
+// panics on odd content: a page it cannot read is skipped by the rule that
+// cannot read it.
+func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Finding {
 	if site == nil {
 		return nil
 	}
@@ -117,7 +125,7 @@ func Run(site *content.Site, opts Options) []Finding {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	c := &checker{site: site, opts: opts}
+	c := &checker{site: site, docs: docs, opts: opts}
 	all := pagesOf(site)
 	for _, p := range all {
 		if !heldForReview(p, site.Config.Review) {
@@ -137,6 +145,7 @@ func Run(site *content.Site, opts Options) []Finding {
 // checker carries one run.
 type checker struct {
 	site     *content.Site
+	docs     map[string]outline.Doc // by page file
 	opts     Options
 	pages    []*content.Page // regular pages and profiles to be published: no drafts, no pages held for review
 	findings []Finding

@@ -112,7 +112,8 @@ func checkDir(t *testing.T, dir string, maxSize int64) []check.Finding {
 		t.Fatal(err)
 	}
 	findings := check.FromProblems(problems, list.Warnings())
-	findings = append(findings, check.Run(check.LoadAll(site, cfg, fixedNow), check.Options{Now: fixedNow, Site: site, MaxFileSize: maxSize})...)
+	all, docs := build.LoadAll(site, cfg, fixedNow)
+	findings = append(findings, check.Run(all, docs, check.Options{Now: fixedNow, Site: site, MaxFileSize: maxSize})...)
 	return check.Sort(findings)
 }
 

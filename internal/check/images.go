@@ -9,22 +9,23 @@ import (
 	"strings"
 
 	"showcase/internal/content"
+	"showcase/internal/markdown/outline"
 )
 
 // genericAlt matches alt texts that say nothing about the picture: file
 // names, camera names, 图片, image.
 var genericAlt = regexp.MustCompile(`(?i)^(图片?|照片|插图|配图|image|img|photo|picture|pic|图\s*\d+|【图\d+】|(img|dsc|dscn|dji|mmexport|wechat|微信图片)[_\- ]?\d.*|.+\.(jpe?g|png|gif|webp|bmp))$`)
 
-func (c *checker) image(p *content.Page, r ref) {
-	dest := strings.TrimSpace(r.dest)
+func (c *checker) image(p *content.Page, l outline.Link) {
+	dest := strings.TrimSpace(l.Dest)
 	switch {
 	case localFile.MatchString(dest):
-		c.add("images", Error, p.File, r.line, fmt.Sprintf("picture %q is on the author's computer: put the file in the page's folder (图片位于作者电脑上，请把图片放进稿件文件夹)", dest))
+		c.add("images", Error, p.File, l.Line, fmt.Sprintf("picture %q is on the author's computer: put the file in the page's folder (图片位于作者电脑上，请把图片放进稿件文件夹)", dest))
 		return
 	case strings.HasPrefix(dest, "//"), strings.HasPrefix(strings.ToLower(dest), "http:"), strings.HasPrefix(strings.ToLower(dest), "https:"):
-		c.add("images", Warning, p.File, r.line, fmt.Sprintf("picture %q is on another site: it may be blocked or vanish; download it into the page's folder (外链图片可能无法显示，请下载到稿件文件夹)", dest))
+		c.add("images", Warning, p.File, l.Line, fmt.Sprintf("picture %q is on another site: it may be blocked or vanish; download it into the page's folder (外链图片可能无法显示，请下载到稿件文件夹)", dest))
 	}
-	c.alt(p, r.line, r.text, path.Base(dest))
+	c.alt(p, l.Line, l.Text, path.Base(dest))
 }
 
 // alt checks one alt text (or caption): present, and saying something.

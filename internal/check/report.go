@@ -3,16 +3,10 @@ package check
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io"
-	"io/fs"
 	"strings"
-	"time"
 
-	"showcase/internal/config"
-	"showcase/internal/content"
 	"showcase/internal/diag"
-	"showcase/internal/markdown"
 )
 
 // FromProblems turns a build's diagnostics into findings: the errors of
@@ -48,27 +42,6 @@ func ruleOf(msg string) string {
 		return "keys"
 	}
 	return "build"
-}
-
-// LoadAll reads every page of a site for checking — drafts, future and
-// expired pages too, so that check can speak of them — and renders its
-// Markdown for the heading IDs. Unlike a build it does not stop at errors:
-// a page that does not parse is left out (the build reports it).
-func LoadAll(site fs.FS, cfg *config.Config, now time.Time) *content.Site {
-	var ignored diag.List
-	tree := content.Load(site, cfg, &ignored)
-	content.Place(tree.Pages, &ignored)
-	ix := content.NewIndex(cfg.BasePath, tree.Pages, nil, tree.Files)
-	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
-	for _, p := range tree.Pages {
-		res := md.Render(p.Body, markdown.Doc{Resolver: ix.Resolver(p), LineOffset: p.BodyLine - 1})
-		p.Content = template.HTML(res.HTML)
-		p.TOC = res.TOC
-		p.Plain = res.Plain
-	}
-	s := content.Assemble(cfg, tree.Pages, now, &ignored)
-	s.Files = ix.Files
-	return s
 }
 
 // WriteText prints findings grouped by rule, errors before warnings in

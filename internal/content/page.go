@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"showcase/internal/markdown"
+	"showcase/internal/markdown/outline"
 )
 
 // Kind says what a page is.
@@ -56,7 +56,7 @@ type Page struct {
 
 	// Filled by Render.
 	Content template.HTML
-	TOC     []markdown.Heading
+	TOC     []outline.Heading
 	Plain   string
 
 	// Filled by Assemble.

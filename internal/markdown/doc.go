@@ -1,5 +1,6 @@
 // Package markdown turns the Markdown body of one document into HTML, a
-// table of contents, plain text and a summary. It knows nothing of pages
+// table of contents, plain text, a summary, and the links and anchors it
+// saw. It knows nothing of pages
 // or sites: whatever depends on the site (where a link to another .md file
 // points) comes in through a Resolver.
 //
@@ -7,7 +8,7 @@
 //
 //	r := markdown.New(markdown.Options{})            // once; safe for concurrent use
 //	res := r.Render(body, markdown.Doc{Resolver: rs, LineOffset: 5})
-//	// res.HTML, res.TOC, res.Plain, res.Summary, res.Problems
+//	// res.HTML, res.TOC, res.Plain, res.Summary, res.Problems, res.Links, res.Anchors
 //
 // Render never panics and never fails: things wrong in the document are
 // returned as Problems, each with the line in the source file
@@ -52,6 +53,17 @@
 // and ![image](src), reference-style included, and return the URL to
 // emit. An error is recorded as a Problem at the line of the link and the
 // destination is left as written. Autolinks are not resolved.
+//
+// The same pass reports what it saw, for the checks that come later
+// (showcase check reads these and parses no Markdown of its own):
+// Result.Links lists every link, autolink (bare URLs included, as Linkify
+// made them) and picture in document order, each with its destination as
+// written, its line in the file, the target the Resolver gave and its
+// #fragment percent-decoded; Result.Anchors lists the ids a fragment can
+// reach: heading IDs, footnotes ("fn:1", "fnref:1") and, with
+// Options.Unsafe, the id attributes of raw HTML tags. Result.Outline
+// gives both as an outline.Doc; package outline holds these types without
+// the parser, so that packages keeping them do not import goldmark.
 //
 // # Plain text and summary
 //

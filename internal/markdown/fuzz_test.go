@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -15,6 +16,7 @@ func FuzzRender(f *testing.F) {
 		"a<!-- more -->b", "~~a~~ ~b~ ~~~c", "\\*a\\* &amp; &#x4E2D; &", "```\n<!--more-->\n```",
 		"> **引用，**内容\n> 续", "***强调，***文字", "_a_ __b__ ___c___", "<div>\n*x*\n</div>",
 		"- a\n\n  ```\n  b\n  ```\n", "[x][y]\n\n[y]: z.md", newsBody,
+		"见 https://a.example/x[说明](b.md#y) <file:///C:/a>", "a[^1] b[^1]\n\n[^1]: n", anchorsSrc,
 	}
 	for _, s := range seeds {
 		f.Add(s, 0)
@@ -46,6 +48,16 @@ func FuzzRender(f *testing.F) {
 			if first, _, _ := strings.Cut(res.Summary, "\n"); !strings.Contains(res.Plain, first) {
 				t.Errorf("Summary %q is not taken from Plain %q", res.Summary, res.Plain)
 			}
+			lines := strings.Count(src, "\n") + 1
+			for _, l := range res.Links {
+				if l.Line < doc.LineOffset+1 || l.Line > doc.LineOffset+lines {
+					t.Errorf("link %q at line %d, outside the body (offset %d, %d lines)", l.Dest, l.Line, doc.LineOffset, lines)
+				}
+			}
+		}
+		// Without raw HTML, the anchors are exactly the ids of the HTML.
+		if res := r.Render([]byte(src), doc); utf8.ValidString(src) && !slices.Equal(sorted(res.Anchors), htmlIDsSorted(res.HTML)) {
+			t.Errorf("Anchors %q, but the HTML has the ids %q", res.Anchors, htmlIDsSorted(res.HTML))
 		}
 		// Strong emphasis of a single word leaves no asterisks in Plain.
 		word := strings.Map(func(r rune) rune {

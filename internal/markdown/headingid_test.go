@@ -22,18 +22,18 @@ func TestHeadingIDs(t *testing.T) {
 		"#### 四级标题",
 	}, "\n\n")
 	want := []Heading{
-		{1, "学院党委召开专题会议", "学院党委召开专题会议"},
-		{2, "一主要做法", "一、主要做法"},
-		{3, "一加强组织建设", "（一）加强组织建设"},
-		{2, "一主要做法-1", "一、主要做法"},
-		{2, "一主要做法-2", "一、主要做法"},
-		{2, "hello-world", "Hello World"},
-		{2, "粗体与链接", "粗体与链接"},
-		{2, "2024-年工作总结", "2024 年工作总结"},
-		{2, "summary", "工作总结"},
-		{2, "summary-1", "Summary"},
-		{2, "heading", "！？"},
-		{4, "四级标题", "四级标题"},
+		{Level: 1, ID: "学院党委召开专题会议", Text: "学院党委召开专题会议"},
+		{Level: 2, ID: "一主要做法", Text: "一、主要做法"},
+		{Level: 3, ID: "一加强组织建设", Text: "（一）加强组织建设"},
+		{Level: 2, ID: "一主要做法-1", Text: "一、主要做法"},
+		{Level: 2, ID: "一主要做法-2", Text: "一、主要做法"},
+		{Level: 2, ID: "hello-world", Text: "Hello World"},
+		{Level: 2, ID: "粗体与链接", Text: "粗体与链接"},
+		{Level: 2, ID: "2024-年工作总结", Text: "2024 年工作总结"},
+		{Level: 2, ID: "summary", Text: "工作总结"},
+		{Level: 2, ID: "summary-1", Text: "Summary"},
+		{Level: 2, ID: "heading", Text: "！？"},
+		{Level: 4, ID: "四级标题", Text: "四级标题"},
 	}
 	res := New(Options{}).Render([]byte(src), Doc{})
 	if !reflect.DeepEqual(res.TOC, want) {

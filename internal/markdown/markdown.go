@@ -13,6 +13,8 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"showcase/internal/markdown/outline"
 )
 
 // Options configures a Renderer.
@@ -26,7 +28,8 @@ type Options struct {
 // Renderer converts Markdown documents to HTML. Build it once with New; it
 // is safe for concurrent use by multiple goroutines.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool // raw HTML is let through, and so are its ids
 }
 
 // Doc is what Render needs to know about one document besides its text.
@@ -41,11 +44,11 @@ type Doc struct {
 }
 
 // Heading is one entry of the table of contents.
-type Heading struct {
-	Level int    // 1 to 6
-	ID    string // the id attribute in the HTML
-	Text  string // the heading's text without markup
-}
+type Heading = outline.Heading
+
+// Link is a link, autolink or picture the document contains, with its line,
+// where the resolver sent it and its #fragment.
+type Link = outline.Link
 
 // Problem is something wrong in a document that did not stop rendering.
 type Problem struct {
@@ -68,6 +71,17 @@ type Result struct {
 	Summary string
 	// Problems are the resolver errors, in line order.
 	Problems []Problem
+	// Links are the links, autolinks and pictures, in document order.
+	Links []Link
+	// Anchors are the ids a link's #fragment can reach: heading IDs,
+	// footnotes and, with Options.Unsafe, ids written in raw HTML.
+	Anchors []string
+}
+
+// Outline is what the pass saw that later stages check: the links and the
+// anchors.
+func (r Result) Outline() outline.Doc {
+	return outline.Doc{Links: r.Links, Anchors: r.Anchors}
 }
 
 // docState is the per-document state shared by the AST transformers
@@ -76,6 +90,7 @@ type docState struct {
 	doc      Doc
 	toc      []Heading
 	problems []Problem
+	links    []Link
 	newlines []int // offsets of '\n' in the source, built on first need
 }
 
@@ -123,7 +138,7 @@ func New(opts Options) *Renderer {
 			extension.Footnote,
 		),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, unsafe: opts.Unsafe}
 }
 
 // Render converts one document body (front matter already removed). It
@@ -156,5 +171,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 		Plain:    plain,
 		Summary:  summary,
 		Problems: st.problems,
+		Links:    st.links,
+		Anchors:  anchors(root, src, r.unsafe),
 	}
 }

@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -38,6 +39,7 @@ import (
 
 // Config is a site's configuration after defaults and validation.
 type Config struct {
+	File                   string // the file it was read from: site.toml, or Hugo's hugo.toml, config.yaml, …
 	BaseURL                string // absolute, ends in "/" ("/" when none is set)
 	BasePath               string // the URL path of the site, "/" or "/dangjian/"
 	Title                  string
@@ -55,6 +57,12 @@ type Config struct {
 	Images                 Images
 	Deploy                 Deploy
 	Review                 Review
+
+	// Hugo's settings a Hugo site brings along (see hugo.go)
+	UglyURLs     bool              // pages at /news/a.html instead of /news/a/
+	IgnoreFiles  []*regexp.Regexp  // content files left out, matched against "content/…"
+	DisableKinds map[string]bool   // kinds of output not written: taxonomy, term, rss, sitemap, robotstxt, 404
+	Permalinks   map[string]string // section → the URL pattern of its pages ("/:sections/:year/:slug/")
 }
 
 // Taxonomy is one way of classifying pages, such as tag → tags.
@@ -62,11 +70,21 @@ type Taxonomy struct {
 	Singular, Plural string
 }
 
-// MenuEntry is a link of the main navigation. URL is site-relative ("/news/").
+// MenuEntry is a link of the main navigation. URL is site-relative
+// ("/news/") or absolute ("https://www.example.edu.cn/", left as written);
+// an entry with pageRef ("/news", "news/a.md") gets the URL of that page
+// when the site is built.
 type MenuEntry struct {
-	Name   string `toml:"name"`
-	URL    string `toml:"url"`
-	Weight int    `toml:"weight"`
+	Name       string         `toml:"name"`
+	URL        string         `toml:"url"`
+	PageRef    string         `toml:"pageRef"`
+	Weight     int            `toml:"weight"`
+	Identifier string         `toml:"identifier"`
+	Parent     string         `toml:"parent"` // Hugo's nested entries: not shown in the flat navigation
+	Title      string         `toml:"title"`
+	Pre        string         `toml:"pre"`
+	Post       string         `toml:"post"`
+	Params     map[string]any `toml:"params"`
 }
 
 // CriteriaSet is the list of items a kind of project is judged against.
@@ -116,30 +134,42 @@ func (c *Config) Param(key string) string {
 	return ""
 }
 
-// Parse reads site.toml. Problems in the file are errors naming file and line;
-// keys we do not know come back as warnings.
+// Parse reads a site's configuration: site.toml, or Hugo's hugo.toml,
+// hugo.yaml, hugo.json, config.toml, config.yaml or config.json as it is
+// (the format follows file's extension). Problems in the file are errors
+// naming file and line; keys we do not use come back as warnings, one per
+// key.
 func Parse(data []byte, file string) (*Config, []*diag.Problem, error) {
+	format := formatOf(file)
+	text := data
+	if format != "toml" {
+		var err error
+		if text, err = asTOML(data, file, format); err != nil {
+			return nil, nil, err
+		}
+	}
 	var raw rawConfig
-	meta, err := toml.Decode(string(data), &raw)
+	meta, err := toml.Decode(string(text), &raw)
 	if err != nil {
 		return nil, nil, tomlProblem(file, err)
 	}
-	var warnings []*diag.Problem
-	for _, key := range meta.Undecoded() {
-		if ignoredSilently(key) {
-			continue
-		}
-		warnings = append(warnings, diag.Errorf(file, 0, "unknown key %q is ignored (未识别的配置项，已忽略)", key.String()))
-	}
-	if err := raw.checkNumbers(data, file); err != nil {
+	warnings := unknownKeys(meta, data, file, format)
+	if err := raw.checkNumbers(data, file, format); err != nil {
 		return nil, warnings, err
 	}
-	cfg, err := raw.resolve(file)
+	cfg, more, err := raw.resolve(data, file, format)
+	warnings = append(warnings, more...)
 	if err != nil {
 		return nil, warnings, err
 	}
+	cfg.File = file
 	return cfg, warnings, nil
 }
+
+// Hugo reports whether the site is set up by Hugo's configuration file
+// (hugo.toml, config.yaml, …) rather than site.toml: a Hugo site brought
+// along as it is.
+func (c *Config) Hugo() bool { return c.File != "" && c.File != "site.toml" }
 
 // Default returns the configuration of a site without site.toml.
 func Default() *Config {

@@ -44,7 +44,7 @@ style = "x"
 		ws = append(ws, w.Error())
 	}
 	got := strings.Join(ws, "\n")
-	for _, want := range []string{`unknown key "enableEmoji"`, `unknown key "markup.highlight.style"`} {
+	for _, want := range []string{`unknown key "enableEmoji"`, `site.toml:15: 配置项 markup.highlight 本程序不使用，已忽略 (unknown key "markup.highlight" is ignored)`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %s:\n%s", want, got)
 		}

@@ -38,16 +38,16 @@ func (r *rawConfig) numbers() []number {
 const maxWidths = 12
 
 // checkNumbers refuses a numeric setting out of its range, naming its line.
-func (r *rawConfig) checkNumbers(data []byte, file string) error {
+func (r *rawConfig) checkNumbers(data []byte, file, format string) error {
 	for _, n := range r.numbers() {
 		if n.value == 0 && !n.noDefault || n.value >= n.min && n.value <= n.max {
 			continue
 		}
-		return diag.Errorf(file, keyLine(data, n.table, n.key),
+		return diag.Errorf(file, lineOf(data, format, n.table, n.key),
 			"%s应在 %d 到 %d 之间，这里写的是 %d（%s: %s, %d to %d）", n.zh, n.min, n.max, n.value, n.path(), n.en, n.min, n.max)
 	}
 	if len(r.Images.Widths) > maxWidths {
-		return diag.Errorf(file, keyLine(data, "images", "widths"),
+		return diag.Errorf(file, lineOf(data, format, "images", "widths"),
 			"图片宽度最多 %d 种，这里有 %d 种（[images] widths: at most %d）", maxWidths, len(r.Images.Widths), maxWidths)
 	}
 	return nil

@@ -3,7 +3,6 @@ package config
 import (
 	_ "embed"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -35,6 +34,10 @@ type rawConfig struct {
 	Images        Images                 `toml:"images"`
 	Deploy        Deploy                 `toml:"deploy"`
 	Review        Review                 `toml:"review"`
+	UglyURLs      bool                   `toml:"uglyURLs"`
+	IgnoreFiles   []string               `toml:"ignoreFiles"`
+	DisableKinds  []string               `toml:"disableKinds"`
+	Permalinks    map[string]any         `toml:"permalinks"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {
@@ -49,7 +52,7 @@ var (
 	asciiSlug   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 )
 
-func (r *rawConfig) resolve(file string) (*Config, error) {
+func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.Problem, error) {
 	c := &Config{
 		Title:                  r.Title,
 		LanguageCode:           r.LanguageCode,
@@ -64,7 +67,7 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 	}
 	var err error
 	if c.BaseURL, c.BasePath, err = normalizeBaseURL(r.BaseURL); err != nil {
-		return nil, diag.Errorf(file, 0, "%v", err)
+		return nil, nil, diag.Errorf(file, lineOf(data, format, "", "baseURL"), "%v", err)
 	}
 	if c.Title == "" {
 		c.Title = "党建工作网"
@@ -91,8 +94,7 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 		c.Params = map[string]any{}
 	}
 	c.Taxonomies = taxonomies(r.Taxonomies)
-	c.Menu = append(r.Menu["main"], r.Menus["main"]...)
-	sort.SliceStable(c.Menu, func(i, j int) bool { return c.Menu[i].Weight < c.Menu[j].Weight })
+	c.Menu = mainMenu(append(r.Menu["main"], r.Menus["main"]...))
 	if len(c.Criteria) == 0 {
 		var d rawConfig
 		if _, err := toml.Decode(defaultsTOML, &d); err != nil {
@@ -101,17 +103,21 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 		c.Criteria = d.Criteria
 	}
 	if err := checkCriteria(c.Criteria, file); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := r.resolveSections(c, file); err != nil {
-		return nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
+		return nil, nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
 	}
 	for term, slug := range c.Slugs {
 		if !asciiSlug.MatchString(slug) {
-			return nil, diag.Errorf(file, 0, "[slugs] %q = %q: a slug is lower-case ASCII letters, digits, - and _ (URL 别名只能使用小写字母、数字、-、_)", term, slug)
+			return nil, nil, diag.Errorf(file, 0, "[slugs] %q = %q: a slug is lower-case ASCII letters, digits, - and _ (URL 别名只能使用小写字母、数字、-、_)", term, slug)
 		}
 	}
-	return c, nil
+	warnings, err := r.resolveHugo(c, data, file, format)
+	if err != nil {
+		return nil, warnings, err
+	}
+	return c, warnings, nil
 }
 
 // taxonomies returns the configured taxonomies; tags and categories by default,

@@ -35,7 +35,6 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
-	"showcase/internal/overlay"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -52,6 +51,11 @@ type Options struct {
 	Now         time.Time
 	Preview     bool   // for the preview server: drafts are marked
 	PreviewHead string // markup added to every page's <head> in preview
+	// Strict makes errors of what a Hugo site gets away with and a build
+	// publishes with a warning: two pages at one URL, a link or image that
+	// leads nowhere, a destination that is not a URL. showcase check and
+	// build --strict set it.
+	Strict bool
 }
 
 // Result tells what a build did.
@@ -103,7 +107,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
 	// 6-7. render and write
-	theme := overlay.New(site, opts.Theme)
+	theme := themeOf(site, opts.Theme, s.Config, &errs)
 	out, err := newOutput(opts.Destination)
 	if err != nil {
 		return nil, nil, err
@@ -171,9 +175,10 @@ func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *conte
 	return s, ix, ph, nil
 }
 
-// LoadConfig reads site.toml (or Hugo's hugo.toml / config.toml).
+// LoadConfig reads site.toml, or Hugo's hugo.toml|yaml|json or
+// config.toml|yaml|json (config.Files).
 func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
-	for _, name := range []string{"site.toml", "hugo.toml", "config.toml"} {
+	for _, name := range config.Files {
 		data, err := fs.ReadFile(site, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -202,6 +207,9 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		for _, u := range p.Unknown {
 			errs.Warnf(p.File, u.Line, "%s", u.Message())
 		}
+		for _, w := range p.Warnings {
+			errs.Warnf(w.File, w.Line, "%s", w.Msg)
+		}
 	}
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {
@@ -211,19 +219,21 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 			hidden = append(hidden, p)
 		}
 	}
-	content.Place(published, errs)
+	content.Place(published, errs, opts.Strict)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	ix.Exists = func(file string) bool { _, err := fs.Stat(site, file); return err == nil }
 	tr.step("place")
 	ph, err := newPhotos(opts.Source, site, cfg, ix, errs)
 	if err != nil {
 		errs.Add("site.toml", err)
 		return nil, nil, nil
 	}
-	checkCovers(site, ix, published, errs)
-	renderMarkdown(cfg, ix, ph, published, errs)
+	checkCovers(site, ix, published, errs, opts.Strict)
+	renderMarkdown(cfg, ix, ph, published, errs, opts.Strict)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files
+	warnTaxonomyClashes(s, errs)
 	tr.step("assemble")
 	return s, ix, ph
 }

@@ -12,8 +12,12 @@ import (
 // feedItems is how many items a feed carries.
 const feedItems = 20
 
-// writeFeeds writes RSS 2.0 for the site, each section and each branch.
+// writeFeeds writes RSS 2.0 for the site, each section and each branch
+// (none when disableKinds has "rss").
 func writeFeeds(s *content.Site, out *output, fail func(string, error)) {
+	if s.Config.Disabled("rss") {
+		return
+	}
 	write := func(urlPath, title, desc string, pages []*content.Page) {
 		data, err := rss(s, urlPath, title, desc, pages)
 		if err == nil {
@@ -115,6 +119,9 @@ type sitemapURL struct {
 
 // writeSitemap lists every HTML page but the 404 page.
 func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, error)) {
+	if s.Config.Disabled("sitemap") {
+		return
+	}
 	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, j := range jobs {
 		if j.kind == "404" || j.data.Pager != nil && j.data.Pager.Number > 1 {

@@ -27,7 +27,8 @@ var fixedNow = sitetest.Now
 //	site.toml, content/…, layouts/…, static/…   the site's files; a file whose
 //	                      text is "GEN jpeg 1200x900 [orientation=6]" (or png)
 //	                      is a generated image (see generateImage)
-//	flags                 build flags: -D -F -E, preview, baseURL=URL
+//	flags                 build flags: -D -F -E, preview, strict (as check
+//	                      and build --strict build), baseURL=URL
 //	want/PATH             lines that must each appear in output file PATH
 //	notwant/PATH          lines that must not appear in PATH
 //	absent                output paths, one per line, that must not exist
@@ -57,6 +58,8 @@ func runFixture(t *testing.T, file string, ar *txtar.Archive) {
 					opts.Expired = true
 				case fl == "preview":
 					opts.Preview = true
+				case fl == "strict":
+					opts.Strict = true
 				case strings.HasPrefix(fl, "baseURL="):
 					opts.BaseURL = strings.TrimPrefix(fl, "baseURL=")
 				default:

@@ -83,8 +83,12 @@ func (ph *photos) publish(dir string, v images.Variant) string {
 	return ph.cfg.BasePath + out
 }
 
-// Picture implements render.Images.
+// Picture implements render.Images. A remote image (https://…, a cover
+// Hugo sites link to) is shown as it is, marked Remote.
 func (ph *photos) Picture(p *content.Page, src string) (*render.Picture, error) {
+	if content.Remote(src) {
+		return &render.Picture{Src: src, Large: src, Remote: true}, nil
+	}
 	file, dir, err := ph.resolve(p, src)
 	if err != nil {
 		return nil, err
@@ -107,8 +111,12 @@ func (ph *photos) Picture(p *content.Page, src string) (*render.Picture, error) 
 	return pic, nil
 }
 
-// Fill implements render.Images.
+// Fill implements render.Images; a remote image is shown as it is, in a
+// w×h box.
 func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, error) {
+	if content.Remote(src) {
+		return &render.Thumb{Src: src, Width: w, Height: h, Remote: true}, nil
+	}
 	file, dir, err := ph.resolve(p, src)
 	if err != nil {
 		return nil, err
@@ -130,23 +138,29 @@ type markdownResolver struct {
 // proseSizes tells browsers how wide an article image is shown.
 const proseSizes = "(max-width: 1040px) 100vw, 1000px"
 
-// RenderImage implements markdown.ImageRenderer.
+// RenderImage implements markdown.ImageRenderer. A remote picture is an
+// <img> of the other site, loaded lazily and without telling it the page
+// (hot-link protection refuses a foreign Referer); a picture that is not
+// there is published as written, as Hugo does, with a note.
 func (r markdownResolver) RenderImage(src, alt, title string, standalone bool, n int) (string, error) {
 	if alt == "" {
-		r.ph.warn(r.page.File, 0, "image %s has no alt text: describe it for readers who cannot see it (图片缺少替代文字)", src)
+		r.Note(src, false, "image "+src+" has no alt text: describe it for readers who cannot see it (图片缺少替代文字)")
 	}
 	var img string
 	lazy := ` loading="lazy"`
 	if n == 0 {
 		lazy = "" // likely the largest contentful paint
 	}
-	if content.Remote(src) || !processable(src) {
+	switch {
+	case content.Remote(src):
+		img = fmt.Sprintf(`<img src="%s" alt="%s" loading="lazy" decoding="async" referrerpolicy="no-referrer">`, html.EscapeString(src), html.EscapeString(alt))
+	case !processable(src) || !r.exists(src):
 		u, err := r.Resolver.Image(src)
 		if err != nil {
 			return "", err
 		}
 		img = fmt.Sprintf(`<img src="%s" alt="%s"%s decoding="async">`, html.EscapeString(u), html.EscapeString(alt), lazy)
-	} else {
+	default:
 		pic, err := r.ph.Picture(r.page, src)
 		if err != nil {
 			return "", err
@@ -165,6 +179,19 @@ func (r markdownResolver) RenderImage(src, alt, title string, standalone bool, n
 }
 
 var _ markdown.ImageRenderer = markdownResolver{}
+
+// exists reports whether a picture's file is there to be processed; when
+// it is not, Resolver.Image publishes it as written, with a note.
+func (r markdownResolver) exists(src string) bool {
+	file, _, err := r.Resolver.File(src)
+	if err != nil {
+		return false
+	}
+	if strings.HasPrefix(file, "static/") {
+		_, err = fs.Stat(r.ph.site, file)
+	}
+	return err == nil
+}
 
 // finish makes the planned variants, copies them into the output and prunes
 // the cache. Errors name the image and the page using it.

@@ -25,7 +25,7 @@ import (
 func LoadAll(site fs.FS, cfg *config.Config, now time.Time) (s *content.Site, docs map[string]outline.Doc) {
 	var ignored diag.List
 	tree := content.Load(site, cfg, &ignored)
-	content.Place(tree.Pages, &ignored)
+	content.Place(tree.Pages, &ignored, false)
 	ix := content.NewIndex(cfg.BasePath, tree.Pages, nil, tree.Files)
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	docs = make(map[string]outline.Doc, len(tree.Pages))

@@ -11,13 +11,15 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/markdown"
 )
 
 // renderMarkdown converts every page's body on all cores and fills its HTML,
-// table of contents, plain text and summary. Broken links are errors with
-// the page's file and line.
-func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List) {
+// table of contents, plain text and summary. What the link resolver let
+// through (content.LinkNote) is reported at the link's line: a warning, or
+// with strict an error for a link or picture that leads nowhere.
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List, strict bool) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
@@ -26,10 +28,12 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{ix.Resolver(p), ph, p}, LineOffset: p.BodyLine - 1})
+				rs := ix.Resolver(p)
+				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{rs, ph, p}, LineOffset: p.BodyLine - 1})
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
+				reportNotes(p, rs.Notes, res.Links, errs, strict)
 				setRendered(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
@@ -77,18 +81,55 @@ func setRendered(p *content.Page, res markdown.Result) {
 	p.TOC, p.Plain = res.TOC, res.Plain
 }
 
-// checkCovers reports covers that name no file, with the page's line.
-func checkCovers(site fs.FS, ix *content.Index, pages []*content.Page, errs *diag.List) {
+// reportNotes reports a page's link notes, each at the line of the first
+// link (or picture) with its destination not yet given a note, or of the
+// last one given a note (one picture may have two: no alt text, no file).
+func reportNotes(p *content.Page, notes []content.LinkNote, links []markdown.Link, errs *diag.List, strict bool) {
+	used := make([]bool, len(links))
+	lastLine := map[string]int{}
+	for _, n := range notes {
+		line := lastLine[n.Dest]
+		for i, l := range links {
+			if !used[i] && l.Dest == n.Dest {
+				used[i], line = true, l.Line
+				break
+			}
+		}
+		lastLine[n.Dest] = line
+		if n.Strict && strict {
+			errs.Errorf(p.File, line, "%s", n.Msg)
+		} else {
+			errs.Warnf(p.File, line, "%s", n.Msg)
+		}
+	}
+}
+
+// checkCovers reports covers that name no file, with the page's line. Hugo
+// publishes such a page without its cover, and so does the build, with a
+// warning (an error with strict). A remote cover (https://…) is shown as it
+// is; a root-relative one missing from static/ may be a file of the page's
+// folder (content.Resolver.File).
+func checkCovers(site fs.FS, ix *content.Index, pages []*content.Page, errs *diag.List, strict bool) {
 	for _, p := range pages {
 		if p.Cover == "" || content.Remote(p.Cover) {
 			continue
 		}
-		file, _, err := ix.Resolver(p).File(p.Cover)
+		rs := ix.Resolver(p)
+		file, _, err := rs.File(p.Cover)
 		if err == nil && strings.HasPrefix(file, "static/") {
 			_, err = fs.Stat(site, file)
 		}
+		for _, n := range rs.Notes {
+			errs.Warnf(p.File, p.KeyLine("cover"), "%s", n.Msg)
+		}
 		if err != nil {
-			errs.Errorf(p.File, p.KeyLine("cover"), "cover: %v (封面图片有误)", err)
+			msg := lang.Sprintf("封面图片 %[1]q 找不到，本页发布时不显示封面", "cover %[1]q: %[2]v", p.Cover, err)
+			if strict {
+				errs.Errorf(p.File, p.KeyLine("cover"), "%s", msg)
+			} else {
+				errs.Warnf(p.File, p.KeyLine("cover"), "%s", msg)
+				p.Cover = "" // published without it, as Hugo's themes do
+			}
 		}
 	}
 }

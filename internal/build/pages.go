@@ -24,6 +24,9 @@ func plan(s *content.Site, opts Options) []job {
 		d.Site = s
 		d.Preview = opts.Preview
 		d.Canonical = absURL(s, urlPath)
+		if s.Config.Disabled("rss") {
+			d.Feed = ""
+		}
 		if d.Description == "" {
 			d.Description = s.Config.Param("description")
 		}
@@ -53,19 +56,31 @@ func plan(s *content.Site, opts Options) []job {
 		}
 	}
 	planShowcase(s, add)
+	owned := ownedPaths(s) // a taxonomy named like a section: the section wins
 	for _, t := range s.Taxonomies {
 		if t.Plural == branchSection {
 			continue
 		}
 		tp := &content.Page{Kind: content.KindTaxonomy, Title: t.Title, Path: t.Path}
-		add(t.Path, "taxonomy", "", &render.Data{Page: tp, Taxonomy: t, Title: t.Title, Crumbs: crumbs(crumb(t.Title, ""))})
+		if _, taken := owned[t.Path]; !taken && !s.Config.Disabled("taxonomy") {
+			add(t.Path, "taxonomy", "", &render.Data{Page: tp, Taxonomy: t, Title: t.Title, Crumbs: crumbs(crumb(t.Title, ""))})
+		}
 		for _, term := range t.Terms {
+			if s.Config.Disabled("term") {
+				break
+			}
+			if _, taken := owned[term.Path]; taken {
+				continue
+			}
 			termPage := &content.Page{Kind: content.KindTerm, Title: term.Name, Path: term.Path}
 			for _, pg := range content.Paginate(term.Pages, s.Config.PagerSize, term.Path) {
 				add(pg.Self(), "term", "", &render.Data{Page: termPage, Taxonomy: t, Term: term, Pager: pg,
 					Title: t.Title + "：" + term.Name, Crumbs: crumbs(crumb(t.Title, t.Path), crumb(term.Name, ""))})
 			}
 		}
+	}
+	if s.Config.Disabled("404") {
+		return jobs
 	}
 	nf := &content.Page{Kind: "404", Title: "页面未找到"}
 	add("404.html", "404", "", &render.Data{Page: nf, Title: "页面未找到", Crumbs: crumbs(crumb("页面未找到", ""))})

@@ -35,6 +35,12 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 	}
 	page := &content.Page{Kind: "search", Title: "站内搜索", Path: searchFolder, File: "layouts/search.html",
 		Params: map[string]any{"searchIndex": searchFolder + idx.Manifest}}
+	if own := s.Search; own != nil { // the site's own content/search page: its title and text
+		page.Content, page.File = own.Content, own.File
+		if own.Title != "" {
+			page.Title = own.Title
+		}
+	}
 	d := &render.Data{Kind: "search", Site: s, Page: page, Title: page.Title, Preview: opts.Preview,
 		Description: "在" + s.Config.Title + "中搜索新闻、案例、图集和支部。",
 		Crumbs:      crumbs(crumb(page.Title, "")), Canonical: absURL(s, searchFolder)}

@@ -28,7 +28,9 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	searchFiles := out.claimsSince(mark)
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
-	fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s)))
+	if _, err := fs.Stat(site, "static/robots.txt"); err != nil && !s.Config.Disabled("robotstxt") {
+		fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s))) // the site's own static/robots.txt wins
+	}
 	fail(markerName, out.Write(markerName, "the build", marker))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // China Standard Time: dates written without a zone are read in it.
@@ -19,10 +20,19 @@ type fields struct {
 	src      Source
 	m        map[string]any
 	problems []*diag.Problem
+	warnings *[]*diag.Problem // shared by the tables of one page
 }
 
 func (f *fields) fail(key, format string, args ...any) {
 	f.problems = append(f.problems, &diag.Problem{Line: f.src.KeyLine(key), Msg: fmt.Sprintf(format, args...)})
+}
+
+// warn records a warning at the key's line, worded by lang.Sprintf.
+func (f *fields) warn(key, zh, en string, args ...any) {
+	if f.warnings == nil {
+		f.warnings = new([]*diag.Problem)
+	}
+	*f.warnings = append(*f.warnings, &diag.Problem{Line: f.src.KeyLine(key), Msg: lang.Sprintf(zh, en, args...)})
 }
 
 func (f *fields) lookup(key string) (any, bool) {
@@ -61,8 +71,52 @@ func (f *fields) boolean(key string) bool {
 	if b, ok := v.(bool); ok {
 		return b
 	}
+	if s, ok := v.(string); ok && f.src.Format == "yaml" {
+		// YAML 1.1, which Hugo read for years, spells booleans yes/no/on/off
+		b, known := yaml11Booleans[strings.ToLower(strings.TrimSpace(s))]
+		if known {
+			f.warn(key, "%[1]s 写的是 %[2]q，已按 %[3]t 处理；请改写为 %[3]t", "%[1]s: %[2]q read as %[3]t (a YAML 1.1 boolean); write %[3]t", key, s, b)
+			return b
+		}
+	}
 	f.fail(key, "%s must be true or false, not %s (%s 应为 true 或 false)", key, typeName(v), key)
 	return false
+}
+
+// yaml11Booleans are the words YAML 1.1 reads as true or false (YAML 1.2,
+// which the front matter parser reads, takes them for text).
+var yaml11Booleans = map[string]bool{
+	"yes": true, "y": true, "on": true, "true": true,
+	"no": false, "n": false, "off": false, "false": false,
+}
+
+// name reads a person named by a key that Hugo sites fill in many ways: text,
+// a list of names (joined with 、), or a table with a name ({name = "…"}).
+// Anything else is left to templates (in Params), without a complaint.
+func (f *fields) name(key string) string {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return ""
+	}
+	switch v := v.(type) {
+	case []any:
+		var names []string
+		for _, e := range v {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				names = append(names, strings.TrimSpace(s))
+			} else if m, ok := e.(map[string]any); ok {
+				if s := (&fields{src: f.src, m: m}).name("name"); s != "" {
+					names = append(names, s)
+				}
+			}
+		}
+		return strings.Join(names, "、")
+	case map[string]any:
+		return (&fields{src: f.src, m: v}).name("name")
+	case bool, time.Time:
+		return ""
+	}
+	return f.str(key)
 }
 
 func (f *fields) integer(key string) int {
@@ -194,7 +248,7 @@ func (f *fields) sub(key string) *fields {
 		f.fail(key, "%s must be a table (%s 应为表)", key, key)
 		return nil
 	}
-	return &fields{src: f.src, m: m}
+	return &fields{src: f.src, m: m, warnings: f.warnings}
 }
 
 func sortedKeys(m map[string]any) []string {

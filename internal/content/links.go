@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Index finds pages and files by their source path, for link resolution.
@@ -16,6 +18,10 @@ type Index struct {
 	Published []*Page
 	Hidden    map[string]*Page  // drafts, future and expired pages
 	Files     map[string]string // "content/photos/x/a.jpg" → output path "photos/x/a.jpg"
+	// Exists, when set, says whether the site has a file ("static/a.png"):
+	// a root-relative path the site's static/ lacks may name a file of the
+	// page's own folder (see Resolver.File).
+	Exists func(file string) bool
 }
 
 // NewIndex indexes the published pages and the content files.
@@ -50,7 +56,7 @@ func filePath(f string, bundles map[string]*Page) (string, bool) {
 			if b == nil {
 				return "", false
 			}
-			return b.Path + strings.TrimPrefix(f, dir+"/"), true
+			return ResourceDir(b) + strings.TrimPrefix(f, dir+"/"), true
 		}
 	}
 	rel := strings.TrimPrefix(f, "content/")
@@ -78,6 +84,9 @@ func asciiName(s string) bool {
 type Resolver struct {
 	ix   *Index
 	page *Page
+	// Notes are what the resolver published as Hugo does but the author
+	// should hear about, for the build to report at their lines.
+	Notes []LinkNote
 }
 
 // Resolver returns the link resolver of page p.
@@ -86,7 +95,8 @@ func (ix *Index) Resolver(p *Page) *Resolver { return &Resolver{ix: ix, page: p}
 // Link maps a destination written in Markdown to a URL: a relative link to a
 // .md file becomes that page's URL, a site-rooted link ("/news/") gets the
 // base path, a relative link to a file of the page is checked. A link to a
-// missing or unpublished page is an error.
+// missing or unpublished page, an e-mail address, a destination that is no
+// URL are published as Hugo publishes them, with a note (LinkNote).
 func (r *Resolver) Link(dest string) (string, error) {
 	return r.resolve(dest, false)
 }
@@ -100,6 +110,9 @@ func (r *Resolver) resolve(dest string, image bool) (string, error) {
 	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return dest, nil
 	}
+	if u, ok := r.lenient(dest); ok {
+		return u, nil
+	}
 	target, frag := dest, ""
 	if i := strings.IndexAny(target, "?#"); i >= 0 {
 		target, frag = target[:i], target[i:]
@@ -108,32 +121,44 @@ func (r *Resolver) resolve(dest string, image bool) (string, error) {
 		if strings.HasPrefix(target, r.ix.BasePath) && r.ix.BasePath != "/" {
 			return dest, nil
 		}
+		if u, ok := r.rooted(dest); ok {
+			return u, nil
+		}
+		if image && r.ix.Exists != nil && !r.ix.Exists("static"+path.Clean(unescape(target))) {
+			r.missing(dest, image, "图片 %[1]s 在 static/ 中不存在，已原样发布，读者看不到", "image %[1]s is not under static/", dest)
+		}
 		return r.ix.BasePath + strings.TrimPrefix(dest, "/"), nil
 	}
 	dir := path.Dir(r.page.File)
 	file := path.Join(dir, unescape(target))
 	if !strings.HasPrefix(file, "content/") {
-		return "", fmt.Errorf("%q points outside content/ (链接越出 content 目录)", dest)
+		if relativeURL(target) {
+			return dest, nil // a URL above the page's, such as ../vitae/: as a browser reads it
+		}
+		return r.missing(dest, image, "%[1]q 指向 content 目录以外，已原样发布，读者点开会出错", "%[1]q points outside content/; published as written", dest)
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") {
-		if p, ok := r.ix.Pages[file]; ok {
-			return r.ix.BasePath + p.Path + frag, nil
+		for _, f := range []string{file, file + "/index.md", file + "/_index.md"} {
+			if p, ok := r.ix.Pages[f]; ok {
+				return r.ix.BasePath + p.Path + frag, nil
+			}
 		}
 		if p, ok := r.ix.Hidden[file]; ok {
-			return "", fmt.Errorf("link to %s, which is not published (draft, future or expired) (链接指向未发布的页面)", p.File)
+			return r.missing(dest, image, "链接指向未发布的页面 %[1]s（草稿、定时或已过期），已原样发布，读者点开会出错",
+				"link to %[1]s, which is not published (draft, future or expired)", p.File)
 		}
-		return "", fmt.Errorf("link to %s, which does not exist (链接指向的页面不存在)", file)
+		return r.missing(dest, image, "链接指向的页面 %[1]s 不存在，已原样发布，读者点开会出错", "link to %[1]s, which does not exist", file)
 	}
 	if out, ok := r.ix.Files[file]; ok {
 		return r.ix.BasePath + out + frag, nil
 	}
 	if image {
-		return "", fmt.Errorf("image %s does not exist (图片不存在)", file)
+		return r.missing(dest, image, "图片 %[1]s 不存在，已原样发布，读者看不到", "image %[1]s does not exist", file)
 	}
-	if path.Ext(target) == "" || strings.HasSuffix(target, "/") {
+	if relativeURL(target) {
 		return dest, nil // a relative URL such as ../news/: left as written
 	}
-	return "", fmt.Errorf("link to file %s, which does not exist (链接的文件不存在)", file)
+	return r.missing(dest, image, "链接的文件 %[1]s 不存在，已原样发布，读者点开会出错", "link to file %[1]s, which does not exist", file)
 }
 
 func hasScheme(s string) bool {
@@ -169,6 +194,13 @@ func (r *Resolver) File(src string) (file, outPath string, err error) {
 		rel := strings.TrimPrefix(path.Clean(src), "/")
 		if rel == "" || rel == "." || strings.HasPrefix(rel, "../") {
 			return "", "", fmt.Errorf("%q points outside the site (路径越出网站目录)", src)
+		}
+		if r.ix.Exists != nil && !r.ix.Exists("static/"+rel) {
+			if file, out, ok := r.bundleFile(rel); ok {
+				r.Note(src, false, lang.Sprintf("%[1]q 不在 static/ 中，使用了本页文件夹中的同名文件；请去掉开头的 /",
+					"%[1]q is not under static/; the file of the page's folder is used (write it without the leading /)", src))
+				return file, out, nil
+			}
 		}
 		return "static/" + rel, rel, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"showcase/internal/diag"
 	"showcase/internal/markdown/outline"
 )
 
@@ -45,7 +46,8 @@ type Page struct {
 	Photos                                 []Photo  // album photos, in order
 	Resources                              []string // files of the bundle, relative to it, sorted
 	Params                                 map[string]any
-	Unknown                                []UnknownKey // keys that look like slips for known ones
+	Unknown                                []UnknownKey    // keys that look like slips for known ones
+	Warnings                               []*diag.Problem // what was read leniently (draft: yes, a key set twice)
 
 	src      Source // for the line of a front-matter key
 	Body     []byte // Markdown

@@ -16,15 +16,15 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	if err != nil {
 		return nil, fail(err.(*diag.Problem))
 	}
-	src, err := Split(data)
+	src, err := splitLenient(data)
 	if err != nil {
 		return nil, fail(err.(*diag.Problem))
 	}
-	m, err := src.Decode()
+	m, warnings, err := decodeLenient(src)
 	if err != nil {
 		return nil, fail(err.(*diag.Problem))
 	}
-	f := &fields{src: src, m: m}
+	f := &fields{src: src, m: m, warnings: &warnings}
 	p := &Page{File: file, src: src, Body: src.Body, BodyLine: src.BodyLine, Params: map[string]any{}}
 	placePage(p)
 
@@ -36,7 +36,7 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p.ExpiryDate = f.date("expiryDate")
 	p.Draft = f.boolean("draft")
 	p.Weight = f.integer("weight")
-	p.Slug = f.str("slug")
+	p.Slug = strings.Trim(f.str("slug"), "/")
 	p.Aliases = f.list("aliases")
 	p.Summary = f.str("summary")
 	p.Review = f.str("review")
@@ -47,11 +47,11 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p.Cover = f.str("cover")
 	p.CoverAlt = firstNonEmpty(f.str("cover_alt"), f.str("coverAlt"))
 	p.Byline = Byline{
-		Author:       firstNonEmpty(f.str("author"), f.str("writer")),
-		Photographer: f.str("photographer"),
+		Author:       firstNonEmpty(f.name("author"), f.name("writer")),
+		Photographer: f.name("photographer"),
 		Reviewers:    append(f.list("reviewer"), f.list("reviewers")...),
-		Editor:       f.str("editor"),
-		Source:       f.str("source"),
+		Editor:       f.name("editor"),
+		Source:       f.name("source"),
 	}
 	p.Terms = map[string][]string{}
 	for _, t := range cfg.Taxonomies {
@@ -79,13 +79,17 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	for _, a := range p.Aliases {
 		checkPath(f, "aliases", a, true)
 	}
-	checkPath(f, "cover", p.Cover, false)
-	if p.Cover != "" && p.Bundle == "" && !strings.HasPrefix(p.Cover, "/") {
-		f.fail("cover", "cover %q: a page's own image needs a page bundle (folder with index.md); or give a path under static/ starting with / (封面图片需放在页面目录中)", p.Cover)
+	if !Remote(p.Cover) {
+		checkPath(f, "cover", p.Cover, true)
 	}
+	p.Path = wantedPath(p, f, cfg)
 	for _, pr := range f.problems {
 		pr.File = file
 	}
+	for _, w := range warnings {
+		w.File = file
+	}
+	p.Warnings = warnings
 	return p, f.problems
 }
 
@@ -183,8 +187,9 @@ func readPhotos(f *fields) []Photo {
 	return out
 }
 
-// checkPath refuses a path that could escape the site: "..", a backslash, or
-// (unless rooted is allowed) an absolute path.
+// checkPath refuses a path that could escape the site: "..", a backslash,
+// a URL, or (unless rooted is allowed) an absolute path. A slug may hold
+// "/": its segments are folders below the section, as in Hugo.
 func checkPath(f *fields, key, p string, rooted bool) {
 	if p == "" {
 		return
@@ -195,14 +200,11 @@ func checkPath(f *fields, key, p string, rooted bool) {
 			bad = true
 		}
 	}
-	if strings.HasPrefix(p, "/") && !rooted && key == "slug" {
+	if strings.HasPrefix(p, "/") && !rooted {
 		bad = true
 	}
 	if bad {
 		f.fail(key, "%s %q must stay inside the site: no \"..\", no backslash, no URL (路径不能越出网站目录)", key, p)
-	}
-	if key == "slug" && strings.Contains(p, "/") {
-		f.fail(key, "slug %q must be one path segment without / (slug 不能包含 /)", p)
 	}
 }
 

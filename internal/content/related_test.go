@@ -52,7 +52,7 @@ func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 		pages = append(pages, parse(fmt.Sprintf("content/news/n%03d.md", i), randomPage(rng)))
 	}
 	var errs diag.List
-	Place(pages, &errs)
+	Place(pages, &errs, false)
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	Assemble(cfg, pages, now, &errs)
 	related := func() map[string]string {
@@ -117,7 +117,7 @@ func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
 			fmt.Sprintf("+++\ntitle = \"新闻%d\"\ndate = 2025-01-%02d\nbranches = %s\ntags = %s\n+++\n正文。\n", i, i+1, branches, tags)))
 	}
 	var errs diag.List
-	Place(pages, &errs)
+	Place(pages, &errs, false)
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	Assemble(cfg, pages, now, &errs)
 	pages[0].TakeFrontMatter(parse(pages[0].File, profile(0, "乙支部")))

@@ -23,6 +23,10 @@ type Site struct {
 	ByPath     map[string]*Page
 	Files      map[string]string // content file → its output path, for published bundles and attachments
 	Built      time.Time         // the build's "now"
+	// Search is the site's own page at /search/ (content/search.md or
+	// content/search/_index.md, often made for a search plug-in), or nil:
+	// its title and text head the built-in search page.
+	Search *Page
 
 	naming map[*Page][]*Page // profile → regular pages naming it, newest first
 }
@@ -81,6 +85,8 @@ func assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List,
 	}
 	for _, p := range pages {
 		switch {
+		case p.Path == SearchPath && p.Kind != KindHome:
+			s.Search = p
 		case p.Kind == KindHome:
 			s.Home = p
 		case p.Kind == KindSection:

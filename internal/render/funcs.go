@@ -22,7 +22,8 @@ var cst = time.FixedZone("CST", 8*3600)
 
 // funcs are the template functions:
 //
-//	url "news/"            site-relative path → "/dangjian/news/" (under the base path)
+//	url "news/"            site-relative path → "/dangjian/news/" (under the base path);
+//	                       an absolute URL ("https://…") is left as written
 //	absURL "news/"         → "https://www.example.edu.cn/dangjian/news/"
 //	date .Date             → "2025年10月26日" (China Standard Time)
 //	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
@@ -41,6 +42,9 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 	cfg := e.Config
 	return template.FuncMap{
 		"url": func(p string) string {
+			if (config.MenuEntry{URL: p}).External() {
+				return p // another site's address, as Hugo's relURL leaves it
+			}
 			return cfg.BasePath + strings.TrimPrefix(p, "/")
 		},
 		"absURL": func(p string) string {

@@ -20,10 +20,12 @@ type Picture struct {
 	Large  string // the largest variant, for links and the lightbox
 	Width  int    // of Large, after EXIF orientation
 	Height int
+	Remote bool // an image of another site (https://…), shown as it is: no srcset, no size
 }
 
 // Thumb is one cropped variant; Src carries the base path.
 type Thumb struct {
 	Src           string
 	Width, Height int
+	Remote        bool // an image of another site, shown as it is in a Width×Height box
 }

@@ -65,7 +65,9 @@ func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
 	if err != nil {
 		return check.FromProblems([]*diag.Problem{checkProblem(err, "site.toml")}, nil)
 	}
-	_, list, err := build.Load(build.Options{Source: source, Theme: showcase.Theme(), Now: now})
+	// strict: what a build publishes as Hugo does with a warning (a link
+	// or picture that leads nowhere, two pages at one URL) is an error here
+	_, list, err := build.Load(build.Options{Source: source, Theme: showcase.Theme(), Now: now, Strict: true})
 	var problems []*diag.Problem
 	var failure *diag.Failure
 	switch {

@@ -220,6 +220,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		}
 	}
 	content.Place(published, errs, opts.Strict)
+	content.ResolveMenu(cfg, published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
 	ix.Exists = func(file string) bool { _, err := fs.Stat(site, file); return err == nil }
 	tr.step("place")
@@ -234,6 +235,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files
 	warnTaxonomyClashes(s, errs)
+	checkMenu(s, errs)
 	tr.step("assemble")
 	return s, ix, ph
 }

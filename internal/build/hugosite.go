@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"path"
 	"strings"
 
 	"showcase/internal/config"
@@ -72,5 +73,46 @@ func warnTaxonomyClashes(s *content.Site, errs *diag.List) {
 					"the page of %[1]s term %[2]q would be at /%[3]s, this page's URL; it is not written", t.Plural, term.Name, term.Path))
 			}
 		}
+	}
+}
+
+// checkMenu warns of the entries of the main menu whose site URL ("/news/")
+// leads to no page the build writes (a section without pages yet, a page
+// that moved). Other sites' addresses are not checked.
+func checkMenu(s *content.Site, errs *diag.List) {
+	known := ownedPaths(s)
+	known[""], known[content.SearchPath], known[content.MatrixPath()] = "", "", ""
+	known[branchSection+"/"] = ""
+	for _, f := range s.Facets {
+		for _, v := range f.Values {
+			known[v.Path] = ""
+		}
+	}
+	for _, t := range s.Taxonomies {
+		known[t.Path] = ""
+		for _, term := range t.Terms {
+			known[term.Path] = ""
+		}
+	}
+	for _, p := range s.Profiles {
+		known[p.Path] = ""
+	}
+	for _, m := range s.Config.Menu {
+		if m.External() {
+			continue
+		}
+		u := m.URL
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		p := strings.TrimPrefix(u, "/")
+		if _, ok := known[p]; ok || path.Ext(p) != "" {
+			continue // a page, or a file (static/, an attachment)
+		}
+		if _, ok := known[p+"/"]; ok {
+			continue
+		}
+		errs.Warnf(s.Config.File, 0, "%s", lang.Sprintf("菜单项“%[1]s”的网址 %[2]s 没有对应的页面，读者点开会出错",
+			"menu entry %[1]q: %[2]s is no page of the site", m.Name, m.URL))
 	}
 }

@@ -103,7 +103,7 @@ func checkDir(t *testing.T, dir string, maxSize int64) []check.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, list, err := build.Load(build.Options{Source: dir, Theme: showcase.Theme(), Now: fixedNow})
+	_, list, err := build.Load(build.Options{Source: dir, Theme: showcase.Theme(), Now: fixedNow, Strict: true})
 	var failure *diag.Failure
 	var problems []*diag.Problem
 	if errors.As(err, &failure) {

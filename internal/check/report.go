@@ -34,7 +34,7 @@ func ruleOf(msg string) string {
 		return "taxonomy"
 	case strings.HasPrefix(msg, "review "):
 		return "review"
-	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"):
+	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"), strings.HasPrefix(msg, "图片"), strings.HasPrefix(msg, "封面"):
 		return "images"
 	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
 		return "links"

@@ -75,16 +75,12 @@ type Taxonomy struct {
 // an entry with pageRef ("/news", "news/a.md") gets the URL of that page
 // when the site is built.
 type MenuEntry struct {
-	Name       string         `toml:"name"`
-	URL        string         `toml:"url"`
-	PageRef    string         `toml:"pageRef"`
-	Weight     int            `toml:"weight"`
-	Identifier string         `toml:"identifier"`
-	Parent     string         `toml:"parent"` // Hugo's nested entries: not shown in the flat navigation
-	Title      string         `toml:"title"`
-	Pre        string         `toml:"pre"`
-	Post       string         `toml:"post"`
-	Params     map[string]any `toml:"params"`
+	Name       string `toml:"name"`
+	URL        string `toml:"url"`
+	PageRef    string `toml:"pageRef"`
+	Weight     int    `toml:"weight"`
+	Identifier string `toml:"identifier"`
+	Parent     string `toml:"parent"` // Hugo's nested entries: not shown in the flat navigation
 }
 
 // CriteriaSet is the list of items a kind of project is judged against.

@@ -11,6 +11,7 @@ import (
 
 	"showcase/internal/config"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // Tree is everything found under content/: the pages, and the other files
@@ -35,7 +36,7 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 			return nil
 		}
 		name := d.Name()
-		if p != "content" && Ignored(name) {
+		if p != "content" && (Ignored(name) || cfg.IgnoredFile(p)) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -69,6 +70,7 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 	if err != nil {
 		errs.Add("content", err)
 	}
+	mdFiles = leafResources(mdFiles, errs)
 	if len(mdFiles) == 0 {
 		errs.Errorf("content", 0, "no Markdown files found under content/ (content 目录中没有 Markdown 文件)")
 		return tree
@@ -115,15 +117,50 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 }
 
 // Ignored reports files that editors and operating systems leave behind
-// (Word's ~$ locks, vim swap files, backups, .DS_Store): never site files.
+// (Word's ~$ locks, vim swap files, backups, .DS_Store, Windows' Thumbs.db
+// and desktop.ini, macOS's __MACOSX in zip files): never site files.
 func Ignored(name string) bool {
-	switch {
+	switch lower := strings.ToLower(name); {
 	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "~$"), strings.HasPrefix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".tmp"),
-		name == "Thumbs.db", name == "desktop.ini":
+		lower == "thumbs.db", lower == "ehthumbs.db", lower == "desktop.ini", name == "__MACOSX":
 		return true
 	}
 	return false
+}
+
+// leafResources leaves out of the pages the Markdown files that Hugo takes
+// for resources of a leaf bundle: every file below a folder with index.md
+// but the index.md files themselves, with a warning each.
+func leafResources(mdFiles []string, errs *diag.List) []string {
+	leaves := map[string]bool{}
+	for _, f := range mdFiles {
+		if path.Base(f) == "index.md" {
+			leaves[path.Dir(f)] = true
+		}
+	}
+	pages := mdFiles[:0]
+	for _, f := range mdFiles {
+		if path.Base(f) != "index.md" {
+			if leaf := leafOf(f, leaves); leaf != "" {
+				errs.Warnf(f, 0, "%s", lang.Sprintf("%[1]s/index.md 所在的文件夹是一个页面（页面包），其中的其他 Markdown 文件按 Hugo 的规则是它的附件，不单独成页、不发布；要单独成页请移出该文件夹",
+					"a Markdown file in the leaf bundle of %[1]s/index.md is a resource of that page, as in Hugo: not a page, not published", leaf))
+				continue
+			}
+		}
+		pages = append(pages, f)
+	}
+	return pages
+}
+
+// leafOf is the nearest folder above f (or its own) that holds index.md.
+func leafOf(f string, leaves map[string]bool) string {
+	for dir := path.Dir(f); dir != "content" && dir != "."; dir = path.Dir(dir) {
+		if leaves[dir] {
+			return dir
+		}
+	}
+	return ""
 }
 
 // attachResources gives each bundle the list of its own files (not those of a

@@ -103,9 +103,17 @@ func placePage(p *Page) {
 	}
 	switch base {
 	case "_index.md":
-		p.Kind = KindSection
-		if dir == "" {
+		switch {
+		case dir == "":
 			p.Kind = KindHome
+		case !strings.Contains(dir, "/"):
+			p.Kind = KindSection
+		default:
+			// a nested section of a Hugo site (content/cn/kids/_index.md):
+			// sections are top-level folders here, so it is a page of its
+			// section, at its folder's URL, with the folder's files
+			p.Kind = KindPage
+			p.Bundle = "content/" + dir
 		}
 	case "index.md":
 		p.Kind = KindPage

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,8 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/check"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
+	"showcase/internal/localize"
 	"showcase/internal/sitefs"
 )
 
@@ -25,6 +28,9 @@ Flags:
   -s, --source DIR       the site folder (default ".")
       --format FORMAT    text (default) or json
       --max-size MB      report originals larger than this (default 5)
+      --localize         first download the pictures pages show from other
+                         sites into the pages' folders and rewrite the pages
+                         to show the copies (外链图片下载到稿件文件夹)
 `
 
 // runCheck runs the review gate over a site: "showcase check".
@@ -33,12 +39,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	source := fs.StringP("source", "s", ".", "")
 	format := fs.String("format", "text", "")
 	maxSize := fs.Float64("max-size", 5, "")
+	localizeFlag := fs.Bool("localize", false, "")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 || (*format != "text" && *format != "json") || *maxSize <= 0 {
 		fmt.Fprint(stderr, checkUsage)
 		return 2
+	}
+	if *localizeFlag {
+		localizeSite(*source, stderr)
 	}
 	findings := checkSite(*source, time.Now(), int64(*maxSize*(1<<20)))
 	if *format == "json" {
@@ -113,4 +123,24 @@ func siteCheckGate(source string, w io.Writer, strict bool) error {
 		return fmt.Errorf("showcase check found %d error(s): fix them before publishing (发布前检查发现 %d 个错误，请改正后再发布)", n, n)
 	}
 	return nil
+}
+
+// localizeSite downloads the pictures the site's pages show from other
+// sites into the pages' folders and rewrites the pages (check --localize),
+// saying on w what it saved and what it could not.
+func localizeSite(source string, w io.Writer) {
+	site := sitefs.New(source)
+	cfg, err := build.LoadConfig(site, &diag.List{})
+	if err != nil {
+		fmt.Fprintf(w, "showcase check --localize: %v\n", err)
+		return
+	}
+	jobs := build.RemotePictures(site, cfg, time.Now())
+	for _, r := range localize.Run(context.Background(), source, jobs, localize.Options{}) {
+		if r.Err != nil {
+			fmt.Fprintf(w, "%s: %s\n", r.File, lang.Sprintf("外链图片 %[1]s 未能下载，稿件未改动：%[2]v", "picture %[1]s not downloaded: %[2]v", r.URL, r.Err))
+			continue
+		}
+		fmt.Fprintf(w, "%s: %s\n", r.File, lang.Sprintf("外链图片 %[1]s 已下载为 %[2]s，稿件已改为使用它", "picture %[1]s saved as %[2]s; the page shows the copy", r.URL, r.Saved))
+	}
 }

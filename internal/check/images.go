@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"showcase/internal/content"
+	"showcase/internal/lang"
 	"showcase/internal/markdown/outline"
 )
 
@@ -45,6 +46,10 @@ func (c *checker) covers(p *content.Page) {
 		c.alt(p, keyLine(p, "cover_alt"), p.CoverAlt, path.Base(p.Cover))
 		if localFile.MatchString(p.Cover) {
 			c.add("images", Error, p.File, keyLine(p, "cover"), "cover is on the author's computer (封面图片位于作者电脑上)")
+		}
+		if content.Remote(p.Cover) {
+			c.add("images", Warning, p.File, keyLine(p, "cover"), lang.Sprintf("封面图片 %[1]q 在别的网站上：可能失效、校内打开慢、对方可看到读者；showcase check --localize 可将其下载到稿件文件夹",
+				"cover %[1]q is on another site: it may vanish, load slowly or track readers; showcase check --localize downloads it", p.Cover))
 		}
 	}
 	for _, ph := range p.Photos {

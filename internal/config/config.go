@@ -1,5 +1,12 @@
 // Package config reads site.toml into a typed, validated Config.
 //
+// A Hugo site's own configuration is read as it is, when there is no
+// site.toml: hugo.toml, hugo.yaml, hugo.json, then config.toml, config.yaml,
+// config.json (Files; keys are case-insensitive, as in Hugo), with Hugo's
+// permalinks, ignoreFiles, uglyURLs, disableKinds and menus (see hugo.go).
+// Such a site is marked Hugo(): its layouts/ hold Hugo templates, which the
+// build does not run.
+//
 // site.toml is Hugo's config.toml as a Chinese campus site writes it: baseURL
 // (it may carry a sub-path such as https://www.example.edu.cn/dangjian/),
 // title, languageCode, defaultContentLanguage, hasCJKLanguage, paginate or

@@ -17,7 +17,11 @@
 //
 // The first folder is the page's section. Files and folders starting with
 // "." and what editors and systems leave behind (~$ locks, backups,
-// Thumbs.db) are ignored (Ignored). A file must be UTF-8; a byte-order mark and CRLF line ends are
+// Thumbs.db) are ignored (Ignored), and so is what the configuration's
+// ignoreFiles matches. As in Hugo, every other Markdown file below a folder
+// with index.md is a resource of that page (a warning says so), and a
+// deeper _index.md (content/cn/kids/_index.md) is a page at its folder's
+// URL: sections are top-level folders. A file must be UTF-8; a byte-order mark and CRLF line ends are
 // accepted, a GBK file is refused at the line of its first bad byte
 // (Normalize).
 //
@@ -39,13 +43,18 @@
 //	draft         true/false  草稿: not published (but with -D, and in the preview)
 //	weight        number      排序权重: lower first in lists
 //	slug          text        the URL's last segment (a-z, 0-9, -), instead of
-//	                          the file or folder name
+//	                          the file or folder name; "cn/about" is a path
+//	                          below the section (or the site), as in Hugo
+//	url           text        the page's whole URL path ("/doc/commands/"),
+//	                          as in Hugo
 //	aliases       list        old URLs that redirect here
 //	summary       text        摘要 for lists and feeds; else the text before
 //	                          <!--more-->, else the start of the body
 //	review        text        审核状态: "draft" (待审) or "reviewed" (审核通过)
 //	criteria      list        对标条目 ids from site.toml's criteria sets
-//	cover         text        封面: a file of the bundle, or /path under static/
+//	cover         text        封面: a file of the bundle, /path under static/
+//	                          (or, failing that, in the page's folder), or
+//	                          another site's https://… (shown as it is)
 //	cover_alt     text        封面照片说明 (alt text); coverAlt is read too
 //	author        text        通讯员 / 撰稿; writer is read too
 //	photographer  text        摄影
@@ -71,10 +80,22 @@
 //
 // # From files to a site
 //
-// Load parses every file in parallel into a Tree. Place gives each page
-// its URL path (ASCII: the slug, else the file name, else its pinyin) and
-// reports two pages at one URL. NewIndex maps files to pages, and its
-// Resolver turns the links and images of a page's Markdown into URLs.
+// Load parses every file in parallel into a Tree. ParsePage reads what
+// Hugo sites write as Hugo reads it, with a warning (Page.Warnings): YAML
+// 1.1 booleans (draft: yes), a key written twice (the last wins), blank
+// lines before the front matter, an author given as a table. Each page
+// asks for a URL path (URLPath): its url, else its section's permalink
+// pattern (the configuration's [permalinks]: :year, :month, :day,
+// :section, :sections, :title, :slug, :filename, :contentbasename, …),
+// else its folder and slug or file name, all in ASCII (pinyin for
+// Chinese); a file "a.html" with uglyURLs. Place gives each page that
+// path; the second of two pages at one URL gets a suffix and a warning (an
+// error when strict), an alias that is a page's URL is left out. NewIndex
+// maps files to pages, and its Resolver turns the links and images of a
+// page's Markdown into URLs; what it publishes as Hugo would but an author
+// should hear of (an e-mail address made mailto:, a destination that is no
+// URL, a link that leads nowhere) it notes (LinkNote) for the build to
+// report at the link's line.
 // Assemble then builds the Site: sections, taxonomies and their terms,
 // the branch showcase (profiles, the evidence for each criterion, facets,
 // the matrix), previous and next pages, related pages. Paginate splits

@@ -118,3 +118,32 @@ func (r *Resolver) rooted(dest string) (string, bool) {
 	}
 	return "", false
 }
+
+// aboveKnown reports whether a relative destination that climbs out of
+// content/ ("../index.xml" from a top-level page) names, read against the
+// page's URL as a browser reads it, a file the build writes: a page, a
+// feed, the sitemap, a published file or one of static/.
+func (r *Resolver) aboveKnown(target string) bool {
+	base := "/" + r.page.Path
+	if !strings.HasSuffix(base, "/") {
+		base = path.Dir(base) + "/"
+	}
+	rel := strings.TrimPrefix(path.Join(base, unescape(target)), "/")
+	r.ix.outputsOnce.Do(r.ix.listOutputs)
+	return r.ix.outputs[rel] || r.ix.Exists != nil && r.ix.Exists("static/"+rel)
+}
+
+// listOutputs gathers the files the build writes that a link may name.
+func (ix *Index) listOutputs() {
+	ix.outputs = map[string]bool{"index.xml": true, "sitemap.xml": true, "robots.txt": true, "404.html": true}
+	for _, p := range ix.Pages {
+		ix.outputs[fileOf(p.Path)] = true
+		ix.outputs[strings.TrimSuffix(p.Path, "/")] = true
+		if p.Section != "" {
+			ix.outputs[asciiDir(p.Section)+"/index.xml"] = true
+		}
+	}
+	for _, out := range ix.Files {
+		ix.outputs[out] = true
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"showcase/internal/lang"
 )
@@ -22,6 +23,9 @@ type Index struct {
 	// a root-relative path the site's static/ lacks may name a file of the
 	// page's own folder (see Resolver.File).
 	Exists func(file string) bool
+
+	outputsOnce sync.Once
+	outputs     map[string]bool // what the build writes, for aboveKnown
 }
 
 // NewIndex indexes the published pages and the content files.
@@ -132,8 +136,8 @@ func (r *Resolver) resolve(dest string, image bool) (string, error) {
 	dir := path.Dir(r.page.File)
 	file := path.Join(dir, unescape(target))
 	if !strings.HasPrefix(file, "content/") {
-		if relativeURL(target) {
-			return dest, nil // a URL above the page's, such as ../vitae/: as a browser reads it
+		if relativeURL(target) || r.aboveKnown(target) {
+			return dest, nil // a URL above the page's, such as ../vitae/ or ../index.xml: as a browser reads it
 		}
 		return r.missing(dest, image, "%[1]q 指向 content 目录以外，已原样发布，读者点开会出错", "%[1]q points outside content/; published as written", dest)
 	}

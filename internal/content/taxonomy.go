@@ -32,9 +32,12 @@ type Term struct {
 
 var taxonomyTitles = map[string]string{"tags": "标签", "categories": "分类", config.BranchTaxonomy: "支部"}
 
-// buildTaxonomies gathers the terms of every taxonomy. Terms get ASCII URL
-// slugs: site.toml's [slugs], else pinyin; two terms with one slug are
-// told apart by a number and reported, so a mapping can fix them.
+// buildTaxonomies gathers the terms of every taxonomy. Terms written
+// alike but for case, spaces, hyphens and quotes (Istio, istio, “istio”;
+// Service Mesh, service-mesh) are one term, as in Hugo, under the spelling
+// of the newest page. Terms get ASCII URL slugs: site.toml's [slugs], else
+// pinyin; two different terms with one slug (党史, 党事) are told apart by
+// a number and reported, so a mapping can fix them.
 func (s *Site) buildTaxonomies(errs *diag.List) {
 	for _, tc := range s.Config.Taxonomies {
 		t := &Taxonomy{Singular: tc.Singular, Plural: tc.Plural, Path: segment(tc.Plural) + "/"}
@@ -55,10 +58,10 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 		sortByDate(listed)
 		for _, p := range listed {
 			for _, name := range p.Terms[tc.Plural] {
-				term, ok := byName[name]
+				term, ok := byName[termKey(name)]
 				if !ok {
 					term = &Term{Name: name}
-					byName[name] = term
+					byName[termKey(name)] = term
 					t.Terms = append(t.Terms, term)
 				}
 				if n := len(term.Pages); n == 0 || term.Pages[n-1] != p {
@@ -75,7 +78,7 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 				term.Slug = base + "-" + strconv.Itoa(n)
 			}
 			if term.Slug != base {
-				errs.Warnf("site.toml", 0, "%s: terms %q and %q share the URL slug %q; %q gets %q (set [slugs] to choose) (标签网址重复)", tc.Plural, used[base], term.Name, base, term.Name, term.Slug)
+				errs.Warnf(configFile(s.Config), 0, "%s: terms %q and %q share the URL slug %q; %q gets %q (set [slugs] to choose) (标签网址重复)", tc.Plural, used[base], term.Name, base, term.Name, term.Slug)
 			}
 			used[term.Slug] = term.Name
 			term.Path = t.Path + term.Slug + "/"
@@ -89,6 +92,9 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 		byName := map[string]*Term{}
 		for _, term := range t.Terms {
 			byName[term.Name] = term
+			if term.Profile == nil {
+				byName[termKey(term.Name)] = term
+			}
 			if term.Profile != nil {
 				for _, k := range profileKeys(term.Profile) {
 					byName[k] = term
@@ -97,7 +103,11 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 		}
 		for _, p := range append(append([]*Page{}, s.Pages...), s.Profiles...) {
 			for _, name := range p.Terms[t.Plural] {
-				if term, ok := byName[name]; ok && term.Profile != p {
+				term, ok := byName[name]
+				if !ok && t.Plural != config.BranchTaxonomy {
+					term, ok = byName[termKey(name)]
+				}
+				if ok && term.Profile != p {
 					p.Links = append(p.Links, TermLink{Taxonomy: t.Plural, Name: term.Name, Path: term.Path})
 				}
 			}
@@ -119,4 +129,27 @@ func TermSlug(cfg *config.Config, name string) string {
 func lastSegment(p string) string {
 	p = strings.TrimSuffix(p, "/")
 	return p[strings.LastIndex(p, "/")+1:]
+}
+
+// termKey is what tells terms apart: a term without Chinese by its ASCII
+// slug (Istio = istio = “istio”, Service Mesh = service-mesh), any other
+// as written but for case and surrounding quotes.
+func termKey(name string) string {
+	for _, r := range name {
+		if r >= 0x2E80 { // CJK and beyond: as written
+			return strings.ToLower(strings.Trim(name, " \"'“”‘’「」"))
+		}
+	}
+	if s := slug.Make(name); s != "" {
+		return s
+	}
+	return name
+}
+
+// configFile is the name of the site's configuration file, for messages.
+func configFile(cfg *config.Config) string {
+	if cfg.File != "" {
+		return cfg.File
+	}
+	return "site.toml"
 }

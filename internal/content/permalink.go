@@ -13,7 +13,7 @@ import (
 // its folder and slug (pagePath); with uglyURLs a page is a file
 // ("news/a.html"). Every segment is ASCII.
 func wantedPath(p *Page, f *fields, cfg *config.Config) string {
-	if p.Kind != KindPage {
+	if p.Kind != KindPage || path.Base(p.File) == "_index.md" { // a nested section: its folder
 		return pagePath(p)
 	}
 	if u := f.str("url"); u != "" && !Remote(u) && !strings.Contains(u, "..") {

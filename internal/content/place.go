@@ -156,8 +156,9 @@ func pagePath(p *Page) string {
 // segment keeps an ASCII file name as written (lower-cased) and spells any
 // other in pinyin.
 func segment(name string) string {
-	if slug.Valid(strings.ToLower(name)) {
-		return strings.ToLower(name)
+	l := strings.ToLower(name)
+	if slug.Valid(strings.ReplaceAll(l, ".", "-")) && !strings.HasSuffix(l, ".") && !strings.Contains(l, "..") {
+		return l // dots too, as Hugo keeps them (vi-lilac.chaser, v1.0)
 	}
 	return slug.Make(name)
 }

@@ -26,7 +26,7 @@ const (
 	Static
 	// Data is a file under data/ or archetypes/: the whole site is rebuilt.
 	Data
-	// Config is site.toml (or Hugo's hugo.toml / config.toml): the whole
+	// Config is site.toml (or Hugo's hugo.* / config.*): the whole
 	// site is rebuilt.
 	Config
 )
@@ -43,8 +43,10 @@ func (c Change) String() string {
 // WatchedFolders are the folders of a site, watched recursively.
 var WatchedFolders = []string{"content", "layouts", "static", "data", "archetypes"}
 
-// ConfigFiles are the files at the top of a site folder that configure it.
-var ConfigFiles = []string{"site.toml", "hugo.toml", "config.toml"}
+// ConfigFiles are the files at the top of a site folder that configure it
+// (config.Files: site.toml, or Hugo's in TOML, YAML or JSON).
+var ConfigFiles = []string{"site.toml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json"}
 
 // Classify tells what the file at rel (a slash path relative to the site
 // folder, such as "content/news/a.md") is to the preview. It only looks at

@@ -1,6 +1,11 @@
 package server
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"showcase/internal/config"
+)
 
 func TestClassify(t *testing.T) {
 	for _, tc := range []struct {
@@ -60,5 +65,13 @@ func TestClassify(t *testing.T) {
 func TestChangeString(t *testing.T) {
 	if Template.String() != "template" || Change(99).String() != "unknown" {
 		t.Errorf("String: %q %q", Template.String(), Change(99).String())
+	}
+}
+
+// TestConfigFilesAgree: the preview watches every file a build reads its
+// configuration from.
+func TestConfigFilesAgree(t *testing.T) {
+	if !slices.Equal(ConfigFiles, config.Files) {
+		t.Errorf("server.ConfigFiles %v, config.Files %v", ConfigFiles, config.Files)
 	}
 }

@@ -191,10 +191,12 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
 			listed = true // lists show front matter
 		}
-		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: markdownResolver{s.last.ix.Resolver(page), s.last.photos, page}, LineOffset: fresh.BodyLine - 1})
+		rs := s.last.ix.Resolver(page)
+		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: markdownResolver{rs, s.last.photos, page}, LineOffset: fresh.BodyLine - 1})
 		for _, pr := range res.Problems {
 			errs.Errorf(name, pr.Line, "%s", pr.Msg)
 		}
+		reportNotes(page, rs.Notes, res.Links, &errs, opts.Strict)
 		if fresh.Summary == "" && pageSummary(res, cfg.SummaryLength) != page.Summary {
 			listed = true // the lists show a summary made from the body
 		}

@@ -25,7 +25,7 @@ func Place(pages []*Page, errs *diag.List, strict bool) map[string]*Page {
 		report = errs.Errorf
 	}
 	byPath := map[string]*Page{}
-	for _, p := range pages {
+	place := func(p *Page) {
 		want := p.Path
 		if want == "" && p.Kind != KindHome {
 			want = pagePath(p)
@@ -39,15 +39,33 @@ func Place(pages []*Page, errs *diag.List, strict bool) map[string]*Page {
 		p.Path = at
 		byPath[at] = p
 	}
-	byFile := map[string]*Page{} // output file → page
+	// the home and section pages first: a section's list keeps its URL
+	// against a page that asks for it (content/about.md, content/about/)
 	for _, p := range pages {
-		if p.Section != "" { // a section's list, written with or without _index.md
-			sec := &Page{File: "content/" + p.Section + "/_index.md", Kind: KindSection}
-			byFile[fileOf(asciiDir(p.Section)+"/")] = sec
+		if p.Kind != KindPage {
+			place(p)
 		}
 	}
+	implied := map[*Page]bool{} // the lists of sections without _index.md
+	for _, p := range pages {
+		if at := asciiDir(p.Section) + "/"; p.Section != "" && byPath[at] == nil {
+			sec := &Page{File: "content/" + p.Section + "/_index.md", Kind: KindSection}
+			byPath[at], implied[sec] = sec, true
+		}
+	}
+	for _, p := range pages {
+		if p.Kind == KindPage {
+			place(p)
+		}
+	}
+	byFile := map[string]*Page{} // output file → page
 	for at, p := range byPath {
 		byFile[fileOf(at)] = p
+	}
+	for at, p := range byPath {
+		if implied[p] {
+			delete(byPath, at)
+		}
 	}
 	aliasOf := map[string]*Page{} // output file → page
 	for _, p := range pages {

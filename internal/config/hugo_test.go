@@ -157,3 +157,21 @@ func TestMainMenu(t *testing.T) {
 		t.Errorf("menu %v", names)
 	}
 }
+
+// FuzzParseHugo: any YAML or JSON configuration gives a configuration or
+// an error, never a panic, and what it gives is usable.
+func FuzzParseHugo(f *testing.F) {
+	f.Add([]byte("baseurl: https://x.cn/a/\npermalinks:\n  news: /:year/:slug/\nmenu:\n  main:\n    - name: a\n      url: /a/\n"), false)
+	f.Add([]byte(`{"title": "t", "paginate": 3, "menu": {"main": [{"name": "a", "pageRef": "/a"}]}}`), true)
+	f.Add([]byte("ignoreFiles: ['(']\n"), false)
+	f.Fuzz(func(t *testing.T, data []byte, json bool) {
+		file := "config.yaml"
+		if json {
+			file = "config.json"
+		}
+		cfg, _, err := Parse(data, file)
+		if err == nil && (cfg == nil || cfg.PagerSize <= 0 || !strings.HasSuffix(cfg.BasePath, "/") || cfg.Permalinks == nil) {
+			t.Fatalf("bad config %+v", cfg)
+		}
+	})
+}

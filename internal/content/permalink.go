@@ -17,33 +17,37 @@ func wantedPath(p *Page, f *fields, cfg *config.Config) string {
 		return pagePath(p)
 	}
 	if u := f.str("url"); u != "" && !Remote(u) && !strings.Contains(u, "..") {
-		return asciiURL(u, cfg.UglyURLs)
+		if at := asciiURL(u, cfg.UglyURLs); at != "" {
+			return at
+		}
 	}
 	if pattern, ok := cfg.Permalinks[p.Section]; ok && p.Section != "" {
-		return asciiURL(expand(pattern, p), cfg.UglyURLs)
+		if at := asciiURL(expand(pattern, p), cfg.UglyURLs); at != "" {
+			return at
+		}
 	}
 	return ugly(pagePath(p), cfg.UglyURLs)
 }
 
 // asciiURL makes a URL path written by hand ("/doc/Commands/hugo_new",
 // "/2015/11/21/a.html") a path below the base: each segment in ASCII, a
-// folder ("…/") unless it names a file.
+// folder ("…/") unless it names a file; "" when nothing is left to spell.
 func asciiURL(u string, uglyURLs bool) string {
-	u = strings.Trim(path.Clean("/"+u), "/")
-	if u == "" || u == "." {
+	var parts []string
+	for _, s := range strings.Split(path.Clean("/"+u), "/") {
+		if s = segment(s); s != "" && s != "." {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	parts := strings.Split(u, "/")
-	last := parts[len(parts)-1]
-	if ext := path.Ext(last); ext == ".html" || ext == ".htm" || ext == ".xml" {
-		parts[len(parts)-1] = segment(strings.TrimSuffix(last, ext)) + ext
-		for i := range parts[:len(parts)-1] {
-			parts[i] = segment(parts[i])
+	last := path.Base(strings.TrimRight(path.Clean("/"+u), "/"))
+	if ext := strings.ToLower(path.Ext(last)); ext == ".html" || ext == ".htm" || ext == ".xml" {
+		if stem := segment(strings.TrimSuffix(last, path.Ext(last))); stem != "" {
+			parts[len(parts)-1] = stem + ext
+			return strings.Join(parts, "/")
 		}
-		return strings.Join(parts, "/")
-	}
-	for i := range parts {
-		parts[i] = segment(parts[i])
 	}
 	return ugly(strings.Join(parts, "/")+"/", uglyURLs)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -110,7 +111,7 @@ func (s Source) Decode() (map[string]any, error) {
 		if _, err := toml.Decode(string(s.Front), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				return nil, &diag.Problem{Line: 1 + perr.Position.Line, Msg: "TOML front matter: " + perr.Message + " (前置元数据格式错误)"}
+				return nil, syntaxProblem("toml", s.Front, 1+perr.Position.Line, perr.Message)
 			}
 			return nil, &diag.Problem{Line: 1, Msg: "TOML front matter: " + err.Error()}
 		}
@@ -123,7 +124,7 @@ func (s Source) Decode() (map[string]any, error) {
 				n, _ := strconv.Atoi(sm[1])
 				line += n
 			}
-			return nil, &diag.Problem{Line: line, Msg: "YAML front matter: " + msg + " (前置元数据格式错误)"}
+			return nil, syntaxProblem("yaml", s.Front, line, strings.TrimPrefix(msg, "yaml: "))
 		}
 		switch v := v.(type) {
 		case nil:

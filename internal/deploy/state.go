@@ -25,6 +25,10 @@ type targetState struct {
 	uncertain []string
 	// verified counts files found already in place by reading them back.
 	verified int
+	// manifest tells whether the target has a manifest, and site which
+	// site it records ("" for one written before manifests named it).
+	manifest bool
+	site     string
 }
 
 // readState reads the manifest and, when the last deploy was cut off, its
@@ -33,7 +37,7 @@ type targetState struct {
 // done is uncertain, and is looked at on the target. A file there with the
 // size and SHA-256 of the build's file is not sent again.
 func readState(ctx context.Context, t Target, local Files, workers int) (*targetState, error) {
-	known, err := readManifest(t)
+	head, err := readManifestHead(t)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +45,11 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 	if err != nil {
 		return nil, err
 	}
-	st := &targetState{known: known, owned: map[string]bool{}, interrupted: j}
+	known := Files{}
+	st := &targetState{known: known, owned: map[string]bool{}, interrupted: j, manifest: head != nil}
+	if head != nil {
+		known, st.known, st.site = head.Files, head.Files, head.Site
+	}
 	if j == nil {
 		return st, nil
 	}
@@ -105,24 +113,4 @@ func hashRemote(t Target, name string) (Entry, error) {
 		return Entry{}, fmt.Errorf("reading %s on %s: %v (无法读取目标文件)", name, t, err)
 	}
 	return e, nil
-}
-
-// unlisted walks the target for files that neither the build, the manifest
-// nor the journal knows (for --prune).
-func unlisted(ctx context.Context, t Target, local Files, st *targetState) ([]string, error) {
-	var names []string
-	err := t.Walk(ctx, func(name string, _ int64) error {
-		if _, ok := local[name]; ok || isControl(name) || st.owned[name] {
-			return nil
-		}
-		if _, ok := st.known[name]; ok {
-			return nil
-		}
-		names = append(names, name)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("listing the files on %s: %v (无法列出目标文件)", t, err)
-	}
-	return names, nil
 }

@@ -108,11 +108,16 @@ func snapshot(t *testing.T, root string) site {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		rel, _ := filepath.Rel(root, p)
+		if d.Type()&fs.ModeSymlink != 0 {
+			to, err := os.Readlink(p)
+			s[filepath.ToSlash(rel)] = "symlink -> " + to
+			return err
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, p)
 		s[filepath.ToSlash(rel)] = string(data)
 		return nil
 	})

@@ -43,6 +43,16 @@ func (e *SymlinkError) Error() string {
 		strings.Join(e.Links, "、"), e.Target, strings.Join(e.Links, ", "))
 }
 
+// targetError is the error of a target's operation, explained: a
+// *SymlinkError already says everything (in Chinese first), and is passed
+// on whole; any other is formatted.
+func targetError(err error, format string, args ...any) error {
+	if se := (*SymlinkError)(nil); errors.As(err, &se) {
+		return se
+	}
+	return fmt.Errorf(format, args...)
+}
+
 func (g *linkGuard) linkError(name string) error {
 	return &SymlinkError{Target: g.target, Links: []string{name}}
 }

@@ -104,14 +104,14 @@ func takeLock(t Target, me lockInfo, force bool, now time.Time) (*lock, error) {
 			return l, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("creating %s on %s: %v (无法加锁)", LockName, t, err)
+			return nil, targetError(err, "creating %s on %s: %v (无法加锁)", LockName, t, err)
 		}
 		raw, err := t.ReadFile(LockName)
 		if errors.Is(err, fs.ErrNotExist) && attempt < 3 {
 			continue // released meanwhile
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading %s on %s: %v (无法读取锁文件)", LockName, t, err)
+			return nil, targetError(err, "reading %s on %s: %v (无法读取锁文件)", LockName, t, err)
 		}
 		var holder lockInfo
 		json.Unmarshal(raw, &holder) // a damaged lock leaves holder empty, which is stale

@@ -56,7 +56,7 @@ func readManifestHead(t Target) (*manifestHead, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
+		return nil, targetError(err, "reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
 	}
 	var m manifestHead
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -93,7 +93,7 @@ func writeManifest(t Target, files Files, site string, now time.Time, run string
 	}
 	b.WriteString("\n}}\n")
 	if err := t.Put(ManifestName, partName(ManifestName, run), &b); err != nil {
-		return fmt.Errorf("writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
+		return targetError(err, "writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package deploy
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"sync"
 )
@@ -74,7 +73,7 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("checking %s on %s: %v (无法检查目标文件)", name, t, err)
+			return targetError(err, "checking %s on %s: %v (无法检查目标文件)", name, t, err)
 		}
 		want, inBuild := local[name]
 		if inBuild && want.Size == size {
@@ -105,12 +104,12 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 func hashRemote(t Target, name string) (Entry, error) {
 	r, err := t.Open(name)
 	if err != nil {
-		return Entry{}, fmt.Errorf("reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
 	}
 	defer r.Close()
 	e, err := hashReader(r)
 	if err != nil {
-		return Entry{}, fmt.Errorf("reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
 	}
 	return e, nil
 }

@@ -62,7 +62,7 @@ func (e *LockedError) chinese() string {
 	case e.Here:
 		return msg + "它仍在本机运行：请等它完成后重试。"
 	}
-	return msg + fmt.Sprintf("本机无法确认另一台电脑上的发布是否已停止：请等它完成后重试；"+
+	return msg + fmt.Sprintf("它不在本机运行（或在另一个容器中），本机无法确认它是否已停止：请等它完成后重试；"+
 		"如确认它已停止（例如那台电脑已关机或断网），在它超过 %s 没有活动后加 --force-unlock 解锁。", StaleLockAge)
 }
 
@@ -142,7 +142,8 @@ func staleness(holder, me lockInfo, now time.Time) reason {
 	switch {
 	case holder.damaged():
 		return reason{"锁文件已损坏", "the lock file is damaged"}
-	case holder.Host == me.Host && !processAlive(holder.PID):
+	case holder.Boot == "" && holder.Host == me.Host && !processAlive(holder.PID):
+		// a lock of an older showcase, or of a system without /proc
 		return reason{fmt.Sprintf("在名为 %s 的电脑上的进程 %d 已结束", holder.Host, holder.PID),
 			fmt.Sprintf("process %d on a machine named %s has ended", holder.PID, holder.Host)}
 	case now.Sub(holder.lastSign()) > StaleLockAge:

@@ -29,6 +29,7 @@ type linkGuard struct {
 	target string                                 // the target, for messages
 	lstat  func(name string) (fs.FileInfo, error) // name is relative to the root
 	real   sync.Map                               // folders known to be real in this deploy
+	absent sync.Map                               // folders found missing (until the deploy makes them)
 }
 
 // SymlinkError stops a deploy at a symbolic link below the target's root.
@@ -76,8 +77,12 @@ func (g *linkGuard) folders(name string) error {
 		if _, ok := g.real.Load(d); ok {
 			continue
 		}
+		if _, ok := g.absent.Load(d); ok {
+			return nil
+		}
 		fi, err := g.lstat(d)
 		if errors.Is(err, fs.ErrNotExist) {
+			g.absent.Store(d, true)
 			return nil
 		}
 		if err != nil {
@@ -123,6 +128,7 @@ func (g *linkGuard) noLink(name string, fi fs.FileInfo) error {
 func (g *linkGuard) made(dir string) {
 	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
 		g.real.Store(d, true)
+		g.absent.Delete(d)
 	}
 }
 

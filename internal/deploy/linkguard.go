@@ -39,7 +39,7 @@ type SymlinkError struct {
 }
 
 func (e *SymlinkError) Error() string {
-	return fmt.Sprintf("发布目标上的 %s 是符号链接（或快捷方式），发布不会经过它写入或删除文件，以免改动目标目录以外的文件：请在服务器上删除该链接，或换成真实的文件夹，然后重新发布。"+
+	return fmt.Sprintf("发布目标上的 %s 是符号链接（或快捷方式），发布不会经过它写入或删除文件，以免改动目标目录以外的文件：请在服务器上删除该链接（需要时换成真实的文件夹或文件），然后重新发布。"+
 		"(%s: %s is a symbolic link below the target folder; deploy never follows links on the target)",
 		strings.Join(e.Links, "、"), e.Target, strings.Join(e.Links, ", "))
 }

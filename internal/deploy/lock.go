@@ -130,8 +130,8 @@ func takeLock(t Target, me lockInfo, force bool, now time.Time) (*lock, error) {
 			return nil, fmt.Errorf("breaking the lock %s on %s: %v (无法解锁)", LockName, t, err)
 		}
 		if gone.en != "" {
-			l.tookOver = fmt.Sprintf("已接管已结束的发布留下的锁（%s 的进程 %d，%s）(took over the lock of %s: %s)",
-				holder.User, holder.PID, gone.zh, holder, gone.en)
+			l.tookOver = fmt.Sprintf("已接管一次已结束的发布留下的锁（%s 于 %s 开始的发布；%s）(took over the lock of %s: %s)",
+				holder.User, holder.Started.Local().Format("2006-01-02 15:04:05"), gone.zh, holder, gone.en)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func TestLockOfEndedDeployTakenOver(t *testing.T) {
 				plantLock(t, e.root, c.holder)
 				s := baseSite()
 				res := mustRun(t, e, s.write(t), Options{})
-				if !strings.Contains(res.Summary(), "已接管已结束的发布留下的锁") || !strings.Contains(res.Summary(), c.says) {
+				if !strings.Contains(res.Summary(), "已接管一次已结束的发布留下的锁") || !strings.Contains(res.Summary(), c.says) {
 					t.Errorf("the summary should say whose lock was taken over, and why (%s): %s", c.says, res.Summary())
 				}
 				sameSite(t, e.root, s)

@@ -34,7 +34,9 @@ Flags:
       --dry-run           list what would be sent and deleted, change nothing (预演)
       --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
       --prune             also delete files on the target that no deploy put there
-      --force-unlock      break a stale lock left by a deploy that died
+                          (only on a target this site's deploys made; 只清理本网站发布过的目标)
+      --force-unlock      break the lock of a deploy on another computer that has
+                          stopped (a dead deploy's lock on this computer is taken over unasked)
   -j, --jobs N            files sent at once (default 16)
 `
 
@@ -113,7 +115,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	defer t.Close()
 	opts := deploy.Options{
-		Source: *dest, MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
+		Source: *dest, Site: siteName(cfg), MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
 		ForceUnlock: *forceUnlock, Workers: *jobs,
 	}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -128,10 +130,23 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		if *maxDeletes >= 0 && len(res.Plan.Delete) > *maxDeletes {
 			fmt.Fprintf(stdout, "note: %d deletions are more than --max-deletes %d: a real deploy would refuse (删除文件超过上限)\n", len(res.Plan.Delete), *maxDeletes)
 		}
+		if r := res.PruneRefused; r != nil {
+			fmt.Fprintf(stdout, "注意：正式发布会拒绝 --prune：%s。(note: a real deploy would refuse --prune)\n", r.Reason)
+		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	return 0
+}
+
+// siteName names the site in the target's manifest, so that --prune
+// prunes only a target this site's deploys made: its baseURL, or its title
+// when it has none.
+func siteName(cfg *config.Config) string {
+	if cfg.BaseURL != "/" {
+		return cfg.BaseURL
+	}
+	return cfg.Title
 }
 
 // runSiteChecks runs "showcase check" (the review gate) before anything is

@@ -10,7 +10,9 @@ import (
 
 // Options say what to publish and how carefully.
 type Options struct {
-	Source      string    // the built site (the build's output folder)
+	Source string // the built site (the build's output folder)
+	Site   string // names the site in the manifest; Prune prunes only a target whose manifest names it
+
 	MaxDeletes  int       // refuse a deploy deleting more files (not checked by a dry run); negative: no limit
 	Prune       bool      // also delete files on the target that no manifest listed
 	DryRun      bool      // only plan: change nothing, take no lock
@@ -33,14 +35,18 @@ const DefaultWorkers = 16
 type Result struct {
 	Target      string
 	Plan        *Plan
-	Sent        int   // files sent
-	SentBytes   int64 // their bytes
-	Deleted     int   // files deleted
-	Interrupted bool  // a previous deploy had been cut off; this one finished its work
-	Verified    int   // files of that deploy found already in place (not sent again)
-	WireSent    int64 // bytes sent over the SSH connection (0 for file://)
-	WireRecv    int64 // bytes received over it
-	Took        time.Duration
+	Sent        int    // files sent
+	SentBytes   int64  // their bytes
+	Deleted     int    // files deleted
+	Interrupted bool   // a previous deploy had been cut off; this one finished its work
+	Verified    int    // files of that deploy found already in place (not sent again)
+	TookOver    string // says whose lock, left by a deploy that had ended, was taken over; or ""
+	// PruneRefused, in a dry run, tells why a real deploy would refuse to
+	// prune (a real deploy returns it as its error); nil when it would not.
+	PruneRefused *PruneRefusedError
+	WireSent     int64 // bytes sent over the SSH connection (0 for file://)
+	WireRecv     int64 // bytes received over it
+	Took         time.Duration
 }
 
 // Summary is the line printed after a deploy.
@@ -51,6 +57,9 @@ func (r *Result) Summary() string {
 		s += fmt.Sprintf(" (SSH traffic %s up, %s down)", FormatSize(r.WireSent), FormatSize(r.WireRecv))
 	}
 	s += " → " + r.Target
+	if r.TookOver != "" {
+		s += "; " + r.TookOver
+	}
 	if r.Interrupted {
 		s += fmt.Sprintf("; finished an interrupted deploy, %d file(s) of which were found in place (已续完上次中断的发布)", r.Verified)
 	}
@@ -88,12 +97,18 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 	if len(local) == 0 {
 		return nil, fmt.Errorf("%s holds no files: build the site first (待发布目录为空)", opts.Source)
 	}
+	if opts.Prune && opts.Site == "" {
+		return nil, errors.New("deploy: Prune needs Options.Site, the name the manifest records")
+	}
 	me := whoAmI(start)
+	var tookOver string
 	if !opts.DryRun {
 		l, lerr := takeLock(t, me, opts.ForceUnlock, start)
 		if lerr != nil {
 			return nil, lerr
 		}
+		tookOver = l.tookOver
+		l.beat()
 		defer func() { // a lock left behind must be told, even after success
 			if rerr := l.release(); rerr != nil && err == nil {
 				err = rerr
@@ -108,13 +123,22 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 		return nil, err
 	}
 	var pruned []string
+	var refused *PruneRefusedError
 	if opts.Prune {
 		if pruned, err = unlisted(ctx, t, local, st); err != nil {
 			return nil, err
 		}
+		refused = foreignTarget(t, opts.Site, st, pruned)
 	}
 	plan := makePlan(local, st, pruned)
-	res = &Result{Target: t.String(), Plan: plan, Interrupted: st.interrupted != nil, Verified: st.verified}
+	res = &Result{Target: t.String(), Plan: plan, Interrupted: st.interrupted != nil, Verified: st.verified,
+		TookOver: tookOver, PruneRefused: refused}
+	if refused != nil && !opts.DryRun {
+		return res, refused
+	}
+	if err := checkLinks(ctx, t, workers, plan); err != nil {
+		return res, err
+	}
 	if !opts.DryRun && opts.MaxDeletes >= 0 && len(plan.Delete) > opts.MaxDeletes {
 		return res, fmt.Errorf("this deploy would delete %d files from %s, more than the %d allowed (删除文件过多，已停止): check the target and the build folder %s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %d",
 			len(plan.Delete), t, opts.MaxDeletes, opts.Source, len(plan.Delete))
@@ -140,7 +164,7 @@ func apply(ctx context.Context, t Target, opts Options, workers int, me lockInfo
 	plan := res.Plan
 	if st.interrupted != nil {
 		// record what is now known before a new journal replaces the old
-		if err := writeManifest(t, st.known, me.Started, me.Run); err != nil {
+		if err := writeManifest(t, st.known, opts.Site, me.Started, me.Run); err != nil {
 			return err
 		}
 		clearParts(ctx, t, workers, st)
@@ -165,7 +189,7 @@ func apply(ctx context.Context, t Target, opts Options, workers int, me lockInfo
 	s.progress.end()
 	// every file of the build is now in place: the manifest may say so
 	j.flush()
-	if err := writeManifest(t, local, me.Started, me.Run); err != nil {
+	if err := writeManifest(t, local, opts.Site, me.Started, me.Run); err != nil {
 		j.close()
 		return err
 	}

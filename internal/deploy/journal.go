@@ -46,7 +46,7 @@ func readJournal(t Target) (*journalState, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布日志)", JournalName, t, err)
+		return nil, targetError(err, "reading %s on %s: %v (无法读取发布日志)", JournalName, t, err)
 	}
 	j := &journalState{puts: Files{}, deletes: map[string]bool{}, done: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -107,7 +107,7 @@ func startJournal(t Target, by lockInfo, plan *Plan) (*journal, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("writing %s on %s: %v (无法写入发布日志)", JournalName, t, err)
+		return nil, targetError(err, "writing %s on %s: %v (无法写入发布日志)", JournalName, t, err)
 	}
 	j := &journal{w: w, kick: make(chan struct{}, 1), stopped: make(chan struct{})}
 	go func() {

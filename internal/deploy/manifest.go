@@ -35,18 +35,28 @@ const manifestVersion = 1
 type manifestHead struct {
 	Version   int       `json:"version"`
 	Generator string    `json:"generator"`
+	Site      string    `json:"site,omitempty"` // Options.Site of the deploy that wrote it
 	Updated   time.Time `json:"updated"`
 	Files     Files     `json:"files"`
 }
 
 // readManifest reads the target's manifest; an absent one is an empty list.
 func readManifest(t Target) (Files, error) {
+	m, err := readManifestHead(t)
+	if err != nil || m == nil {
+		return Files{}, err
+	}
+	return m.Files, nil
+}
+
+// readManifestHead reads the target's manifest; nil when there is none.
+func readManifestHead(t Target) (*manifestHead, error) {
 	data, err := t.ReadFile(ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Files{}, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
+		return nil, targetError(err, "reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
 	}
 	var m manifestHead
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -63,13 +73,16 @@ func readManifest(t Target) (Files, error) {
 	if m.Files == nil {
 		m.Files = Files{}
 	}
-	return m.Files, nil
+	return &m, nil
 }
 
-// writeManifest replaces the target's manifest (atomically, like any file).
-func writeManifest(t Target, files Files, now time.Time, run string) error {
+// writeManifest replaces the target's manifest (atomically, like any
+// file), recording the site it lists.
+func writeManifest(t Target, files Files, site string, now time.Time, run string) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"version\": %d, \"generator\": \"showcase\", \"updated\": %q,\n\"files\": {", manifestVersion, now.UTC().Format(time.RFC3339))
+	siteJSON, _ := json.Marshal(site)
+	fmt.Fprintf(&b, "{\"version\": %d, \"generator\": \"showcase\", \"site\": %s, \"updated\": %q,\n\"files\": {",
+		manifestVersion, siteJSON, now.UTC().Format(time.RFC3339))
 	for i, name := range sortedNames(files) {
 		if i > 0 {
 			b.WriteByte(',')
@@ -80,7 +93,7 @@ func writeManifest(t Target, files Files, now time.Time, run string) error {
 	}
 	b.WriteString("\n}}\n")
 	if err := t.Put(ManifestName, partName(ManifestName, run), &b); err != nil {
-		return fmt.Errorf("writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
+		return targetError(err, "writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
 	}
 	return nil
 }

@@ -2,15 +2,12 @@ package deploy
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/pkg/sftp"
 	"golang.org/x/crypto/ssh"
@@ -29,7 +26,7 @@ type sftpTarget struct {
 	// replaces the destination atomically; without it a rename onto an
 	// existing file fails (SFTP v3) and the old file must be removed first.
 	posixRename bool
-	dirs        sync.Map // folders known to exist
+	guard       *linkGuard // folders known to be real (no links) and to exist
 	meter       *meteredConn
 	stopAlive   func()
 }
@@ -85,6 +82,15 @@ func dialSFTP(ctx context.Context, u *url.URL, t config.DeployTarget, c Connect)
 		target.Close()
 		return nil, fmt.Errorf("deploy target %s on %s is not a folder (目标不是目录)", root, u.Host)
 	}
+	// the root may be a link (/var/www/site -> /srv/site): resolve it once;
+	// nothing below it may be one
+	if target.root, err = client.RealPath(root); err != nil {
+		target.Close()
+		return nil, fmt.Errorf("deploy target folder %s on %s: %v (无法解析目标目录)", root, u.Host, err)
+	}
+	target.guard = &linkGuard{target: target.url, lstat: func(name string) (fs.FileInfo, error) {
+		return client.Lstat(target.remote(name))
+	}}
 	return target, nil
 }
 
@@ -101,127 +107,7 @@ func (t *sftpTarget) String() string { return t.url }
 
 func (t *sftpTarget) remote(name string) string { return path.Join(t.root, name) }
 
-func (t *sftpTarget) ReadFile(name string) ([]byte, error) {
-	f, err := t.client.Open(t.remote(name))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
-}
-
-func (t *sftpTarget) Size(name string) (int64, error) {
-	fi, err := t.client.Stat(t.remote(name))
-	if err != nil {
-		return 0, err
-	}
-	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s is not a regular file (不是普通文件)", name)
-	}
-	return fi.Size(), nil
-}
-
-func (t *sftpTarget) Open(name string) (io.ReadCloser, error) {
-	return t.client.Open(t.remote(name))
-}
-
-// Put writes the part file, then renames it into place: with
-// posix-rename@openssh.com (OpenSSH) the replacement is atomic. Without it,
-// the old file is removed first and the rename follows: for that short
-// moment (one round trip) the path answers 404, but never with a part of a
-// file.
-func (t *sftpTarget) Put(name, part string, src io.Reader) error {
-	part = t.remote(part)
-	f, err := t.client.OpenFile(part, openWriteFlags)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = t.mkdirAll(path.Dir(part)); err == nil {
-			f, err = t.client.OpenFile(part, openWriteFlags)
-		}
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := f.ReadFrom(src); err != nil {
-		f.Close()
-		t.client.Remove(part)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	dest := t.remote(name)
-	if t.posixRename {
-		return t.client.PosixRename(part, dest)
-	}
-	if err := t.client.Remove(dest); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return t.client.Rename(part, dest)
-}
-
-// mkdirAll creates a folder and its parents, remembering those that exist.
-func (t *sftpTarget) mkdirAll(dir string) error {
-	if _, ok := t.dirs.Load(dir); ok {
-		return nil
-	}
-	if err := t.client.MkdirAll(dir); err != nil {
-		return err
-	}
-	t.dirs.Store(dir, true)
-	return nil
-}
-
-func (t *sftpTarget) CreateExclusive(name string, data []byte) error {
-	p := t.remote(name)
-	f, err := t.client.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
-	if err != nil {
-		// SFTP v3 has no "already exists" status: OpenSSH answers a
-		// generic failure, so look.
-		if _, serr := t.client.Stat(p); serr == nil {
-			return fs.ErrExist
-		}
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-func (t *sftpTarget) Create(name string) (io.WriteCloser, error) {
-	return t.client.OpenFile(t.remote(name), openWriteFlags)
-}
-
-func (t *sftpTarget) MakeDir(name string) error {
-	dir := t.remote(name)
-	if err := t.client.Mkdir(dir); err != nil {
-		// SFTP v3 has no "already exists" status: look
-		if fi, serr := t.client.Stat(dir); serr != nil || !fi.IsDir() {
-			return err
-		}
-	}
-	t.dirs.Store(dir, true)
-	return nil
-}
-
-func (t *sftpTarget) Remove(name string) error {
-	p := t.remote(name)
-	err := t.client.Remove(p)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		// OpenSSH reports a missing file as "no such file"; others may not
-		if _, serr := t.client.Lstat(p); errors.Is(serr, fs.ErrNotExist) {
-			return fs.ErrNotExist
-		}
-	}
-	return err
-}
-
-func (t *sftpTarget) RemoveEmptyDir(name string) error {
-	dir := t.remote(name)
-	t.dirs.Delete(dir)
-	return t.client.RemoveDirectory(dir)
-}
+func (t *sftpTarget) CheckPath(name string) error { return t.guard.folders(name) }
 
 func (t *sftpTarget) Walk(ctx context.Context, fn func(name string, size int64) error) error {
 	w := t.client.Walk(t.root)

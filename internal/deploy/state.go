@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
+	"strings"
 	"sync"
 )
 
@@ -25,6 +27,10 @@ type targetState struct {
 	uncertain []string
 	// verified counts files found already in place by reading them back.
 	verified int
+	// manifest tells whether the target has a manifest, and site which
+	// site it records ("" for one written before manifests named it).
+	manifest bool
+	site     string
 }
 
 // readState reads the manifest and, when the last deploy was cut off, its
@@ -33,7 +39,7 @@ type targetState struct {
 // done is uncertain, and is looked at on the target. A file there with the
 // size and SHA-256 of the build's file is not sent again.
 func readState(ctx context.Context, t Target, local Files, workers int) (*targetState, error) {
-	known, err := readManifest(t)
+	head, err := readManifestHead(t)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +47,11 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 	if err != nil {
 		return nil, err
 	}
-	st := &targetState{known: known, owned: map[string]bool{}, interrupted: j}
+	known := Files{}
+	st := &targetState{known: known, owned: map[string]bool{}, interrupted: j, manifest: head != nil}
+	if head != nil {
+		known, st.known, st.site = head.Files, head.Files, head.Site
+	}
 	if j == nil {
 		return st, nil
 	}
@@ -66,7 +76,7 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("checking %s on %s: %v (无法检查目标文件)", name, t, err)
+			return targetError(err, "checking %s on %s: %v (无法检查目标文件)", name, t, err)
 		}
 		want, inBuild := local[name]
 		if inBuild && want.Size == size {
@@ -97,14 +107,73 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 func hashRemote(t Target, name string) (Entry, error) {
 	r, err := t.Open(name)
 	if err != nil {
-		return Entry{}, fmt.Errorf("reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
 	}
 	defer r.Close()
 	e, err := hashReader(r)
 	if err != nil {
-		return Entry{}, fmt.Errorf("reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
 	}
 	return e, nil
+}
+
+// Prune deletes files on the target that no manifest lists, so it must be
+// sure the target is this site's: a wrong --target (another site's folder,
+// a site's source folder) would otherwise lose every file the build does
+// not have. It prunes only a target whose manifest was written by a deploy
+// of this site (Options.Site); any other target — one with no manifest,
+// one whose manifest is another site's or predates manifests naming their
+// site — is refused before anything changes, with the list of files it
+// would have removed. A deploy without --prune writes the manifest (and so
+// adopts the target), after which --prune is allowed.
+
+// PruneRefusedError stops a --prune deploy to a target whose manifest this
+// site did not write. Nothing on the target has changed.
+type PruneRefusedError struct {
+	Target string
+	Reason string   // why the target is not known to be this site's: Chinese, then English
+	Files  []string // what --prune would remove, sorted
+}
+
+// pruneListMax is how many files the error lists (a dry run lists all).
+const pruneListMax = 30
+
+func (e *PruneRefusedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "不能清理发布目标 %s：%s。--prune 会删除其中以下 %d 个本网站发布清单以外的文件：\n", e.Target, e.Reason, len(e.Files))
+	for i, name := range e.Files {
+		if i == pruneListMax {
+			fmt.Fprintf(&b, "  ……另有 %d 个（加 --dry-run 可列出全部）\n", len(e.Files)-i)
+			break
+		}
+		fmt.Fprintf(&b, "  %s\n", name)
+	}
+	fmt.Fprintf(&b, "没有删除或改动任何文件。请先确认 --target 指向的是本网站的发布目录；如果确实是，先不加 --prune 发布一次"+
+		"（发布清单会记下本网站），核对无误后再加 --prune 清理。"+
+		"(refusing --prune on %s: its manifest was not written by a deploy of this site; nothing was changed)", e.Target)
+	return b.String()
+}
+
+// foreignTarget refuses to prune a target whose manifest this site did not
+// write; nil when it did, or when there is nothing to prune.
+func foreignTarget(t Target, site string, st *targetState, pruned []string) *PruneRefusedError {
+	if len(pruned) == 0 {
+		return nil
+	}
+	var reason string
+	switch {
+	case !st.manifest:
+		reason = fmt.Sprintf("目标上没有 showcase 的发布清单（%s），无法确认其中的文件是本网站发布的 (it has no showcase manifest)", ManifestName)
+	case st.site == "":
+		reason = fmt.Sprintf("目标上的发布清单由旧版 showcase 写成，没有记下是哪个网站的 (its manifest does not name its site; this is %q)", site)
+	case st.site != site:
+		reason = fmt.Sprintf("目标上的发布清单属于另一个网站“%s”，而本网站是“%s” (its manifest is for the site %q, this is %q)", st.site, site, st.site, site)
+	default:
+		return nil
+	}
+	files := append([]string(nil), pruned...)
+	sort.Strings(files)
+	return &PruneRefusedError{Target: t.String(), Reason: reason, Files: files}
 }
 
 // unlisted walks the target for files that neither the build, the manifest

@@ -19,6 +19,10 @@ import (
 // local (or mounted) folder. Names are slash-separated paths relative to the
 // target's root, valid in the sense of fs.ValidPath. Everything Deploy does
 // (manifest, journal, lock, order) is written once against this interface.
+//
+// No method follows a symbolic link below the root: each refuses, with a
+// *SymlinkError, a name one of whose folders is a link, and those that open
+// a file also one that is itself a link (see linkGuard).
 type Target interface {
 	// String names the target for messages (its URL, without secrets).
 	String() string
@@ -44,6 +48,11 @@ type Target interface {
 	MakeDir(name string) error
 	// Remove removes a file; fs.ErrNotExist when there was none.
 	Remove(name string) error
+	// Rename renames a file within its folder, replacing any file of the
+	// new name.
+	Rename(from, to string) error
+	// CheckPath refuses a name one of whose existing folders is a link.
+	CheckPath(name string) error
 	// RemoveEmptyDir removes a folder if it is empty (and fails otherwise).
 	RemoveEmptyDir(name string) error
 	// Walk calls fn for every regular file under the root.

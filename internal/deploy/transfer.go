@@ -86,7 +86,7 @@ func (s *sender) send(ctx context.Context, workers int, changes []Change) error 
 		defer f.Close()
 		h := sha256.New()
 		if err := s.t.Put(name, partName(name, s.run), io.TeeReader(sizedReader{f, c.Size}, h)); err != nil {
-			return fmt.Errorf("sending %s to %s: %v (文件上传失败)", name, s.t, err)
+			return targetError(err, "sending %s to %s: %v (文件上传失败)", name, s.t, err)
 		}
 		if hex.EncodeToString(h.Sum(nil)) != c.SHA256 {
 			return fmt.Errorf("%s changed while it was being deployed; build again and rerun (发布过程中文件被修改)", name)
@@ -151,7 +151,7 @@ func (s *sender) remove(ctx context.Context, workers int, removals []Removal, lo
 	err := forEach(ctx, workers, names, func(name string) error {
 		err := s.t.Remove(name)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("deleting %s on %s: %v (文件删除失败)", name, s.t, err)
+			return targetError(err, "deleting %s on %s: %v (文件删除失败)", name, s.t, err)
 		}
 		if err == nil {
 			deleted.Add(1)

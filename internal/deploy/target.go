@@ -69,10 +69,15 @@ const (
 	partPrefix   = ".showcase-part."          // a file being written, before its rename
 )
 
+// outputMarker is the file a build leaves at the top of its output to say
+// that showcase made the folder (so that a later build may replace it): it
+// is not part of the site and is never published.
+const outputMarker = ".showcase-output"
+
 // isControl reports whether name is one of deploy's own files (never part of
 // a site, never pruned, never sent).
 func isControl(name string) bool {
-	return name == ManifestName || name == JournalName || name == LockName ||
+	return name == ManifestName || name == JournalName || name == LockName || name == outputMarker ||
 		strings.HasPrefix(path.Base(name), partPrefix)
 }
 

@@ -52,12 +52,13 @@ func TestCheckFix(t *testing.T) {
 // TestImportUsesSiteWords: import corrects the site's fixed phrasings.
 func TestImportUsesSiteWords(t *testing.T) {
 	site := workflowSite(t)
-	f, err := os.OpenFile(filepath.Join(site, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
+	toml := filepath.Join(site, "site.toml")
+	data, err := os.ReadFile(toml)
+	if err != nil || !bytes.Contains(data, []byte("\n[check.words.standard]\n")) {
+		t.Fatalf("the demo site.toml has no [check.words.standard]: %v", err)
 	}
-	f.WriteString("\n[check.words.standard]\n\"两个维护\" = [\"两个捍卫\"]\n")
-	f.Close()
+	data = bytes.Replace(data, []byte("\n[check.words.standard]\n"), []byte("\n[check.words.standard]\n\"两个维护\" = [\"两个捍卫\"]\n"), 1)
+	os.WriteFile(toml, data, 0o644)
 	src := filepath.Join(t.TempDir(), "a.txt")
 	os.WriteFile(src, []byte("坚决做到两个捍卫,著力推进。\n"), 0o644)
 	var out, errOut bytes.Buffer

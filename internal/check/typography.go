@@ -2,8 +2,10 @@ package check
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
@@ -27,12 +29,26 @@ func Words(cfg *config.Config) *proofread.Words {
 
 // proofreading reports half-width punctuation in Chinese text (one
 // finding a line) and the words of the word list, in the body and in the
-// front matter's texts.
+// front matter's texts. Bodies are proofread in parallel.
 func (c *checker) proofreading() {
 	words := Words(c.site.Config)
-	for _, p := range c.pages {
-		found, _ := proofread.Markdown(p.Body, words)
-		c.addProofread(p, found, func(f proofread.Finding) int { return p.BodyLine + f.Line - 1 }, "")
+	bodies := make([][]proofread.Finding, len(c.pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				bodies[i], _ = proofread.Markdown(c.pages[i].Body, words)
+			}
+		})
+	}
+	for i := range c.pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range c.pages {
+		c.addProofread(p, bodies[i], func(f proofread.Finding) int { return p.BodyLine + f.Line - 1 }, "")
 		keys := make([]string, 0, len(p.Params))
 		for k := range p.Params {
 			keys = append(keys, k)

@@ -126,7 +126,7 @@ func Fix(src []byte, w *Words) []byte {
 // Text proofreads a string that is not Markdown, such as a title, and
 // returns what it found.
 func Text(s string, w *Words) []Finding {
-	findings, _ := proofread([]byte(s), [][]char{plainBlock([]byte(s))}, w)
+	findings, _ := proofread([]byte(s), [][]char{plainBlock(s)}, w)
 	return findings
 }
 
@@ -134,7 +134,7 @@ func Text(s string, w *Words) []Finding {
 // make another one due: "（注）," gets its comma once the bracket is
 // full-width), then reports and applies the corrections.
 func proofread(src []byte, blocks [][]char, w *Words) ([]Finding, []byte) {
-	m := newMatcher(w)
+	m := newMatcher(w, src)
 	var found []Finding
 	lines := newLineIndex(src)
 	for _, b := range blocks {

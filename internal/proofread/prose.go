@@ -43,7 +43,10 @@ func (c *char) first() rune { r, _ := utf8.DecodeRuneInString(c.now); return r }
 func (c *char) last() rune  { r, _ := utf8.DecodeLastRuneInString(c.now); return r }
 
 // is reports whether c reads now as the single rune r.
-func (c *char) is(r rune) bool { return c.now == string(r) }
+func (c *char) is(r rune) bool {
+	first, size := utf8.DecodeRuneInString(c.now)
+	return first == r && size == len(c.now)
+}
 
 // set corrects c.
 func (c *char) set(s string, k Kind) {
@@ -61,6 +64,7 @@ var markdownParser = goldmark.New(
 // blocks have no prose.
 func proseBlocks(src []byte) [][]char {
 	doc := markdownParser.Parse(text.NewReader(src))
+	str := string(src) // the characters' texts are slices of it
 	var blocks [][]char
 	seg := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -71,7 +75,7 @@ func proseBlocks(src []byte) [][]char {
 			return ast.WalkContinue, nil
 		}
 		var b []char
-		collectInlines(n, src, &b, &seg)
+		collectInlines(n, str, &b, &seg)
 		if _, ok := n.(*ast.Paragraph); ok && n.Lines().Len() > 0 {
 			keepLinkDefinition(b, src, n.Lines())
 		}
@@ -84,7 +88,7 @@ func proseBlocks(src []byte) [][]char {
 // collectInlines appends the prose of n's inline children to b: text as
 // characters, emphasis, strikethrough, links and images (their text) by
 // looking inside, anything else as an object marker.
-func collectInlines(n ast.Node, src []byte, b *[]char, seg *int) {
+func collectInlines(n ast.Node, src string, b *[]char, seg *int) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -120,14 +124,10 @@ func markerChar(r rune) char {
 }
 
 // appendText appends the characters of src[start:stop], one segment.
-func appendText(b *[]char, src []byte, start, stop, seg int) {
+func appendText(b *[]char, src string, start, stop, seg int) {
 	for i := start; i < stop; {
-		r, size := utf8.DecodeRune(src[i:stop])
-		now := string(r)
-		if r == utf8.RuneError && size <= 1 {
-			now = string(src[i : i+1]) // kept as written
-		}
-		c := char{orig: r, now: now, start: i, end: i + size, seg: seg}
+		r, size := utf8.DecodeRuneInString(src[i:stop])
+		c := char{orig: r, now: src[i : i+size], start: i, end: i + size, seg: seg}
 		c.keep = r < 0x80 && unicode.IsPunct(r) && escaped(src, i)
 		c.afterLink = r == '(' && i > 0 && src[i-1] == ']'
 		*b = append(*b, c)
@@ -137,7 +137,7 @@ func appendText(b *[]char, src []byte, start, stop, seg int) {
 
 // escaped reports whether the byte at i follows an odd number of
 // backslashes.
-func escaped(src []byte, i int) bool {
+func escaped(src string, i int) bool {
 	n := 0
 	for j := i - 1; j >= 0 && src[j] == '\\'; j-- {
 		n++
@@ -146,7 +146,7 @@ func escaped(src []byte, i int) bool {
 }
 
 // plainBlock is all of s as one block; each line its own segment.
-func plainBlock(s []byte) []char {
+func plainBlock(s string) []char {
 	var b []char
 	seg, start := 0, 0
 	for i := 0; i <= len(s); i++ {

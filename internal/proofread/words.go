@@ -1,6 +1,7 @@
 package proofread
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -10,11 +11,18 @@ type matcher struct {
 	rights []string // every right form: never broken up by another correction
 }
 
-func newMatcher(w *Words) *matcher {
-	m := &matcher{w: w}
-	if w != nil {
-		for _, v := range w.Variants {
-			m.rights = append(m.rights, v.Right)
+// newMatcher prepares the list for one document. A wrong form is corrected
+// only where its bytes stand together in the source, so the variants
+// whose wrong form src lacks are left out at once.
+func newMatcher(w *Words, src []byte) *matcher {
+	if w == nil {
+		return &matcher{}
+	}
+	m := &matcher{w: &Words{Forbidden: w.Forbidden, Sensitive: w.Sensitive}}
+	for _, v := range w.Variants {
+		m.rights = append(m.rights, v.Right)
+		if v.Wrong != "" && bytes.Contains(src, []byte(v.Wrong)) {
+			m.w.Variants = append(m.w.Variants, v)
 		}
 	}
 	return m
@@ -109,10 +117,10 @@ func (m *matcher) replaceVariants(b []char) bool {
 }
 
 // wordChars returns the characters of s[from:to] when they may be
-// corrected: whole characters, unchanged, not kept, and one run of
-// source bytes.
+// corrected: whole characters, unchanged, not kept, one run of source
+// bytes, and not a piece of a longer Latin word or number (7个 in 17个).
 func wordChars(b []char, owner []int, from, to int) ([]*char, bool) {
-	if from > 0 && owner[from-1] == owner[from] || to < len(owner) && owner[to] == owner[to-1] {
+	if from > 0 && owner[from-1] == owner[from] || to < len(owner) && owner[to] == owner[to-1] || !wordBounded(b, owner, from, to) {
 		return nil, false
 	}
 	var chars []*char
@@ -129,9 +137,18 @@ func wordChars(b []char, owner []int, from, to int) ([]*char, bool) {
 	return chars, len(chars) > 0
 }
 
+// wordBounded reports whether s[from:to] does not start or end inside a
+// run of ASCII letters and digits.
+func wordBounded(b []char, owner []int, from, to int) bool {
+	if from > 0 && isASCIIAlnum(b[owner[from]].first()) && isASCIIAlnum(b[owner[from-1]].last()) {
+		return false
+	}
+	return to >= len(owner) || !isASCIIAlnum(b[owner[to-1]].last()) || !isASCIIAlnum(b[owner[to]].first())
+}
+
 // lookFor reports the forbidden and sensitive words in a block.
 func (m *matcher) lookFor(b []char, lines *lineIndex) []Finding {
-	if m.w == nil {
+	if m.w == nil || len(m.w.Forbidden)+len(m.w.Sensitive) == 0 {
 		return nil
 	}
 	s, owner := blockText(b)
@@ -143,7 +160,7 @@ func (m *matcher) lookFor(b []char, lines *lineIndex) []Finding {
 		for _, w := range list.words {
 			for _, p := range occurrences(s, w) {
 				first, last := &b[owner[p]], &b[owner[p+len(w)-1]]
-				if first.marker() || last.marker() {
+				if first.marker() || last.marker() || !wordBounded(b, owner, p, p+len(w)) {
 					continue
 				}
 				out = append(out, lines.finding(list.kind, first.start, last.end, w, ""))

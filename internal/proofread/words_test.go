@@ -12,6 +12,9 @@ func siteWords() *Words {
 		Variants: append(Standard(),
 			WordVariant{Wrong: "两个捍卫", Right: "两个维护", Phrasing: true},
 			WordVariant{Wrong: "党建", Right: "党建工作"}, // a right form holding its wrong one
+			WordVariant{Wrong: "党的20大", Right: "党的二十大", Phrasing: true},
+			WordVariant{Wrong: "7个有力", Right: "七个有力", Phrasing: true},
+			WordVariant{Wrong: "CPC", Right: "中国共产党", Phrasing: true},
 		),
 	}
 }
@@ -30,6 +33,9 @@ func TestWords(t *testing.T) {
 		{"across emphasis", "**著**力", ""},
 		{"in link text", "[著力推进](a.md)", "[着力推进](a.md)"},
 		{"forbidden is only reported", "出现禁用词。", ""},
+		{"number", "学习党的20大精神，对照7个有力", "学习党的二十大精神，对照七个有力"},
+		{"inside a longer number", "党的200大，17个有力", ""},
+		{"inside a Latin word", "CPCA, XCPC, CPC?", "CPCA, XCPC, 中国共产党？"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -154,9 +154,10 @@ func dropSpaces(b []char) bool {
 			continue
 		}
 		prev, next := b[p].last(), b[j].first()
-		// Spaces beside a URL or < > stay: "<https://a.cn ，>" is no autolink,
-		// keep it so; and beside * _ ~, whose spaces decide what they emphasize.
-		if b[p].keep || b[j].keep || isDelimiter(prev) || isDelimiter(next) || next == '>' || prev == '<' {
+		// Spaces beside a URL or between < and > stay: "<https://a.cn ，>" is
+		// no autolink, keep it so; and beside * _ ~, whose spaces decide what
+		// they emphasize.
+		if b[p].keep || b[j].keep || isDelimiter(prev) || isDelimiter(next) || betweenAngles(b, i, j) {
 			i = j - 1
 			continue
 		}
@@ -169,6 +170,21 @@ func dropSpaces(b []char) bool {
 		i = j - 1
 	}
 	return changed
+}
+
+// betweenAngles reports whether the line of b[i] has a "<" before i and
+// a ">" from j on.
+func betweenAngles(b []char, i, j int) bool {
+	open := false
+	for k := i - 1; k >= 0 && b[k].orig != lineBreak && !open; k-- {
+		open = b[k].orig == '<' && !b[k].marker()
+	}
+	for k := j; open && k < len(b) && b[k].orig != lineBreak; k++ {
+		if b[k].orig == '>' && !b[k].marker() {
+			return true
+		}
+	}
+	return false
 }
 
 // runeBefore returns the character before b[i] as it reads now, passing

@@ -129,7 +129,7 @@ func verbatim(src []byte) []string {
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, b := range proseBlocks(src) {
+	for _, b := range proseBlocks(src, true) {
 		protect(b)
 		run := ""
 		for _, c := range b {

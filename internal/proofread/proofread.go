@@ -21,10 +21,14 @@
 // cells, link texts and image descriptions, as goldmark parses them. Code
 // spans, fenced and indented code, raw HTML, autolinks, link and image
 // destinations are never read or changed, nor are bare URLs
-// (https://…, www.…), e-mail addresses and characters escaped with a
-// backslash. Fixing changes characters within a line only: the line
-// count, the line endings (CRLF stays CRLF) and the Markdown structure
-// stay as they were, and Markdown(fixed) finds nothing left to fix.
+// (https://…, www.…), e-mail addresses, characters escaped with a
+// backslash, and a paragraph that starts like a link reference
+// definition ("[标签]: …", text only because it does not parse). Fixing
+// changes characters within a line only: the line count, the line
+// endings (CRLF stays CRLF) and the Markdown structure stay as they
+// were — so a space beside * _ ~ or between < and > is never removed —
+// and Markdown(fixed) finds nothing left to fix (FuzzFix checks all of
+// this).
 //
 // # Punctuation
 //
@@ -33,7 +37,8 @@
 //	        "会议召开,部署工作" "时间:10:30" → "会议召开，部署工作" "时间：10:30";
 //	        also , ; between a Latin letter or digit and a Chinese
 //	        character with no space: "共30,其中" → "共30，其中"
-//	!       right after a Chinese character, not beside "?" → ！
+//	!       right after a Chinese character, not beside "?" nor before
+//	        "[" (a picture that did not parse) → ！
 //	?       right after a Chinese character, when a line end, space or
 //	        punctuation follows, or the clause asks (吗 呢 么 谁 哪 何 …) → ？
 //	        A lone "?" between Chinese characters is left alone: it is
@@ -60,7 +65,9 @@
 // Words lists forbidden and sensitive words (reported, never changed)
 // and Variants: a wrong form and the right one (著力 → 着力), corrected.
 // A wrong form inside a word that is right (著力 in 显著力量, listed in
-// Variant.Except) or inside any listed right form is left alone.
+// WordVariant.Except), inside any listed right form, or inside a longer
+// number or Latin word (7个 in 17个) is left alone. A wrong form is
+// corrected only where it is written in one piece (not "**著**力").
 // Standard returns the built-in list: established standard forms
 // (《第一批异形词整理表》 and the dictionary's preferred forms) and set
 // phrases commonly mistyped, none of which OpenCC corrects.
@@ -114,7 +121,8 @@ type WordVariant struct {
 // order, and the body with every fixable finding corrected. src may be
 // any bytes: invalid UTF-8 is passed through unchanged.
 func Markdown(src []byte, w *Words) ([]Finding, []byte) {
-	return proofread(src, proseBlocks(src), w)
+	m := newMatcher(w, src)
+	return proofread(src, proseBlocks(src, m.active()), m)
 }
 
 // Fix returns src with every fixable finding corrected.
@@ -126,15 +134,14 @@ func Fix(src []byte, w *Words) []byte {
 // Text proofreads a string that is not Markdown, such as a title, and
 // returns what it found.
 func Text(s string, w *Words) []Finding {
-	findings, _ := proofread([]byte(s), [][]char{plainBlock(s)}, w)
+	findings, _ := proofread([]byte(s), [][]char{plainBlock(s)}, newMatcher(w, []byte(s)))
 	return findings
 }
 
 // proofread corrects the blocks until nothing changes (a correction can
 // make another one due: "（注）," gets its comma once the bracket is
 // full-width), then reports and applies the corrections.
-func proofread(src []byte, blocks [][]char, w *Words) ([]Finding, []byte) {
-	m := newMatcher(w, src)
+func proofread(src []byte, blocks [][]char, m *matcher) ([]Finding, []byte) {
 	var found []Finding
 	lines := newLineIndex(src)
 	for _, b := range blocks {

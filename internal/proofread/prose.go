@@ -3,6 +3,7 @@ package proofread
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,11 +62,14 @@ var markdownParser = goldmark.New(
 // proseBlocks returns the prose of each block of a Markdown document, in
 // document order: the characters of its text nodes, with markers for line
 // breaks and for inline code, HTML and the like. Code blocks and HTML
-// blocks have no prose.
-func proseBlocks(src []byte) [][]char {
+// blocks have no prose. Unless all, a block is left out when its text
+// has nothing the punctuation rules act on (ASCII , ; : ? ! . ( ) or a
+// space): most Chinese paragraphs.
+func proseBlocks(src []byte, all bool) [][]char {
 	doc := markdownParser.Parse(text.NewReader(src))
 	str := string(src) // the characters' texts are slices of it
 	var blocks [][]char
+	var spans []span
 	seg := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
@@ -74,8 +78,24 @@ func proseBlocks(src []byte) [][]char {
 		if first := n.FirstChild(); first == nil || first.Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
-		var b []char
-		collectInlines(n, str, &b, &seg)
+		spans = collectInlines(n, spans[:0])
+		if !all && !actsOn(str, spans) {
+			seg += len(spans)
+			return ast.WalkSkipChildren, nil
+		}
+		size := 0
+		for _, sp := range spans {
+			size += sp.stop - sp.start
+		}
+		b := make([]char, 0, size/2+len(spans)) // Chinese takes 3 bytes a character
+		for _, sp := range spans {
+			if sp.marker != 0 {
+				b = append(b, markerChar(sp.marker))
+				continue
+			}
+			b = appendText(b, str, sp.start, sp.stop, seg)
+			seg++
+		}
 		if _, ok := n.(*ast.Paragraph); ok && n.Lines().Len() > 0 {
 			keepLinkDefinition(b, src, n.Lines())
 		}
@@ -85,24 +105,41 @@ func proseBlocks(src []byte) [][]char {
 	return blocks
 }
 
-// collectInlines appends the prose of n's inline children to b: text as
-// characters, emphasis, strikethrough, links and images (their text) by
+// span is a text segment of a block's source, or a marker.
+type span struct {
+	start, stop int
+	marker      rune // lineBreak or object; 0 for text
+}
+
+// collectInlines appends the prose of n's inline children: text
+// segments, emphasis, strikethrough, links and images (their text) by
 // looking inside, anything else as an object marker.
-func collectInlines(n ast.Node, src string, b *[]char, seg *int) {
+func collectInlines(n ast.Node, spans []span) []span {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			appendText(b, src, c.Segment.Start, c.Segment.Stop, *seg)
-			*seg++
+			spans = append(spans, span{start: c.Segment.Start, stop: c.Segment.Stop})
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				*b = append(*b, markerChar(lineBreak))
+				spans = append(spans, span{marker: lineBreak})
 			}
 		case *ast.Emphasis, *ast.Link, *ast.Image, *extast.Strikethrough:
-			collectInlines(c, src, b, seg)
+			spans = collectInlines(c, spans)
 		default:
-			*b = append(*b, markerChar(object))
+			spans = append(spans, span{marker: object})
 		}
 	}
+	return spans
+}
+
+// actsOn reports whether the text of spans holds a character the
+// punctuation rules act on.
+func actsOn(src string, spans []span) bool {
+	for _, sp := range spans {
+		if sp.marker == 0 && strings.ContainsAny(src[sp.start:sp.stop], ",;:?!.() \t") {
+			return true
+		}
+	}
+	return false
 }
 
 // keepLinkDefinition keeps a paragraph that starts like a link reference
@@ -124,15 +161,16 @@ func markerChar(r rune) char {
 }
 
 // appendText appends the characters of src[start:stop], one segment.
-func appendText(b *[]char, src string, start, stop, seg int) {
+func appendText(b []char, src string, start, stop, seg int) []char {
 	for i := start; i < stop; {
 		r, size := utf8.DecodeRuneInString(src[i:stop])
 		c := char{orig: r, now: src[i : i+size], start: i, end: i + size, seg: seg}
 		c.keep = r < 0x80 && unicode.IsPunct(r) && escaped(src, i)
 		c.afterLink = r == '(' && i > 0 && src[i-1] == ']'
-		*b = append(*b, c)
+		b = append(b, c)
 		i += size
 	}
+	return b
 }
 
 // escaped reports whether the byte at i follows an odd number of
@@ -155,7 +193,7 @@ func plainBlock(s string) []char {
 			if end > start && s[end-1] == '\r' {
 				end--
 			}
-			appendText(&b, s, start, end, seg)
+			b = appendText(b, s, start, end, seg)
 			seg++
 			if i < len(s) {
 				b = append(b, markerChar(lineBreak))

@@ -3,6 +3,7 @@ package proofread
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // matcher looks for the words of a list in blocks.
@@ -13,19 +14,43 @@ type matcher struct {
 
 // newMatcher prepares the list for one document. A wrong form is corrected
 // only where its bytes stand together in the source, so the variants
-// whose wrong form src lacks are left out at once.
+// whose wrong form src lacks are left out at once: one pass over src
+// notes the pairs of characters present, and only the variants starting
+// with one of them are looked for.
 func newMatcher(w *Words, src []byte) *matcher {
 	if w == nil {
-		return &matcher{}
+		return &matcher{w: &Words{}}
 	}
 	m := &matcher{w: &Words{Forbidden: w.Forbidden, Sensitive: w.Sensitive}}
+	var pairs [1 << 16 / 64]uint64 // a bit for each pair of characters, hashed
+	for i := 0; i < len(src); {
+		r1, size := utf8.DecodeRune(src[i:])
+		r2, _ := utf8.DecodeRune(src[i+size:])
+		h := pairHash(r1, r2)
+		pairs[h>>6] |= 1 << (h & 63)
+		i += size
+	}
 	for _, v := range w.Variants {
 		m.rights = append(m.rights, v.Right)
-		if v.Wrong != "" && bytes.Contains(src, []byte(v.Wrong)) {
+		r1, size := utf8.DecodeRuneInString(v.Wrong)
+		r2, size2 := utf8.DecodeRuneInString(v.Wrong[size:])
+		h := pairHash(r1, r2)
+		if v.Wrong != "" && (size2 == 0 || pairs[h>>6]&(1<<(h&63)) != 0) && bytes.Contains(src, []byte(v.Wrong)) {
 			m.w.Variants = append(m.w.Variants, v)
 		}
 	}
 	return m
+}
+
+// pairHash maps two characters to 16 bits. (A one-character wrong form
+// is looked for without it.)
+func pairHash(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9e3779b1 ^ uint32(r2)*0x85ebca6b) >> 16
+}
+
+// active reports whether the matcher has any word to look for.
+func (m *matcher) active() bool {
+	return len(m.w.Variants)+len(m.w.Forbidden)+len(m.w.Sensitive) > 0
 }
 
 // blockText is what a block reads now, with for each byte the index of
@@ -76,7 +101,7 @@ func cover(s string, words []string) []bool {
 // characters are unchanged prose written as one run in the source, and
 // overlaps no right form and none of its variant's exceptions.
 func (m *matcher) replaceVariants(b []char) bool {
-	if m.w == nil || len(m.w.Variants) == 0 {
+	if len(m.w.Variants) == 0 {
 		return false
 	}
 	s, owner := blockText(b)
@@ -148,7 +173,7 @@ func wordBounded(b []char, owner []int, from, to int) bool {
 
 // lookFor reports the forbidden and sensitive words in a block.
 func (m *matcher) lookFor(b []char, lines *lineIndex) []Finding {
-	if m.w == nil || len(m.w.Forbidden)+len(m.w.Sensitive) == 0 {
+	if len(m.w.Forbidden)+len(m.w.Sensitive) == 0 {
 		return nil
 	}
 	s, owner := blockText(b)

@@ -15,6 +15,7 @@ func siteWords() *Words {
 			WordVariant{Wrong: "党的20大", Right: "党的二十大", Phrasing: true},
 			WordVariant{Wrong: "7个有力", Right: "七个有力", Phrasing: true},
 			WordVariant{Wrong: "CPC", Right: "中国共产党", Phrasing: true},
+			WordVariant{Wrong: "象", Right: "像"},
 		),
 	}
 }
@@ -35,6 +36,7 @@ func TestWords(t *testing.T) {
 		{"forbidden is only reported", "出现禁用词。", ""},
 		{"number", "学习党的20大精神，对照7个有力", "学习党的二十大精神，对照七个有力"},
 		{"inside a longer number", "党的200大，17个有力", ""},
+		{"one character", "好象一样", "好像一样"},
 		{"inside a Latin word", "CPCA, XCPC, CPC?", "CPCA, XCPC, 中国共产党？"},
 	}
 	for _, tt := range tests {

@@ -18,13 +18,17 @@ const checkUsage = `Usage:
 
 Checks links and anchors, pictures and alt text, required fields, the review
 state, branches and criteria, duplicate titles, oversized originals, dates,
-personal identifiers and mojibake. Prints "file:line: message" grouped by
-rule; exits 1 when there are errors, 0 when there are only warnings.
+personal identifiers, mojibake, Chinese punctuation and wording. Prints
+"file:line: message" grouped by rule; exits 1 when there are errors, 0 when
+there are only warnings.
 
 Flags:
   -s, --source DIR       the site folder (default ".")
       --format FORMAT    text (default) or json
       --max-size MB      report originals larger than this (default 5)
+      --fix              先自动改正稿件正文中的半角标点和用词，列出改动，再检查
+                         (correct punctuation and wording in place first; the
+                         front matter is not touched)
 `
 
 // runCheck runs the review gate over a site: "showcase check".
@@ -33,12 +37,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	source := fs.StringP("source", "s", ".", "")
 	format := fs.String("format", "text", "")
 	maxSize := fs.Float64("max-size", 5, "")
+	fix := fs.Bool("fix", false, "")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 || (*format != "text" && *format != "json") || *maxSize <= 0 {
 		fmt.Fprint(stderr, checkUsage)
 		return 2
+	}
+	if *fix {
+		report := stdout
+		if *format == "json" {
+			report = stderr
+		}
+		if err := fixSite(*source, report); err != nil {
+			fmt.Fprintf(stderr, "showcase check --fix: %v\n", err)
+			return 1
+		}
 	}
 	findings := checkSite(*source, time.Now(), int64(*maxSize*(1<<20)))
 	if *format == "json" {

@@ -49,7 +49,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "showcase import: %v\n", err)
 		return 1
 	}
-	opts := importer.Options{Title: *title, Slug: *slugFlag}
+	opts := importer.Options{Title: *title, Slug: *slugFlag, Words: siteWords(*source)}
 	if *dateFlag != "" {
 		d, ok := parseDateFlag("import", *dateFlag, stderr)
 		if !ok {

@@ -34,6 +34,14 @@
 //	            digit is right), in the text or the front matter
 //	garbled     mojibake: U+FFFD, 锟斤拷, 鈥… are errors; a lone "?" beside
 //	            Chinese text a warning
+//	typography  half-width punctuation among Chinese characters (, : ; ( )
+//	            ? ! and a sentence-ending .) and spaces beside full-width
+//	            marks, one warning a line; "showcase check --fix" corrects
+//	            them in the body (internal/proofread says where it looks)
+//	words       site.toml's [check.words]: forbidden words (errors),
+//	            sensitive words (warnings), fixed phrasings written wrong
+//	            (errors) and the built-in standard forms (著力 → 着力,
+//	            warnings); --fix corrects the last two in the body
 //
 // Errors stop a deploy; warnings are shown and let it go on. Drafts
 // (draft = true) are not checked: they are not published.
@@ -104,6 +112,8 @@ var Rules = []struct{ Name, Title string }{
 	{"images", "图片与替代文本 (images and alt text)"},
 	{"privacy", "个人信息 (personal identifiers)"},
 	{"garbled", "乱码 (mojibake)"},
+	{"typography", "中文标点 (Chinese punctuation)"},
+	{"words", "用词 (wording)"},
 	{"duplicates", "重复标题 (duplicate titles)"},
 	{"dates", "日期 (dates)"},
 	{"size", "原图过大 (oversized originals)"},
@@ -136,6 +146,7 @@ func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Findin
 	c.requiredFields()
 	c.linksAndImages()
 	c.personalIdentifiers()
+	c.proofreading()
 	c.duplicateTitles()
 	c.dates()
 	c.fileSizes()

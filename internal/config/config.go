@@ -55,6 +55,7 @@ type Config struct {
 	Images                 Images
 	Deploy                 Deploy
 	Review                 Review
+	Check                  Check // [check], see words.go
 }
 
 // Taxonomy is one way of classifying pages, such as tag → tags.

@@ -35,6 +35,7 @@ type rawConfig struct {
 	Images        Images                 `toml:"images"`
 	Deploy        Deploy                 `toml:"deploy"`
 	Review        Review                 `toml:"review"`
+	Check         rawCheck               `toml:"check"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {
@@ -105,6 +106,9 @@ func (r *rawConfig) resolve(file string) (*Config, error) {
 	}
 	if err := r.resolveSections(c, file); err != nil {
 		return nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
+	}
+	if c.Check, err = r.Check.resolve(file); err != nil {
+		return nil, err
 	}
 	for term, slug := range c.Slugs {
 		if !asciiSlug.MatchString(slug) {

@@ -62,7 +62,7 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	if head.title == "" {
 		head.title = doc.title
 	}
-	body := doc.markdown()
+	body := proofreadBody(doc.markdown(), opts.Words, rep)
 	switch {
 	case !opts.Date.IsZero():
 		head.date = opts.Date.In(cst)

@@ -49,6 +49,7 @@ import (
 	"time"
 
 	"showcase/internal/opencc"
+	"showcase/internal/proofread"
 	"showcase/internal/sitefs"
 	"showcase/internal/slug"
 )
@@ -60,6 +61,10 @@ type Options struct {
 	Slug  string    // the folder name; default ShortSlug of the title
 	Now   time.Time // today, for inferred years and the fallback date; default time.Now
 	Files fs.FS     // the source's folder, for the pictures a saved web page refers to
+	// Words is the word list the body is corrected against, with its
+	// punctuation, as "showcase check --fix" does; nil: the built-in
+	// standard forms (proofread.Standard).
+	Words *proofread.Words
 }
 
 // Bundle is an imported page, not yet written.

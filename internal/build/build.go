@@ -52,6 +52,8 @@ type Options struct {
 	Now         time.Time
 	Preview     bool   // for the preview server: drafts are marked
 	PreviewHead string // markup added to every page's <head> in preview
+
+	dry *dryRun // set by Check: a dry run, which writes nothing
 }
 
 // Result tells what a build did.
@@ -165,8 +167,8 @@ func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *conte
 		}
 	}
 	s, ix, ph := loadSite(site, cfg, opts, errs)
-	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
+	if err := errs.Err(); err != nil && (opts.dry == nil || s == nil) {
+		return nil, nil, nil, err // a dry run goes on to find the rest
 	}
 	return s, ix, ph, nil
 }
@@ -220,7 +222,8 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		return nil, nil, nil
 	}
 	checkCovers(site, ix, published, errs)
-	renderMarkdown(cfg, ix, ph, published, errs)
+	renderMarkdown(cfg, ix, ph, published, errs, opts.dry)
+	opts.dry.loadHidden(site, cfg, tree, published, hidden, ph, errs)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files

@@ -94,12 +94,12 @@ func errTooLarge(name string, w, h, limit int) error {
 
 func errBadHeader(name string, err error) error {
 	return &Error{Name: name, Kind: ErrCorrupt, Err: err,
-		Msg: lang.Sprintf("图片文件已损坏，无法读取", "the image header cannot be read (%v): the file is damaged", err)}
+		Msg: lang.Sprintf("图片文件已损坏，无法读取", "the file is damaged: its header cannot be read: %v", err)}
 }
 
 func errBadData(name string, err error) error {
 	return &Error{Name: name, Kind: ErrCorrupt, Err: err,
-		Msg: lang.Sprintf("图片文件已损坏或不完整，请重新获取原图", "the image is damaged or truncated (%v); send the original file again", err)}
+		Msg: lang.Sprintf("图片文件已损坏或不完整，请重新获取原图", "the image is damaged or truncated: %v; send the original file again", err)}
 }
 
 func errChanged(name string) error {

@@ -30,6 +30,9 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
+				for _, w := range res.Warnings {
+					errs.Warnf(p.File, w.Line, "%s", w.Msg)
+				}
 				setRendered(p, res)
 				ph.lines(p, res.Links)
 				dry.saw(p, res)

@@ -21,16 +21,15 @@ type FileNamer interface {
 	FileName(dest string) (name string, ok bool)
 }
 
-// pictureOpeners and the rest are the characters that open and close a
-// picture's parts, ASCII and full-width: ！[alt]（dest） is read as
-// ![alt](dest) when dest names a file.
+// The marks that open and close a picture's parts, ASCII and full-width:
+// ！[alt]（dest） is read as ![alt](dest) when dest names a file. (The
+// destination's closing parenthesis, ")" or "）", is found by pictureAt.)
 const (
-	bangs        = "!！"
-	altOpeners   = "[［【"
-	altClosers   = "]］】"
-	destOpeners  = "(（"
-	destClosers  = ")）"
-	imageSuffixs = ".jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .avif"
+	bangs         = "!！"
+	altOpeners    = "[［【"
+	altClosers    = "]］】"
+	destOpeners   = "(（"
+	imageSuffixes = ".jpg .jpeg .png .gif .webp .heic .heif .bmp .tif .tiff .avif"
 )
 
 // fixPictures rewrites, before goldmark parses the body, the pictures
@@ -169,9 +168,8 @@ func runLen(s string, i int, c byte) int {
 // after that, on the same line. The destination's closing parenthesis is
 // the one balancing its opening (a file may be named "合影 (1).jpg").
 func pictureAt(line string, i int) (picture, bool) {
-	p := picture{start: i, ascii: true}
 	_, size := utf8.DecodeRuneInString(line[i:])
-	p.ascii = size == 1
+	p := picture{start: i, ascii: size == 1}
 	j := i + size
 	r, size := utf8.DecodeRuneInString(line[j:])
 	if !strings.ContainsRune(altOpeners, r) {
@@ -179,14 +177,14 @@ func pictureAt(line string, i int) (picture, bool) {
 	}
 	p.ascii = p.ascii && size == 1
 	j += size
-	close := strings.IndexAny(line[j:], altClosers)
-	if close < 0 {
+	end := strings.IndexAny(line[j:], altClosers)
+	if end < 0 {
 		return p, false
 	}
-	p.alt = line[j : j+close]
-	r, size = utf8.DecodeRuneInString(line[j+close:])
+	p.alt = line[j : j+end]
+	_, size = utf8.DecodeRuneInString(line[j+end:])
 	p.ascii = p.ascii && size == 1
-	j += close + size
+	j += end + size
 	r, size = utf8.DecodeRuneInString(line[j:])
 	if !strings.ContainsRune(destOpeners, r) {
 		return p, false
@@ -280,5 +278,5 @@ func write(alt, dest, title string) string {
 // imageName reports a destination that names an image file by its suffix.
 func imageName(dest string) bool {
 	ext := strings.ToLower(path.Ext(dest))
-	return ext != "" && strings.Contains(imageSuffixs+" ", ext+" ")
+	return ext != "" && strings.Contains(imageSuffixes+" ", ext+" ")
 }

@@ -99,7 +99,11 @@ func (ph *photos) resolve(p *content.Page, src string) (file, dir string, err er
 	if err != nil {
 		return "", "", err
 	}
-	ph.used(file, p, 0)
+	line := 0
+	if src == p.Cover {
+		line = p.KeyLine("cover")
+	}
+	ph.used(file, p, line)
 	return file, path.Dir(out), nil
 }
 

@@ -135,9 +135,10 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph}, nil
 }
 
-// Load reads and assembles the site without rendering it, for tools that
-// inspect content (showcase check). The list holds warnings, and the errors
-// when err is not nil.
+// Load reads and assembles the site without rendering its layouts, for
+// tools that inspect published content (bench/search). The list holds
+// warnings, and the errors when err is not nil. "showcase check" uses
+// Check, which renders everything.
 func Load(opts Options) (*content.Site, *diag.List, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()

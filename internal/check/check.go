@@ -1,7 +1,8 @@
 // Package check is the review gate (先审后发、不审不发): the rules a site must
-// pass before it is published. "showcase check" runs them and prints what
-// it found; deploy and "build --strict" call Run and refuse to go on while
-// there are errors.
+// pass before it is published. "showcase check" runs them, after a dry run
+// of the build (build.Check) whose problems it reports too, and prints
+// what it found; deploy and "build --strict" run the same and refuse to go
+// on while there are errors.
 //
 // # The rules
 //

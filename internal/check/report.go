@@ -11,8 +11,9 @@ import (
 )
 
 // FromProblems turns a build's diagnostics into findings: the errors of
-// build.Load (unknown branches and criteria, broken links, bad front
-// matter) and its warnings, each under the rule it belongs to.
+// build.Check's dry run (bad front matter, unknown branches and criteria,
+// broken links, damaged photos, failing layouts) and its warnings, each
+// under the rule it belongs to.
 func FromProblems(errs, warnings []*diag.Problem) []Finding {
 	var out []Finding
 	for _, list := range []struct {

@@ -24,6 +24,10 @@
 //     output (the .showcase-output marker, or an earlier version's output):
 //     never a folder of other files (see destination.go); staging folders
 //     of killed builds are removed by the next (see staging.go).
+//
+// Check (check.go) runs the same steps as a dry run for "showcase check":
+// everything rendered and every photo decoded, nothing written, and the
+// pages this build would not publish checked besides.
 package build
 
 import (

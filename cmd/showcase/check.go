@@ -16,11 +16,15 @@ import (
 const checkUsage = `Usage:
   showcase check [flags]    发布前检查 (the review gate: check the site before publishing)
 
-Checks links and anchors, pictures and alt text, required fields, the review
-state, branches and criteria, duplicate titles, oversized originals, dates,
-personal identifiers, mojibake, Chinese punctuation and wording. Prints
-"file:line: message" grouped by rule; exits 1 when there are errors, 0 when
-there are only warnings.
+Runs the build without writing anything (every page and layout rendered,
+every photo decoded), then checks links and anchors, pictures and alt text,
+required fields, the review state, branches and criteria, duplicate titles,
+oversized originals, dates, personal identifiers, mojibake, Chinese
+punctuation and wording. Drafts and
+pages awaiting review are checked too, their findings marked 草稿 / 待审稿件.
+Prints "file:line: message" grouped by rule; exits 1 when there are errors
+in what would be published, 0 when there are only warnings (or findings in
+drafts).
 
 Flags:
   -s, --source DIR       the site folder (default ".")
@@ -70,33 +74,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkSite loads the site as a build would (its errors become findings:
-// unknown branches and criteria, broken links, bad front matter), then
-// loads every page, drafts and future ones too, and runs the rules.
+// checkSite runs a dry run of the build over the site (build.Check: every
+// page rendered into nothing, every photo decoded, drafts and pages held
+// for review too) and the rules over every page: what a build would
+// report, and more.
 func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
-	site := sitefs.New(source)
-	var ignored diag.List
-	cfg, err := build.LoadConfig(site, &ignored)
+	res, err := build.Check(build.Options{Source: source, Theme: showcase.Theme(), Now: now})
 	if err != nil {
-		return check.FromProblems([]*diag.Problem{checkProblem(err, "site.toml")}, nil)
+		var failure *diag.Failure
+		if errors.As(err, &failure) {
+			return check.All(nil, nil, failure.Problems, nil, check.Options{})
+		}
+		return check.All(nil, nil, []*diag.Problem{checkProblem(err, "site.toml")}, nil, check.Options{})
 	}
-	_, list, err := build.Load(build.Options{Source: source, Theme: showcase.Theme(), Now: now})
-	var problems []*diag.Problem
-	var failure *diag.Failure
-	switch {
-	case errors.As(err, &failure):
-		problems = failure.Problems
-	case err != nil:
-		problems = []*diag.Problem{checkProblem(err, "")}
-	}
-	var warnings []*diag.Problem
-	if list != nil {
-		warnings = list.Warnings()
-	}
-	findings := check.FromProblems(problems, warnings)
-	all, docs := build.LoadAll(site, cfg, now)
-	findings = append(findings, check.Run(all, docs, check.Options{Now: now, Site: site, MaxFileSize: maxSize})...)
-	return check.Sort(findings)
+	return check.All(res.Site, res.Docs, res.Errors, res.Warnings,
+		check.Options{Now: now, Site: sitefs.New(source), MaxFileSize: maxSize})
 }
 
 // problemOf keeps a *diag.Problem's place, or files any other error under file.

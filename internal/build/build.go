@@ -24,6 +24,10 @@
 //     output (the .showcase-output marker, or an earlier version's output):
 //     never a folder of other files (see destination.go); staging folders
 //     of killed builds are removed by the next (see staging.go).
+//
+// Check (check.go) runs the same steps as a dry run for "showcase check":
+// everything rendered and every photo decoded, nothing written, and the
+// pages this build would not publish checked besides.
 package build
 
 import (
@@ -52,6 +56,8 @@ type Options struct {
 	Now         time.Time
 	Preview     bool   // for the preview server: drafts are marked
 	PreviewHead string // markup added to every page's <head> in preview
+
+	dry *dryRun // set by Check: a dry run, which writes nothing
 }
 
 // Result tells what a build did.
@@ -133,9 +139,10 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph}, nil
 }
 
-// Load reads and assembles the site without rendering it, for tools that
-// inspect content (showcase check). The list holds warnings, and the errors
-// when err is not nil.
+// Load reads and assembles the site without rendering its layouts, for
+// tools that inspect published content (bench/search). The list holds
+// warnings, and the errors when err is not nil. "showcase check" uses
+// Check, which renders everything.
 func Load(opts Options) (*content.Site, *diag.List, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -165,8 +172,8 @@ func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *conte
 		}
 	}
 	s, ix, ph := loadSite(site, cfg, opts, errs)
-	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
+	if err := errs.Err(); err != nil && (opts.dry == nil || s == nil) {
+		return nil, nil, nil, err // a dry run goes on to find the rest
 	}
 	return s, ix, ph, nil
 }
@@ -220,7 +227,8 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		return nil, nil, nil
 	}
 	checkCovers(site, ix, published, errs)
-	renderMarkdown(cfg, ix, ph, published, errs)
+	renderMarkdown(cfg, ix, ph, published, errs, opts.dry)
+	opts.dry.loadHidden(site, cfg, tree, published, hidden, ph, errs)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files

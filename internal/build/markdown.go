@@ -16,8 +16,8 @@ import (
 
 // renderMarkdown converts every page's body on all cores and fills its HTML,
 // table of contents, plain text and summary. Broken links are errors with
-// the page's file and line.
-func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List) {
+// the page's file and line. A dry run keeps what the pass saw of each page.
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List, dry *dryRun) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
@@ -30,7 +30,12 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
+				for _, w := range res.Warnings {
+					errs.Warnf(p.File, w.Line, "%s", w.Msg)
+				}
 				setRendered(p, res)
+				ph.lines(p, res.Links)
+				dry.saw(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
 				}

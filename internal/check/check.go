@@ -1,7 +1,8 @@
 // Package check is the review gate (先审后发、不审不发): the rules a site must
-// pass before it is published. "showcase check" runs them and prints what
-// it found; deploy and "build --strict" call Run and refuse to go on while
-// there are errors.
+// pass before it is published. "showcase check" runs them, after a dry run
+// of the build (build.Check) whose problems it reports too, and prints
+// what it found; deploy and "build --strict" run the same and refuse to go
+// on while there are errors.
 //
 // # The rules
 //
@@ -43,8 +44,16 @@
 //	            (errors) and the built-in standard forms (著力 → 着力,
 //	            warnings); --fix corrects the last two in the body
 //
-// Errors stop a deploy; warnings are shown and let it go on. Drafts
-// (draft = true) are not checked: they are not published.
+// Errors stop a deploy; warnings are shown and let it go on.
+//
+// # Drafts
+//
+// Pages that are not published yet are checked too, so that problems show
+// before review: drafts (draft = true) and, when review is required,
+// pages held for review. Their findings are marked (Finding.Draft, and
+// the message starts with 草稿： or 待审稿件：) and do not stop a deploy:
+// Errors does not count them. Pages dated in the future or expired are
+// checked as any other: they are published by a later build.
 //
 // # Review state
 //
@@ -60,7 +69,8 @@
 // and checks nothing else in it until it is reviewed; a page marked
 // reviewed that names no reviewer is an error. When review is not
 // required, a page still marked "draft" (as "showcase new" and a troubled
-// import leave it) is an error: it would be published unreviewed.
+// import leave it) is an error: it would be published unreviewed. A page
+// held for review is checked like a draft (see Drafts).
 package check
 
 import (
@@ -69,6 +79,7 @@ import (
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/diag"
 	"showcase/internal/markdown/outline"
 )
 
@@ -89,6 +100,9 @@ type Finding struct {
 	File     string   `json:"file"` // from the site folder, "content/news/a.md"
 	Line     int      `json:"line"` // 0 when the whole file is meant
 	Message  string   `json:"message"`
+	// Draft marks a finding in a page that is not published: a draft, or
+	// a page held for review. It does not stop publication.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // Options tune Run.
@@ -119,9 +133,19 @@ var Rules = []struct{ Name, Title string }{
 	{"size", "原图过大 (oversized originals)"},
 }
 
+// All is what "showcase check" reports: the problems of the build's dry
+// run (build.Check: errors and warnings, each filed under its rule by
+// FromProblems) and the findings of Run, those of unpublished pages marked
+// (see Drafts), sorted.
+func All(site *content.Site, docs map[string]outline.Doc, errs, warnings []*diag.Problem, opts Options) []Finding {
+	findings := append(FromProblems(errs, warnings), Run(site, docs, opts)...)
+	return Sort(markUnpublished(site, findings))
+}
+
 // Run applies every rule to the site's pages and returns the findings
-// sorted by rule, file and line. docs holds, by page file, what the
-// Markdown pass saw in each page (build.LoadAll returns both): the links
+// sorted by rule, file and line, those of unpublished pages marked. site
+// holds every page, published or not; docs holds, by page file, what the
+// Markdown pass saw in each page (build.Check returns both): the links
 // and pictures checked, and the anchors a #fragment may reach. It never
 // panics on odd content: a page it cannot read is skipped by the rule that
 // cannot read it.
@@ -135,14 +159,14 @@ func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Findin
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	c := &checker{site: site, docs: docs, opts: opts}
-	all := pagesOf(site)
-	for _, p := range all {
-		if !heldForReview(p, site.Config.Review) {
-			c.pages = append(c.pages, p)
+	c := &checker{site: site, docs: docs, opts: opts, pages: pagesOf(site)}
+	var notDrafts []*content.Page
+	for _, p := range c.pages {
+		if !p.Draft {
+			notDrafts = append(notDrafts, p)
 		}
 	}
-	c.reviewState(all)
+	c.reviewState(notDrafts)
 	c.requiredFields()
 	c.linksAndImages()
 	c.personalIdentifiers()
@@ -150,7 +174,7 @@ func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Findin
 	c.duplicateTitles()
 	c.dates()
 	c.fileSizes()
-	return Sort(c.findings)
+	return Sort(markUnpublished(site, c.findings))
 }
 
 // checker carries one run.
@@ -158,7 +182,7 @@ type checker struct {
 	site     *content.Site
 	docs     map[string]outline.Doc // by page file
 	opts     Options
-	pages    []*content.Page // regular pages and profiles to be published: no drafts, no pages held for review
+	pages    []*content.Page // regular pages and profiles, drafts and pages held for review too
 	findings []Finding
 }
 
@@ -166,16 +190,12 @@ func (c *checker) add(rule string, sev Severity, file string, line int, msg stri
 	c.findings = append(c.findings, Finding{Rule: rule, Severity: sev, File: file, Line: line, Message: msg})
 }
 
-// pagesOf returns the pages to check: regular pages and profiles, not
-// drafts, in file order.
+// pagesOf returns the pages to check: regular pages and profiles, in file
+// order.
 func pagesOf(s *content.Site) []*content.Page {
 	var out []*content.Page
 	for _, list := range [][]*content.Page{s.Pages, s.Profiles} {
-		for _, p := range list {
-			if !p.Draft {
-				out = append(out, p)
-			}
-		}
+		out = append(out, list...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
@@ -211,11 +231,23 @@ func Sort(fs []Finding) []Finding {
 	return out
 }
 
-// Errors counts the findings of severity Error.
+// Errors counts the findings that stop publication: errors, not in
+// unpublished pages.
 func Errors(fs []Finding) int {
 	n := 0
 	for _, f := range fs {
-		if f.Severity == Error {
+		if f.Severity == Error && !f.Draft {
+			n++
+		}
+	}
+	return n
+}
+
+// Drafts counts the findings in unpublished pages.
+func Drafts(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Draft {
 			n++
 		}
 	}

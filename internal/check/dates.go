@@ -4,15 +4,29 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"showcase/internal/content"
 )
 
 var cst = time.FixedZone("CST", 8*3600)
 
 // duplicateTitles reports pages of one day with the same title (the same
-// report imported twice, or sent by two correspondents).
+// report imported twice, or sent by two correspondents). Published pages
+// come first, so that a draft copy is the one reported.
 func (c *checker) duplicateTitles() {
 	first := map[string]string{} // title and day → the first file
+	pages := make([]*content.Page, 0, len(c.pages))
 	for _, p := range c.pages {
+		if !c.unpublished(p) {
+			pages = append(pages, p)
+		}
+	}
+	for _, p := range c.pages {
+		if c.unpublished(p) {
+			pages = append(pages, p)
+		}
+	}
+	for _, p := range pages {
 		if p.Profile != nil || p.Date.IsZero() || strings.TrimSpace(p.Title) == "" {
 			continue
 		}

@@ -7,11 +7,13 @@ import (
 	"strings"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // FromProblems turns a build's diagnostics into findings: the errors of
-// build.Load (unknown branches and criteria, broken links, bad front
-// matter) and its warnings, each under the rule it belongs to.
+// build.Check's dry run (bad front matter, unknown branches and criteria,
+// broken links, damaged photos, failing layouts) and its warnings, each
+// under the rule it belongs to.
 func FromProblems(errs, warnings []*diag.Problem) []Finding {
 	var out []Finding
 	for _, list := range []struct {
@@ -34,7 +36,7 @@ func ruleOf(msg string) string {
 		return "taxonomy"
 	case strings.HasPrefix(msg, "review "):
 		return "review"
-	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"):
+	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "图片"):
 		return "images"
 	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
 		return "links"
@@ -76,23 +78,34 @@ func WriteText(w io.Writer, findings []Finding) {
 	fmt.Fprintln(w, Summary(findings))
 }
 
-// Summary is the closing line: how many errors and warnings.
+// Summary is the closing line: how many errors and warnings, and how
+// many findings in unpublished pages besides.
 func Summary(findings []Finding) string {
+	drafts := Drafts(findings)
 	errs := Errors(findings)
-	warns := len(findings) - errs
+	warns := len(findings) - errs - drafts
+	line := ""
 	switch {
-	case len(findings) == 0:
-		return "check: 未发现问题，可以发布 (no problems found)"
+	case errs == 0 && warns == 0 && drafts > 0:
+		line = lang.Sprintf("要发布的稿件未发现问题，可以发布", "no problems in what would be published")
+	case errs == 0 && warns == 0:
+		line = lang.Sprintf("未发现问题，可以发布", "no problems found")
 	case errs == 0:
-		return fmt.Sprintf("check: %d 个警告，没有错误，可以发布 (%d warnings, no errors)", warns, warns)
+		line = lang.Sprintf("%[1]d 个警告，没有错误，可以发布", "%d warnings, no errors", warns)
+	default:
+		line = lang.Sprintf("%[1]d 个错误、%[2]d 个警告；改正错误后才能发布", "%d errors, %d warnings: fix the errors before publishing", errs, warns)
 	}
-	return fmt.Sprintf("check: %d 个错误、%d 个警告；改正错误后才能发布 (%d errors, %d warnings: fix the errors before publishing)", errs, warns, errs, warns)
+	if drafts > 0 {
+		line += "\n" + lang.Sprintf("另有 %[1]d 处问题在尚未发布的草稿或待审稿件中，发布前请改正", "%d more in drafts and pages awaiting review, which are not published yet", drafts)
+	}
+	return "check: " + line
 }
 
 // Report is the JSON form of a check, for tools.
 type Report struct {
-	Errors   int       `json:"errors"`
-	Warnings int       `json:"warnings"`
+	Errors   int       `json:"errors"`   // findings that stop publication
+	Warnings int       `json:"warnings"` // in published pages
+	Drafts   int       `json:"drafts"`   // findings in unpublished pages, errors or warnings
 	Findings []Finding `json:"findings"`
 }
 
@@ -101,9 +114,9 @@ func WriteJSON(w io.Writer, findings []Finding) error {
 	if findings == nil {
 		findings = []Finding{}
 	}
-	errs := Errors(findings)
+	errs, drafts := Errors(findings), Drafts(findings)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Report{Errors: errs, Warnings: len(findings) - errs, Findings: findings})
+	return enc.Encode(Report{Errors: errs, Warnings: len(findings) - errs - drafts, Drafts: drafts, Findings: findings})
 }

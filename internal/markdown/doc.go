@@ -54,6 +54,15 @@
 // emit. An error is recorded as a Problem at the line of the link and the
 // destination is left as written. Autolinks are not resolved.
 //
+// Pictures are accepted as people write them when their file is there
+// (the Resolver implements FileNamer): a file name with spaces,
+// ![合影](主题 党日 合影.jpg), full-width marks, ！[合影]（合影.jpg） or
+// ！【合影】（合影.jpg）, and a name differing from the file's in letter case
+// or .jpg/.jpeg are rewritten to CommonMark before parsing, line numbers
+// kept, code left alone. Such a picture whose file is not found stays
+// text, and Result.Warnings says at its line how to write it, so raw
+// Markdown is never published silently.
+//
 // The same pass reports what it saw, for the checks that come later
 // (showcase check reads these and parses no Markdown of its own):
 // Result.Links lists every link, autolink (bare URLs included, as Linkify

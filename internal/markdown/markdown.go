@@ -71,6 +71,9 @@ type Result struct {
 	Summary string
 	// Problems are the resolver errors, in line order.
 	Problems []Problem
+	// Warnings are pictures left as text that CommonMark cannot read as
+	// pictures, with the way to write them, in line order (see fixPictures).
+	Warnings []Problem
 	// Links are the links, autolinks and pictures, in document order.
 	Links []Link
 	// Anchors are the ids a link's #fragment can reach: heading IDs,
@@ -154,6 +157,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 			}
 		}
 	}()
+	src, warnings := fixPictures(src, doc)
 	st := &docState{doc: doc}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
@@ -171,6 +175,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 		Plain:    plain,
 		Summary:  summary,
 		Problems: st.problems,
+		Warnings: warnings,
 		Links:    st.links,
 		Anchors:  anchors(root, src, r.unsafe),
 	}

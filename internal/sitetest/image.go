@@ -1,4 +1,4 @@
-package build
+package sitetest
 
 import (
 	"bytes"
@@ -12,23 +12,32 @@ import (
 	"testing"
 )
 
-// generateImage makes a test image from a spec such as
-// "GEN jpeg 1200x900 orientation=6": a gradient of that size, in JPEG or PNG,
-// with an EXIF Orientation tag when one is given.
-func generateImage(t *testing.T, spec string) []byte {
+// Image makes a test image from a spec such as
+// "GEN jpeg 1200x900 orientation=6 truncate=50": a gradient of that size,
+// in JPEG or PNG, with an EXIF Orientation tag when one is given, cut to
+// the given percentage of its bytes when truncate is given (a photo that
+// arrived half-sent). WriteFiles writes a site file whose text is such a
+// spec as the image.
+func Image(t testing.TB, spec string) []byte {
 	t.Helper()
-	var format string
-	var w, h, orientation int
 	fields := strings.Fields(spec)
-	if len(fields) < 3 {
+	if len(fields) < 3 || fields[0] != "GEN" {
 		t.Fatalf("bad image spec %q", spec)
 	}
-	format = fields[1]
-	if _, err := fmt.Sscanf(fields[2], "%dx%d", &w, &h); err != nil {
+	format := fields[1]
+	var w, h, orientation, truncate int
+	if _, err := fmt.Sscanf(fields[2], "%dx%d", &w, &h); err != nil || w < 1 || h < 1 {
 		t.Fatalf("bad image size in %q", spec)
 	}
 	for _, f := range fields[3:] {
-		fmt.Sscanf(f, "orientation=%d", &orientation)
+		switch {
+		case strings.HasPrefix(f, "orientation="):
+			fmt.Sscanf(f, "orientation=%d", &orientation)
+		case strings.HasPrefix(f, "truncate="):
+			fmt.Sscanf(f, "truncate=%d", &truncate)
+		default:
+			t.Fatalf("unknown %q in image spec %q", f, spec)
+		}
 	}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
@@ -42,9 +51,6 @@ func generateImage(t *testing.T, spec string) []byte {
 		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 70}); err != nil {
 			t.Fatal(err)
 		}
-		if orientation > 0 {
-			return withOrientation(buf.Bytes(), orientation)
-		}
 	case "png":
 		if err := png.Encode(&buf, img); err != nil {
 			t.Fatal(err)
@@ -52,7 +58,14 @@ func generateImage(t *testing.T, spec string) []byte {
 	default:
 		t.Fatalf("unknown format in %q", spec)
 	}
-	return buf.Bytes()
+	data := buf.Bytes()
+	if orientation > 0 && format == "jpeg" {
+		data = withOrientation(data, orientation)
+	}
+	if truncate > 0 && truncate < 100 {
+		data = data[:len(data)*truncate/100]
+	}
+	return data
 }
 
 // withOrientation inserts an APP1 EXIF segment with one Orientation tag

@@ -90,6 +90,9 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := doc.withinLimits(); err != nil {
+		return nil, err
+	}
 	if n := doc.tidy() + doc.dropped; n > 0 {
 		rep.remove("空段落 %d 个 (empty paragraphs)", n)
 	}

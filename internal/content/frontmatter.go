@@ -103,7 +103,12 @@ func hasDelimiterLine(data []byte, delim string) bool {
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 // Decode parses the front matter into a map. Errors carry the file's line.
+// Text over the limits (size, nesting, dotted key parts) is refused before
+// the parser sees it.
 func (s Source) Decode() (map[string]any, error) {
+	if p := s.checkFrontLimits(); p != nil {
+		return nil, p
+	}
 	m := map[string]any{}
 	switch s.Format {
 	case "toml":

@@ -12,6 +12,9 @@ import (
 // ("content/news/a.md"). Every problem found is returned, each with its line.
 func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Problem) {
 	fail := func(p *diag.Problem) []*diag.Problem { p.File = file; return []*diag.Problem{p} }
+	if p := checkPageSize(data); p != nil {
+		return nil, fail(p)
+	}
 	data, err := Normalize(data)
 	if err != nil {
 		return nil, fail(err.(*diag.Problem))

@@ -128,7 +128,9 @@ func New(opts Options) *Renderer {
 
 // Render converts one document body (front matter already removed). It
 // never panics: should goldmark fail, the source is returned escaped in a
-// <pre> block and the failure is reported as a Problem.
+// <pre> block and the failure is reported as a Problem. A body over the
+// limits (MaxBytes and the shapes goldmark is slow on, see limits.go) is
+// not rendered: the Result holds only the Problem.
 func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -139,6 +141,9 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 			}
 		}
 	}()
+	if line, msg := checkLimits(src); msg != "" {
+		return Result{Problems: []Problem{{Line: doc.LineOffset + line, Msg: msg}}}
+	}
 	st := &docState{doc: doc}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"showcase/internal/content"
+	"showcase/internal/markdown"
 )
 
 // ref is a link or picture written in a page's Markdown.
@@ -109,6 +110,10 @@ func (c *checker) linksAndImages() {
 	known := c.knownPaths()
 	for _, p := range c.pages {
 		for _, r := range refsOf(p) {
+			if markdown.DangerousURL(r.dest) {
+				c.add("links", Error, p.File, r.line, fmt.Sprintf("地址 %q 会在读者的浏览器里运行脚本或打开伪装的页面，不能发布（javascript:, vbscript: and data: addresses are not published）", r.dest))
+				continue
+			}
 			if r.image {
 				c.image(p, r)
 			} else {

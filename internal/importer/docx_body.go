@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"showcase/internal/markdown"
 )
 
 // docxReader walks word/document.xml into a document.
@@ -173,6 +175,9 @@ func (r *docxReader) inline(n *xmlNode, spans *[]span, link string, flush func()
 			if strings.HasPrefix(strings.ToLower(target), "file:") {
 				r.doc.notes = append(r.doc.notes, "删除了指向本机文件的链接 "+target+" (removed a link to a local file)")
 				target = ""
+			}
+			if markdown.DangerousURL(target) {
+				target = "" // script (javascript:, vbscript:, data:): the text stays
 			}
 			r.inline(c, spans, target, flush)
 		case "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml":

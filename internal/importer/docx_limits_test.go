@@ -271,3 +271,24 @@ func FuzzParseXML(f *testing.F) {
 		}
 	})
 }
+
+// A Word hyperlink to script keeps its text and loses its address.
+func TestDocxDropsScriptLinks(t *testing.T) {
+	data := zipParts(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="w" xmlns:r="r"><w:body><w:p>` +
+			`<w:hyperlink r:id="rId1"><w:r><w:t>甲</w:t></w:r></w:hyperlink>` +
+			`<w:hyperlink r:id="rId2"><w:r><w:t>乙</w:t></w:r></w:hyperlink>` +
+			`<w:hyperlink r:id="rId3"><w:r><w:t>学校</w:t></w:r></w:hyperlink></w:p></w:body></w:document>`,
+		"word/_rels/document.xml.rels": `<Relationships>` +
+			`<Relationship Id="rId1" Target="javascript:alert(1)" TargetMode="External"/>` +
+			`<Relationship Id="rId2" Target="data:text/html,x" TargetMode="External"/>` +
+			`<Relationship Id="rId3" Target="https://www.example.edu.cn/" TargetMode="External"/></Relationships>`,
+	})
+	b, err := Import("来稿.docx", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.Body, "甲乙[学校](https://www.example.edu.cn/)") {
+		t.Errorf("body:\n%s", b.Body)
+	}
+}

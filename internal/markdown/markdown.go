@@ -18,8 +18,9 @@ import (
 // Options configures a Renderer.
 type Options struct {
 	// Unsafe lets raw HTML through. By default raw HTML blocks and inline
-	// tags are replaced by "<!-- raw HTML omitted -->", as goldmark does,
-	// and links with dangerous schemes (javascript: etc.) lose their href.
+	// tags are replaced by "<!-- raw HTML omitted -->", as goldmark does.
+	// Either way, a Markdown link or image to a DangerousURL is a Problem
+	// and is not rendered; Unsafe raw HTML is written as it is.
 	Unsafe bool
 }
 

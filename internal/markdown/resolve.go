@@ -17,18 +17,23 @@ type Resolver interface {
 	Image(src string) (string, error)
 }
 
-// linkTransformer rewrites the destinations of ast.Link and ast.Image
-// through the document's Resolver. Autolinks (<https://...> and bare URLs)
-// are left alone.
+// linkTransformer takes dangerous addresses out (dropDangerousURLs), then
+// rewrites the destinations of ast.Link and ast.Image through the
+// document's Resolver. Autolinks (<https://...> and bare URLs) are left
+// alone.
 type linkTransformer struct{}
 
 // Transform implements parser.ASTTransformer.
 func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
-	if st == nil || st.doc.Resolver == nil {
+	if st == nil {
 		return
 	}
 	source := reader.Source()
+	dropDangerousURLs(doc, source, st)
+	if st.doc.Resolver == nil {
+		return
+	}
 	res := st.doc.Resolver
 	ir, rendersImages := res.(ImageRenderer)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -46,7 +46,7 @@ func checkLimits(src []byte) (int, string) {
 	line := 1
 	for par := range paragraphs(src) {
 		if scan += bytes.Count(par.text, []byte("](")) * len(par.text); scan > maxLinkScan {
-			return par.line, fmt.Sprintf("从这一段起，链接写法 [文字]( 过多、段落过长，生成网页会极慢；请在段落之间空行，或检查括号是否配对（too many [text]( in long paragraphs）")
+			return par.line, "从这一段起，链接写法 [文字]( 过多、段落过长，生成网页会极慢；请在段落之间空行，或检查括号是否配对（too many [text]( in long paragraphs）"
 		}
 		line = par.line
 		for l := range bytes.Lines(par.text) {

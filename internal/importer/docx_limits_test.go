@@ -189,6 +189,9 @@ func TestDocxTooManyPictures(t *testing.T) {
 func TestDocxTooMuchText(t *testing.T) {
 	data := docxFile(t, para("", strings.Repeat("党建工作", maxTextBytes/12+1)), nil)
 	wantErr(t, importErr(t, data), "正文超过 1 MB")
+	// what the build would refuse is refused here, not written
+	data = docxFile(t, strings.Repeat(para("", strings.Repeat("党建工作", 30)+"[]"), 1500), nil)
+	wantErr(t, importErr(t, data), "转成的正文第 1 行：正文有 536 KB，超过上限 512 KB")
 }
 
 // A table is written as wide as its widest row: one row of 10,000 cells

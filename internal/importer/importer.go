@@ -54,6 +54,7 @@ import (
 	"strings"
 	"time"
 
+	"showcase/internal/markdown"
 	"showcase/internal/opencc"
 	"showcase/internal/slug"
 )
@@ -126,7 +127,11 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
 	}
 	doc.shiftHeadings()
-	return assemble(doc, by, opts, rep), nil
+	b := assemble(doc, by, opts, rep)
+	if line, msg := markdown.CheckLimits([]byte(b.Body)); msg != "" {
+		return nil, fmt.Errorf("转成的正文第 %d 行：%s", line, msg)
+	}
+	return b, nil
 }
 
 // read picks the reader for the file's type.

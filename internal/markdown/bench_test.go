@@ -97,7 +97,7 @@ func BenchmarkRenderAtLimits(b *testing.B) {
 	} {
 		src := []byte(c.src)
 		b.Run(c.name, func(b *testing.B) {
-			if line, msg := checkLimits(src); msg != "" {
+			if line, msg := CheckLimits(src); msg != "" {
 				b.Fatalf("refused at line %d: %s", line, msg)
 			}
 			b.ReportAllocs()

@@ -55,7 +55,7 @@
 //
 // # Limits and unsafe addresses
 //
-// Before goldmark reads a body, checkLimits refuses one over 512 KB or
+// Before goldmark reads a body, CheckLimits refuses one over 512 KB or
 // 20,000 lines, or of the shapes goldmark takes quadratic time or outsized
 // memory on (10,000 [, 50,000 * _ ~, unclosed [text]( in long paragraphs,
 // more than 32 quote and list markers opening a line, tables of more than

@@ -26,9 +26,10 @@ const (
 	tableCellsFloor = 3           // a table has at least a header, a delimiter and a row
 )
 
-// checkLimits returns the line (from 1) and message of the first limit src
-// exceeds, or 0 and "".
-func checkLimits(src []byte) (int, string) {
+// CheckLimits returns the line (from 1) and message of the first limit src
+// exceeds, or 0 and "". Render calls it; the importer too, so that what it
+// writes builds.
+func CheckLimits(src []byte) (int, string) {
 	if len(src) > MaxBytes {
 		return 1, fmt.Sprintf("正文有 %d KB，超过上限 %d KB；请分成几篇（the body exceeds %d KB）", len(src)>>10, MaxBytes>>10, MaxBytes>>10)
 	}

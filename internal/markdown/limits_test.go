@@ -64,7 +64,7 @@ func TestRenderKeepsRealBodiesWithinLimits(t *testing.T) {
 		if len(src) > MaxBytes {
 			t.Fatalf("%s: %d bytes is over the limit", name, len(src))
 		}
-		if line, msg := checkLimits([]byte(src)); msg != "" {
+		if line, msg := CheckLimits([]byte(src)); msg != "" {
 			t.Errorf("%s refused at line %d: %s", name, line, msg)
 		}
 	}
@@ -100,7 +100,7 @@ func FuzzCheckLimits(f *testing.F) {
 	f.Add("|a|\n|-|\n|b|\n\n|c|d|\n|-|-|\n")
 	r := New(Options{})
 	f.Fuzz(func(t *testing.T, src string) {
-		line, msg := checkLimits([]byte(src))
+		line, msg := CheckLimits([]byte(src))
 		if msg == "" {
 			if line != 0 {
 				t.Fatalf("line %d without a message", line)

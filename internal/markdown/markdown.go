@@ -142,7 +142,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 			}
 		}
 	}()
-	if line, msg := checkLimits(src); msg != "" {
+	if line, msg := CheckLimits(src); msg != "" {
 		return Result{Problems: []Problem{{Line: doc.LineOffset + line, Msg: msg}}}
 	}
 	st := &docState{doc: doc}

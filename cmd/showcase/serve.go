@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -158,7 +157,7 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 		fmt.Fprintf(stderr, "showcase serve: %v\n", err)
 		return 1
 	}
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := srv.HTTPServer(ln)
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 

@@ -36,6 +36,8 @@ func ruleOf(msg string) string {
 		return "taxonomy"
 	case strings.HasPrefix(msg, "review "):
 		return "review"
+	case strings.Contains(msg, "javascript:, vbscript:"): // an address that runs script
+		return "links"
 	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "图片"):
 		return "images"
 	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):

@@ -117,9 +117,10 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	if head.dateNote != "" {
 		rep.attend(3, "%s", head.dateNote)
 	}
+	lines := imageLines{body: body}
 	for _, img := range doc.images {
 		if captionText(img.caption) == "" {
-			line := imageLine(body, img)
+			line := lines.find(img)
 			if line > 0 {
 				line += offset
 			}
@@ -138,14 +139,31 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	return b
 }
 
-// imageLine is the body line of a picture's Markdown, 0 if not found.
-func imageLine(body string, img *picture) int {
+// imageLines finds the body lines of pictures, which stand in the body in
+// the order of their numbers: each search starts where the last one ended,
+// so that finding every picture reads the body once.
+type imageLines struct {
+	body string
+	at   int // the offset of the last picture found
+	line int // the line of at, from 1
+}
+
+// find returns the body line of a picture's Markdown, 0 if not found.
+func (l *imageLines) find(img *picture) int {
 	target := "](" + img.name + ")"
 	if img.data == nil {
 		target = "](" + img.url
 	}
-	if i := strings.Index(body, target); i >= 0 {
-		return strings.Count(body[:i], "\n") + 1
+	if l.line == 0 {
+		l.line = 1
+	}
+	if i := strings.Index(l.body[l.at:], target); i >= 0 {
+		l.line += strings.Count(l.body[l.at:l.at+i], "\n")
+		l.at += i
+		return l.line
+	}
+	if i := strings.Index(l.body[:l.at], target); i >= 0 { // out of order
+		return strings.Count(l.body[:i], "\n") + 1
 	}
 	return 0
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -87,6 +88,47 @@ func (d *document) eachText(f func(string) string) {
 	for _, img := range d.images {
 		img.caption = f(img.caption)
 	}
+}
+
+// Limits of one imported page: a long report holds a few hundred thousand
+// characters and a few dozen pictures; beyond these a file is not a page
+// (and the cleaning steps would take minutes).
+const (
+	maxTextBytes  = 1 << 20
+	maxPictures   = 1000
+	maxTableCells = 100_000 // rows × columns, all tables together
+)
+
+// withinLimits refuses a document with more text, pictures or table cells
+// than a page.
+func (d *document) withinLimits() error {
+	if len(d.images) > maxPictures {
+		return tooManyPictures()
+	}
+	cells := 0
+	for _, b := range d.blocks {
+		width := 0
+		for _, r := range b.rows {
+			width = max(width, len(r))
+		}
+		// Every row is written as wide as the widest.
+		if cells += width * len(b.rows); cells > maxTableCells {
+			return fmt.Errorf("表格共超过 %d 个单元格（行数 × 列数），不像是一篇稿件；请把表格另存为 Excel 文件作为附件（tables of more than %d cells）", maxTableCells, maxTableCells)
+		}
+	}
+	size := 0
+	d.eachText(func(s string) string {
+		size += len(s)
+		return s
+	})
+	if size > maxTextBytes {
+		return fmt.Errorf("正文超过 %d MB（约 %d 万字），不像是一篇稿件；请分成几篇分别导入（the text exceeds %d MB）", maxTextBytes>>20, maxTextBytes/3/10000, maxTextBytes>>20)
+	}
+	return nil
+}
+
+func tooManyPictures() error {
+	return fmt.Errorf("图片超过 %d 张，不像是一篇稿件；请分成几篇分别导入（more than %d pictures）", maxPictures, maxPictures)
 }
 
 // junkRunes are characters Word and web editors leave that mean nothing on

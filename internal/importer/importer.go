@@ -33,6 +33,12 @@
 //     its line and context, and the page gets review = "draft" so that it
 //     is not published before a person has fixed it.
 //
+// A hostile file is a clear error in seconds, not a crash or hours: Word's
+// XML is read at most 256 elements deep, 500,000 elements and attributes
+// and 16 MB in all (docx.go); a page holds at most 1 MB of text, 1,000
+// pictures, 100,000 table cells and tables 8 deep. Links and pictures to
+// javascript:, vbscript: and data: (but data: pictures) are dropped.
+//
 // Every import returns a Report: what was converted, what was removed, what
 // needs a person. Nothing is ever overwritten: Bundle.Write creates a new
 // folder (name, name-2, …) and new files only.
@@ -48,6 +54,7 @@ import (
 	"strings"
 	"time"
 
+	"showcase/internal/markdown"
 	"showcase/internal/opencc"
 	"showcase/internal/proofread"
 	"showcase/internal/sitefs"
@@ -96,6 +103,9 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := doc.withinLimits(); err != nil {
+		return nil, err
+	}
 	if n := doc.tidy() + doc.dropped; n > 0 {
 		rep.remove("空段落 %d 个 (empty paragraphs)", n)
 	}
@@ -123,7 +133,11 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
 	}
 	doc.shiftHeadings()
-	return assemble(doc, by, opts, rep), nil
+	b := assemble(doc, by, opts, rep)
+	if line, msg := markdown.CheckLimits([]byte(b.Body)); msg != "" {
+		return nil, fmt.Errorf("转成的正文第 %d 行：%s", line, msg)
+	}
+	return b, nil
 }
 
 // read picks the reader for the file's type.

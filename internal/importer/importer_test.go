@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestImportTextGBK(t *testing.T) {
@@ -29,6 +31,31 @@ func TestImportTextGBK(t *testing.T) {
 	}
 	if b.Slug != "huan-ke-zhi-bu-jing-yan-jiao-liu" {
 		t.Errorf("slug = %q", b.Slug)
+	}
+}
+
+// A .txt saved by Notepad as "Unicode" (UTF-16 with its byte-order mark,
+// little- or big-endian) is read as such, not as GBK.
+func TestImportTextUTF16(t *testing.T) {
+	text := "环科支部经验交流\r\n\r\n支部坚持“双带头人”引领。\r\n"
+	for name, enc := range map[string]encoding.Encoding{
+		"UTF-16LE": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+		"UTF-16BE": unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+	} {
+		data, err := enc.NewEncoder().String(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Import("case.txt", []byte(data), Options{Date: time.Date(2025, 11, 20, 9, 0, 0, 0, cst)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Title != "环科支部经验交流" || b.Body != "支部坚持“双带头人”引领。\n" {
+			t.Errorf("%s: title %q, body %q", name, b.Title, b.Body)
+		}
+		if report := reportText(b); !strings.Contains(report, "UTF-16") || strings.Contains(report, "GBK") {
+			t.Errorf("%s: report:\n%s", name, report)
+		}
 	}
 }
 

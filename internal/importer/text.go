@@ -8,12 +8,20 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	utf16 "golang.org/x/text/encoding/unicode"
 )
 
 // decodeText returns data as UTF-8 text. A file that is not valid UTF-8 is
 // read as GB18030 (GBK), which is what Notepad and older Word save on
 // Chinese Windows; the note says so for the report.
 func decodeText(data []byte) (text, note string) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		// Notepad's "Unicode": UTF-16 with its byte-order mark
+		out, err := utf16.UTF16(utf16.LittleEndian, utf16.ExpectBOM).NewDecoder().Bytes(data)
+		if err == nil && utf8.Valid(out) {
+			return normalizeNewlines(string(out)), "文件编码为 UTF-16，已转为 UTF-8 (converted from UTF-16)"
+		}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
 		return normalizeNewlines(string(data)), ""

@@ -74,6 +74,17 @@
 // gives both as an outline.Doc; package outline holds these types without
 // the parser, so that packages keeping them do not import goldmark.
 //
+// # Limits and unsafe addresses
+//
+// Before goldmark reads a body, CheckLimits refuses one over 512 KB or
+// 20,000 lines, or of the shapes goldmark takes quadratic time or outsized
+// memory on (10,000 [, 50,000 * _ ~, unclosed [text]( in long paragraphs,
+// more than 32 quote and list markers opening a line, tables of more than
+// 50,000 cells): the Result is one Problem with the line, and no HTML.
+// A link, image, reference or autolink to a DangerousURL (javascript:,
+// vbscript:, data: but pictures) is a Problem and is not rendered, with
+// or without Options.Unsafe; only raw HTML is let through as written.
+//
 // # Plain text and summary
 //
 // Result.Plain is the rendered text without markup, for summaries and

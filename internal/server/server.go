@@ -57,6 +57,8 @@ type Server struct {
 	clock    clock
 	live     *hub
 	buildMu  sync.Mutex // one rebuild at a time
+	timeouts timeouts
+	ping     time.Duration // how often an idle event stream gets a comment
 
 	mu         sync.Mutex
 	generation int            // successful builds so far
@@ -90,6 +92,8 @@ func New(opts Options) (*Server, error) {
 		lost:     make(chan struct{}, 1),
 		clock:    realClock{},
 		live:     newHub(),
+		timeouts: defaultTimeouts,
+		ping:     keepAlive,
 	}, nil
 }
 

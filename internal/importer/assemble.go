@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"showcase/internal/bundle"
+	"showcase/internal/dates"
+	"showcase/internal/mojibake"
 )
 
 // attachCaptions finds the caption of each picture: the paragraph under it
@@ -67,13 +71,13 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	case !opts.Date.IsZero():
 		head.date = opts.Date.In(cst)
 	case doc.date != "":
-		if t, ok := ParseDate(doc.date); ok {
+		if t, ok := dates.Parse(doc.date); ok {
 			head.date = t
 			break
 		}
 		fallthrough
 	default:
-		if t, found, ok := inferDate(body, opts.Now); ok {
+		if t, found, ok := dates.Guess(body, opts.Now); ok {
 			head.date = t
 			head.dateNote = fmt.Sprintf("日期由正文“%s”推断，请核对 (inferred from the text: check it)", found)
 		} else {
@@ -87,8 +91,8 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 			b.Files[img.name] = img.data
 		}
 	}
-	garbles := FindMojibake(body)
-	titleGarbles := FindMojibake(head.title)
+	garbles := mojibake.Find(body)
+	titleGarbles := mojibake.Find(head.title)
 	var reasons []string
 	if n := len(garbles) + len(titleGarbles); n > 0 {
 		reasons = append(reasons, fmt.Sprintf("乱码 %d 处", n))
@@ -131,7 +135,10 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	}
 	b.Slug = opts.Slug
 	if b.Slug == "" {
-		b.Slug = ShortSlug(head.title, head.date)
+		b.Slug = bundle.ShortSlug(head.title)
+	}
+	if b.Slug == "" {
+		b.Slug = head.date.Format("2006-01-02")
 	}
 	b.Body = body
 	b.Index = []byte(front + "\n" + body)

@@ -29,7 +29,7 @@
 //  6. The closing byline — (特约通讯员:储德丹 摄影:陈宝 审核:钱锐 姚文均
 //     编辑:李锦) and the other shapes ParseByline knows — leaves the body
 //     and becomes author, photographer, reviewer, editor and source.
-//  7. Mojibake (FindMojibake) is not guessed at: each spot is reported with
+//  7. Mojibake (internal/mojibake) is not guessed at: each spot is reported with
 //     its line and context, and the page gets review = "draft" so that it
 //     is not published before a person has fixed it.
 //
@@ -48,6 +48,7 @@ import (
 	"strings"
 	"time"
 
+	"showcase/internal/bundle"
 	"showcase/internal/opencc"
 	"showcase/internal/proofread"
 	"showcase/internal/sitefs"
@@ -58,7 +59,7 @@ import (
 type Options struct {
 	Title string    // the headline, instead of the one found in the source
 	Date  time.Time // the date, instead of the one found or inferred
-	Slug  string    // the folder name; default ShortSlug of the title
+	Slug  string    // the folder name; default bundle.ShortSlug of the title
 	Now   time.Time // today, for inferred years and the fallback date; default time.Now
 	Files fs.FS     // the source's folder, for the pictures a saved web page refers to
 	// Words is the word list the body is corrected against, with its
@@ -193,15 +194,15 @@ func cutSuffix(spans []span, n int) {
 // Write creates parent/SLUG (or SLUG-2 …) and writes the bundle into it,
 // never touching an existing file. It returns the folder.
 func (b *Bundle) Write(parent string) (string, error) {
-	dir, err := NewBundleDir(parent, b.Slug)
+	dir, err := bundle.NewDir(parent, b.Slug)
 	if err != nil {
 		return "", err
 	}
-	if err := WriteNew(filepath.Join(dir, "index.md"), b.Index); err != nil {
+	if err := bundle.WriteNew(filepath.Join(dir, "index.md"), b.Index); err != nil {
 		return dir, err
 	}
 	for name, data := range b.Files {
-		if err := WriteNew(filepath.Join(dir, name), data); err != nil {
+		if err := bundle.WriteNew(filepath.Join(dir, name), data); err != nil {
 			return dir, err
 		}
 	}

@@ -17,9 +17,21 @@
 //
 // # Guessing a report's date
 //
-// Guess reads the beginning of a report for its date: a full date, or a
-// 10月26日 read in the year of a reference date (see its doc). The import
-// writes a guess with a note asking a person to check it.
+// Guess reads a report's date from its text: a full date near its start,
+// else a 10月26日 there whose year comes from the text ("2025年度") or from
+// a reference date (the file's date, else today), else a full date at its
+// end, as a notice is signed. IsDateLine tells a line that only gives a
+// date ("2025年10月26日 星期日"), which is no title.
+//
+// # Unconfirmed dates
+//
+// A guessed date is written into the front matter with a comment holding
+// Unconfirmed, 请核对:
+//
+//	date = 2025-10-26T00:00:00+08:00   # 日期由正文“10月26日”推断，年份取自文件日期，请核对
+//
+// "showcase check" reports every date whose comment holds the mark; a
+// person confirms the date by deleting the mark (or the comment).
 package dates
 
 import (

@@ -19,7 +19,9 @@ type pageHead struct {
 	byline       Byline
 	needsReview  bool
 	reviewReason string
-	hints        bool // leave commented hints for branches, criteria, cover
+	hints        bool   // leave commented hints for branches, criteria, cover
+	source       string // the imported file's name
+	sourceHash   string // sourceHash of its text, "" for none
 }
 
 // frontMatter writes TOML between +++ lines, one key a line, each with a
@@ -70,6 +72,9 @@ func (h pageHead) frontMatter() string {
 	if h.needsReview {
 		b.WriteString("# " + h.reviewReason + "\n")
 		line("review", bundle.TOMLString("draft"), "待审：处理完上面的问题后改为 \"reviewed\"")
+	}
+	if h.sourceHash != "" {
+		b.WriteString(hashComment(h.source, h.sourceHash) + "\n")
 	}
 	b.WriteString("+++\n")
 	return b.String()

@@ -61,7 +61,11 @@ type Options struct {
 	Date  time.Time // the date, instead of the one found or inferred
 	Slug  string    // the folder name; default bundle.ShortSlug of the title
 	Now   time.Time // today, for inferred years and the fallback date; default time.Now
-	Files fs.FS     // the source's folder, for the pictures a saved web page refers to
+	// FileDate is the source file's date (ReadFile: its modification
+	// time): the year of a date the text gives without one is read from
+	// it before today; a .docx's own creation date comes first.
+	FileDate time.Time
+	Files    fs.FS // the source's folder, for the pictures a saved web page refers to
 	// Words is the word list the body is corrected against, with its
 	// punctuation, as "showcase check --fix" does; nil: the built-in
 	// standard forms (proofread.Standard).
@@ -78,6 +82,10 @@ type Bundle struct {
 	Byline Byline
 	Body   string // the Markdown body as written into Index
 	Report *Report
+	// SourceHash is the fingerprint of the source's text and pictures,
+	// written into the front matter: Imported finds a page imported from
+	// the same text.
+	SourceHash string
 }
 
 // ErrUnsupported is returned for a file type the importer cannot read.
@@ -97,8 +105,12 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	doc.hash = sourceHash(doc)
 	if n := doc.tidy() + doc.dropped; n > 0 {
 		rep.remove("空段落 %d 个 (empty paragraphs)", n)
+	}
+	if how := findTitle(doc, opts.Title == ""); how.zh != "" {
+		rep.convert("%s", how.say())
 	}
 	for _, note := range doc.notes {
 		rep.attend(0, "%s", note)
@@ -123,6 +135,7 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	} else {
 		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
 	}
+	draftCaptions(doc)
 	doc.shiftHeadings()
 	return assemble(doc, by, opts, rep), nil
 }
@@ -131,7 +144,11 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 func read(name string, data []byte, opts Options, rep *Report) (*document, error) {
 	switch strings.ToLower(path.Ext(filepath.ToSlash(name))) {
 	case ".docx":
-		return readDocx(data)
+		doc, err := readDocx(data)
+		if err == nil {
+			readDocxProperties(data, doc)
+		}
+		return doc, err
 	case ".html", ".htm", ".xhtml":
 		return readHTML(data, opts.Files)
 	case ".txt", ".text":
@@ -219,6 +236,9 @@ func ReadFile(file string, opts Options) (*Bundle, error) {
 	}
 	if opts.Files == nil {
 		opts.Files = sitefs.New(filepath.Dir(file))
+	}
+	if info, err := os.Stat(file); err == nil && opts.FileDate.IsZero() {
+		opts.FileDate = info.ModTime()
 	}
 	return Import(filepath.Base(file), data, opts)
 }

@@ -12,7 +12,7 @@
 //	【图片新闻】“码上先锋”志愿服务队走进社区 → ma-shang-xian-feng-zhi-yuan-fu
 //
 // A title with nothing to spell gives "": the caller chooses the fallback
-// ("showcase new" and an import use the date).
+// ("showcase new" uses the date, an import the file's name).
 //
 // # Never overwriting
 //

@@ -33,9 +33,41 @@
 //     its line and context, and the page gets review = "draft" so that it
 //     is not published before a person has fixed it.
 //
+// # Title, date, folder
+//
+// The title is, in order: Word's Title style or a web page's title; a first
+// paragraph set apart as one — Heading 1 (or outline level 1), a short
+// bold line, a short centred line — unless it numbers a part (一、…) or is
+// a date; the first line of the text when it reads like a headline (short,
+// no final 。 or commas, not a date, not a byline; not when Options.Title
+// is given); the title in a .docx's properties. It leaves the body.
+//
+// A picture's own description in Word (its alt text, wp:docPr descr) is the
+// draft of its caption when none is written under it: alt text and
+// "【图1】…" under it, with a note to check it. Descriptions Word generated
+// itself (描述已自动生成) and file names are ignored.
+//
+// The date is the caller's (Options.Date), the source's own (a web page's
+// publication time), or a guess from the text (dates.Guess): a 10月20日
+// takes its year from the text, else from the file's date — a .docx's
+// dcterms:created, else Options.FileDate (ReadFile: the file's modification
+// time) — and only then from today. A guessed date's comment says 请核对
+// (dates.Unconfirmed), and "showcase check" reports it until a person has
+// checked the date and deleted the mark.
+//
+// The folder is named from the title's pinyin (bundle.ShortSlug), else from
+// the file's name, never from a date that may be a guess.
+//
+// # Importing twice
+//
+// The front matter records the source's fingerprint (Bundle.SourceHash: its
+// text without white space, and its pictures) in a comment. Imported finds
+// a page with that fingerprint under a content folder, so "showcase import"
+// says a text was imported before instead of making a second copy.
+//
 // Every import returns a Report: what was converted, what was removed, what
 // needs a person. Nothing is ever overwritten: Bundle.Write creates a new
-// folder (name, name-2, …) and new files only.
+// folder (name, name-2, …) and new files only (internal/bundle).
 package importer
 
 import (

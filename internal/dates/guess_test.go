@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,4 +48,23 @@ func TestIsDateLine(t *testing.T) {
 			t.Errorf("IsDateLine(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzGuess: any text gives either no date or a date that exists, read
+// from words of the text.
+func FuzzGuess(f *testing.F) {
+	for _, s := range []string{"10月20日，学院召开2025年度总结会。", "2025年2月29日", "12月28日", "发布时间：2025.10.26 09:05", "0月0日2099年"} {
+		f.Add(s)
+	}
+	ref := time.Date(2026, 1, 5, 9, 0, 0, 0, CST)
+	f.Fuzz(func(t *testing.T, text string) {
+		IsDateLine(text)
+		g, ok := Guess(text, ref)
+		if !ok {
+			return
+		}
+		if g.Date.Year() < 1900 || !strings.Contains(text, g.Words) || g.YearWords != "" && !strings.Contains(text, g.YearWords) {
+			t.Fatalf("Guess(%q) = %+v", text, g)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"io"
 	"strings"
 	"testing"
@@ -161,4 +162,32 @@ func TestDocxPictureDescription(t *testing.T) {
 	if strings.Count(report, "没有图片说明") != 2 {
 		t.Errorf("pictures 3 and 4 are not reported without a caption:\n%s", report)
 	}
+}
+
+// FuzzDocxTitle: whatever the first paragraphs, the pictures' descriptions
+// and the file's properties hold, an import does not panic and makes a
+// page with a folder name.
+func FuzzDocxTitle(f *testing.F) {
+	f.Add(para("1", "农学院召开推进会")+para("", "正文。"), "书记领誓", "2025-10-20T01:00:00Z")
+	f.Add(centredPara("2025年10月20日")+boldPara("一、主要做法", true), "图片包含 人\n描述已自动生成", "1601-01-01T00:00:00Z")
+	f.Add(`<w:p><w:r><w:t>标题</w:t><w:br/></w:r></w:p>`, "", "not a date")
+	pngData, _ := testPictures(f)
+	f.Fuzz(func(t *testing.T, body, descr, created string) {
+		var attr strings.Builder
+		xml.EscapeText(&attr, []byte(descr))
+		var when strings.Builder
+		xml.EscapeText(&when, []byte(created))
+		data := docxFile(t, body+drawingDescribed("rId5", attr.String()), map[string][]byte{"image1.png": pngData})
+		data = withParts(t, data, map[string]string{"docProps/core.xml": coreXML("模板", when.String())})
+		b, err := Import("a.docx", data, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, cst)})
+		if err != nil {
+			if !strings.Contains(err.Error(), "document.xml") {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if b.Slug == "" || len(b.Index) == 0 {
+			t.Fatalf("no folder name or no page: %q", b.Slug)
+		}
+	})
 }

@@ -24,7 +24,7 @@
 // # Slugs and safety
 //
 // The folder name is --slug when given, else the pinyin of the title
-// shortened to a few syllables (importer.ShortSlug), else the date. A taken
+// shortened to a few syllables (bundle.ShortSlug), else the date. A taken
 // name gets -2, -3 …: nothing is ever overwritten.
 package archetype
 
@@ -38,8 +38,10 @@ import (
 	"text/template"
 	"time"
 
-	"showcase/internal/importer"
+	"showcase/internal/bundle"
+	"showcase/internal/dates"
 	"showcase/internal/overlay"
+	"showcase/internal/photofolder"
 )
 
 // sections maps the kinds of "showcase new" to their content folders; the
@@ -76,7 +78,7 @@ type templateData struct {
 	Photos                           []Photo
 }
 
-var funcs = template.FuncMap{"quote": importer.TOMLString}
+var funcs = template.FuncMap{"quote": bundle.TOMLString}
 
 // Layers stacks a site's archetypes over the embedded defaults.
 func Layers(site, embedded fs.FS) fs.FS {
@@ -126,7 +128,7 @@ func Render(archetypes fs.FS, p Page, slug string) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-var cst = time.FixedZone("CST", 8*3600)
+var cst = dates.CST
 
 // Create makes the page bundle of p under site/content/SECTION/ and
 // returns its folder; archetypes is where the templates are (Layers).
@@ -139,13 +141,16 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 	section, _ := Section(p.Kind)
 	slug := p.Slug
 	if slug == "" {
-		slug = importer.ShortSlug(p.Title, p.Date)
+		slug = bundle.ShortSlug(p.Title)
+	}
+	if slug == "" {
+		slug = p.Date.Format("2006-01-02")
 	}
 	// Render first: a broken archetype must not leave an empty folder.
 	if _, err := Render(archetypes, p, slug); err != nil {
 		return "", err
 	}
-	dir, err := importer.NewBundleDir(filepath.Join(site, "content", section), slug)
+	dir, err := bundle.NewDir(filepath.Join(site, "content", section), slug)
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +158,7 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 	if err != nil {
 		return dir, err
 	}
-	if err := importer.WriteNew(filepath.Join(dir, "index.md"), data); err != nil {
+	if err := bundle.WriteNew(filepath.Join(dir, "index.md"), data); err != nil {
 		return dir, err
 	}
 	for _, ph := range p.Photos {
@@ -164,7 +169,7 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 		if err != nil {
 			return dir, err
 		}
-		if err := importer.WriteNew(filepath.Join(dir, ph.Src), b); err != nil {
+		if err := bundle.WriteNew(filepath.Join(dir, ph.Src), b); err != nil {
 			return dir, err
 		}
 	}
@@ -173,10 +178,10 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 
 // AlbumPhotos lists the photos of a photographer's folder in the order they
 // were taken, and the time of the first: the album's date. The time comes
-// from each photo's EXIF DateTimeOriginal (read by the importer, no cgo),
+// from each photo's EXIF DateTimeOriginal (read by internal/photofolder, no cgo),
 // else from the file's modification time.
 func AlbumPhotos(folder fs.FS) ([]Photo, time.Time, error) {
-	photos, err := importer.ReadPhotos(folder)
+	photos, err := photofolder.Read(folder)
 	if err != nil {
 		return nil, time.Time{}, err
 	}

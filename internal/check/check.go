@@ -29,7 +29,9 @@
 //	            for readers on phones; an error when [images]
 //	            publishOriginals publishes them as they are
 //	dates       dates in the future (the page waits until then), or far in
-//	            the future or past (a typing mistake)
+//	            the future or past (a typing mistake); a date an import
+//	            guessed whose comment still says 请核对 (dates.Unconfirmed)
+//	            is an error until a person checks it and deletes the mark
 //	privacy     what looks like a mainland mobile number (1[3-9] and nine
 //	            digits) or a resident ID number (18 characters whose check
 //	            digit is right), in the text or the front matter

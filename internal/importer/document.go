@@ -3,17 +3,28 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 )
 
 // document is what every reader (Word, HTML, text) makes of its source,
 // before the cleaning steps and the Markdown writer.
 type document struct {
-	title  string
-	date   string // as found in the source ("2025-10-26 11:30"), "" if none
-	blocks []*block
-	images []*picture // in order; block.image points into it
-	notes  []string   // for the report: what the reader could not do, for a person
+	title string
+	// titleStyled says the title is a paragraph of the body styled as the
+	// title (Word's Title style), not the file's properties
+	titleStyled bool
+	// propertiesTitle is the title in the file's properties (a .docx's
+	// docProps/core.xml), used when the body has none
+	propertiesTitle string
+	date            string // as found in the source ("2025-10-26 11:30"), "" if none
+	// created is when the file says it was made (a .docx's
+	// dcterms:created), zero if it does not say
+	created time.Time
+	hash    string // sourceHash of what the reader read
+	blocks  []*block
+	images  []*picture // in order; block.image points into it
+	notes   []string   // for the report: what the reader could not do, for a person
 	// removed tells the report what the reader left out on purpose
 	removed []string
 	// dropped counts the empty paragraphs a reader left out
@@ -58,6 +69,10 @@ type picture struct {
 	url     string // a remote image's address
 	caption string // as written under it, "【图1】会议现场", or ""
 	number  int
+	// description is the picture's own description in the source (Word's
+	// alt text, wp:docPr descr): the caption's draft when none is written
+	description string
+	drafted     bool // the caption was drafted from the description
 }
 
 // plain is the text of spans without formatting.
@@ -73,6 +88,7 @@ func plain(spans []span) string {
 // rewrite: titles, spans, table cells and captions.
 func (d *document) eachText(f func(string) string) {
 	d.title = f(d.title)
+	d.propertiesTitle = f(d.propertiesTitle)
 	for _, b := range d.blocks {
 		for i := range b.spans {
 			b.spans[i].text = f(b.spans[i].text)
@@ -87,6 +103,7 @@ func (d *document) eachText(f func(string) string) {
 	}
 	for _, img := range d.images {
 		img.caption = f(img.caption)
+		img.description = f(img.description)
 	}
 }
 

@@ -96,7 +96,7 @@ func (r *docxReader) paragraph(p *xmlNode) {
 			return
 		}
 		if style.title && r.doc.title == "" {
-			r.doc.title = text
+			r.doc.title, r.doc.titleStyled = text, true
 			spans = nil
 			return
 		}
@@ -257,6 +257,7 @@ func (r *docxReader) pictures(n *xmlNode) {
 		}
 		img := &picture{data: data, number: len(r.doc.images) + 1}
 		img.name = "image-" + strconv.Itoa(img.number) + ext
+		img.description = pictureDescription(n)
 		if ext == ".emf" || ext == ".wmf" {
 			r.doc.notes = append(r.doc.notes, img.name+" 是 Word 矢量图 (EMF/WMF)，浏览器无法显示，请另存为 JPG 或 PNG (a Windows vector picture browsers cannot show)")
 		}

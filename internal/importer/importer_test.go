@@ -70,43 +70,6 @@ func TestEscapesMarkdown(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	tests := map[string]string{
-		"2025-10-26":            "2025-10-26T00:00:00+08:00",
-		"2025年10月26日 11:30":     "2025-10-26T11:30:00+08:00",
-		"2025/1/2":              "2025-01-02T00:00:00+08:00",
-		"1761449400":            "2025-10-26T11:30:00+08:00",
-		"2025-10-26T03:30:00Z":  "2025-10-26T11:30:00+08:00",
-		"发布时间：2025.10.26 09:05": "2025-10-26T09:05:00+08:00",
-	}
-	for in, want := range tests {
-		got, ok := ParseDate(in)
-		if !ok || got.Format(time.RFC3339) != want {
-			t.Errorf("ParseDate(%q) = %v %v, want %s", in, got, ok, want)
-		}
-	}
-	for _, in := range []string{"", "2025-02-30", "明天"} {
-		if _, ok := ParseDate(in); ok {
-			t.Errorf("ParseDate(%q) succeeded", in)
-		}
-	}
-}
-
-func TestShortSlug(t *testing.T) {
-	day := time.Date(2025, 10, 26, 0, 0, 0, 0, cst)
-	tests := map[string]string{
-		"学校召开党建“双创”工作推进会":       "xue-xiao-zhao-kai-dang-jian",
-		"【图片新闻】“码上先锋”志愿服务队走进社区": "ma-shang-xian-feng-zhi-yuan-fu",
-		"5G实验室": "5g-shi-yan-shi",
-		"！？":    "2025-10-26",
-	}
-	for in, want := range tests {
-		if got := ShortSlug(in, day); got != want {
-			t.Errorf("ShortSlug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestWriteNeverOverwrites(t *testing.T) {
 	parent := filepath.Join(t.TempDir(), "content", "news")
 	b, err := Import("a.txt", []byte("学校召开推进会\n正文。\n"), Options{Date: time.Now(), Slug: "tui-jin-hui"})

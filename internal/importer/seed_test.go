@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"showcase/internal/content"
+	"showcase/internal/mojibake"
 )
 
 const (
@@ -60,7 +61,7 @@ func TestSeedImport(t *testing.T) {
 	if strings.Contains(b.Body, "通讯员") || strings.Contains(b.Body, "(xué)") {
 		t.Errorf("byline or annotations left in the body")
 	}
-	garbles := FindMojibake(b.Body)
+	garbles := mojibake.Find(b.Body)
 	if len(garbles) != 3 {
 		t.Fatalf("found %d mojibake spots, want 3: %+v", len(garbles), garbles)
 	}
@@ -86,7 +87,7 @@ func TestSeedImport(t *testing.T) {
 
 // matchOutsideGarbles checks that got equals want except that each garbled
 // run of got stands for at most a few characters of want.
-func matchOutsideGarbles(t *testing.T, got, want string, garbles []Garble) {
+func matchOutsideGarbles(t *testing.T, got, want string, garbles []mojibake.Garble) {
 	t.Helper()
 	var pieces []string
 	rest := got

@@ -1,4 +1,29 @@
-package importer
+// Package mojibake finds garbled Chinese text: text whose bytes went
+// through the wrong encoding on the way from a correspondent (UTF-8 read as
+// GBK, GBK read as UTF-8, Word's "?" for what it could not save) and cannot
+// be turned back reliably.
+//
+// It never guesses the right words. Find reports each garbled spot with
+// its line, column and the words around it, so that a person can compare
+// it with the original and retype it; the import reports these spots and
+// marks the page as a draft, and "showcase check" reports them until they
+// are gone.
+//
+// # What counts
+//
+// A spot starts at a sign only mojibake produces:
+//
+//	鈥 銆 锛      UTF-8 punctuation (“ 、 ，) read as GBK
+//	锟斤拷        GBK's replacement character read back
+//	烫烫烫 屯屯屯  uninitialized memory
+//	â€ Ã© Ã¨     UTF-8 read as Windows-1252
+//	U+FFFD       the replacement character
+//
+// or at a "?" beside Chinese text (Sure is false then: it may be a
+// half-width question mark). The spot grows over the signs that follow
+// within three characters: more "?" or "!", Latin letters stuck to Han
+// characters, and pinyin readings whose "(" was eaten ("示范?!薄皹?biāo)").
+package mojibake
 
 import (
 	"strings"
@@ -25,8 +50,8 @@ type Garble struct {
 // Windows-1252 (“ → â€œ).
 var signatures = []string{"锟斤拷", "烫烫烫", "屯屯屯", "鈥", "銆", "锛", "â€", "Ã©", "Ã¨", "\uFFFD"}
 
-// FindMojibake returns the garbled spots of text, line by line.
-func FindMojibake(text string) []Garble {
+// Find returns the garbled spots of text, line by line.
+func Find(text string) []Garble {
 	var out []Garble
 	for n, line := range strings.Split(text, "\n") {
 		out = append(out, garbledInLine([]rune(line), n+1)...)
@@ -111,16 +136,32 @@ func readingAt(rs []rune, k int) int {
 		j++
 	}
 	start := j
-	for j < len(rs) && j-start < 8 && pinyinRune(rs[j]) && rs[j] != ' ' {
+	letters := 0
+	for j < len(rs) && j-start < 8 && pinyinRune(rs[j]) {
+		if !strings.ContainsRune("12345'’-", rs[j]) {
+			letters++
+		}
 		j++
 	}
-	if j == start || j >= len(rs) || (rs[j] != ')' && rs[j] != '）') {
-		return 0
-	}
-	if plainPinyin(string(rs[start:j])) == "" {
+	if letters == 0 || j >= len(rs) || (rs[j] != ')' && rs[j] != '）') {
 		return 0
 	}
 	return j + 1 - k
+}
+
+// toneVowels are the letters of pinyin beyond ASCII.
+const toneVowels = "āáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
+
+// pinyinRune reports runes that may appear inside a pinyin reading: letters
+// (with tone marks), tone numbers, apostrophes and hyphens.
+func pinyinRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '1' && r <= '5':
+		return true
+	case r == '\'', r == '’', r == '-':
+		return true
+	}
+	return strings.ContainsRune(toneVowels, unicode.ToLower(r))
 }
 
 // cjk reports Han characters and CJK punctuation.

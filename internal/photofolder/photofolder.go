@@ -1,4 +1,26 @@
-package importer
+// Package photofolder reads the folder of pictures a photographer sends,
+// for an album ("showcase new album FOLDER"): which files are
+// photos, in what order they were taken, what to call them in the page
+// bundle, and the caption a file name already gives.
+//
+// # What Read does
+//
+//   - It takes the .jpg, .jpeg, .png, .webp and .gif files at the top of
+//     the folder (not hidden ones, not sub-folders); a symbolic link that
+//     leaves the folder or is broken is an error, not a silent skip.
+//   - The time a photo was taken is its EXIF DateTimeOriginal (with the
+//     camera's offset, else +08:00; see TakenAt), else the file's
+//     modification time (FromExif false: the album marks it as such).
+//   - Photos are ordered by that time, then by name.
+//   - A clean ASCII name (IMG_0001.JPG) is kept in the bundle; any other
+//     (a Chinese name, spaces, a name taken twice when case is ignored)
+//     becomes photo-01.jpg, photo-02.png … by position, .jpeg as .jpg.
+//   - A Chinese file name gives the caption: "02-书记领誓.jpg" → 书记领誓,
+//     without its numbering; names WeChat or a screenshot tool made
+//     (微信图片_…, 截图) give none.
+//
+// Times are in China Standard Time (internal/dates.CST).
+package photofolder
 
 import (
 	"fmt"
@@ -10,6 +32,7 @@ import (
 	"time"
 	"unicode"
 
+	"showcase/internal/dates"
 	"showcase/internal/exif"
 )
 
@@ -25,9 +48,9 @@ type Photo struct {
 // photoExts are the picture types an album takes.
 var photoExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true}
 
-// ReadPhotos lists the pictures at the top of fsys in the order they were
+// Read lists the pictures at the top of fsys in the order they were
 // taken (by EXIF time, then by name), with their names in the bundle.
-func ReadPhotos(fsys fs.FS) ([]Photo, error) {
+func Read(fsys fs.FS) ([]Photo, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, err
@@ -45,7 +68,7 @@ func ReadPhotos(fsys fs.FS) ([]Photo, error) {
 		}
 		ph := Photo{Name: e.Name(), Caption: captionFromName(e.Name())}
 		if info, err := e.Info(); err == nil {
-			ph.Taken = info.ModTime().In(cst)
+			ph.Taken = info.ModTime().In(dates.CST)
 		}
 		if ext == ".jpg" || ext == ".jpeg" {
 			if t, ok := photoTimeOf(fsys, e.Name()); ok {
@@ -87,7 +110,7 @@ func photoTimeOf(fsys fs.FS, name string) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	return PhotoTime(head)
+	return TakenAt(head)
 }
 
 // cleanFileName reports a name fit for a URL as it is: ASCII letters,
@@ -121,18 +144,18 @@ func captionFromName(name string) string {
 	})
 }
 
-// PhotoTime reads the time a JPEG was taken from its EXIF data:
+// TakenAt reads the time a JPEG was taken from its EXIF data:
 // DateTimeOriginal, else DateTimeDigitized, else DateTime, with the
 // OffsetTimeOriginal when the camera wrote one and +08:00 when it did not
 // (see exif.Tags.Taken). The time is given in China Standard Time.
-func PhotoTime(jpeg []byte) (time.Time, bool) {
+func TakenAt(jpeg []byte) (time.Time, bool) {
 	tags, err := exif.Read(jpeg)
 	if err != nil {
 		return time.Time{}, false
 	}
-	t, ok := tags.Taken(cst)
+	t, ok := tags.Taken(dates.CST)
 	if !ok {
 		return time.Time{}, false
 	}
-	return t.In(cst), true
+	return t.In(dates.CST), true
 }

@@ -1,8 +1,8 @@
-package importer
+package mojibake
 
 import "testing"
 
-func TestFindMojibake(t *testing.T) {
+func TestFind(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
@@ -17,21 +17,21 @@ func TestFindMojibake(t *testing.T) {
 		{"普通文本(党总支)和 What? 5G实验室", nil, false},
 	}
 	for _, tt := range tests {
-		got := FindMojibake(tt.in)
+		got := Find(tt.in)
 		if len(got) != len(tt.want) {
-			t.Errorf("FindMojibake(%q) = %+v, want %q", tt.in, got, tt.want)
+			t.Errorf("Find(%q) = %+v, want %q", tt.in, got, tt.want)
 			continue
 		}
 		for i, g := range got {
 			if g.Text != tt.want[i] || g.Sure != tt.sure {
-				t.Errorf("FindMojibake(%q)[%d] = %q sure=%v, want %q sure=%v", tt.in, i, g.Text, g.Sure, tt.want[i], tt.sure)
+				t.Errorf("Find(%q)[%d] = %q sure=%v, want %q sure=%v", tt.in, i, g.Text, g.Sure, tt.want[i], tt.sure)
 			}
 		}
 	}
 }
 
-func TestFindMojibakeLines(t *testing.T) {
-	got := FindMojibake("第一行\n第二行示范?!薄皹")
+func TestFindLines(t *testing.T) {
+	got := Find("第一行\n第二行示范?!薄皹")
 	if len(got) != 1 || got[0].Line != 2 || got[0].Column != 6 {
 		t.Errorf("got %+v, want line 2 column 6", got)
 	}

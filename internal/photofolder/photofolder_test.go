@@ -1,11 +1,16 @@
-package importer
+package photofolder
 
 import (
 	"bytes"
 	"encoding/binary"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"showcase/internal/dates"
 )
 
 // withExif puts an APP1 Exif segment holding DateTimeOriginal (and an
@@ -57,24 +62,24 @@ func withExif(jpeg []byte, taken, offset string, order binary.ByteOrder) []byte 
 	return out.Bytes()
 }
 
-func TestPhotoTime(t *testing.T) {
-	_, jpegData := testPictures(t)
-	got, ok := PhotoTime(withExif(jpegData, "2025:10:18 14:03:22", "", binary.LittleEndian))
-	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, cst); !ok || !got.Equal(want) {
-		t.Errorf("PhotoTime = %v %v, want %v", got, ok, want)
+func TestTakenAt(t *testing.T) {
+	jpegData := testJPEG(t)
+	got, ok := TakenAt(withExif(jpegData, "2025:10:18 14:03:22", "", binary.LittleEndian))
+	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, dates.CST); !ok || !got.Equal(want) {
+		t.Errorf("TakenAt = %v %v, want %v", got, ok, want)
 	}
-	got, ok = PhotoTime(withExif(jpegData, "2025:10:18 08:03:22", "+02:00", binary.BigEndian))
-	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, cst); !ok || !got.Equal(want) {
-		t.Errorf("PhotoTime with an offset = %v %v, want %v", got, ok, want)
+	got, ok = TakenAt(withExif(jpegData, "2025:10:18 08:03:22", "+02:00", binary.BigEndian))
+	if want := time.Date(2025, 10, 18, 14, 3, 22, 0, dates.CST); !ok || !got.Equal(want) {
+		t.Errorf("TakenAt with an offset = %v %v, want %v", got, ok, want)
 	}
-	if _, ok := PhotoTime(jpegData); ok {
+	if _, ok := TakenAt(jpegData); ok {
 		t.Error("a JPEG without EXIF has a time")
 	}
 }
 
-func TestReadPhotos(t *testing.T) {
-	_, jpegData := testPictures(t)
-	mod := time.Date(2025, 10, 19, 0, 0, 0, 0, cst)
+func TestRead(t *testing.T) {
+	jpegData := testJPEG(t)
+	mod := time.Date(2025, 10, 19, 0, 0, 0, 0, dates.CST)
 	fsys := fstest.MapFS{
 		"IMG_0002.jpg":      {Data: withExif(jpegData, "2025:10:18 09:00:00", "", binary.LittleEndian), ModTime: mod},
 		"IMG_0001.JPG":      {Data: withExif(jpegData, "2025:10:18 10:30:00", "", binary.LittleEndian), ModTime: mod},
@@ -82,7 +87,7 @@ func TestReadPhotos(t *testing.T) {
 		"notes.txt":         {Data: []byte("x")},
 		"微信图片_20251018.jpg": {Data: jpegData, ModTime: mod},
 	}
-	photos, err := ReadPhotos(fsys)
+	photos, err := Read(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,4 +104,14 @@ func TestReadPhotos(t *testing.T) {
 			t.Errorf("photo %d = %q, want %q", i, got[i], want[i])
 		}
 	}
+}
+
+func testJPEG(t *testing.T) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	img.Set(1, 1, color.RGBA{200, 0, 0, 255})
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return j.Bytes()
 }

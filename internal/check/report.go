@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // FromProblems turns a build's diagnostics into findings: the errors of
@@ -25,21 +26,32 @@ func FromProblems(errs, warnings []*diag.Problem) []Finding {
 	return out
 }
 
-// ruleOf files a build message under a rule by what it speaks of.
+// ruleOf files a build message under a rule by what it speaks of. A
+// message is worded by package lang, Chinese first with its English detail
+// in parentheses, or English alone: the English is looked for at the start
+// and after a parenthesis, the Chinese anywhere.
 func ruleOf(msg string) string {
+	english := func(starts ...string) bool {
+		for _, s := range starts {
+			if strings.HasPrefix(msg, s) || strings.Contains(msg, "("+s) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case strings.Contains(msg, "符号链接"): // a symbolic link, not a hyperlink
 		return "build"
-	case strings.HasPrefix(msg, "branches:"), strings.HasPrefix(msg, "criteria:"):
-		return "taxonomy"
-	case strings.HasPrefix(msg, "review "):
-		return "review"
-	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"):
-		return "images"
-	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
-		return "links"
-	case strings.Contains(msg, "(unknown front-matter key"):
+	case strings.Contains(msg, "unknown front-matter key"):
 		return "keys"
+	case english("branches:", "criteria:"):
+		return "taxonomy"
+	case english("review "):
+		return "review"
+	case english("image "), strings.Contains(msg, "图片"):
+		return "images"
+	case english("link "), strings.Contains(msg, "链接"):
+		return "links"
 	}
 	return "build"
 }
@@ -59,15 +71,15 @@ func WriteText(w io.Writer, findings []Finding) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "== %s ==\n", r.Title)
+		fmt.Fprintf(w, "== %s ==\n", heading(r.Title))
 		for _, f := range group {
 			where := f.File
 			if f.Line > 0 {
 				where = fmt.Sprintf("%s:%d", f.File, f.Line)
 			}
-			label := "错误 error"
+			label := lang.Say("错误", "error")
 			if f.Severity == Warning {
-				label = "警告 warning"
+				label = lang.Say("警告", "warning")
 			}
 			fmt.Fprintf(w, "%s: %s: %s\n", where, label, f.Message)
 		}
@@ -76,17 +88,30 @@ func WriteText(w io.Writer, findings []Finding) {
 	fmt.Fprintln(w, Summary(findings))
 }
 
-// Summary is the closing line: how many errors and warnings.
+// heading is a rule's title as the report shows it: the title as written
+// in Rules, "中文 (English)", or the English in parentheses alone with
+// --lang en.
+func heading(title string) string {
+	_, en, ok := strings.Cut(title, " (")
+	if !ok || !lang.English() {
+		return title
+	}
+	return strings.TrimSuffix(en, ")")
+}
+
+// Summary is the closing line: how many errors and warnings, and whether
+// the site may be published (see package lang: Chinese alone, or English
+// alone).
 func Summary(findings []Finding) string {
 	errs := Errors(findings)
 	warns := len(findings) - errs
 	switch {
 	case len(findings) == 0:
-		return "check: 未发现问题，可以发布 (no problems found)"
+		return lang.Say("检查完毕：没有发现问题，可以发布", "check: no problems found")
 	case errs == 0:
-		return fmt.Sprintf("check: %d 个警告，没有错误，可以发布 (%d warnings, no errors)", warns, warns)
+		return lang.Say("检查完毕：共 %d 个警告，没有错误，可以发布；警告最好也处理一下", "check: %d warning(s), no errors", warns)
 	}
-	return fmt.Sprintf("check: %d 个错误、%d 个警告；改正错误后才能发布 (%d errors, %d warnings: fix the errors before publishing)", errs, warns, errs, warns)
+	return lang.Say("检查完毕：共 %d 处错误、%d 个警告；改正全部错误后才能发布", "check: %d error(s), %d warning(s): fix the errors before publishing", errs, warns)
 }
 
 // Report is the JSON form of a check, for tools.

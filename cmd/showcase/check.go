@@ -10,6 +10,7 @@ import (
 	"showcase/internal/build"
 	"showcase/internal/check"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/sitefs"
 )
 
@@ -91,7 +92,7 @@ func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
 		check.Options{Now: now, Site: sitefs.New(source), MaxFileSize: maxSize})
 }
 
-// problemOf keeps a *diag.Problem's place, or files any other error under file.
+// checkProblem keeps a *diag.Problem's place, or files any other error under file.
 func checkProblem(err error, file string) *diag.Problem {
 	var p *diag.Problem
 	if errors.As(err, &p) {
@@ -115,7 +116,7 @@ func siteCheckGate(source string, w io.Writer, strict bool) error {
 		check.WriteText(w, findings)
 	}
 	if n := check.Errors(findings); n > 0 {
-		return fmt.Errorf("showcase check found %d error(s): fix them before publishing (发布前检查发现 %d 个错误，请改正后再发布)", n, n)
+		return lang.Errorf("发布前检查发现 %d 处错误：请按上面的提示改正后再发布", "showcase check found %d error(s): fix them before publishing", n)
 	}
 	return nil
 }

@@ -116,7 +116,7 @@ func TestCheckDrafts(t *testing.T) {
 	os.WriteFile(filepath.Join(news, "a.md"), []byte(fmt.Sprintf(page, "draft = true\n")), 0o644)
 	var out, errOut bytes.Buffer
 	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 ||
-		!strings.Contains(out.String(), "content/news/a.md:8: 错误 error: 草稿：link to content/news/nowhere.md") ||
+		!strings.Contains(out.String(), "content/news/a.md:8: 错误: 草稿：link to content/news/nowhere.md") ||
 		!strings.Contains(out.String(), "另有 1 处问题在尚未发布的草稿或待审稿件中") {
 		t.Errorf("text: exit %d\n%s%s", code, out.String(), errOut.String())
 	}

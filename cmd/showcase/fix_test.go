@@ -20,7 +20,7 @@ func TestCheckFix(t *testing.T) {
 
 	var out, errOut bytes.Buffer
 	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 ||
-		!strings.Contains(out.String(), "content/news/a.md:7: 警告 warning: 中文里有 3 处半角标点") ||
+		!strings.Contains(out.String(), "content/news/a.md:7: 警告: 中文里有 3 处半角标点") ||
 		!strings.Contains(out.String(), "“著力”应写作“着力”") {
 		t.Errorf("check: exit %d\n%s", code, out.String())
 	}
@@ -31,7 +31,7 @@ func TestCheckFix(t *testing.T) {
 	for _, want := range []string{
 		"content/news/a.md:7: 已改正 “,”→“，”、“(”→“（”、“)”→“）”、“著力”→“着力”",
 		"已在 1 个文件中改正 4 处",
-		"check: 未发现问题",
+		"检查完毕：没有发现问题",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("check --fix output lacks %q:\n%s", want, out.String())

@@ -50,7 +50,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 1 && (*title != "" || *slugFlag != "") {
-		fmt.Fprintln(stderr, "showcase import: --title and --slug name one page: import one file at a time (--title 和 --slug 只能用于单个文件)")
+		fmt.Fprintln(stderr, "showcase import:", lang.Sprintf("--title 和 --slug 只能用于一篇稿件：请一次导入一个文件",
+			"--title and --slug name one page: import one file at a time"))
 		return 2
 	}
 	if err := requireSite(*source); err != nil {
@@ -93,7 +94,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if attention > 0 {
-		fmt.Fprintf(stdout, "%d 篇稿件需要人工处理：改正上面列出的问题后，把 review 改为 \"reviewed\" 并运行 showcase check (%d page(s) need a person)\n", attention, attention)
+		fmt.Fprintln(stdout, lang.Say("共 %d 篇稿件需要人工处理：改正上面列出的问题后，把 review 改为 \"reviewed\"，再运行 showcase check",
+			"%d page(s) need a person: fix what is listed above, set review to \"reviewed\" and run showcase check", attention))
 	}
 	if failed > 0 {
 		return 1

@@ -31,7 +31,6 @@ package archetype
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -40,8 +39,10 @@ import (
 
 	"showcase/internal/bundle"
 	"showcase/internal/dates"
+	"showcase/internal/lang"
 	"showcase/internal/overlay"
 	"showcase/internal/photofolder"
+	"showcase/internal/sitefs"
 )
 
 // sections maps the kinds of "showcase new" to their content folders; the
@@ -68,7 +69,7 @@ type Photo struct {
 	From  string // file name in the photographer's folder
 	Src   string // file name in the bundle
 	Title string // the caption, "" for a person to write
-	Taken string // when it was taken, "2025-10-18 14:03", or ""
+	Taken string // when it was taken, "2025年10月18日 14:03" (2025-10-18 14:03 with --lang en), or ""
 }
 
 // templateData is what an archetype template sees.
@@ -105,16 +106,20 @@ func Render(archetypes fs.FS, p Page, slug string) ([]byte, error) {
 	src, err := fs.ReadFile(archetypes, "archetypes/"+name+".md")
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, known := sections[name]; !known {
-			return nil, fmt.Errorf("no archetype for %q: use news, case, album or branch, or add archetypes/%s.md to the site (没有 %s 类型的模板)", p.Kind, name, p.Kind)
+			return nil, lang.Errorf("没有“%[3]s”这种稿件类型：请写 news（新闻）、case（案例）、album（图集）或 branch（支部），或在网站中加上模板 archetypes/%[2]s.md",
+				"no archetype for %[1]q: use news, case, album or branch, or add archetypes/%[2]s.md to the site", p.Kind, name, p.Kind)
 		}
 		src, err = fs.ReadFile(archetypes, "archetypes/default.md")
 	}
+	if errors.Is(err, sitefs.ErrOutside) {
+		return nil, err // it names the file, and says why it is not read
+	}
 	if err != nil {
-		return nil, fmt.Errorf("archetype %s: %v", name, err)
+		return nil, lang.Errorf("无法读取稿件模板 archetypes/%[1]s.md", "archetype %[1]s: %[2]v", name, err)
 	}
 	tmpl, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("archetypes/%s.md: %v (模板有误)", name, err)
+		return nil, lang.Errorf("稿件模板 archetypes/%[1]s.md 写得有误，请改正", "archetypes/%[1]s.md: %[2]v", name, err)
 	}
 	date := p.Date.In(cst)
 	var out bytes.Buffer
@@ -123,7 +128,7 @@ func Render(archetypes fs.FS, p Page, slug string) ([]byte, error) {
 		Kind: name, Section: section, Photos: p.Photos,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("archetypes/%s.md: %v (模板有误)", name, err)
+		return nil, lang.Errorf("稿件模板 archetypes/%[1]s.md 写得有误，请改正", "archetypes/%[1]s.md: %[2]v", name, err)
 	}
 	return out.Bytes(), nil
 }
@@ -186,15 +191,16 @@ func AlbumPhotos(folder fs.FS) ([]Photo, time.Time, error) {
 		return nil, time.Time{}, err
 	}
 	if len(photos) == 0 {
-		return nil, time.Time{}, errors.New("no photos (.jpg, .png, .webp, .gif) in the folder (文件夹中没有照片)")
+		return nil, time.Time{}, lang.Errorf("这个文件夹里没有照片（.jpg、.png、.webp、.gif）：请确认选对了文件夹",
+			"no photos (.jpg, .png, .webp, .gif) in the folder")
 	}
 	var out []Photo
 	for _, ph := range photos {
 		taken := ""
 		if !ph.Taken.IsZero() {
-			taken = ph.Taken.In(cst).Format("2006-01-02 15:04")
+			taken = ph.Taken.In(cst).Format(lang.Say("2006年1月2日 15:04", "2006-01-02 15:04"))
 			if !ph.FromExif {
-				taken += "（文件修改时间 file time）"
+				taken += lang.Say("（文件修改时间，照片里没有拍摄时间）", " (the file's time: the photo does not say when it was taken)")
 			}
 		}
 		out = append(out, Photo{From: ph.Name, Src: ph.Target, Title: ph.Caption, Taken: taken})

@@ -3,9 +3,10 @@ package deploy
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // Options say what to publish and how carefully.
@@ -49,19 +50,21 @@ type Result struct {
 	Took         time.Duration
 }
 
-// Summary is the line printed after a deploy.
+// Summary is the line printed after a deploy (see package lang): Chinese
+// alone, or English alone.
 func (r *Result) Summary() string {
-	s := fmt.Sprintf("sent %d file(s) / %s, deleted %d, %d unchanged, took %s",
-		r.Sent, FormatSize(r.SentBytes), r.Deleted, r.Plan.Unchanged, r.Took.Round(time.Millisecond))
+	s := lang.Say("已发布到 %[1]s：上传 %[2]d 个文件（共 %[3]s），删除 %[4]d 个，%[5]d 个没有变化，用时 %[7]s",
+		"sent %[2]d file(s) / %[3]s, deleted %[4]d, %[5]d unchanged, took %[6]s → %[1]s",
+		r.Target, r.Sent, FormatSize(r.SentBytes), r.Deleted, r.Plan.Unchanged, r.Took.Round(time.Millisecond), chineseTook(r.Took))
 	if r.WireSent > 0 {
-		s += fmt.Sprintf(" (SSH traffic %s up, %s down)", FormatSize(r.WireSent), FormatSize(r.WireRecv))
+		s += lang.Say("（网络传输：上传 %s，下载 %s）", " (SSH traffic %s up, %s down)", FormatSize(r.WireSent), FormatSize(r.WireRecv))
 	}
-	s += " → " + r.Target
 	if r.TookOver != "" {
-		s += "; " + r.TookOver
+		s += lang.Say("；", "; ") + r.TookOver
 	}
 	if r.Interrupted {
-		s += fmt.Sprintf("; finished an interrupted deploy, %d file(s) of which were found in place (已续完上次中断的发布)", r.Verified)
+		s += lang.Say("；已续完上次中断的发布，其中 %d 个文件已在服务器上，没有重传",
+			"; finished an interrupted deploy, %d file(s) of which were found in place", r.Verified)
 	}
 	return s
 }
@@ -95,10 +98,12 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 		return nil, err
 	}
 	if len(local) == 0 {
-		return nil, fmt.Errorf("%s holds no files: build the site first (待发布目录为空)", opts.Source)
+		return nil, lang.Errorf("要发布的文件夹 %[1]s 里没有文件：请先生成网站（showcase build），再发布",
+			"%[1]s holds no files: build the site first", opts.Source)
 	}
 	if opts.Prune && opts.Site == "" {
-		return nil, errors.New("deploy: Prune needs Options.Site, the name the manifest records")
+		return nil, lang.Errorf("程序内部错误：清理目标（--prune）需要知道网站的名称",
+			"deploy: Prune needs Options.Site, the name the manifest records")
 	}
 	me := whoAmI(start)
 	var tookOver string
@@ -140,8 +145,10 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 		return res, err
 	}
 	if !opts.DryRun && opts.MaxDeletes >= 0 && len(plan.Delete) > opts.MaxDeletes {
-		return res, fmt.Errorf("this deploy would delete %d files from %s, more than the %d allowed (删除文件过多，已停止): check the target and the build folder %s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %d",
-			len(plan.Delete), t, opts.MaxDeletes, opts.Source, len(plan.Delete))
+		return res, lang.Errorf("这次发布要从 %[2]s 删除 %[1]d 个文件，超过了上限 %[3]d 个，已停止，没有改动任何文件："+
+			"请核对发布目标和生成的网站文件夹 %[4]s；加 --dry-run 可列出要删除的文件，确实要删除时加 --max-deletes %[1]d 重新发布",
+			"this deploy would delete %[1]d files from %[2]s, more than the %[3]d allowed: check the target and the build folder %[4]s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %[1]d",
+			len(plan.Delete), t, opts.MaxDeletes, opts.Source)
 	}
 	if opts.DryRun || (plan.Empty() && st.interrupted == nil) {
 		res.Took = now().Sub(start)
@@ -150,10 +157,11 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 	if err := apply(ctx, t, opts, workers, me, local, st, res); err != nil {
 		res.Took = now().Sub(start)
 		if errors.Is(err, context.Canceled) {
-			err = errors.New("deploy interrupted (发布被中断)")
+			err = lang.Errorf("发布被中断", "deploy interrupted")
 		}
-		return res, fmt.Errorf("%v; sent %d of %d file(s) before it stopped. The live site is consistent (every file whole, old or new): run the deploy again to finish (可重新运行以续完发布)",
-			err, res.Sent, len(plan.Send))
+		return res, explainAfter(err, "发布中途停止，共 %[2]d 个文件要上传，已上传 %[1]d 个；线上网站仍然完整（每个文件都是完整的旧版或新版）：请重新运行发布，会接着完成",
+			"sent %d of %d file(s) before it stopped. The live site is consistent (every file whole, old or new): run the deploy again to finish",
+			res.Sent, len(plan.Send))
 	}
 	res.Took = now().Sub(start)
 	return res, nil

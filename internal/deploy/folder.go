@@ -3,13 +3,14 @@ package deploy
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // folderTarget is a file:// target: a local folder or a mounted share.
@@ -23,19 +24,22 @@ type folderTarget struct {
 // under) a symbolic link, which is resolved here; nothing below it may be.
 func openFolder(root string) (*folderTarget, error) {
 	if root == "" || !filepath.IsAbs(filepath.FromSlash(root)) {
-		return nil, fmt.Errorf("deploy target file://%s: the folder must be an absolute path, as in file:///mnt/www/site (目标目录须为绝对路径)", root)
+		return nil, lang.Errorf("发布目标 file://%[1]s 写法不对：文件夹要写完整路径，例如 file:///mnt/www/site",
+			"deploy target file://%[1]s: the folder must be an absolute path, as in file:///mnt/www/site", root)
 	}
 	given := filepath.Clean(filepath.FromSlash(root))
 	fi, err := os.Stat(given)
 	if err != nil {
-		return nil, fmt.Errorf("deploy target folder %s: %v; create it (or mount the share) first (目标目录不存在)", given, err)
+		return nil, lang.Errorf("找不到发布目标文件夹 %[1]s：请先建好这个文件夹（或先连接共享盘），再发布",
+			"deploy target folder %[1]s: %[2]v; create it (or mount the share) first", given, err)
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("deploy target %s is not a folder (目标不是目录)", given)
+		return nil, lang.Errorf("发布目标 %[1]s 不是文件夹：请在 site.toml 或 --target 中写网站所在的文件夹",
+			"deploy target %[1]s is not a folder", given)
 	}
 	real, err := filepath.EvalSymlinks(given)
 	if err != nil {
-		return nil, fmt.Errorf("deploy target folder %s: %v (无法解析目标目录)", given, err)
+		return nil, lang.Errorf("无法打开发布目标文件夹 %[1]s", "deploy target folder %[1]s: %[2]v", given, err)
 	}
 	t := &folderTarget{url: "file://" + filepath.ToSlash(given), root: real}
 	t.guard = &linkGuard{target: t.url, lstat: func(name string) (fs.FileInfo, error) { return os.Lstat(t.local(name)) }}
@@ -69,7 +73,7 @@ func (t *folderTarget) Size(name string) (int64, error) {
 		return 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s is not a regular file (不是普通文件)", name)
+		return 0, lang.Errorf("发布目标上的 %[1]s 不是普通文件", "%[1]s is not a regular file", name)
 	}
 	return fi.Size(), nil
 }
@@ -230,7 +234,8 @@ func notOverlapping(t Target, source string) error {
 	}
 	sep := string(filepath.Separator)
 	if src == f.root || strings.HasPrefix(src+sep, f.root+sep) || strings.HasPrefix(f.root+sep, src+sep) {
-		return fmt.Errorf("the target %s and the build folder %s overlap; publish to another folder (发布目录不能与生成目录重叠)", f, source)
+		return lang.Errorf("发布目标 %[1]s 和生成的网站文件夹 %[2]s 是同一处或互相包含：请发布到另一个文件夹",
+			"the target %[1]s and the build folder %[2]s overlap; publish to another folder", f, source)
 	}
 	return nil
 }

@@ -3,12 +3,13 @@ package deploy
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 	"sync"
+
+	"showcase/internal/lang"
 )
 
 // linkGuard keeps a deploy from following a symbolic link on the target.
@@ -39,19 +40,19 @@ type SymlinkError struct {
 }
 
 func (e *SymlinkError) Error() string {
-	return fmt.Sprintf("发布目标上的 %s 是符号链接（或快捷方式），发布不会经过它写入或删除文件，以免改动目标目录以外的文件：请在服务器上删除该链接（需要时换成真实的文件夹或文件），然后重新发布。"+
-		"(%s: %s is a symbolic link below the target folder; deploy never follows links on the target)",
-		strings.Join(e.Links, "、"), e.Target, strings.Join(e.Links, ", "))
+	return lang.Sprintf("发布目标上的 %[3]s 是符号链接（或快捷方式），发布不会经过它写入或删除文件，以免改动目标目录以外的文件：请在服务器上删除该链接（需要时换成真实的文件夹或文件），然后重新发布。",
+		"%[1]s: %[2]s is a symbolic link below the target folder; deploy never follows links on the target",
+		e.Target, strings.Join(e.Links, ", "), strings.Join(e.Links, "、"))
 }
 
 // targetError is the error of a target's operation, explained: a
 // *SymlinkError already says everything (in Chinese first), and is passed
-// on whole; any other is formatted.
-func targetError(err error, format string, args ...any) error {
+// on whole; any other is worded from zh and en (see package lang).
+func targetError(err error, zh, en string, args ...any) error {
 	if se := (*SymlinkError)(nil); errors.As(err, &se) {
 		return se
 	}
-	return fmt.Errorf(format, args...)
+	return lang.Errorf(zh, en, args...)
 }
 
 func (g *linkGuard) linkError(name string) error {
@@ -86,13 +87,14 @@ func (g *linkGuard) folders(name string) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("checking the folder %s on %s: %v (无法检查目标文件夹)", d, g.target, err)
+			return lang.Errorf("无法查看发布目标 %[2]s 上的文件夹 %[1]s", "checking the folder %[1]s on %[2]s: %[3]v", d, g.target, err)
 		}
 		if err := g.noLink(d, fi); err != nil {
 			return err
 		}
 		if !fi.IsDir() {
-			return fmt.Errorf("目标上的 %s 不是文件夹，无法在其中放入 %s（%s: %s is not a folder）", d, name, g.target, d)
+			return lang.Errorf("发布目标上的 %[1]s 不是文件夹，无法在其中放入 %[2]s：请在服务器上把它删除或改名，然后重新发布",
+				"%[3]s: %[1]s is not a folder", d, name, g.target)
 		}
 		g.real.Store(d, true)
 	}
@@ -110,7 +112,7 @@ func (g *linkGuard) file(name string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("checking %s on %s: %v (无法检查目标文件)", name, g.target, err)
+		return lang.Errorf("无法查看发布目标 %[2]s 上的文件 %[1]s", "checking %[1]s on %[2]s: %[3]v", name, g.target, err)
 	}
 	return g.noLink(name, fi)
 }

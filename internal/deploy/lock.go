@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"sync"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // StaleLockAge is how long a lock from another machine must have shown no
@@ -34,7 +36,7 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	return e.chinese() + " (" + e.english() + ")"
+	return lang.Sprintf("%[1]s", "%[2]s", e.chinese(), e.english())
 }
 
 // chinese says who holds the lock and since when, and what to do.
@@ -47,9 +49,9 @@ func (e *LockedError) chinese() string {
 			where = "本机"
 		}
 		who = fmt.Sprintf("%s 在%s上的发布（进程 %d），自 %s 开始，已进行 %s", h.User, where, h.PID,
-			h.Started.Local().Format("2006-01-02 15:04:05"), roundAge(e.Age))
+			chineseTime(h.Started), chineseDuration(roundAge(e.Age)))
 		if !h.Beat.IsZero() {
-			who += fmt.Sprintf("，最后一次活动在 %s 前", roundAge(e.Silent))
+			who += fmt.Sprintf("，最后一次活动在 %s前", chineseDuration(roundAge(e.Silent)))
 		}
 	}
 	msg := fmt.Sprintf("发布目标 %s 正被占用：%s。", e.Target, who)
@@ -57,13 +59,13 @@ func (e *LockedError) chinese() string {
 	case e.Stale != "":
 		return msg + "由于" + e.staleZh + "，如确认它已停止，加 --force-unlock 重新运行即可解锁。"
 	case e.Forced:
-		return msg + fmt.Sprintf("--force-unlock 只解除本机已结束的发布留下的锁，或超过 %s 没有活动的锁：请等它完成；"+
-			"如确定它已停止，可在目标上手动删除 %s。", StaleLockAge, LockName)
+		return msg + fmt.Sprintf("--force-unlock 只解除本机已结束的发布留下的锁，或超过 %s没有活动的锁：请等它完成；"+
+			"如确定它已停止，可在目标上手动删除 %s。", chineseDuration(StaleLockAge), LockName)
 	case e.Here:
 		return msg + "它仍在本机运行：请等它完成后重试。"
 	}
 	return msg + fmt.Sprintf("它不在本机运行（或在另一个容器中），本机无法确认它是否已停止：请等它完成后重试；"+
-		"如确认它已停止（例如那台电脑已关机或断网），在它超过 %s 没有活动后加 --force-unlock 解锁。", StaleLockAge)
+		"如确认它已停止（例如那台电脑已关机或断网），在它超过 %s没有活动后加 --force-unlock 解锁。", chineseDuration(StaleLockAge))
 }
 
 func (e *LockedError) english() string {
@@ -104,14 +106,14 @@ func takeLock(t Target, me lockInfo, force bool, now time.Time) (*lock, error) {
 			return l, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return nil, targetError(err, "creating %s on %s: %v (无法加锁)", LockName, t, err)
+			return nil, targetError(err, "无法在发布目标 %[2]s 上加锁（锁文件 %[1]s），没有发布任何文件", "creating %[1]s on %[2]s: %[3]v", LockName, t, err)
 		}
 		raw, err := t.ReadFile(LockName)
 		if errors.Is(err, fs.ErrNotExist) && attempt < 3 {
 			continue // released meanwhile
 		}
 		if err != nil {
-			return nil, targetError(err, "reading %s on %s: %v (无法读取锁文件)", LockName, t, err)
+			return nil, targetError(err, "无法读取发布目标 %[2]s 上的锁文件 %[1]s，没有发布任何文件", "reading %[1]s on %[2]s: %[3]v", LockName, t, err)
 		}
 		var holder lockInfo
 		json.Unmarshal(raw, &holder) // a damaged lock leaves holder empty, which is stale
@@ -127,11 +129,11 @@ func takeLock(t Target, me lockInfo, force bool, now time.Time) (*lock, error) {
 			return nil, e
 		}
 		if err := breakLock(t, me, raw); err != nil {
-			return nil, fmt.Errorf("breaking the lock %s on %s: %v (无法解锁)", LockName, t, err)
+			return nil, lang.Errorf("无法解除发布目标 %[2]s 上的锁（锁文件 %[1]s），没有发布任何文件", "breaking the lock %[1]s on %[2]s: %[3]v", LockName, t, err)
 		}
 		if gone.en != "" {
-			l.tookOver = fmt.Sprintf("已接管一次已结束的发布留下的锁（%s 于 %s 开始的发布；%s）(took over the lock of %s: %s)",
-				holder.User, holder.Started.Local().Format("2006-01-02 15:04:05"), gone.zh, holder, gone.en)
+			l.tookOver = lang.Sprintf("已接管一次已结束的发布留下的锁（%[3]s 于 %[4]s 开始的发布；%[5]s）",
+				"took over the lock of %[1]s: %[2]s", holder, gone.en, holder.User, chineseTime(holder.Started), gone.zh)
 		}
 	}
 }
@@ -147,7 +149,7 @@ func staleness(holder, me lockInfo, now time.Time) reason {
 		return reason{fmt.Sprintf("在名为 %s 的电脑上的进程 %d 已结束", holder.Host, holder.PID),
 			fmt.Sprintf("process %d on a machine named %s has ended", holder.PID, holder.Host)}
 	case now.Sub(holder.lastSign()) > StaleLockAge:
-		return reason{fmt.Sprintf("已超过 %s 没有活动", StaleLockAge), fmt.Sprintf("it has shown no sign of life for more than %s", StaleLockAge)}
+		return reason{fmt.Sprintf("已超过 %s没有活动", chineseDuration(StaleLockAge)), fmt.Sprintf("it has shown no sign of life for more than %s", StaleLockAge)}
 	}
 	return reason{}
 }
@@ -228,13 +230,14 @@ func (l *lock) release() error {
 	if err == nil {
 		var holder lockInfo
 		if json.Unmarshal(raw, &holder) == nil && holder.Run != l.me.Run {
-			return fmt.Errorf("发布期间，目标 %s 上的锁被解除，现由另一次发布持有：%s；请核对两次发布的结果 (the lock on %s was broken during this deploy and is now held by %s)",
-				l.t, holder, l.t, holder)
+			return lang.Errorf("发布期间，目标 %[1]s 上的锁被解除，现由另一次发布持有：%[3]s；请核对两次发布的结果",
+				"the lock on %[1]s was broken during this deploy and is now held by %[2]s", l.t, holder, holder.chinese())
 		}
 		err = l.t.Remove(LockName)
 	}
 	if err != nil {
-		return fmt.Errorf("removing the lock %s on %s: %v; remove it by hand (无法解锁，请手动删除锁文件)", LockName, l.t, err)
+		return lang.Errorf("无法解除发布目标 %[2]s 上的锁：请在服务器上手动删除锁文件 %[1]s，否则下次发布会被挡住",
+			"removing the lock %[1]s on %[2]s: %[3]v; remove it by hand", LockName, l.t, err)
 	}
 	return nil
 }

@@ -95,7 +95,7 @@ func TestLiveLockKept(t *testing.T) {
 		{"this process", me, []string{"在本机上的发布（进程 " + strconv.Itoa(os.Getpid()) + "）", "它仍在本机运行：请等它完成后重试"}},
 		{"another container", container, []string{"它不在本机运行（或在另一个容器中）", "请等它完成后重试"}},
 		{"another computer", elsewhere, []string{"发布目标 ", "正被占用：li 在电脑 laptop-17 上的发布（进程 4242），自 " +
-			me.Started.Local().Format("2006-01-02 15:04:05") + " 开始，已进行 5m", "，最后一次活动在 2m",
+			me.Started.Local().Format("2006年1月2日 15:04:05") + " 开始，已进行 5 分", "，最后一次活动在 2 分",
 			"本机无法确认它是否已停止", "li@laptop-17 (pid 4242)"}},
 	}
 	for _, c := range cases {
@@ -142,7 +142,7 @@ func TestLockRefreshed(t *testing.T) {
 	}
 	now := start.Add(10 * time.Minute)
 	_, err = takeLock(tg, whoAmI(now), false, now)
-	if err == nil || !strings.Contains(err.Error(), "已进行 10m0s，最后一次活动在 3m0s 前") {
+	if err == nil || !strings.Contains(err.Error(), "已进行 10 分钟，最后一次活动在 3 分钟前") {
 		t.Errorf("want the holder's last sign of life, got %v", err)
 	}
 	other := plantLock(t, root, lockInfo{Host: "laptop-17", User: "li", PID: 4242, Started: time.Now(), Run: "cafe0002"})

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // Entry is what the manifest knows of a file.
@@ -56,18 +58,20 @@ func readManifestHead(t Target) (*manifestHead, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, targetError(err, "reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
+		return nil, targetError(err, "无法读取发布目标 %[2]s 上的发布清单 %[1]s", "reading %[1]s on %[2]s: %[3]v", ManifestName, t, err)
 	}
 	var m manifestHead
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s on %s is damaged: %v; remove it to send every file again (发布清单已损坏)", ManifestName, t, err)
+		return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 已损坏：请在服务器上删除它，再发布一次（所有文件会重新上传）",
+			"%[1]s on %[2]s is damaged: %[3]v; remove it to send every file again", ManifestName, t, err)
 	}
 	if m.Version != manifestVersion {
-		return nil, fmt.Errorf("%s on %s has format %d; this showcase reads format %d (发布清单版本不符)", ManifestName, t, m.Version, manifestVersion)
+		return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 由另一版本的 showcase 写成，本版本读不了：请用同一版本的 showcase 发布",
+			"%[1]s on %[2]s has format %[3]d; this showcase reads format %[4]d", ManifestName, t, m.Version, manifestVersion)
 	}
 	for name := range m.Files {
 		if err := checkName(name); err != nil {
-			return nil, fmt.Errorf("%s on %s: %v", ManifestName, t, err)
+			return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 内容有误", "%[1]s on %[2]s: %[3]v", ManifestName, t, err)
 		}
 	}
 	if m.Files == nil {
@@ -93,7 +97,7 @@ func writeManifest(t Target, files Files, site string, now time.Time, run string
 	}
 	b.WriteString("\n}}\n")
 	if err := t.Put(ManifestName, partName(ManifestName, run), &b); err != nil {
-		return targetError(err, "writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
+		return targetError(err, "无法在发布目标 %[2]s 上写入发布清单 %[1]s", "writing %[1]s on %[2]s: %[3]v", ManifestName, t, err)
 	}
 	return nil
 }
@@ -136,7 +140,7 @@ func ScanFolder(ctx context.Context, dir string) (Files, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading the site to publish: %v (无法读取待发布的网站)", err)
+		return nil, lang.Errorf("无法读取要发布的网站文件", "reading the site to publish: %v", err)
 	}
 	files := make(Files, len(names))
 	var mu sync.Mutex

@@ -51,6 +51,14 @@ func (l lockInfo) String() string {
 	return fmt.Sprintf("%s@%s (pid %d) since %s", l.User, l.Host, l.PID, l.Started.Local().Format("2006-01-02 15:04:05"))
 }
 
+// chinese says whose deploy it is, for a Chinese message.
+func (l lockInfo) chinese() string {
+	if l.damaged() {
+		return "一次身份不明的发布（锁文件已损坏）"
+	}
+	return fmt.Sprintf("%s 在电脑 %s 上的发布（进程 %d），自 %s 开始", l.User, l.Host, l.PID, chineseTime(l.Started))
+}
+
 func (l lockInfo) damaged() bool { return l.Started.IsZero() }
 
 // lastSign is when the holder was last known to be alive.

@@ -2,7 +2,6 @@ package deploy
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"showcase/internal/config"
+	"showcase/internal/lang"
 )
 
 // sftpTarget is an sftp:// target: one SSH connection, one SFTP session,
@@ -49,18 +49,21 @@ var sftpOptions = []sftp.ClientOption{
 
 func dialSFTP(ctx context.Context, u *url.URL, t config.DeployTarget, c Connect) (*sftpTarget, error) {
 	if u.Hostname() == "" || u.User.Username() == "" {
-		return nil, fmt.Errorf("deploy target %s: write sftp://user@host[:port]/path (SFTP 地址须包含用户名与主机)", t.URL)
+		return nil, lang.Errorf("发布地址 %[1]s 缺少用户名或服务器名：请写成 sftp://用户名@服务器/网站文件夹",
+			"deploy target %[1]s: write sftp://user@host[:port]/path", t.URL)
 	}
 	root := u.Path
 	switch {
 	case root == "" || root == "/":
-		return nil, fmt.Errorf("deploy target %s: name the site's folder, as in sftp://user@host/var/www/site (请写明网站目录)", t.URL)
+		return nil, lang.Errorf("发布地址 %[1]s 没有写网站在服务器上的文件夹：请写成 sftp://用户名@服务器/var/www/site 这样",
+			"deploy target %[1]s: name the site's folder, as in sftp://user@host/var/www/site", t.URL)
 	case strings.HasPrefix(root, "/~/"):
 		root = strings.TrimPrefix(root, "/~/") // relative to the login folder
 	}
 	root = path.Clean(root)
 	if _, hasPassword := u.User.Password(); hasPassword {
-		return nil, fmt.Errorf("deploy target %s: do not write a password in the URL; use a key, or type it when asked (请勿在地址中写密码)", redact(u))
+		return nil, lang.Errorf("发布地址 %[1]s 里写了密码，这样不安全：请从地址中删去密码，改用密钥，或在提示时输入密码",
+			"deploy target %[1]s: do not write a password in the URL; use a key, or type it when asked", redact(u))
 	}
 	conn, meter, err := dialSSH(ctx, u, t, c)
 	if err != nil {
@@ -69,24 +72,27 @@ func dialSFTP(ctx context.Context, u *url.URL, t config.DeployTarget, c Connect)
 	client, err := sftp.NewClient(conn, sftpOptions...)
 	if err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("%s: starting SFTP: %v (the server must offer the sftp subsystem) (无法启动 SFTP)", u.Host, err)
+		return nil, lang.Errorf("已登录服务器 %[1]s，但无法开始传送文件（SFTP）：请联系服务器管理员开启 SFTP",
+			"%[1]s: starting SFTP: %[2]v; the server must offer the sftp subsystem", u.Host, err)
 	}
 	target := &sftpTarget{url: redact(u), root: root, ssh: conn, client: client, meter: meter, stopAlive: keepAlive(conn)}
 	_, target.posixRename = client.HasExtension("posix-rename@openssh.com")
 	fi, err := client.Stat(root)
 	if err != nil {
 		target.Close()
-		return nil, fmt.Errorf("deploy target folder %s on %s: %v; create it first (目标目录不存在)", root, u.Host, err)
+		return nil, lang.Errorf("服务器 %[2]s 上找不到发布目标文件夹 %[1]s：请先建好这个文件夹，再发布",
+			"deploy target folder %[1]s on %[2]s: %[3]v; create it first", root, u.Host, err)
 	}
 	if !fi.IsDir() {
 		target.Close()
-		return nil, fmt.Errorf("deploy target %s on %s is not a folder (目标不是目录)", root, u.Host)
+		return nil, lang.Errorf("服务器 %[2]s 上的发布目标 %[1]s 不是文件夹：请在发布地址中写网站所在的文件夹",
+			"deploy target %[1]s on %[2]s is not a folder", root, u.Host)
 	}
 	// the root may be a link (/var/www/site -> /srv/site): resolve it once;
 	// nothing below it may be one
 	if target.root, err = client.RealPath(root); err != nil {
 		target.Close()
-		return nil, fmt.Errorf("deploy target folder %s on %s: %v (无法解析目标目录)", root, u.Host, err)
+		return nil, lang.Errorf("无法打开服务器 %[2]s 上的发布目标文件夹 %[1]s", "deploy target folder %[1]s on %[2]s: %[3]v", root, u.Host, err)
 	}
 	target.guard = &linkGuard{target: target.url, lstat: func(name string) (fs.FileInfo, error) {
 		return client.Lstat(target.remote(name))

@@ -2,10 +2,11 @@ package deploy
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
+
+	"showcase/internal/lang"
 )
 
 // The file operations of an sftp:// target. Each first asks the link guard
@@ -37,7 +38,7 @@ func (t *sftpTarget) Size(name string) (int64, error) {
 		return 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s is not a regular file (不是普通文件)", name)
+		return 0, lang.Errorf("发布目标上的 %[1]s 不是普通文件", "%[1]s is not a regular file", name)
 	}
 	return fi.Size(), nil
 }

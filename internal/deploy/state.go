@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"showcase/internal/lang"
 )
 
 // targetState is what a deploy knows of the target before it changes
@@ -76,7 +78,7 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 			return nil
 		}
 		if err != nil {
-			return targetError(err, "checking %s on %s: %v (无法检查目标文件)", name, t, err)
+			return targetError(err, "无法查看发布目标 %[2]s 上的文件 %[1]s", "checking %[1]s on %[2]s: %[3]v", name, t, err)
 		}
 		want, inBuild := local[name]
 		if inBuild && want.Size == size {
@@ -107,12 +109,12 @@ func readState(ctx context.Context, t Target, local Files, workers int) (*target
 func hashRemote(t Target, name string) (Entry, error) {
 	r, err := t.Open(name)
 	if err != nil {
-		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "无法读取发布目标 %[2]s 上的文件 %[1]s", "reading %[1]s on %[2]s: %[3]v", name, t, err)
 	}
 	defer r.Close()
 	e, err := hashReader(r)
 	if err != nil {
-		return Entry{}, targetError(err, "reading %s on %s: %v (无法读取目标文件)", name, t, err)
+		return Entry{}, targetError(err, "无法读取发布目标 %[2]s 上的文件 %[1]s", "reading %[1]s on %[2]s: %[3]v", name, t, err)
 	}
 	return e, nil
 }
@@ -131,7 +133,7 @@ func hashRemote(t Target, name string) (Entry, error) {
 // site did not write. Nothing on the target has changed.
 type PruneRefusedError struct {
 	Target string
-	Reason string   // why the target is not known to be this site's: Chinese, then English
+	Reason string   // why the target is not known to be this site's, worded by package lang
 	Files  []string // what --prune would remove, sorted
 }
 
@@ -140,17 +142,18 @@ const pruneListMax = 30
 
 func (e *PruneRefusedError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "不能清理发布目标 %s：%s。--prune 会删除其中以下 %d 个本网站发布清单以外的文件：\n", e.Target, e.Reason, len(e.Files))
+	b.WriteString(lang.Say("不能清理发布目标 %[1]s：%[2]s。--prune 会删除其中以下 %[3]d 个本网站发布清单以外的文件：\n",
+		"refusing --prune on %[1]s: %[2]s; it would delete these %[3]d files that no manifest of this site lists:\n", e.Target, e.Reason, len(e.Files)))
 	for i, name := range e.Files {
 		if i == pruneListMax {
-			fmt.Fprintf(&b, "  ……另有 %d 个（加 --dry-run 可列出全部）\n", len(e.Files)-i)
+			b.WriteString(lang.Say("  ……另有 %d 个（加 --dry-run 可列出全部）\n", "  … and %d more (--dry-run lists them all)\n", len(e.Files)-i))
 			break
 		}
 		fmt.Fprintf(&b, "  %s\n", name)
 	}
-	fmt.Fprintf(&b, "没有删除或改动任何文件。请先确认 --target 指向的是本网站的发布目录；如果确实是，先不加 --prune 发布一次"+
-		"（发布清单会记下本网站），核对无误后再加 --prune 清理。"+
-		"(refusing --prune on %s: its manifest was not written by a deploy of this site; nothing was changed)", e.Target)
+	b.WriteString(lang.Sprintf("没有删除或改动任何文件。请先确认 --target 指向的是本网站的发布目录；如果确实是，先不加 --prune 发布一次"+
+		"（发布清单会记下本网站），核对无误后再加 --prune 清理。",
+		"its manifest was not written by a deploy of this site; nothing was changed: check that --target is this site's folder, and if it is, deploy once without --prune (the manifest then names this site) before pruning"))
 	return b.String()
 }
 
@@ -163,11 +166,11 @@ func foreignTarget(t Target, site string, st *targetState, pruned []string) *Pru
 	var reason string
 	switch {
 	case !st.manifest:
-		reason = fmt.Sprintf("目标上没有 showcase 的发布清单（%s），无法确认其中的文件是本网站发布的 (it has no showcase manifest)", ManifestName)
+		reason = lang.Sprintf("目标上没有 showcase 的发布清单（%s），无法确认其中的文件是本网站发布的", "it has no showcase manifest (%s)", ManifestName)
 	case st.site == "":
-		reason = fmt.Sprintf("目标上的发布清单由旧版 showcase 写成，没有记下是哪个网站的 (its manifest does not name its site; this is %q)", site)
+		reason = lang.Sprintf("目标上的发布清单由旧版 showcase 写成，没有记下是哪个网站的", "its manifest does not name its site; this is %q", site)
 	case st.site != site:
-		reason = fmt.Sprintf("目标上的发布清单属于另一个网站“%s”，而本网站是“%s” (its manifest is for the site %q, this is %q)", st.site, site, st.site, site)
+		reason = lang.Sprintf("目标上的发布清单属于另一个网站“%[1]s”，而本网站是“%[2]s”", "its manifest is for the site %[1]q, this is %[2]q", st.site, site)
 	default:
 		return nil
 	}
@@ -191,7 +194,7 @@ func unlisted(ctx context.Context, t Target, local Files, st *targetState) ([]st
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("listing the files on %s: %v (无法列出目标文件)", t, err)
+		return nil, lang.Errorf("无法列出发布目标 %[1]s 上的文件", "listing the files on %[1]s: %[2]v", t, err)
 	}
 	return names, nil
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
@@ -13,6 +11,7 @@ import (
 	"strings"
 
 	"showcase/internal/config"
+	"showcase/internal/lang"
 )
 
 // Target is a place a site is published to: a folder on an SFTP server or a
@@ -117,18 +116,19 @@ type Connect struct {
 func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error) {
 	u, err := url.Parse(t.URL)
 	if err != nil {
-		return nil, fmt.Errorf("deploy target %q: %v (发布地址无效)", t.URL, err)
+		return nil, lang.Errorf("发布地址 %[1]q 写法不对：请写成 sftp://用户名@服务器/网站文件夹 或 file:///文件夹", "deploy target %[1]q: %[2]v", t.URL, err)
 	}
 	switch u.Scheme {
 	case "file":
 		if u.Host != "" && u.Host != "localhost" {
-			return nil, fmt.Errorf("deploy target %s: a file:// URL names a local folder, as in file:///mnt/www/site (本地目录地址应为 file:///路径)", t.URL)
+			return nil, lang.Errorf("发布地址 %[1]s 写法不对：file:// 地址指本机上的文件夹，要写三个斜杠，例如 file:///mnt/www/site",
+				"deploy target %[1]s: a file:// URL names a local folder, as in file:///mnt/www/site", t.URL)
 		}
 		return openFolder(u.Path)
 	case "sftp":
 		return dialSFTP(ctx, u, t, c)
 	}
-	return nil, fmt.Errorf("deploy target %q: use sftp://user@host/path or file:///path (发布地址应以 sftp:// 或 file:// 开头)", t.URL)
+	return nil, lang.Errorf("发布地址 %[1]q 应以 sftp:// 或 file:// 开头", "deploy target %[1]q: use sftp://user@host/path or file:///path", t.URL)
 }
 
 // ChooseTarget picks the target a deploy goes to: the configured target
@@ -140,9 +140,11 @@ func ChooseTarget(targets []config.DeployTarget, want string) (config.DeployTarg
 		case 1:
 			return targets[0], nil
 		case 0:
-			return config.DeployTarget{}, errors.New("no deploy target: add [[deploy.targets]] with name and url to site.toml, or pass --target URL (未配置发布目标)")
+			return config.DeployTarget{}, lang.Errorf("还没有设置发布目标：请在 site.toml 中加上 [[deploy.targets]]（写 name 和 url），或用 --target 写出发布地址",
+				"no deploy target: add [[deploy.targets]] with name and url to site.toml, or pass --target URL")
 		}
-		return config.DeployTarget{}, fmt.Errorf("site.toml names %d deploy targets (%s): choose one with --target NAME (请用 --target 指定发布目标)", len(targets), targetNames(targets))
+		return config.DeployTarget{}, lang.Errorf("site.toml 中有 %[1]d 个发布目标（%[2]s）：请用 --target 名称 指定发布到哪一个",
+			"site.toml names %[1]d deploy targets (%[2]s): choose one with --target NAME", len(targets), targetNames(targets))
 	}
 	for _, t := range targets {
 		if t.Name == want {
@@ -152,7 +154,7 @@ func ChooseTarget(targets []config.DeployTarget, want string) (config.DeployTarg
 	if strings.Contains(want, "://") {
 		return config.DeployTarget{Name: want, URL: want}, nil
 	}
-	return config.DeployTarget{}, fmt.Errorf("no deploy target named %q in site.toml (known: %s) (找不到该发布目标)", want, targetNames(targets))
+	return config.DeployTarget{}, lang.Errorf("site.toml 中没有名为 %[1]q 的发布目标（已有：%[2]s）", "no deploy target named %[1]q in site.toml (known: %[2]s)", want, targetNames(targets))
 }
 
 func targetNames(targets []config.DeployTarget) string {
@@ -170,7 +172,7 @@ func targetNames(targets []config.DeployTarget) string {
 // reach outside the target's root.
 func checkName(name string) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
-		return fmt.Errorf("%q is not a path inside the site (路径无效)", name)
+		return lang.Errorf("路径 %[1]q 指到网站文件夹以外，不能使用", "%[1]q is not a path inside the site", name)
 	}
 	return nil
 }

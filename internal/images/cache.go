@@ -85,7 +85,7 @@ func (p *Pipeline) Prune() error {
 			if err != nil || time.Since(info.ModTime()) < staleTemp {
 				continue
 			}
-		case !variantFile.MatchString(name) || p.planned[name]:
+		case !variantFile.MatchString(name) || p.planned[name] != "":
 			continue
 		}
 		if err := os.Remove(filepath.Join(p.opts.CacheDir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {

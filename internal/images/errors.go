@@ -16,6 +16,7 @@ var (
 	ErrFormat   = errors.New("unsupported image format")
 	ErrTooLarge = errors.New("too many pixels")
 	ErrCorrupt  = errors.New("damaged image")
+	ErrNotMade  = errors.New("variant not made") // ReadVariant of a variant not in the cache
 )
 
 // Error is a problem with one image. Name is the image's name as the
@@ -24,7 +25,7 @@ var (
 // their photos, not the build's internals.
 type Error struct {
 	Name string
-	Msg  string // Chinese first, the technical detail after (internal/lang)
+	Msg  string // worded by package lang: Chinese first, the English detail after
 	Kind error  // one of the Err values, fs.ErrNotExist, or nil
 	Err  error  // the underlying error, if any
 }
@@ -60,15 +61,15 @@ func bare(err error) error {
 func errNotFound(name string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Error{Name: name, Kind: fs.ErrNotExist, Err: err,
-			Msg: lang.Sprintf("找不到图片文件，请检查文件名和位置", "image not found")}
+			Msg: lang.Sprintf("找不到这张图片：请检查文件名（包括大小写和扩展名）是否写对，照片是否放在稿件的文件夹里", "image not found")}
 	}
 	return &Error{Name: name, Err: err,
-		Msg: lang.Sprintf("无法读取图片文件", "cannot read the image: %v", err)}
+		Msg: lang.Sprintf("无法读取这张图片", "cannot read the image: %v", withoutPath(err))}
 }
 
 func errNotImage(name string) error {
 	return &Error{Name: name, Kind: ErrNotImage,
-		Msg: lang.Sprintf("不是图片文件，应为 JPEG、PNG 或 GIF 格式", "not an image: a JPEG, PNG or GIF file was expected")}
+		Msg: lang.Sprintf("这个文件不是图片：请换成 JPEG、PNG 或 GIF 格式的照片", "not an image: a JPEG, PNG or GIF file was expected")}
 }
 
 func errHEIC(name string) error {
@@ -81,34 +82,43 @@ func errHEIC(name string) error {
 
 func errFormat(name, format string) error {
 	return &Error{Name: name, Kind: ErrFormat,
-		Msg: lang.Sprintf("不支持 %s 格式的图片，请另存为 JPEG 或 PNG", "%s images cannot be processed; export it as JPEG or PNG", format)}
+		Msg: lang.Sprintf("不支持 %[1]s 格式的图片：请在电脑上把它另存为 JPEG 或 PNG", "%[1]s images cannot be processed; export it as JPEG or PNG", format)}
 }
 
 func errTooLarge(name string, w, h, limit int) error {
 	mp := func(n int64) float64 { return float64(n) / 1e6 }
 	return &Error{Name: name, Kind: ErrTooLarge,
 		Msg: lang.Sprintf("图片像素过多：%[1]d×%[2]d，超过 %.1[4]f 百万像素的上限，请缩小后再使用",
-			"%d×%d is %.1f megapixels, more than the limit of %.1f (maxPixels); reduce the image",
+			"%[1]d×%[2]d is %.1[3]f megapixels, more than the limit of %.1[4]f (maxPixels); reduce the image",
 			w, h, mp(int64(w)*int64(h)), mp(int64(limit)))}
 }
 
 func errBadHeader(name string, err error) error {
 	return &Error{Name: name, Kind: ErrCorrupt, Err: err,
-		Msg: lang.Sprintf("图片文件已损坏，无法读取", "the file is damaged: its header cannot be read: %v", err)}
+		Msg: lang.Sprintf("图片文件已损坏，无法读取：请重新获取原图", "the image header cannot be read (%v): the file is damaged", withoutPath(err))}
 }
 
 func errBadData(name string, err error) error {
 	return &Error{Name: name, Kind: ErrCorrupt, Err: err,
-		Msg: lang.Sprintf("图片文件已损坏或不完整，请重新获取原图", "the image is damaged or truncated: %v; send the original file again", err)}
+		Msg: lang.Sprintf("图片文件已损坏或不完整（可能没有传完）：请重新获取原图", "the image is damaged or truncated (%v); send the original file again", withoutPath(err))}
 }
 
 func errChanged(name string) error {
 	return &Error{Name: name,
-		Msg: lang.Sprintf("图片在生成过程中被修改，请重新生成", "the file changed during the build; build again")}
+		Msg: lang.Sprintf("图片在生成网站的过程中被改动了：请重新生成", "the file changed during the build; build again")}
 }
 
 func errCacheWrite(name string, err error) error {
 	return &Error{Name: name, Err: err,
-		Msg: lang.Sprintf("无法把处理好的图片写入缓存，请检查网站文件夹是否可写、磁盘是否已满",
-			"cannot write its variants to the image cache: %v", bare(err))}
+		Msg: lang.Sprintf("无法保存这张图片缩小后的版本：请检查磁盘空间和网站文件夹能否写入", "cannot write its variants to the cache: %v", withoutPath(err))}
+}
+
+// withoutPath is an error's message without the file name a *fs.PathError
+// puts in it: a message names the photo, never a file of the cache.
+func withoutPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -86,12 +86,12 @@ func Parse(src []byte) *Doc {
 // parser holds the state of one Parse.
 type parser struct {
 	src      []byte
-	newlines []int      // offsets of '\n'
-	code     [][2]int   // byte ranges of code, sorted
-	items    []item     // text, literals and tags in order
-	doc      Doc        // problems and calls in code, gathered on the way
-	textFrom int        // start of the text not yet made an item
-	stopped  bool       // a tag ran to the end of the document: the rest is text
+	newlines []int    // offsets of '\n'
+	code     [][2]int // byte ranges of code, sorted
+	items    []item   // text, literals and tags in order
+	doc      Doc      // problems and calls in code, gathered on the way
+	textFrom int      // start of the text not yet made an item
+	stopped  bool     // a tag ran to the end of the document: the rest is text
 }
 
 // item is a piece found by scan: text, a literal or a tag.

@@ -220,7 +220,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		return nil, nil, nil
 	}
 	checkCovers(site, ix, published, errs)
-	renderMarkdown(cfg, ix, ph, published, errs)
+	renderMarkdown(cfg, ix, ph, overlay.New(site, opts.Theme), published, errs)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files

@@ -16,9 +16,11 @@ import (
 
 // renderMarkdown converts every page's body on all cores and fills its HTML,
 // table of contents, plain text and summary. Broken links are errors with
-// the page's file and line.
-func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List) {
+// the page's file and line. Shortcodes run first (see shortcodes.go), with
+// the templates of theme (the site's layouts over the embedded ones).
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.FS, pages []*content.Page, errs *diag.List) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
+	sc := newShortcodes(theme, cfg, ix, ph, md, errs)
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -26,10 +28,7 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{ix.Resolver(p), ph, p}, LineOffset: p.BodyLine - 1})
-				for _, pr := range res.Problems {
-					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
-				}
+				res := sc.render(p, markdownResolver{ix.Resolver(p), ph, p}) // problems go to errs
 				setRendered(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)

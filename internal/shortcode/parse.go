@@ -40,6 +40,9 @@ type Call struct {
 	// Indent is the white space before the call on its line when nothing
 	// else precedes it there, else "".
 	Indent string
+	// Alone is true when nothing but white space shares the call's first
+	// and last lines: the call is a block of its own.
+	Alone bool
 	// Inner is the content between the opening and closing tags, itself
 	// text and calls. It is nil for a call without closing tag.
 	Inner []Part

@@ -152,7 +152,21 @@ func TestCallDetails(t *testing.T) {
 		t.Fatalf("no call in %s", shape(doc.Parts))
 	}
 	if c.Line != 2 || c.EndLine != 4 || c.Indent != "  " || c.InnerSource != "\n  内容\n  " ||
-		c.Source != "{{% note warn %}}\n  内容\n  {{% /note %}}" || !c.Markdown || c.Named {
+		c.Source != "{{% note warn %}}\n  内容\n  {{% /note %}}" || !c.Markdown || c.Named || !c.Alone {
 		t.Errorf("call = %+v", c)
 	}
+	for src, want := range map[string]bool{"{{< x >}}": true, "a {{< x >}}": false, "{{< x >}} b": false, "  {{< x >}}  \nb": true, "a\n{{< x >}}\n": true} {
+		if got := Parse([]byte(src)).Parts; len(got) == 0 || firstCall(got).Alone != want {
+			t.Errorf("Parse(%q): Alone is not %v", src, want)
+		}
+	}
+}
+
+func firstCall(parts []Part) *Call {
+	for _, p := range parts {
+		if p.Call != nil {
+			return p.Call
+		}
+	}
+	return &Call{}
 }

@@ -38,6 +38,7 @@ func (p *parser) tree() *Doc {
 			c.InnerSource = string(p.src[f.tag.end:it.start])
 			c.Source = string(p.src[f.tag.start:it.end])
 			c.EndLine = p.lineAt(it.end - 1)
+			c.Alone = p.alone(f.tag.start, it.end)
 			parent := stack[k-1]
 			parent.parts = append(parent.parts, Part{Call: c, Line: c.Line})
 		case it.tag.selfClosing:
@@ -71,8 +72,25 @@ func (p *parser) call(t *tag) *Call {
 	return &Call{
 		Name: t.name, Markdown: t.markdown, Params: t.params, Named: t.named,
 		Line: p.lineAt(t.start), EndLine: p.lineAt(t.end - 1), Indent: p.indentBefore(t.start),
-		Source: string(p.src[t.start:t.end]),
+		Source: string(p.src[t.start:t.end]), Alone: p.alone(t.start, t.end),
 	}
+}
+
+// alone reports whether only white space shares the lines of src[start:end].
+func (p *parser) alone(start, end int) bool {
+	if start > 0 && p.src[start-1] != '\n' && p.indentBefore(start) == "" {
+		return false
+	}
+	for _, c := range p.src[end:] {
+		switch c {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // indentBefore is the white space between the start of the line and off,

@@ -34,6 +34,11 @@ func (x *expansion) token(html string) string {
 
 // place is what goes into the Markdown for a call's output.
 func (x *expansion) place(c *shortcode.Call, out callOutput) string {
+	if !c.Alone {
+		// a template file's last line break, within a line of text: in
+		// Chinese a browser would show it as a space
+		out.text = strings.TrimRight(out.text, "\r\n")
+	}
 	switch {
 	case out.authored:
 		return indentLines(out.text, c.Indent)

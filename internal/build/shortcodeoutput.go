@@ -202,11 +202,33 @@ func htmlTagAt(s string, i int) (int, bool) {
 	}
 	n := k + end + 1
 	if !closing && textElements[name] {
-		if c := strings.Index(strings.ToLower(rest[n:]), "</"+name+">"); c >= 0 {
+		if c := indexFold(rest[n:], "</"+name+">"); c >= 0 {
 			return n + c + len(name) + 3, true
 		}
 	}
 	return n, render.BlockTag(name)
+}
+
+// indexFold is strings.Index ignoring the case of ASCII letters (sub is
+// lower case).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lower(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // textElements are the block elements whose content is text or raw text.

@@ -88,15 +88,26 @@ func hasCalls(body []byte) bool {
 }
 
 // render renders page p's Markdown with its shortcodes run; problems go to
-// sc.errs at their line in p's file.
-func (sc *shortcodes) render(p *content.Page, res markdownResolver) markdown.Result {
-	if !hasCalls(p.Body) {
+// sc.errs at their line in p's file. It does not panic: a failure of its
+// own is an error of the page, which is then rendered without running its
+// shortcodes.
+func (sc *shortcodes) render(p *content.Page, res markdownResolver) (r markdown.Result) {
+	plain := func() markdown.Result {
 		r := sc.md.Render(p.Body, markdown.Doc{Resolver: res, LineOffset: p.BodyLine - 1})
 		for _, pr := range r.Problems {
 			sc.errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 		}
 		return r
 	}
+	if !hasCalls(p.Body) {
+		return plain()
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			sc.errs.Errorf(p.File, p.BodyLine, "%s", lang.Sprintf("处理短代码时出现内部错误，请把这篇稿件发给技术人员", "shortcodes: internal error: %v", v))
+			r = plain()
+		}
+	}()
 	doc := shortcode.Parse(p.Body)
 	x := &expansion{sc: sc, set: sc.templates(), page: p, res: res, prefix: tokenPrefix(p.Body)}
 	x.dot = render.NewShortcodePage(p, sc.site, hooks{x})
@@ -123,7 +134,7 @@ func (sc *shortcodes) render(p *content.Page, res markdownResolver) markdown.Res
 			w.text(part.Text)
 		}
 	}
-	r := sc.md.Render([]byte(w.b.String()), markdown.Doc{Resolver: res})
+	r = sc.md.Render([]byte(w.b.String()), markdown.Doc{Resolver: res})
 	for _, pr := range r.Problems {
 		sc.errs.Errorf(p.File, x.fileLine(w.bodyLine(pr.Line)), "%s", pr.Msg)
 	}

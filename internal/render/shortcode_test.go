@@ -46,7 +46,8 @@ func testShortcodes(t *testing.T, files map[string]string) (*Shortcodes, *Shortc
 	sc := LoadShortcodes(fsys, &Env{Config: cfg}, ShortcodeOptions{
 		Markdownify: func(s string) (template.HTML, error) { return template.HTML("<em>" + s + "</em>"), nil },
 	})
-	page := &content.Page{File: "content/news/a/index.md", Title: "标题", Path: "news/a/", Params: map[string]any{"Venue": "礼堂"}}
+	page := &content.Page{File: "content/news/a/index.md", Title: "标题", Path: "news/a/", Params: map[string]any{"Venue": "礼堂"},
+		Resources: []string{"a.jpg", "b.PNG", "doc.pdf"}}
 	return sc, NewShortcodePage(page, NewShortcodeSite(cfg), fakeHooks{})
 }
 
@@ -57,6 +58,7 @@ func TestShortcodeDot(t *testing.T) {
 		"layouts/_shortcodes/page.html":     `{{ .Page.Title }}|{{ .Page.RelPermalink }}|{{ .Page.Permalink }}|{{ .Page.Param "venue" }}|{{ .Page.Param "motto" }}|{{ .Page.Param "social.weibo" }}|{{ .Page.Params.venue }}|{{ .Site.Title }}|{{ .Site.Params.motto }}|{{ .Page.File.ContentBaseName }}|{{ .Page.File.Dir }}|{{ .Name }}|{{ .Position }}`,
 		"layouts/_shortcodes/hooks.html":    `{{ .Page.RenderString "*a*" }}|{{ .Page.RenderString (dict "display" "block") "b" }}|{{ relref .Page "x.md" }}|{{ ref .Page (dict "path" "y.md") }}|{{ .RelRef "z.md" }}|{{ responsiveImage .Page "p.jpg" "图" }}|{{ resolveLink .Page "c.md" }}`,
 		"layouts/_shortcodes/dir/deep.html": `deep`,
+		"layouts/_shortcodes/res.html":      `{{ range .Page.Resources.ByType "image" }}{{ .RelPermalink }};{{ end }}{{ with .Page.Resources.GetMatch "*.PDF" }}{{ .Name }}{{ end }}|{{ (.Page.Resources.Get "a.jpg").Permalink }}`,
 		"layouts/_shortcodes/old.html":      `new folder`,
 		"layouts/shortcodes/old.html":       `older folder wins`,
 		"layouts/partials/part.html":        `partial:{{ . }}`,
@@ -76,6 +78,7 @@ func TestShortcodeDot(t *testing.T) {
 		{"page", dot("page", []any{}, ""), "标题|/dangjian/news/a/|https://www.example.edu.cn/dangjian/news/a/|礼堂|不忘初心|wb|礼堂|站名|不忘初心|a|news/a/|page|content/news/a/index.md:3"},
 		{"hooks", dot("hooks", []any{}, ""), `[*a*]|<p>b</p>|/x.md|https://x/y.md|/z.md|<img src="p.jpg" alt="图">|/resolved/c.md`},
 		{"dir/deep", dot("dir/deep", []any{}, ""), "deep"},
+		{"res", dot("res", []any{}, ""), "/dangjian/news/a/a.jpg;/dangjian/news/a/b.PNG;doc.pdf|https://www.example.edu.cn/dangjian/news/a/a.jpg"},
 		{"old", dot("old", []any{}, ""), "older folder wins"},
 		{"usepart", dot("usepart", []any{}, ""), "partial:x"},
 	}

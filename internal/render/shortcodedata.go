@@ -83,7 +83,13 @@ type PageHooks interface {
 }
 
 // ShortcodePage is .Page in a shortcode: the page's fields (.Title, .Date,
-// .Params, .Section …) and Hugo's methods shortcodes use.
+// .Section, .Summary …) and the Hugo methods shortcodes use: .Params and
+// .Param "key" (case-insensitive, the site's [params] behind the page's),
+// .RelPermalink, .Permalink, .RenderString, .Ref and .RelRef, .File (.Dir,
+// .BaseFileName, .ContentBaseName …), .Resources (ByType, Match, GetMatch,
+// Get) and .Site. What Hugo has besides (image processing, .Content, other
+// pages' lists) is not there: a template using it fails with the field's
+// name.
 type ShortcodePage struct {
 	*content.Page
 	site  *ShortcodeSite

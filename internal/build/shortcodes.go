@@ -39,7 +39,9 @@ import (
 //   - .Inner is the text between the tags with the nested calls' output
 //     in place (tokens for HTML). {{< >}} hands it to the template as
 //     written: a template that wants it as Markdown says so
-//     (.Page.RenderString .Inner, markdownify).
+//     (.Page.RenderString .Inner, markdownify). A {{% %}} call nested in
+//     another gets its .Inner rendered as Markdown and gives HTML, as in
+//     Hugo: {{< tabs >}}{{% tab %}}**Markdown**{{% /tab %}}{{< /tabs >}}.
 //
 // An unknown shortcode is a warning; its tags are left out and the content
 // between them, if any, is published as Markdown. A template that fails is
@@ -180,18 +182,28 @@ func (x *expansion) run(c *shortcode.Call, parent *render.Shortcode, ordinal int
 	}
 	dot := &render.Shortcode{Name: c.Name, Page: x.dot, Site: x.sc.site, Parent: parent, Ordinal: ordinal,
 		Position: x.page.File + ":" + strconv.Itoa(x.fileLine(c.Line)), IsNamedParams: c.Named, Params: params(c)}
+	// A {{% %}} call inside another call has its inner content rendered
+	// before the template sees it, and its output is HTML, as in Hugo
+	// (one line of content loses its <p>).
+	nested := c.Markdown && parent != nil
 	inner := ""
 	if c.Paired() {
-		inner = x.inner(c, dot)
+		inner = x.inner(c, dot) // runs the nested calls, which set x.line
+		if nested {
+			x.line = c.Line
+			h, _ := hooks{x}.RenderString(inner, strings.Contains(inner, "\n"))
+			inner = string(h)
+		}
 		dot.Inner, dot.InnerDeindent = template.HTML(inner), template.HTML(deindent(inner))
 	}
-	x.line = c.Line
+	x.line = c.Line // for the problems of the hooks it calls
 	out, err := x.set.Execute(c.Name, dot)
+	markdown := c.Markdown && !nested
 	if err != nil {
 		x.sc.errs.Errorf(x.page.File, x.fileLine(c.Line), "%s", lang.Sprintf("短代码 %[1]s 出错，请检查参数或模板", "shortcode %[2]s: %[3]v", callTag(c), c.Name, err))
-		return callOutput{markdown: c.Markdown}
+		return callOutput{markdown: markdown}
 	}
-	return callOutput{text: out, markdown: c.Markdown, inner: inner}
+	return callOutput{text: out, markdown: markdown, inner: inner}
 }
 
 // inner is the content of a paired call with its nested calls run.

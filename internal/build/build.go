@@ -11,7 +11,9 @@
 //     collected, each as file:line);
 //  3. keep the pages this build publishes (drafts, future and expired pages
 //     only with the flags) and give each its ASCII URL;
-//  4. render Markdown on all cores, resolving links to other pages;
+//  4. render Markdown on all cores, resolving links to other pages, after
+//     running the Hugo shortcodes it calls (shortcodes.go: package shortcode
+//     finds them, layouts/_shortcodes/ has their templates);
 //  5. assemble sections, taxonomies, the branch showcase, related pages;
 //  6. render every page, list, term, profile and facet page on all cores;
 //  7. write feeds, sitemap, robots.txt, 404 and alias redirects, and copy
@@ -227,8 +229,9 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		return nil, nil, nil
 	}
 	checkCovers(site, ix, published, errs)
-	renderMarkdown(cfg, ix, ph, published, errs, opts.dry)
-	opts.dry.loadHidden(site, cfg, tree, published, hidden, ph, errs)
+	theme := overlay.New(site, opts.Theme)
+	renderMarkdown(cfg, ix, ph, theme, published, errs, opts.dry)
+	opts.dry.loadHidden(site, theme, cfg, tree, published, hidden, ph, errs)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files

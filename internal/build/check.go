@@ -110,7 +110,7 @@ func (d *dryRun) saw(p *content.Page, res markdown.Result) {
 // Markdown, after the build's own pass and apart from it: links resolve as
 // if every page were published, and a clash or an error is filed under
 // the hidden page's file.
-func (d *dryRun) loadHidden(site fs.FS, cfg *config.Config, tree *content.Tree, published, hidden []*content.Page, ph *photos, errs *diag.List) {
+func (d *dryRun) loadHidden(site, theme fs.FS, cfg *config.Config, tree *content.Tree, published, hidden []*content.Page, ph *photos, errs *diag.List) {
 	if d == nil {
 		return
 	}
@@ -125,7 +125,7 @@ func (d *dryRun) loadHidden(site fs.FS, cfg *config.Config, tree *content.Tree, 
 	d.ix = content.NewIndex(cfg.BasePath, tree.Pages, nil, tree.Files)
 	ph.all = d.ix
 	checkCovers(site, d.ix, hidden, errs)
-	renderMarkdown(cfg, d.ix, ph, hidden, errs, d)
+	renderMarkdown(cfg, d.ix, ph, theme, hidden, errs, d)
 }
 
 // keep copies into errs the problems of hidden pages among from.

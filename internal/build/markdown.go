@@ -16,9 +16,12 @@ import (
 
 // renderMarkdown converts every page's body on all cores and fills its HTML,
 // table of contents, plain text and summary. Broken links are errors with
-// the page's file and line. A dry run keeps what the pass saw of each page.
-func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List, dry *dryRun) {
+// the page's file and line. Shortcodes run first (see shortcodes.go), with
+// the templates of theme (the site's layouts over the embedded ones). A
+// dry run keeps what the pass saw of each page.
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.FS, pages []*content.Page, errs *diag.List, dry *dryRun) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
+	sc := newShortcodes(theme, cfg, ix, ph, md, errs)
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -26,10 +29,7 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{ix.Resolver(p), ph, p}, LineOffset: p.BodyLine - 1})
-				for _, pr := range res.Problems {
-					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
-				}
+				res := sc.render(p, markdownResolver{ix.Resolver(p), ph, p}) // problems go to errs
 				for _, w := range res.Warnings {
 					errs.Warnf(p.File, w.Line, "%s", w.Msg)
 				}

@@ -88,7 +88,7 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	nested, _ := fs.Glob(fsys, "layouts/*/*.html")
 	for _, f := range append(layouts, nested...) {
 		name := strings.TrimPrefix(f, "layouts/")
-		if name == "baseof.html" || strings.HasPrefix(name, "_") {
+		if name == "baseof.html" || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "shortcodes/") { // shortcodes/: Hugo's older folder, see Shortcodes
 			continue
 		}
 		e := s.parse(name)

@@ -214,7 +214,7 @@ func previewRebuild(session *build.Session, warnings *warningPrinter, afterConfi
 			how = "快速更新"
 		}
 		return server.Result{Changed: files, Summary: fmt.Sprintf("%s %d 页，%d 个文件有变化，用时 %s",
-			how, res.Pages, len(files), res.Took.Round(time.Millisecond))}, nil
+			how, res.Pages, len(files), res.Took.Round(time.Millisecond)), Broken: res.Broken}, nil
 	}
 }
 

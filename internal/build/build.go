@@ -59,7 +59,8 @@ type Options struct {
 	Preview     bool   // for the preview server: drafts are marked
 	PreviewHead string // markup added to every page's <head> in preview
 
-	dry *dryRun // set by Check: a dry run, which writes nothing
+	dry    *dryRun      // set by Check: a dry run, which writes nothing
+	broken *brokenPages // set by a preview build: pages left out for their errors
 }
 
 // Result tells what a build did.
@@ -72,6 +73,9 @@ type Result struct {
 	Warnings []*diag.Problem
 	Took     time.Duration
 	Fast     bool // a Session re-rendered only the pages an edit touched
+	// Broken are the problems of the pages a preview left out (each
+	// shown at its address as a page naming them); a build has none.
+	Broken []*diag.Problem
 }
 
 // Build builds the site. On error the previous output is left as it was;
@@ -106,7 +110,18 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	}
 	site := sitefs.New(opts.Source)
 	var errs diag.List
-	s, ix, ph, err := load(site, opts, &errs)
+	var s *content.Site
+	var ix *content.Index
+	var ph *photos
+	var err error
+	if opts.Preview && opts.dry == nil {
+		var cs *contentSite
+		if cs, err = loadPreview(site, opts, &errs); err == nil {
+			s, ix, ph, opts.broken = cs.site, cs.ix, cs.ph, cs.broken
+		}
+	} else {
+		s, ix, ph, err = load(site, opts, &errs)
+	}
 	if err != nil {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
@@ -126,6 +141,8 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		out.Discard()
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
+	opts.broken.write(out, opts.PreviewHead)
+	res.Broken = opts.broken.errs()
 	// 8. swap in
 	if err := out.Swap(); err != nil {
 		return nil, nil, err
@@ -174,7 +191,7 @@ func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *conte
 		}
 	}
 	s, ix, ph := loadSite(site, cfg, opts, errs)
-	if err := errs.Err(); err != nil && (opts.dry == nil || s == nil) {
+	if err := opts.broken.failure(errs); err != nil && (opts.dry == nil || s == nil) {
 		return nil, nil, nil, err // a dry run goes on to find the rest
 	}
 	return s, ix, ph, nil
@@ -222,6 +239,17 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	}
 	content.Place(published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	if opts.broken != nil { // a preview leaves out pages with errors of their own, linkable still
+		kept := published[:0:0]
+		for _, p := range published {
+			if opts.broken.skips(p.File) {
+				opts.broken.place(p)
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		published = kept
+	}
 	tr.step("place")
 	ph, err := newPhotos(opts.Source, site, cfg, ix, errs)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"showcase/internal/diag"
 )
 
 // Rebuilder rebuilds the site into the served folder. changed lists the
@@ -33,6 +35,10 @@ type Result struct {
 	Changed []string
 	// Summary is a line for the terminal, such as "15 页，用时 0.1 秒".
 	Summary string
+	// Broken are the problems of pages the build left out for errors of
+	// their own; the rest of the site was built, and each of those pages'
+	// addresses shows its problems.
+	Broken []*diag.Problem
 }
 
 // Options configure a Server.

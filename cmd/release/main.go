@@ -22,6 +22,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // platforms are the release targets, in the order they are listed.
@@ -30,6 +32,9 @@ var platforms = []string{
 }
 
 func main() {
+	// messages Chinese first, English alone when the locale is English
+	english, _ := lang.Choose("", os.Getenv)
+	lang.SetEnglish(english)
 	out := flag.String("o", "dist", "the folder the archives are written to")
 	only := flag.String("only", "", "comma-separated platforms (os/arch) to make instead of all")
 	flag.Parse()
@@ -58,13 +63,13 @@ func run(out, only string) error {
 	for _, target := range targets {
 		goos, goarch, ok := strings.Cut(target, "/")
 		if !ok {
-			return fmt.Errorf("platform %q: want os/arch, as windows/amd64", target)
+			return lang.Errorf("平台 %[1]q 写法不对：请写成 系统/架构，例如 windows/amd64", "platform %[1]q: want os/arch, as windows/amd64", target)
 		}
 		name, err := release(root, out, goos, goarch, stamp)
 		if err != nil {
 			return fmt.Errorf("%s: %w", target, err)
 		}
-		fmt.Printf("已生成 %s\n", name)
+		fmt.Println(lang.Say("已生成 %s", "made %s", name))
 	}
 	return nil
 }
@@ -88,7 +93,7 @@ func readStamp(root string) (stamp, error) {
 	}
 	_, rest, ok := strings.Cut(string(src), "const Version = \"")
 	if s.Version, _, _ = strings.Cut(rest, "\""); !ok || s.Version == "" {
-		return s, fmt.Errorf("showcase.go: no Version constant")
+		return s, lang.Errorf("showcase.go 中找不到版本号（const Version = \"…\"）", "showcase.go: no Version constant")
 	}
 	commit, err := git(root, "rev-parse", "--short=12", "HEAD")
 	if err != nil {
@@ -115,7 +120,7 @@ func git(dir string, args ...string) (string, error) {
 	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("git %s: %w", strings.Join(args, " "), err)
+		return "", fmt.Errorf("%s: %w", lang.Say("无法运行 git %s", "git %s", strings.Join(args, " ")), err)
 	}
 	return strings.TrimSpace(string(out)), nil
 }
@@ -124,11 +129,11 @@ func git(dir string, args ...string) (string, error) {
 func repoRoot() (string, error) {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
+		return "", fmt.Errorf("%s: %w", lang.Say("无法运行 go env GOMOD", "go env GOMOD"), err)
 	}
 	mod := strings.TrimSpace(string(out))
 	if mod == "" || mod == os.DevNull {
-		return "", fmt.Errorf("run this inside the showcase repository")
+		return "", lang.Errorf("请在 showcase 的代码仓库中运行", "run this inside the showcase repository")
 	}
 	return filepath.Dir(mod), nil
 }

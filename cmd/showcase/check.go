@@ -19,18 +19,26 @@ import (
 const checkUsage = `Usage:
   showcase check [flags]    发布前检查 (the review gate: check the site before publishing)
 
-Checks links and anchors, pictures and alt text, required fields, the review
-state, branches and criteria, duplicate titles, oversized originals, dates,
-personal identifiers and mojibake. Prints "file:line: message" grouped by
-rule; exits 1 when there are errors, 0 when there are only warnings.
+Runs the build without writing anything (every page and layout rendered,
+every photo decoded), then checks links and anchors, pictures and alt text,
+required fields, the review state, branches and criteria, duplicate titles,
+oversized originals, dates, personal identifiers, mojibake, Chinese
+punctuation and wording. Drafts and
+pages awaiting review are checked too, their findings marked 草稿 / 待审稿件.
+Prints "file:line: message" grouped by rule; exits 1 when there are errors
+in what would be published, 0 when there are only warnings (or findings in
+drafts).
 
 Flags:
   -s, --source DIR       the site folder (default ".")
       --format FORMAT    text (default) or json
       --max-size MB      report originals larger than this (default 5)
-      --localize         first download the pictures pages show from other
-                         sites into the pages' folders and rewrite the pages
-                         to show the copies (外链图片下载到稿件文件夹)
+      --fix              先自动改正稿件正文中的半角标点和用词，列出改动，再检查
+                         (correct punctuation and wording in place first; the
+                         front matter is not touched)
+      --localize         先把稿件中其他网站上的图片下载到稿件文件夹并改写稿件，再检查
+                         (download pictures from other sites into the pages'
+                         folders and rewrite the pages first)
 `
 
 // runCheck runs the review gate over a site: "showcase check".
@@ -39,6 +47,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	source := fs.StringP("source", "s", ".", "")
 	format := fs.String("format", "text", "")
 	maxSize := fs.Float64("max-size", 5, "")
+	fix := fs.Bool("fix", false, "")
 	localizeFlag := fs.Bool("localize", false, "")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -49,6 +58,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if *localizeFlag {
 		localizeSite(*source, stderr)
+	}
+	if *fix {
+		report := stdout
+		if *format == "json" {
+			report = stderr
+		}
+		if err := fixSite(*source, report); err != nil {
+			fmt.Fprintf(stderr, "showcase check --fix: %v\n", err)
+			return 1
+		}
 	}
 	findings := checkSite(*source, time.Now(), int64(*maxSize*(1<<20)))
 	if *format == "json" {
@@ -65,38 +84,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkSite loads the site as a build would (its errors become findings:
-// unknown branches and criteria, broken links, bad front matter), then
-// loads every page, drafts and future ones too, and runs the rules.
+// checkSite runs a dry run of the build over the site (build.Check: every
+// page rendered into nothing, every photo decoded, drafts and pages held
+// for review too) and the rules over every page: what a build would
+// report, and more.
 func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
-	site := sitefs.New(source)
-	var ignored diag.List
-	cfg, err := build.LoadConfig(site, &ignored)
-	if err != nil {
-		return check.FromProblems([]*diag.Problem{checkProblem(err, "site.toml")}, nil)
-	}
 	// strict: what a build publishes as Hugo does with a warning (a link
 	// or picture that leads nowhere, two pages at one URL) is an error here
-	_, list, err := build.Load(build.Options{Source: source, Theme: showcase.Theme(), Now: now, Strict: true})
-	var problems []*diag.Problem
-	var failure *diag.Failure
-	switch {
-	case errors.As(err, &failure):
-		problems = failure.Problems
-	case err != nil:
-		problems = []*diag.Problem{checkProblem(err, "")}
+	res, err := build.Check(build.Options{Source: source, Theme: showcase.Theme(), Now: now, Strict: true})
+	if err != nil {
+		var failure *diag.Failure
+		if errors.As(err, &failure) {
+			return check.All(nil, nil, failure.Problems, nil, check.Options{})
+		}
+		return check.All(nil, nil, []*diag.Problem{checkProblem(err, "site.toml")}, nil, check.Options{})
 	}
-	var warnings []*diag.Problem
-	if list != nil {
-		warnings = list.Warnings()
-	}
-	findings := check.FromProblems(problems, warnings)
-	all, docs := build.LoadAll(site, cfg, now)
-	findings = append(findings, check.Run(all, docs, check.Options{Now: now, Site: site, MaxFileSize: maxSize})...)
-	return check.Sort(findings)
+	return check.All(res.Site, res.Docs, res.Errors, res.Warnings,
+		check.Options{Now: now, Site: sitefs.New(source), MaxFileSize: maxSize})
 }
 
-// problemOf keeps a *diag.Problem's place, or files any other error under file.
+// checkProblem keeps a *diag.Problem's place, or files any other error under file.
 func checkProblem(err error, file string) *diag.Problem {
 	var p *diag.Problem
 	if errors.As(err, &p) {
@@ -120,7 +127,7 @@ func siteCheckGate(source string, w io.Writer, strict bool) error {
 		check.WriteText(w, findings)
 	}
 	if n := check.Errors(findings); n > 0 {
-		return fmt.Errorf("showcase check found %d error(s): fix them before publishing (发布前检查发现 %d 个错误，请改正后再发布)", n, n)
+		return lang.Errorf("发布前检查发现 %d 处错误：请按上面的提示改正后再发布", "showcase check found %d error(s): fix them before publishing", n)
 	}
 	return nil
 }
@@ -129,13 +136,11 @@ func siteCheckGate(source string, w io.Writer, strict bool) error {
 // sites into the pages' folders and rewrites the pages (check --localize),
 // saying on w what it saved and what it could not.
 func localizeSite(source string, w io.Writer) {
-	site := sitefs.New(source)
-	cfg, err := build.LoadConfig(site, &diag.List{})
+	jobs, err := build.RemotePictures(build.Options{Source: source, Theme: showcase.Theme()})
 	if err != nil {
 		fmt.Fprintf(w, "showcase check --localize: %v\n", err)
 		return
 	}
-	jobs := build.RemotePictures(site, cfg, time.Now())
 	for _, r := range localize.Run(context.Background(), source, jobs, localize.Options{}) {
 		if r.Err != nil {
 			fmt.Fprintf(w, "%s: %s\n", r.File, lang.Sprintf("外链图片 %[1]s 未能下载，稿件未改动：%[2]v", "picture %[1]s not downloaded: %[2]v", r.URL, r.Err))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,5 +102,40 @@ func TestMisspeltKey(t *testing.T) {
 	out.Reset()
 	if err := siteCheckGate(site, &out, false); err != nil {
 		t.Errorf("deploy's gate refuses a warning: %v\n%s", err, out.String())
+	}
+}
+
+// TestCheckDrafts: a draft's problems are shown, marked as the draft's in
+// the text and in the JSON, and do not fail check or the deploy gate; the
+// same page published does.
+func TestCheckDrafts(t *testing.T) {
+	site := workflowSite(t)
+	news := filepath.Join(site, "content", "news")
+	os.MkdirAll(news, 0o755)
+	page := "+++\ntitle = \"推进会\"\ndate = 2025-10-26\nreviewer = [\"钱锐\"]\neditor = \"李锦\"\n%s+++\n见[上次会议](nowhere.md)。\n"
+	os.WriteFile(filepath.Join(news, "a.md"), []byte(fmt.Sprintf(page, "draft = true\n")), 0o644)
+	var out, errOut bytes.Buffer
+	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 ||
+		!strings.Contains(out.String(), "content/news/a.md:8: 错误: 草稿：链接指向的页面 content/news/nowhere.md 不存在") ||
+		!strings.Contains(out.String(), "另有 1 处问题在尚未发布的草稿或待审稿件中") {
+		t.Errorf("text: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	runCheck([]string{"-s", site, "--format", "json"}, &out, &errOut)
+	var rep check.Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Errors != 0 || rep.Drafts != 1 || len(rep.Findings) != 1 || !rep.Findings[0].Draft {
+		t.Errorf("json: %+v", rep)
+	}
+	out.Reset()
+	if err := siteCheckGate(site, &out, false); err != nil {
+		t.Errorf("the gate refuses a draft's problem: %v", err)
+	}
+	os.WriteFile(filepath.Join(news, "a.md"), []byte(fmt.Sprintf(page, "")), 0o644)
+	out.Reset()
+	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 1 || strings.Contains(out.String(), "草稿") {
+		t.Errorf("published: exit %d\n%s", code, out.String())
 	}
 }

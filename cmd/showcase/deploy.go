@@ -16,6 +16,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/deploy"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/sitefs"
 )
 
@@ -34,7 +35,9 @@ Flags:
       --dry-run           list what would be sent and deleted, change nothing (预演)
       --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
       --prune             also delete files on the target that no deploy put there
-      --force-unlock      break a stale lock left by a deploy that died
+                          (only on a target this site's deploys made; 只清理本网站发布过的目标)
+      --force-unlock      break the lock of a deploy on another computer that has
+                          stopped (a dead deploy's lock on this computer is taken over unasked)
   -j, --jobs N            files sent at once (default 16)
 `
 
@@ -53,7 +56,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "showcase deploy: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "showcase deploy: %s\n", lang.Sprintf("多余的参数 %q：网站文件夹请用 -s 指定", "unexpected argument %q", fs.Arg(0)))
 		return 2
 	}
 	if *dest == "" {
@@ -77,14 +80,15 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*noBuild {
 		if code := runBuild([]string{"-s", *source, "-d", *dest}, stdout, stderr); code != 0 {
-			fmt.Fprintln(stderr, "showcase deploy: nothing was published (构建失败，未发布)")
+			fmt.Fprintln(stderr, "showcase deploy:", lang.Sprintf("网站生成失败，没有发布任何文件", "the build failed; nothing was published"))
 			return 1
 		}
 	} else if fi, err := os.Stat(*dest); err != nil || !fi.IsDir() {
-		return fail(fmt.Errorf("no built site in %s: run showcase build, or deploy without --no-build (找不到已生成的网站)", *dest))
+		return fail(lang.Errorf("%[1]s 里没有生成好的网站：请先运行 showcase build，或去掉 --no-build 再发布",
+			"no built site in %[1]s: run showcase build, or deploy without --no-build", *dest))
 	}
 	if err := runSiteChecks(*source, *dest, stdout, stderr); err != nil {
-		return fail(fmt.Errorf("%v; nothing was published (检查未通过，未发布)", err))
+		return fail(nothingPublished(err))
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -101,7 +105,8 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		default:
 		}
 		stop()
-		fmt.Fprintln(stderr, "\nshowcase deploy: stopping after the files in flight; Ctrl-C again quits at once (正在停止)")
+		fmt.Fprintln(stderr, "\nshowcase deploy:", lang.Sprintf("正在停止：等正在上传的文件传完；再按一次 Ctrl-C 立即退出",
+			"stopping after the files in flight; Ctrl-C again quits at once"))
 	}()
 	conn := deploy.Connect{}
 	if term.IsTerminal(int(os.Stdin.Fd())) {
@@ -113,7 +118,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	defer t.Close()
 	opts := deploy.Options{
-		Source: *dest, MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
+		Source: *dest, Site: siteName(cfg), MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
 		ForceUnlock: *forceUnlock, Workers: *jobs,
 	}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -126,12 +131,35 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	if *dryRun {
 		res.Plan.Describe(stdout)
 		if *maxDeletes >= 0 && len(res.Plan.Delete) > *maxDeletes {
-			fmt.Fprintf(stdout, "note: %d deletions are more than --max-deletes %d: a real deploy would refuse (删除文件超过上限)\n", len(res.Plan.Delete), *maxDeletes)
+			fmt.Fprintln(stdout, lang.Sprintf("注意：要删除 %[1]d 个文件，超过上限 %[2]d 个，正式发布时会停下不做；确实要删除时加 --max-deletes %[1]d",
+				"note: %[1]d deletions are more than --max-deletes %[2]d: a real deploy would refuse", len(res.Plan.Delete), *maxDeletes))
+		}
+		if r := res.PruneRefused; r != nil {
+			fmt.Fprintln(stdout, lang.Say("注意：正式发布会拒绝 --prune：%s", "note: a real deploy would refuse --prune: %s", r.Reason))
 		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	return 0
+}
+
+// nothingPublished says that the review gate stopped the deploy, after
+// the gate's own message.
+func nothingPublished(err error) error {
+	if lang.English() {
+		return fmt.Errorf("%v; nothing was published", err)
+	}
+	return fmt.Errorf("%v。没有发布任何文件 (nothing was published)", err)
+}
+
+// siteName names the site in the target's manifest, so that --prune
+// prunes only a target this site's deploys made: its baseURL, or its title
+// when it has none.
+func siteName(cfg *config.Config) string {
+	if cfg.BaseURL != "/" {
+		return cfg.BaseURL
+	}
+	return cfg.Title
 }
 
 // runSiteChecks runs "showcase check" (the review gate) before anything is

@@ -7,6 +7,7 @@ import (
 
 	"showcase/internal/archetype"
 	"showcase/internal/importer"
+	"showcase/internal/lang"
 )
 
 const importUsage = `Usage:
@@ -17,6 +18,11 @@ Traditional characters converted to Simplified, pinyin annotations and the
 byline taken out of the text (the byline goes into the front matter), and a
 report of what was converted, removed, and what needs a person. A page with
 mojibake or other doubts gets review = "draft". Nothing is overwritten.
+The title is the paragraph styled or set apart as one (or the first line
+that reads like one); a date the text gives without its year takes the
+year from the text or the file's date and is marked 请核对 until checked.
+A text imported before (the same fingerprint in the front matter) is not
+imported again.
 
 Flags:
   -s, --source DIR      the site folder (default ".")
@@ -24,6 +30,7 @@ Flags:
       --title TITLE     the headline, when the file has none (one file only)
       --date DATE       the date, e.g. 2025-10-26 or "2025-10-26 11:30"
       --slug SLUG       the folder name (one file only; default: pinyin of the title)
+      --again           import a text even when it was imported before
 `
 
 // runImport imports correspondents' files: "showcase import FILE".
@@ -34,6 +41,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	title := fs.String("title", "", "")
 	dateFlag := fs.String("date", "", "")
 	slugFlag := fs.String("slug", "", "")
+	again := fs.Bool("again", false, "")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -42,14 +50,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 1 && (*title != "" || *slugFlag != "") {
-		fmt.Fprintln(stderr, "showcase import: --title and --slug name one page: import one file at a time (--title 和 --slug 只能用于单个文件)")
+		fmt.Fprintln(stderr, "showcase import:", lang.Sprintf("--title 和 --slug 只能用于一篇稿件：请一次导入一个文件",
+			"--title and --slug name one page: import one file at a time"))
 		return 2
 	}
 	if err := requireSite(*source); err != nil {
 		fmt.Fprintf(stderr, "showcase import: %v\n", err)
 		return 1
 	}
-	opts := importer.Options{Title: *title, Slug: *slugFlag}
+	opts := importer.Options{Title: *title, Slug: *slugFlag, Words: siteWords(*source)}
 	if *dateFlag != "" {
 		d, ok := parseDateFlag("import", *dateFlag, stderr)
 		if !ok {
@@ -67,6 +76,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			failed++
 			continue
 		}
+		if prev, _ := importer.Imported(filepath.Join(*source, "content"), b.SourceHash); prev != "" && !*again {
+			fmt.Fprintln(stdout, lang.Sprintf("%s 已经导入过：与 %s 内容相同，没有再导入一份；确需再导入请加 --again",
+				"%s was imported before: same text as %s, not imported again (--again imports it anyway)", file, prev))
+			continue
+		}
 		dir, err := b.Write(parent)
 		if err != nil {
 			fmt.Fprintf(stderr, "showcase import: %s: %v\n", file, err)
@@ -80,7 +94,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if attention > 0 {
-		fmt.Fprintf(stdout, "%d 篇稿件需要人工处理：改正上面列出的问题后，把 review 改为 \"reviewed\" 并运行 showcase check (%d page(s) need a person)\n", attention, attention)
+		fmt.Fprintln(stdout, lang.Say("共 %d 篇稿件需要人工处理：改正上面列出的问题后，把 review 改为 \"reviewed\"，再运行 showcase check",
+			"%d page(s) need a person: fix what is listed above, set review to \"reviewed\" and run showcase check", attention))
 	}
 	if failed > 0 {
 		return 1

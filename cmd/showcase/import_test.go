@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
@@ -77,9 +78,10 @@ func TestRecreateSeedItem(t *testing.T) {
 		t.Errorf("check before the fixes: exit %d\n%s", code, out.String())
 	}
 
-	// A person fixes the three spots from the original, and 著力 as the
-	// demo item has it, then marks the page reviewed.
-	fixed := strings.NewReplacer("?!薄皹?biāo)", "校”“标", "?!钡臋C(jī)", "校”的机", "?!鄙陥?bào)", "校”申报", "著力", "着力",
+	// A person fixes the three spots from the original (the import has
+	// already corrected 著力 and the punctuation), then marks the page
+	// reviewed.
+	fixed := strings.NewReplacer("?!薄皹?biāo)", "校”“标", "?!钡臋C(jī)", "校”的机", "?!鄙陥?bào)", "校”申报",
 		`review = "draft"`, `review = "reviewed"`).Replace(string(data))
 	if err := os.WriteFile(index, []byte(fixed), 0o644); err != nil {
 		t.Fatal(err)
@@ -95,16 +97,67 @@ func TestRecreateSeedItem(t *testing.T) {
 	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 {
 		t.Errorf("check after the fixes: exit %d\n%s", code, out.String())
 	}
-	// Importing again never overwrites: the second copy gets its own folder.
+	// Importing the same text again says so and makes no second copy.
 	out.Reset()
 	if code := runImport([]string{seedSample, "-s", site, "--slug", "2025-shuangchuang-jiaoliuhui"}, &out, &errOut); code != 0 {
 		t.Fatalf("second import exit %d: %s", code, errOut.String())
 	}
+	second := filepath.Join(site, "content", "news", "2025-shuangchuang-jiaoliuhui-2", "index.md")
+	if !strings.Contains(out.String(), "已经导入过") || !strings.Contains(out.String(), index) {
+		t.Errorf("the second import does not say the text was imported to %s:\n%s", index, out.String())
+	}
+	if _, err := os.Stat(second); err == nil {
+		t.Error("the second import made a second copy")
+	}
+	// With --again it does, and never overwrites: the copy gets its own folder.
+	out.Reset()
+	if code := runImport([]string{seedSample, "-s", site, "--slug", "2025-shuangchuang-jiaoliuhui", "--again"}, &out, &errOut); code != 0 {
+		t.Fatalf("import --again exit %d: %s", code, errOut.String())
+	}
 	if again, _ := os.ReadFile(index); string(again) != fixed {
 		t.Error("the second import overwrote the first")
 	}
-	if _, err := os.Stat(filepath.Join(site, "content", "news", "2025-shuangchuang-jiaoliuhui-2", "index.md")); err != nil {
+	if _, err := os.Stat(second); err != nil {
 		t.Errorf("second copy: %v", err)
+	}
+}
+
+// TestImportGuessedDate: a report without its year is imported with the
+// year of the file's date, named from its title, and check reports the
+// date until a person confirms it by deleting 请核对.
+func TestImportGuessedDate(t *testing.T) {
+	site := workflowSite(t)
+	file := filepath.Join(t.TempDir(), "稿件.txt")
+	text := "农学院召开党建推进会\n\n10月20日，农学院召开党建工作推进会。\n\n（撰稿：付妍 审核：王存宏 编辑：李锦）\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Date(2024, 10, 21, 9, 0, 0, 0, time.Local)
+	if err := os.Chtimes(file, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := runImport([]string{file, "-s", site}, &out, &errOut); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errOut.String())
+	}
+	index := filepath.Join(site, "content", "news", "nong-xue-yuan-zhao-kai-dang-jian", "index.md")
+	data, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatalf("the folder is not named from the title: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(string(data), "date = 2024-10-20T00:00:00+08:00") || !strings.Contains(string(data), "请核对") {
+		t.Fatalf("the date is not 2024-10-20 marked 请核对:\n%s", data)
+	}
+	reviewed := strings.Replace(string(data), `review = "draft"`, `review = "reviewed"`, 1)
+	os.WriteFile(index, []byte(reviewed), 0o644)
+	out.Reset()
+	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 1 || !strings.Contains(out.String(), "尚未核对") {
+		t.Errorf("check with the date unconfirmed: exit %d\n%s", code, out.String())
+	}
+	os.WriteFile(index, []byte(strings.Replace(reviewed, "，请核对", "", 1)), 0o644)
+	out.Reset()
+	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 0 {
+		t.Errorf("check with the date confirmed: exit %d\n%s", code, out.String())
 	}
 }
 

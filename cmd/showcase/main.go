@@ -19,8 +19,8 @@ import (
 
 	"showcase"
 	"showcase/internal/build"
+	"showcase/internal/dates"
 	"showcase/internal/diag"
-	"showcase/internal/importer"
 	"showcase/internal/lang"
 )
 
@@ -184,7 +184,7 @@ func takeLang(fs *flag.FlagSet) bool {
 // parseDateFlag reads the --date of command cmd (2025-10-26 or
 // "2025-10-26 11:30"); a value that is not a date is reported on stderr.
 func parseDateFlag(cmd, value string, stderr io.Writer) (time.Time, bool) {
-	d, ok := importer.ParseDate(value)
+	d, ok := dates.Parse(value)
 	if !ok {
 		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("--date %q 不是日期，请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %q is not a date such as 2025-10-26", value))
 	}

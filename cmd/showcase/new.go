@@ -11,6 +11,7 @@ import (
 
 	"showcase"
 	"showcase/internal/archetype"
+	"showcase/internal/lang"
 	"showcase/internal/sitefs"
 )
 
@@ -80,16 +81,17 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "showcase new: %v\n", err)
 		if dir != "" {
-			fmt.Fprintf(stderr, "showcase new: %s was left half-made: remove it (未完成的文件夹请删除)\n", dir)
+			fmt.Fprintf(stderr, "showcase new: %s\n", lang.Sprintf("文件夹 %[1]s 没有建完整：请把它删除后再试", "%[1]s was left half-made: remove it", dir))
 		}
 		return 1
 	}
 	index := filepath.Join(dir, "index.md")
-	fmt.Fprintf(stdout, "已创建 (created) %s\n", index)
+	fmt.Fprintln(stdout, lang.Say("已创建 %s", "created %s", index))
 	if len(page.Photos) > 0 {
-		fmt.Fprintf(stdout, "复制照片 %d 张 (photos copied), 按拍摄时间排序 (ordered by time taken)\n", len(page.Photos))
+		fmt.Fprintln(stdout, lang.Say("已复制 %d 张照片，按拍摄时间排序", "copied %d photo(s), ordered by time taken", len(page.Photos)))
 	}
-	fmt.Fprintf(stdout, "下一步 (next): 编辑 %s，填写各项说明；审核通过后把 review 改为 \"reviewed\"，再运行 showcase check -s %s\n", index, *source)
+	fmt.Fprintln(stdout, lang.Say("下一步：编辑 %[1]s，填写各项说明；审核通过后把 review 改为 \"reviewed\"，再运行 showcase check -s %[2]s",
+		"next: edit %[1]s and fill in its fields; once reviewed, set review to \"reviewed\" and run showcase check -s %[2]s", index, *source))
 	return 0
 }
 
@@ -101,5 +103,5 @@ func requireSite(dir string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%s has no site.toml: give the site folder with -s (找不到 site.toml，请用 -s 指定网站目录)", dir)
+	return lang.Errorf("%[1]s 里找不到 site.toml，不是网站文件夹：请用 -s 指定网站文件夹", "%[1]s has no site.toml: give the site folder with -s", dir)
 }

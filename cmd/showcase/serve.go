@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -158,7 +157,7 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 		fmt.Fprintf(stderr, "showcase serve: %v\n", err)
 		return 1
 	}
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := srv.HTTPServer(ln)
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 
@@ -215,7 +214,7 @@ func previewRebuild(session *build.Session, warnings *warningPrinter, afterConfi
 			how = "快速更新"
 		}
 		return server.Result{Changed: files, Summary: fmt.Sprintf("%s %d 页，%d 个文件有变化，用时 %s",
-			how, res.Pages, len(files), res.Took.Round(time.Millisecond))}, nil
+			how, res.Pages, len(files), res.Took.Round(time.Millisecond)), Broken: res.Broken}, nil
 	}
 }
 

@@ -36,7 +36,7 @@ func TestCheckReportsSymlinkLeavingSite(t *testing.T) {
 	if code := runCheck([]string{"-s", site}, &out, &errOut); code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"static/robots2.txt: 错误 error: 这是指向", "content/news/x/n.txt: 错误 error: 这是指向", "构建错误 (build errors)"} {
+	for _, want := range []string{"static/robots2.txt: 错误: 这是指向", "content/news/x/n.txt: 错误: 这是指向", "构建错误 (build errors)"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("check output lacks %q:\n%s", want, out.String())
 		}

@@ -24,22 +24,25 @@
 // # Slugs and safety
 //
 // The folder name is --slug when given, else the pinyin of the title
-// shortened to a few syllables (importer.ShortSlug), else the date. A taken
+// shortened to a few syllables (bundle.ShortSlug), else the date. A taken
 // name gets -2, -3 …: nothing is ever overwritten.
 package archetype
 
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"text/template"
 	"time"
 
-	"showcase/internal/importer"
+	"showcase/internal/bundle"
+	"showcase/internal/dates"
+	"showcase/internal/lang"
 	"showcase/internal/overlay"
+	"showcase/internal/photofolder"
+	"showcase/internal/sitefs"
 )
 
 // sections maps the kinds of "showcase new" to their content folders; the
@@ -66,7 +69,7 @@ type Photo struct {
 	From  string // file name in the photographer's folder
 	Src   string // file name in the bundle
 	Title string // the caption, "" for a person to write
-	Taken string // when it was taken, "2025-10-18 14:03", or ""
+	Taken string // when it was taken, "2025年10月18日 14:03" (2025-10-18 14:03 with --lang en), or ""
 }
 
 // templateData is what an archetype template sees.
@@ -76,7 +79,7 @@ type templateData struct {
 	Photos                           []Photo
 }
 
-var funcs = template.FuncMap{"quote": importer.TOMLString}
+var funcs = template.FuncMap{"quote": bundle.TOMLString}
 
 // Layers stacks a site's archetypes over the embedded defaults.
 func Layers(site, embedded fs.FS) fs.FS {
@@ -103,16 +106,20 @@ func Render(archetypes fs.FS, p Page, slug string) ([]byte, error) {
 	src, err := fs.ReadFile(archetypes, "archetypes/"+name+".md")
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, known := sections[name]; !known {
-			return nil, fmt.Errorf("no archetype for %q: use news, case, album or branch, or add archetypes/%s.md to the site (没有 %s 类型的模板)", p.Kind, name, p.Kind)
+			return nil, lang.Errorf("没有“%[3]s”这种稿件类型：请写 news（新闻）、case（案例）、album（图集）或 branch（支部），或在网站中加上模板 archetypes/%[2]s.md",
+				"no archetype for %[1]q: use news, case, album or branch, or add archetypes/%[2]s.md to the site", p.Kind, name, p.Kind)
 		}
 		src, err = fs.ReadFile(archetypes, "archetypes/default.md")
 	}
+	if errors.Is(err, sitefs.ErrOutside) {
+		return nil, err // it names the file, and says why it is not read
+	}
 	if err != nil {
-		return nil, fmt.Errorf("archetype %s: %v", name, err)
+		return nil, lang.Errorf("无法读取稿件模板 archetypes/%[1]s.md", "archetype %[1]s: %[2]v", name, err)
 	}
 	tmpl, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("archetypes/%s.md: %v (模板有误)", name, err)
+		return nil, lang.Errorf("稿件模板 archetypes/%[1]s.md 写得有误，请改正", "archetypes/%[1]s.md: %[2]v", name, err)
 	}
 	date := p.Date.In(cst)
 	var out bytes.Buffer
@@ -121,12 +128,12 @@ func Render(archetypes fs.FS, p Page, slug string) ([]byte, error) {
 		Kind: name, Section: section, Photos: p.Photos,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("archetypes/%s.md: %v (模板有误)", name, err)
+		return nil, lang.Errorf("稿件模板 archetypes/%[1]s.md 写得有误，请改正", "archetypes/%[1]s.md: %[2]v", name, err)
 	}
 	return out.Bytes(), nil
 }
 
-var cst = time.FixedZone("CST", 8*3600)
+var cst = dates.CST
 
 // Create makes the page bundle of p under site/content/SECTION/ and
 // returns its folder; archetypes is where the templates are (Layers).
@@ -139,13 +146,16 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 	section, _ := Section(p.Kind)
 	slug := p.Slug
 	if slug == "" {
-		slug = importer.ShortSlug(p.Title, p.Date)
+		slug = bundle.ShortSlug(p.Title)
+	}
+	if slug == "" {
+		slug = p.Date.Format("2006-01-02")
 	}
 	// Render first: a broken archetype must not leave an empty folder.
 	if _, err := Render(archetypes, p, slug); err != nil {
 		return "", err
 	}
-	dir, err := importer.NewBundleDir(filepath.Join(site, "content", section), slug)
+	dir, err := bundle.NewDir(filepath.Join(site, "content", section), slug)
 	if err != nil {
 		return "", err
 	}
@@ -153,7 +163,7 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 	if err != nil {
 		return dir, err
 	}
-	if err := importer.WriteNew(filepath.Join(dir, "index.md"), data); err != nil {
+	if err := bundle.WriteNew(filepath.Join(dir, "index.md"), data); err != nil {
 		return dir, err
 	}
 	for _, ph := range p.Photos {
@@ -164,7 +174,7 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 		if err != nil {
 			return dir, err
 		}
-		if err := importer.WriteNew(filepath.Join(dir, ph.Src), b); err != nil {
+		if err := bundle.WriteNew(filepath.Join(dir, ph.Src), b); err != nil {
 			return dir, err
 		}
 	}
@@ -173,23 +183,24 @@ func Create(site string, archetypes fs.FS, p Page, photosDir fs.FS) (string, err
 
 // AlbumPhotos lists the photos of a photographer's folder in the order they
 // were taken, and the time of the first: the album's date. The time comes
-// from each photo's EXIF DateTimeOriginal (read by the importer, no cgo),
+// from each photo's EXIF DateTimeOriginal (read by internal/photofolder, no cgo),
 // else from the file's modification time.
 func AlbumPhotos(folder fs.FS) ([]Photo, time.Time, error) {
-	photos, err := importer.ReadPhotos(folder)
+	photos, err := photofolder.Read(folder)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	if len(photos) == 0 {
-		return nil, time.Time{}, errors.New("no photos (.jpg, .png, .webp, .gif) in the folder (文件夹中没有照片)")
+		return nil, time.Time{}, lang.Errorf("这个文件夹里没有照片（.jpg、.png、.webp、.gif）：请确认选对了文件夹",
+			"no photos (.jpg, .png, .webp, .gif) in the folder")
 	}
 	var out []Photo
 	for _, ph := range photos {
 		taken := ""
 		if !ph.Taken.IsZero() {
-			taken = ph.Taken.In(cst).Format("2006-01-02 15:04")
+			taken = ph.Taken.In(cst).Format(lang.Say("2006年1月2日 15:04", "2006-01-02 15:04"))
 			if !ph.FromExif {
-				taken += "（文件修改时间 file time）"
+				taken += lang.Say("（文件修改时间，照片里没有拍摄时间）", " (the file's time: the photo does not say when it was taken)")
 			}
 		}
 		out = append(out, Photo{From: ph.Name, Src: ph.Target, Title: ph.Caption, Taken: taken})

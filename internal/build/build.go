@@ -11,7 +11,9 @@
 //     collected, each as file:line);
 //  3. keep the pages this build publishes (drafts, future and expired pages
 //     only with the flags) and give each its ASCII URL;
-//  4. render Markdown on all cores, resolving links to other pages;
+//  4. render Markdown on all cores, resolving links to other pages, after
+//     running the Hugo shortcodes it calls (shortcodes.go: package shortcode
+//     finds them, layouts/_shortcodes/ has their templates);
 //  5. assemble sections, taxonomies, the branch showcase, related pages;
 //  6. render every page, list, term, profile and facet page on all cores;
 //  7. write feeds, sitemap, robots.txt, 404 and alias redirects, and copy
@@ -24,6 +26,10 @@
 //     output (the .showcase-output marker, or an earlier version's output):
 //     never a folder of other files (see destination.go); staging folders
 //     of killed builds are removed by the next (see staging.go).
+//
+// Check (check.go) runs the same steps as a dry run for "showcase check":
+// everything rendered and every photo decoded, nothing written, and the
+// pages this build would not publish checked besides.
 package build
 
 import (
@@ -56,6 +62,9 @@ type Options struct {
 	// leads nowhere, a destination that is not a URL. showcase check and
 	// build --strict set it.
 	Strict bool
+
+	dry    *dryRun      // set by Check: a dry run, which writes nothing
+	broken *brokenPages // set by a preview build: pages left out for their errors
 }
 
 // Result tells what a build did.
@@ -68,6 +77,9 @@ type Result struct {
 	Warnings []*diag.Problem
 	Took     time.Duration
 	Fast     bool // a Session re-rendered only the pages an edit touched
+	// Broken are the problems of the pages a preview left out (each
+	// shown at its address as a page naming them); a build has none.
+	Broken []*diag.Problem
 }
 
 // Build builds the site. On error the previous output is left as it was;
@@ -102,7 +114,18 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	}
 	site := sitefs.New(opts.Source)
 	var errs diag.List
-	s, ix, ph, err := load(site, opts, &errs)
+	var s *content.Site
+	var ix *content.Index
+	var ph *photos
+	var err error
+	if opts.Preview && opts.dry == nil {
+		var cs *contentSite
+		if cs, err = loadPreview(site, opts, &errs); err == nil {
+			s, ix, ph, opts.broken = cs.site, cs.ix, cs.ph, cs.broken
+		}
+	} else {
+		s, ix, ph, err = load(site, opts, &errs)
+	}
 	if err != nil {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
@@ -122,6 +145,8 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		out.Discard()
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
+	opts.broken.write(out, opts.PreviewHead)
+	res.Broken = opts.broken.errs()
 	// 8. swap in
 	if err := out.Swap(); err != nil {
 		return nil, nil, err
@@ -137,9 +162,10 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph}, nil
 }
 
-// Load reads and assembles the site without rendering it, for tools that
-// inspect content (showcase check). The list holds warnings, and the errors
-// when err is not nil.
+// Load reads and assembles the site without rendering its layouts, for
+// tools that inspect published content (bench/search). The list holds
+// warnings, and the errors when err is not nil. "showcase check" uses
+// Check, which renders everything.
 func Load(opts Options) (*content.Site, *diag.List, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -169,8 +195,8 @@ func load(site *sitefs.FS, opts Options, errs *diag.List) (*content.Site, *conte
 		}
 	}
 	s, ix, ph := loadSite(site, cfg, opts, errs)
-	if err := errs.Err(); err != nil {
-		return nil, nil, nil, err
+	if err := opts.broken.failure(errs); err != nil && (opts.dry == nil || s == nil) {
+		return nil, nil, nil, err // a dry run goes on to find the rest
 	}
 	return s, ix, ph, nil
 }
@@ -222,15 +248,28 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	content.Place(published, errs, opts.Strict)
 	content.ResolveMenu(cfg, published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
-	ix.Exists = func(file string) bool { _, err := fs.Stat(site, file); return err == nil }
+	theme := themeOf(site, opts.Theme, cfg, errs) // the site's layouts and static/ over the theme's
+	ix.Exists = func(file string) bool { _, err := fs.Stat(theme, file); return err == nil }
+	if opts.broken != nil { // a preview leaves out pages with errors of their own, linkable still
+		kept := published[:0:0]
+		for _, p := range published {
+			if opts.broken.skips(p.File) {
+				opts.broken.place(p)
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		published = kept
+	}
 	tr.step("place")
 	ph, err := newPhotos(opts.Source, site, cfg, ix, errs)
 	if err != nil {
 		errs.Add("site.toml", err)
 		return nil, nil, nil
 	}
-	checkCovers(site, ix, published, errs, opts.Strict)
-	renderMarkdown(cfg, ix, ph, published, errs, opts.Strict)
+	checkCovers(theme, ix, published, errs, opts.Strict)
+	renderMarkdown(cfg, ix, ph, theme, published, errs, opts.dry, opts.Strict)
+	opts.dry.loadHidden(site, theme, cfg, tree, published, hidden, ph, errs, opts.Strict)
 	tr.step("markdown")
 	s := content.Assemble(cfg, published, opts.Now, errs)
 	s.Files = ix.Files

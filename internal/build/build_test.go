@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"showcase"
+	"showcase/internal/sitetest"
 )
 
 func makeSite(t *testing.T, files map[string]string) string {
@@ -238,7 +239,7 @@ func TestPhotoCache(t *testing.T) {
 		"content/news/a/index.md": "+++\ntitle = \"甲\"\n+++\n![会场](p.jpg)\n",
 	})
 	photo := filepath.Join(src, "content/news/a/p.jpg")
-	os.WriteFile(photo, generateImage(t, "GEN jpeg 1000x750 orientation=6"), 0o644)
+	os.WriteFile(photo, sitetest.Image(t, "GEN jpeg 1000x750 orientation=6"), 0o644)
 	old := time.Now().Add(-time.Hour) // the cache index trusts only settled files
 	os.Chtimes(photo, old, old)
 	dest := filepath.Join(t.TempDir(), "public")

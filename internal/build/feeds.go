@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"time"
 
 	"showcase/internal/content"
@@ -51,7 +52,7 @@ type rssDoc struct {
 type rssChannel struct {
 	Title       string    `xml:"title"`
 	Link        string    `xml:"link"`
-	Description string    `xml:"description"`
+	Description rssHTML   `xml:"description"`
 	Language    string    `xml:"language"`
 	Self        rssSelf   `xml:"atom:link"`
 	LastBuild   string    `xml:"lastBuildDate,omitempty"`
@@ -65,17 +66,29 @@ type rssSelf struct {
 }
 
 type rssItem struct {
-	Title       string `xml:"title"`
-	Link        string `xml:"link"`
-	GUID        string `xml:"guid"`
-	PubDate     string `xml:"pubDate,omitempty"`
-	Author      string `xml:"author,omitempty"`
-	Description string `xml:"description"`
+	Title       string  `xml:"title"`
+	Link        string  `xml:"link"`
+	GUID        string  `xml:"guid"`
+	PubDate     string  `xml:"pubDate,omitempty"`
+	Author      string  `xml:"author,omitempty"`
+	Description rssHTML `xml:"description"`
 }
+
+// rssHTML is a description: feed readers show it as HTML, so a summary
+// (plain text) is escaped once as HTML and written in CDATA, which XML
+// leaves as it is. Escaping it for XML alone would let a reader decode
+// <script> in a summary into a tag; the escaping also keeps "]]>" out of
+// the CDATA. Titles stay plain text, escaped once for XML.
+type rssHTML struct {
+	HTML string `xml:",cdata"`
+}
+
+// textHTML is plain text as a description.
+func textHTML(text string) rssHTML { return rssHTML{html.EscapeString(text)} }
 
 func rss(s *content.Site, urlPath, title, desc string, pages []*content.Page) ([]byte, error) {
 	ch := rssChannel{
-		Title: title, Link: absURL(s, urlPath), Description: desc, Language: s.Config.LanguageCode,
+		Title: title, Link: absURL(s, urlPath), Description: textHTML(desc), Language: s.Config.LanguageCode,
 		Self: rssSelf{Href: absURL(s, urlPath+"index.xml"), Rel: "self", Type: "application/rss+xml"},
 	}
 	if len(pages) > feedItems {
@@ -83,7 +96,7 @@ func rss(s *content.Site, urlPath, title, desc string, pages []*content.Page) ([
 	}
 	var newest time.Time
 	for _, p := range pages {
-		it := rssItem{Title: p.Title, Link: absURL(s, p.Path), GUID: absURL(s, p.Path), Description: p.Summary}
+		it := rssItem{Title: p.Title, Link: absURL(s, p.Path), GUID: absURL(s, p.Path), Description: textHTML(p.Summary)}
 		if !p.Date.IsZero() {
 			it.PubDate = p.Date.Format(time.RFC1123Z)
 			if p.Date.After(newest) {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"showcase"
+	"showcase/internal/content"
+	"showcase/internal/diag"
 	"showcase/internal/sitetest"
 )
 
@@ -25,8 +28,8 @@ var fixedNow = sitetest.Now
 // Sections of an archive:
 //
 //	site.toml, content/…, layouts/…, static/…   the site's files; a file whose
-//	                      text is "GEN jpeg 1200x900 [orientation=6]" (or png)
-//	                      is a generated image (see generateImage)
+//	                      text is "GEN jpeg 1200x900 [orientation=6] [truncate=50]"
+//	                      (or png) is a generated image (see sitetest.Image)
 //	flags                 build flags: -D -F -E, preview, strict (as check
 //	                      and build --strict build), baseURL=URL
 //	want/PATH             lines that must each appear in output file PATH
@@ -69,20 +72,21 @@ func runFixture(t *testing.T, file string, ar *txtar.Archive) {
 		case isCheck(f.Name):
 			checks = append(checks, f)
 		default:
-			if bytes.HasPrefix(f.Data, []byte("GEN ")) {
-				f.Data = generateImage(t, string(bytes.TrimSpace(f.Data)))
-			}
 			siteFiles = append(siteFiles, f)
 		}
 	}
 	sitetest.WriteFiles(t, src, siteFiles)
 	os.MkdirAll(filepath.Join(src, "content"), 0o755)
 	res, buildErr := Build(opts)
+	checkAgrees(t, opts, buildErr)
 	var warnings strings.Builder
 	if res != nil {
 		for _, w := range res.Warnings {
 			warnings.WriteString(w.Error() + "\n")
 		}
+	}
+	if buildErr != nil && strings.Contains(buildErr.Error()+warnings.String(), ".showcase-cache") {
+		t.Errorf("a message names a file of the image cache:\n%v\n%s", buildErr, warnings.String())
 	}
 	rewritten := false
 	for i, c := range checks {
@@ -156,6 +160,49 @@ func runFixture(t *testing.T, file string, ar *txtar.Archive) {
 		}
 		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// checkAgrees runs Check, the dry run of "showcase check", on the
+// fixture's site: it must report every problem the build reported, and,
+// when the build succeeded, no error but in the pages the build did not
+// publish.
+func checkAgrees(t *testing.T, opts Options, buildErr error) {
+	t.Helper()
+	checked, err := Check(opts)
+	if err != nil {
+		if buildErr == nil || err.Error() != buildErr.Error() {
+			t.Errorf("check failed with %v; the build with %v", err, buildErr)
+		}
+		return
+	}
+	found := map[string]bool{}
+	for _, p := range checked.Errors {
+		found[p.Error()] = true
+	}
+	var failure *diag.Failure
+	if errors.As(buildErr, &failure) {
+		for _, p := range failure.Problems {
+			if !found[p.Error()] {
+				t.Errorf("the build reports %q; check does not", p)
+			}
+		}
+		return
+	}
+	if buildErr != nil {
+		t.Errorf("the build failed (%v); check found no problem", buildErr)
+		return
+	}
+	hidden := map[string]bool{}
+	for _, p := range append(append([]*content.Page{}, checked.Site.Pages...), checked.Site.Profiles...) {
+		if !publishes(p, checked.Site.Config, opts) {
+			hidden[p.File] = true
+		}
+	}
+	for _, p := range checked.Errors {
+		if !hidden[p.File] {
+			t.Errorf("check reports %q; the build succeeded", p)
 		}
 	}
 }

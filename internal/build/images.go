@@ -17,6 +17,7 @@ import (
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/images"
+	"showcase/internal/lang"
 	"showcase/internal/markdown"
 	"showcase/internal/render"
 )
@@ -25,14 +26,31 @@ import (
 // images, covers and album photos become responsive variants, planned while
 // pages render (names and sizes are known at once) and made at the end.
 type photos struct {
-	pipe     *images.Pipeline
-	site     fs.FS
-	ix       *content.Index
+	pipe *images.Pipeline
+	site fs.FS
+	ix   *content.Index
+	// all indexes every page, published or not, in a dry run (check), for
+	// the pages this build does not publish; nil in a build.
+	all      *content.Index
 	cfg      *config.Config
 	warn     func(file string, line int, format string, args ...any)
 	mu       sync.Mutex
-	variants map[string]images.Variant // output path → variant
-	users    map[string]string         // image file → the first page using it
+	variants map[string]variant // output path → variant
+	users    map[string]use     // image file → the page its errors are filed under
+}
+
+// variant is a variant to publish and the image it is made from.
+type variant struct {
+	images.Variant
+	source string // "content/news/a/x.jpg"
+}
+
+// use is where an image is used: a page, and the line when the Markdown
+// pass knows it.
+type use struct {
+	page   string
+	line   int
+	hidden bool // a page this build does not publish (a dry run's draft)
 }
 
 // processable reports the formats the pipeline makes variants of.
@@ -58,27 +76,71 @@ func newPhotos(source string, site fs.FS, cfg *config.Config, ix *content.Index,
 		return nil, err
 	}
 	return &photos{pipe: pipe, site: site, ix: ix, cfg: cfg, warn: errs.Warnf,
-		variants: map[string]images.Variant{}, users: map[string]string{}}, nil
+		variants: map[string]variant{}, users: map[string]use{}}, nil
+}
+
+// index is the index that resolves page p's files: in a dry run, a page
+// that is not published resolves as if every page were.
+func (ph *photos) index(p *content.Page) *content.Index {
+	if ph.hidden(p) {
+		return ph.all
+	}
+	return ph.ix
+}
+
+// hidden reports a page that a dry run renders but a build would not.
+func (ph *photos) hidden(p *content.Page) bool {
+	return ph.all != nil && ph.ix.Pages[p.File] == nil && ph.all.Pages[p.File] != nil
 }
 
 // resolve finds an image of page p and where its variants go.
 func (ph *photos) resolve(p *content.Page, src string) (file, dir string, err error) {
-	file, out, err := ph.ix.Resolver(p).File(src)
+	file, out, err := ph.index(p).Resolver(p).File(src)
 	if err != nil {
 		return "", "", err
 	}
-	ph.mu.Lock()
-	if _, ok := ph.users[file]; !ok {
-		ph.users[file] = p.File
+	line := 0
+	if src == p.Cover {
+		line = p.KeyLine("cover")
 	}
-	ph.mu.Unlock()
+	ph.used(file, p, line)
 	return file, path.Dir(out), nil
 }
 
-func (ph *photos) publish(dir string, v images.Variant) string {
+// used records that page p uses an image, at a line if known. An image's
+// errors are filed under the first page using it, a published page
+// before one a dry run renders besides.
+func (ph *photos) used(file string, p *content.Page, line int) {
+	u := use{page: p.File, line: line, hidden: ph.hidden(p)}
+	ph.mu.Lock()
+	defer ph.mu.Unlock()
+	prev, ok := ph.users[file]
+	switch {
+	case !ok, prev.hidden && !u.hidden:
+		ph.users[file] = u
+	case prev.page == u.page && prev.line == 0:
+		prev.line = line
+		ph.users[file] = prev
+	}
+}
+
+// lines gives the images a page uses the lines where its Markdown shows
+// them, so that an image's error names page and line.
+func (ph *photos) lines(p *content.Page, links []markdown.Link) {
+	for _, l := range links {
+		if !l.Image || content.Remote(l.Dest) || !processable(l.Dest) {
+			continue
+		}
+		if file, _, err := ph.index(p).Resolver(p).File(l.Dest); err == nil {
+			ph.used(file, p, l.Line)
+		}
+	}
+}
+
+func (ph *photos) publish(dir, source string, v images.Variant) string {
 	out := path.Join(dir, v.Name)
 	ph.mu.Lock()
-	ph.variants[out] = v
+	ph.variants[out] = variant{Variant: v, source: source}
 	ph.mu.Unlock()
 	return ph.cfg.BasePath + out
 }
@@ -100,7 +162,7 @@ func (ph *photos) Picture(p *content.Page, src string) (*render.Picture, error) 
 	pic := &render.Picture{}
 	var set []string
 	for _, v := range img.Variants {
-		u := ph.publish(dir, v)
+		u := ph.publish(dir, file, v)
 		set = append(set, u+" "+strconv.Itoa(v.Width)+"w")
 		if pic.Src == "" || v.Width <= 960 {
 			pic.Src = u
@@ -125,7 +187,7 @@ func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, er
 	if err != nil {
 		return nil, err
 	}
-	return &render.Thumb{Src: ph.publish(dir, v), Width: v.Width, Height: v.Height}, nil
+	return &render.Thumb{Src: ph.publish(dir, file, v), Width: v.Width, Height: v.Height}, nil
 }
 
 // markdownResolver gives a page's Markdown responsive figures.
@@ -193,16 +255,22 @@ func (r markdownResolver) exists(src string) bool {
 	return err == nil
 }
 
-// finish makes the planned variants, copies them into the output and prunes
-// the cache. Errors name the image and the page using it.
+// finish makes the planned variants and copies them into the output (a dry
+// run's output only claims their paths). An image's error is filed under
+// the page using it, at the line that shows it, and names the image by its
+// place in the site, never by a file of the cache; a failed image's
+// variants are left out without more errors.
 func (ph *photos) finish(out *output, fail func(string, error)) {
+	failed := map[string]bool{}
 	for _, err := range ph.pipe.Process(os.Stderr) {
-		page := ""
 		var ie *images.Error
-		if errors.As(err, &ie) {
-			page = ph.users[ie.Name]
+		if !errors.As(err, &ie) {
+			fail("", err)
+			continue
 		}
-		fail(page, err)
+		failed[ie.Name] = true
+		u := ph.users[ie.Name]
+		fail(u.page, &diag.Problem{File: u.page, Line: u.line, Msg: err.Error()})
 	}
 	outs := make([]string, 0, len(ph.variants))
 	for o := range ph.variants {
@@ -210,12 +278,23 @@ func (ph *photos) finish(out *output, fail func(string, error)) {
 	}
 	sort.Strings(outs)
 	for _, o := range outs {
-		data, err := os.ReadFile(ph.pipe.CachePath(ph.variants[o]))
-		if err == nil {
-			err = out.Write(o, "image variant "+ph.variants[o].Name, data)
+		v := ph.variants[o]
+		if failed[v.source] {
+			continue
 		}
+		by := "image variant " + v.Name
+		if out.dry {
+			fail(o, out.Write(o, by, nil))
+			continue
+		}
+		data, err := os.ReadFile(ph.pipe.CachePath(v.Variant))
 		if err != nil {
-			fail(o, err)
+			u := ph.users[v.source]
+			fail(u.page, &diag.Problem{File: u.page, Line: u.line, Msg: lang.Sprintf(
+				"%[1]s：处理好的图片在缓存中找不到，请重新生成", "%[1]s: its variant %[2]s is missing from the image cache: build again",
+				v.source, v.Name)})
+			continue
 		}
+		fail(o, out.Write(o, by, data))
 	}
 }

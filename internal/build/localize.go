@@ -1,12 +1,9 @@
 package build
 
 import (
-	"io/fs"
 	"path"
 	"strings"
-	"time"
 
-	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/localize"
 )
@@ -14,10 +11,17 @@ import (
 // RemotePictures lists, for "showcase check --localize", the pictures
 // every page (drafts too) shows from another site: the pictures of its
 // Markdown and its cover, to be saved in the page's folder (the bundle, or
-// the folder of a single file, whose files it may name).
-func RemotePictures(site fs.FS, cfg *config.Config, now time.Time) []localize.Job {
-	s, docs := LoadAll(site, cfg, now)
-	var jobs []localize.Job
+// the folder of a single file, whose files it may name). It reads the site
+// as Check does; opts are those of Check.
+func RemotePictures(opts Options) ([]localize.Job, error) {
+	res, err := Check(opts)
+	if err != nil {
+		return nil, err
+	}
+	s := res.Site
+	if s == nil {
+		return nil, nil
+	}
 	all := append(append([]*content.Page{s.Home}, s.Pages...), s.Profiles...)
 	for _, sec := range s.Sections {
 		all = append(all, sec.Page)
@@ -25,6 +29,7 @@ func RemotePictures(site fs.FS, cfg *config.Config, now time.Time) []localize.Jo
 	if s.Search != nil {
 		all = append(all, s.Search)
 	}
+	var jobs []localize.Job
 	for _, p := range all {
 		job := localize.Job{File: p.File, Dir: p.Bundle}
 		if job.Dir == "" {
@@ -33,7 +38,7 @@ func RemotePictures(site fs.FS, cfg *config.Config, now time.Time) []localize.Jo
 		if remotePicture(p.Cover) {
 			job.URLs = append(job.URLs, p.Cover)
 		}
-		for _, l := range docs[p.File].Links {
+		for _, l := range res.Docs[p.File].Links {
 			if l.Image && remotePicture(l.Dest) {
 				job.URLs = append(job.URLs, l.Dest)
 			}
@@ -42,7 +47,7 @@ func RemotePictures(site fs.FS, cfg *config.Config, now time.Time) []localize.Jo
 			jobs = append(jobs, job)
 		}
 	}
-	return jobs
+	return jobs, nil
 }
 
 func remotePicture(u string) bool {

@@ -19,8 +19,12 @@ import (
 // table of contents, plain text and summary. What the link resolver let
 // through (content.LinkNote) is reported at the link's line: a warning, or
 // with strict an error for a link or picture that leads nowhere.
-func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List, strict bool) {
+// Shortcodes run first (see shortcodes.go), with the templates of theme
+// (the site's layouts over the embedded ones). A dry run keeps what the
+// pass saw of each page.
+func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.FS, pages []*content.Page, errs *diag.List, dry *dryRun, strict bool) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
+	sc := newShortcodes(theme, cfg, ix, ph, md, errs)
 	jobs := make(chan *content.Page)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -29,12 +33,14 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 			defer wg.Done()
 			for p := range jobs {
 				rs := ix.Resolver(p)
-				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{rs, ph, p}, LineOffset: p.BodyLine - 1})
-				for _, pr := range res.Problems {
-					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
+				res := sc.render(p, markdownResolver{rs, ph, p}) // problems go to errs
+				for _, w := range res.Warnings {
+					errs.Warnf(p.File, w.Line, "%s", w.Msg)
 				}
 				reportNotes(p, rs.Notes, res.Links, errs, strict)
 				setRendered(p, res)
+				ph.lines(p, res.Links)
+				dry.saw(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
 				}
@@ -88,6 +94,10 @@ func reportNotes(p *content.Page, notes []content.LinkNote, links []markdown.Lin
 	used := make([]bool, len(links))
 	lastLine := map[string]int{}
 	for _, n := range notes {
+		if n.Line > 0 { // made by a shortcode: at its call
+			report(p, n, n.Line, errs, strict)
+			continue
+		}
 		line := lastLine[n.Dest]
 		for i, l := range links {
 			if !used[i] && l.Dest == n.Dest {
@@ -96,10 +106,26 @@ func reportNotes(p *content.Page, notes []content.LinkNote, links []markdown.Lin
 			}
 		}
 		lastLine[n.Dest] = line
-		if n.Strict && strict {
-			errs.Errorf(p.File, line, "%s", n.Msg)
-		} else {
-			errs.Warnf(p.File, line, "%s", n.Msg)
+		report(p, n, line, errs, strict)
+	}
+}
+
+// report files one note: a warning, or an error when strict and the note
+// is of something broken.
+func report(p *content.Page, n content.LinkNote, line int, errs *diag.List, strict bool) {
+	if n.Strict && strict {
+		errs.Errorf(p.File, line, "%s", n.Msg)
+	} else {
+		errs.Warnf(p.File, line, "%s", n.Msg)
+	}
+}
+
+// lineNotes places the notes made since from, by a shortcode's hooks, at
+// the line of the call running.
+func (x *expansion) lineNotes(from int) {
+	for i := from; i < len(x.res.Notes); i++ {
+		if x.res.Notes[i].Line == 0 {
+			x.res.Notes[i].Line = x.fileLine(x.line)
 		}
 	}
 }

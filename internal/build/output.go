@@ -22,9 +22,14 @@ import (
 // An in-place output (the preview's small rebuilds) keeps the files that
 // changed in memory and writes them into the destination, each through a
 // temporary file and a rename, only at Commit.
+//
+// A dry output (showcase check's dry run) writes nothing: it claims every
+// path, so that two sources of one file are still an error, and opens
+// every file it would copy, so that an unreadable one is still an error.
 type output struct {
 	dest, stage string
 	inPlace     bool
+	dry         bool
 	mu          sync.Mutex
 	claimed     map[string]string // output path → what wrote it
 	order       []string          // claimed paths in claim order, for claimsSince
@@ -39,6 +44,8 @@ type output struct {
 func newInPlaceOutput(dest string) *output {
 	return &output{dest: dest, stage: dest, inPlace: true, claimed: map[string]string{}, pending: map[string][]byte{}}
 }
+
+func newDryOutput() *output { return &output{dry: true, claimed: map[string]string{}} }
 
 func newOutput(dest string) (*output, error) {
 	parent := filepath.Dir(dest)
@@ -104,6 +111,9 @@ func (o *output) remove(rel string) {
 func (o *output) Write(rel, by string, data []byte) error {
 	if err := o.claim(rel, by); err != nil {
 		return err
+	}
+	if o.dry {
+		return nil
 	}
 	old := filepath.Join(o.dest, filepath.FromSlash(rel))
 	same := false
@@ -183,6 +193,14 @@ func (o *output) Changed() []string {
 
 // Copy copies a file of fsys to rel.
 func (o *output) Copy(rel, by string, fsys fs.FS, name string) error {
+	if o.dry {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return err
+		}
+		f.Close()
+		return o.Write(rel, by, nil)
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err

@@ -185,8 +185,8 @@ func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result,
 		if len(problems) > 0 {
 			continue
 		}
-		if hasImages(fresh.Body) || hasImages(page.Body) {
-			return nil, errSlowPath // images add and drop variant files
+		if hasImages(fresh.Body) || hasImages(page.Body) || hasCalls(fresh.Body) || hasCalls(page.Body) {
+			return nil, errSlowPath // images add and drop variant files; shortcodes run in a full build
 		}
 		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
 			listed = true // lists show front matter

@@ -105,7 +105,8 @@ func TestSymlinkInsideSiteIsFollowed(t *testing.T) {
 }
 
 // TestSessionRefusesSymlinkLeavingSite: the preview applies the same rule,
-// on its fast path too (a page replaced by a link between two saves).
+// on its fast path too (a page replaced by a link between two saves): the
+// page is left out and its address names the link.
 func TestSessionRefusesSymlinkLeavingSite(t *testing.T) {
 	src, outside := linkSite(t)
 	dest := filepath.Join(t.TempDir(), "site")
@@ -117,9 +118,13 @@ func TestSessionRefusesSymlinkLeavingSite(t *testing.T) {
 	page := filepath.Join(src, "content/news/b.md")
 	os.Remove(page)
 	symlink(t, filepath.Join(outside, "page.md"), page)
-	_, err := sess.BuildChanged([]string{"content/news/b.md"})
-	if err == nil || !strings.Contains(err.Error(), "content/news/b.md: 这是指向") {
-		t.Fatalf("err = %v", err)
+	res, err := sess.BuildChanged([]string{"content/news/b.md"})
+	// the preview leaves the page out and names the link at its address
+	if err != nil || len(res.Broken) != 1 || !strings.Contains(res.Broken[0].Error(), "content/news/b.md: 这是指向") {
+		t.Fatalf("err = %v, broken = %v", err, res.Broken)
+	}
+	if page := string(readOut(t, dest, "news/b/index.html")); !strings.Contains(page, "这是指向") {
+		t.Errorf("the page's address does not name the link:\n%s", page)
 	}
 	sess.Wait()
 	for name, data := range readTree(t, dest) {

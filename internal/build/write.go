@@ -9,11 +9,12 @@ import (
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/render"
+	"showcase/internal/search"
 )
 
 // writeSite renders every page and writes every file of the site into out.
 func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos, opts Options, errs *diag.List) (*render.Set, []job, map[string]bool, error) {
-	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph})
+	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph, Site: site})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -24,7 +25,11 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	tr.step("pages")
 	writeAliases(s, set, out, fail)
 	mark := out.mark()
-	writeSearch(s, set, out, opts, fail)
+	if opts.dry == nil {
+		writeSearch(s, set, out, opts, fail)
+	} else {
+		writeSearchIndex(s, set, &search.Output{Manifest: "check.json"}, out, opts, fail) // the page, not the index
+	}
 	searchFiles := out.claimsSince(mark)
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
@@ -34,6 +39,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	fail(markerName, out.Write(markerName, "the build", marker))
 	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
+	opts.dry.renderHidden(set, opts, errs)
 	ph.finish(out, fail)
 	tr.step("rest")
 	return set, jobs, searchFiles, nil

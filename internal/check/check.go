@@ -1,7 +1,8 @@
 // Package check is the review gate (先审后发、不审不发): the rules a site must
-// pass before it is published. "showcase check" runs them and prints what
-// it found; deploy and "build --strict" call Run and refuse to go on while
-// there are errors.
+// pass before it is published. "showcase check" runs them, after a dry run
+// of the build (build.Check) whose problems it reports too, and prints
+// what it found; deploy and "build --strict" run the same and refuse to go
+// on while there are errors.
 //
 // # The rules
 //
@@ -28,15 +29,33 @@
 //	            for readers on phones; an error when [images]
 //	            publishOriginals publishes them as they are
 //	dates       dates in the future (the page waits until then), or far in
-//	            the future or past (a typing mistake)
+//	            the future or past (a typing mistake); a date an import
+//	            guessed whose comment still says 请核对 (dates.Unconfirmed)
+//	            is an error until a person checks it and deletes the mark
 //	privacy     what looks like a mainland mobile number (1[3-9] and nine
 //	            digits) or a resident ID number (18 characters whose check
 //	            digit is right), in the text or the front matter
 //	garbled     mojibake: U+FFFD, 锟斤拷, 鈥… are errors; a lone "?" beside
 //	            Chinese text a warning
+//	typography  half-width punctuation among Chinese characters (, : ; ( )
+//	            ? ! and a sentence-ending .) and spaces beside full-width
+//	            marks, one warning a line; "showcase check --fix" corrects
+//	            them in the body (internal/proofread says where it looks)
+//	words       site.toml's [check.words]: forbidden words (errors),
+//	            sensitive words (warnings), fixed phrasings written wrong
+//	            (errors) and the built-in standard forms (著力 → 着力,
+//	            warnings); --fix corrects the last two in the body
 //
-// Errors stop a deploy; warnings are shown and let it go on. Drafts
-// (draft = true) are not checked: they are not published.
+// Errors stop a deploy; warnings are shown and let it go on.
+//
+// # Drafts
+//
+// Pages that are not published yet are checked too, so that problems show
+// before review: drafts (draft = true) and, when review is required,
+// pages held for review. Their findings are marked (Finding.Draft, and
+// the message starts with 草稿： or 待审稿件：) and do not stop a deploy:
+// Errors does not count them. Pages dated in the future or expired are
+// checked as any other: they are published by a later build.
 //
 // # Review state
 //
@@ -52,7 +71,8 @@
 // and checks nothing else in it until it is reviewed; a page marked
 // reviewed that names no reviewer is an error. When review is not
 // required, a page still marked "draft" (as "showcase new" and a troubled
-// import leave it) is an error: it would be published unreviewed.
+// import leave it) is an error: it would be published unreviewed. A page
+// held for review is checked like a draft (see Drafts).
 package check
 
 import (
@@ -61,6 +81,7 @@ import (
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/diag"
 	"showcase/internal/markdown/outline"
 )
 
@@ -81,6 +102,9 @@ type Finding struct {
 	File     string   `json:"file"` // from the site folder, "content/news/a.md"
 	Line     int      `json:"line"` // 0 when the whole file is meant
 	Message  string   `json:"message"`
+	// Draft marks a finding in a page that is not published: a draft, or
+	// a page held for review. It does not stop publication.
+	Draft bool `json:"draft,omitempty"`
 }
 
 // Options tune Run.
@@ -104,14 +128,26 @@ var Rules = []struct{ Name, Title string }{
 	{"images", "图片与替代文本 (images and alt text)"},
 	{"privacy", "个人信息 (personal identifiers)"},
 	{"garbled", "乱码 (mojibake)"},
+	{"typography", "中文标点 (Chinese punctuation)"},
+	{"words", "用词 (wording)"},
 	{"duplicates", "重复标题 (duplicate titles)"},
 	{"dates", "日期 (dates)"},
 	{"size", "原图过大 (oversized originals)"},
 }
 
+// All is what "showcase check" reports: the problems of the build's dry
+// run (build.Check: errors and warnings, each filed under its rule by
+// FromProblems) and the findings of Run, those of unpublished pages marked
+// (see Drafts), sorted.
+func All(site *content.Site, docs map[string]outline.Doc, errs, warnings []*diag.Problem, opts Options) []Finding {
+	findings := append(FromProblems(errs, warnings), Run(site, docs, opts)...)
+	return Sort(markUnpublished(site, findings))
+}
+
 // Run applies every rule to the site's pages and returns the findings
-// sorted by rule, file and line. docs holds, by page file, what the
-// Markdown pass saw in each page (build.LoadAll returns both): the links
+// sorted by rule, file and line, those of unpublished pages marked. site
+// holds every page, published or not; docs holds, by page file, what the
+// Markdown pass saw in each page (build.Check returns both): the links
 // and pictures checked, and the anchors a #fragment may reach. It never
 // panics on odd content: a page it cannot read is skipped by the rule that
 // cannot read it.
@@ -125,21 +161,22 @@ func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Findin
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	c := &checker{site: site, docs: docs, opts: opts}
-	all := pagesOf(site)
-	for _, p := range all {
-		if !heldForReview(p, site.Config.Review) {
-			c.pages = append(c.pages, p)
+	c := &checker{site: site, docs: docs, opts: opts, pages: pagesOf(site)}
+	var notDrafts []*content.Page
+	for _, p := range c.pages {
+		if !p.Draft {
+			notDrafts = append(notDrafts, p)
 		}
 	}
-	c.reviewState(all)
+	c.reviewState(notDrafts)
 	c.requiredFields()
 	c.linksAndImages()
 	c.personalIdentifiers()
+	c.proofreading()
 	c.duplicateTitles()
 	c.dates()
 	c.fileSizes()
-	return Sort(c.findings)
+	return Sort(markUnpublished(site, c.findings))
 }
 
 // checker carries one run.
@@ -147,7 +184,7 @@ type checker struct {
 	site     *content.Site
 	docs     map[string]outline.Doc // by page file
 	opts     Options
-	pages    []*content.Page // regular pages and profiles to be published: no drafts, no pages held for review
+	pages    []*content.Page // regular pages and profiles, drafts and pages held for review too
 	findings []Finding
 }
 
@@ -155,16 +192,12 @@ func (c *checker) add(rule string, sev Severity, file string, line int, msg stri
 	c.findings = append(c.findings, Finding{Rule: rule, Severity: sev, File: file, Line: line, Message: msg})
 }
 
-// pagesOf returns the pages to check: regular pages and profiles, not
-// drafts, in file order.
+// pagesOf returns the pages to check: regular pages and profiles, in file
+// order.
 func pagesOf(s *content.Site) []*content.Page {
 	var out []*content.Page
 	for _, list := range [][]*content.Page{s.Pages, s.Profiles} {
-		for _, p := range list {
-			if !p.Draft {
-				out = append(out, p)
-			}
-		}
+		out = append(out, list...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out
@@ -200,11 +233,23 @@ func Sort(fs []Finding) []Finding {
 	return out
 }
 
-// Errors counts the findings of severity Error.
+// Errors counts the findings that stop publication: errors, not in
+// unpublished pages.
 func Errors(fs []Finding) int {
 	n := 0
 	for _, f := range fs {
-		if f.Severity == Error {
+		if f.Severity == Error && !f.Draft {
+			n++
+		}
+	}
+	return n
+}
+
+// Drafts counts the findings in unpublished pages.
+func Drafts(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Draft {
 			n++
 		}
 	}

@@ -80,16 +80,7 @@ func (c *checker) fileSizes() {
 	}
 	publish := c.site.Config.Images.PublishOriginals
 	limit := c.opts.MaxFileSize
-	held := map[string]bool{}
-	for _, p := range pagesOf(c.site) {
-		if p.Bundle != "" && heldForReview(p, c.site.Config.Review) {
-			held[p.Bundle] = true
-		}
-	}
 	for file := range c.site.Files {
-		if held[path.Dir(file)] {
-			continue
-		}
 		info, err := fs.Stat(c.opts.Site, file)
 		if err != nil || info.Size() <= limit {
 			continue

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"showcase/internal/content"
-	"showcase/internal/importer"
+	"showcase/internal/mojibake"
 )
 
 var (
@@ -84,7 +84,7 @@ func (c *checker) scanText(p *content.Page, line int, text string) {
 	for _, id := range identifiers(text) {
 		c.add("privacy", Error, p.File, line, "looks like a personal "+id+": do not publish personal identifiers (疑似个人信息，请删除)")
 	}
-	for _, g := range importer.FindMojibake(text) {
+	for _, g := range mojibake.Find(text) {
 		msg := fmt.Sprintf("mojibake %q in …%s…: retype it from the original (乱码，请对照原文改正)", g.Text, g.Context)
 		if g.Sure {
 			c.add("garbled", Error, p.File, line, msg)

@@ -7,11 +7,13 @@ import (
 	"strings"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // FromProblems turns a build's diagnostics into findings: the errors of
-// build.Load (unknown branches and criteria, broken links, bad front
-// matter) and its warnings, each under the rule it belongs to.
+// build.Check's dry run (bad front matter, unknown branches and criteria,
+// broken links, damaged photos, failing layouts) and its warnings, each
+// under the rule it belongs to.
 func FromProblems(errs, warnings []*diag.Problem) []Finding {
 	var out []Finding
 	for _, list := range []struct {
@@ -25,21 +27,34 @@ func FromProblems(errs, warnings []*diag.Problem) []Finding {
 	return out
 }
 
-// ruleOf files a build message under a rule by what it speaks of.
+// ruleOf files a build message under a rule by what it speaks of. A
+// message is worded by package lang, Chinese first with its English detail
+// in parentheses, or English alone: the English is looked for at the start
+// and after a parenthesis, the Chinese anywhere.
 func ruleOf(msg string) string {
+	english := func(starts ...string) bool {
+		for _, s := range starts {
+			if strings.HasPrefix(msg, s) || strings.Contains(msg, "("+s) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case strings.Contains(msg, "符号链接"): // a symbolic link, not a hyperlink
 		return "build"
-	case strings.HasPrefix(msg, "branches:"), strings.HasPrefix(msg, "criteria:"):
-		return "taxonomy"
-	case strings.HasPrefix(msg, "review "):
-		return "review"
-	case strings.HasPrefix(msg, "image "), strings.Contains(msg, "(图片"), strings.HasPrefix(msg, "图片"), strings.HasPrefix(msg, "封面"):
-		return "images"
-	case strings.HasPrefix(msg, "link "), strings.Contains(msg, "链接"):
-		return "links"
-	case strings.Contains(msg, "(unknown front-matter key"):
+	case strings.Contains(msg, "unknown front-matter key"):
 		return "keys"
+	case english("branches:", "criteria:"):
+		return "taxonomy"
+	case english("review "):
+		return "review"
+	case strings.Contains(msg, "javascript:, vbscript:"): // an address that runs script
+		return "links"
+	case english("image "), strings.Contains(msg, "图片"):
+		return "images"
+	case english("link "), strings.Contains(msg, "链接"):
+		return "links"
 	}
 	return "build"
 }
@@ -59,15 +74,15 @@ func WriteText(w io.Writer, findings []Finding) {
 		if len(group) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "== %s ==\n", r.Title)
+		fmt.Fprintf(w, "== %s ==\n", heading(r.Title))
 		for _, f := range group {
 			where := f.File
 			if f.Line > 0 {
 				where = fmt.Sprintf("%s:%d", f.File, f.Line)
 			}
-			label := "错误 error"
+			label := lang.Say("错误", "error")
 			if f.Severity == Warning {
-				label = "警告 warning"
+				label = lang.Say("警告", "warning")
 			}
 			fmt.Fprintf(w, "%s: %s: %s\n", where, label, f.Message)
 		}
@@ -76,23 +91,46 @@ func WriteText(w io.Writer, findings []Finding) {
 	fmt.Fprintln(w, Summary(findings))
 }
 
-// Summary is the closing line: how many errors and warnings.
-func Summary(findings []Finding) string {
-	errs := Errors(findings)
-	warns := len(findings) - errs
-	switch {
-	case len(findings) == 0:
-		return "check: 未发现问题，可以发布 (no problems found)"
-	case errs == 0:
-		return fmt.Sprintf("check: %d 个警告，没有错误，可以发布 (%d warnings, no errors)", warns, warns)
+// heading is a rule's title as the report shows it: the title as written
+// in Rules, "中文 (English)", or the English in parentheses alone with
+// --lang en.
+func heading(title string) string {
+	_, en, ok := strings.Cut(title, " (")
+	if !ok || !lang.English() {
+		return title
 	}
-	return fmt.Sprintf("check: %d 个错误、%d 个警告；改正错误后才能发布 (%d errors, %d warnings: fix the errors before publishing)", errs, warns, errs, warns)
+	return strings.TrimSuffix(en, ")")
+}
+
+// Summary is the closing line: how many errors and warnings, and whether
+// the site may be published (see package lang: Chinese alone, or English
+// alone).
+func Summary(findings []Finding) string {
+	drafts := Drafts(findings)
+	errs := Errors(findings)
+	warns := len(findings) - errs - drafts
+	line := ""
+	switch {
+	case errs == 0 && warns == 0 && drafts > 0:
+		line = lang.Say("检查完毕：要发布的稿件中没有发现问题，可以发布", "check: no problems in what would be published")
+	case errs == 0 && warns == 0:
+		line = lang.Say("检查完毕：没有发现问题，可以发布", "check: no problems found")
+	case errs == 0:
+		line = lang.Say("检查完毕：共 %d 个警告，没有错误，可以发布；警告最好也处理一下", "check: %d warning(s), no errors", warns)
+	default:
+		line = lang.Say("检查完毕：共 %d 处错误、%d 个警告；改正全部错误后才能发布", "check: %d error(s), %d warning(s): fix the errors before publishing", errs, warns)
+	}
+	if drafts > 0 {
+		line += "\n" + lang.Say("另有 %d 处问题在尚未发布的草稿或待审稿件中，发布前请改正", "%d more in drafts and pages awaiting review, which are not published yet", drafts)
+	}
+	return line
 }
 
 // Report is the JSON form of a check, for tools.
 type Report struct {
-	Errors   int       `json:"errors"`
-	Warnings int       `json:"warnings"`
+	Errors   int       `json:"errors"`   // findings that stop publication
+	Warnings int       `json:"warnings"` // in published pages
+	Drafts   int       `json:"drafts"`   // findings in unpublished pages, errors or warnings
 	Findings []Finding `json:"findings"`
 }
 
@@ -101,9 +139,9 @@ func WriteJSON(w io.Writer, findings []Finding) error {
 	if findings == nil {
 		findings = []Finding{}
 	}
-	errs := Errors(findings)
+	errs, drafts := Errors(findings), Drafts(findings)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(Report{Errors: errs, Warnings: len(findings) - errs, Findings: findings})
+	return enc.Encode(Report{Errors: errs, Warnings: len(findings) - errs - drafts, Drafts: drafts, Findings: findings})
 }

@@ -64,8 +64,10 @@ type Config struct {
 	Images                 Images
 	Deploy                 Deploy
 	Review                 Review
+	Check                  Check // [check], see words.go
 
 	// Hugo's settings a Hugo site brings along (see hugo.go)
+	Themes       []string          // Hugo's theme, folders of themes/: their shortcodes and static files are used
 	UglyURLs     bool              // pages at /news/a.html instead of /news/a/
 	IgnoreFiles  []*regexp.Regexp  // content files left out, matched against "content/…"
 	DisableKinds map[string]bool   // kinds of output not written: taxonomy, term, rss, sitemap, robotstxt, 404

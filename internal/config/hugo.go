@@ -19,6 +19,9 @@ import (
 //	disableKinds = ["taxonomy"]  outputs not written: taxonomy (the list of
 //	                             a taxonomy's terms), term, rss, sitemap,
 //	                             robotsTXT, 404
+//	theme = "name"               Hugo's theme (or a list): the shortcodes
+//	                             and static files of themes/name/ are used
+//	                             (not its page templates)
 //	[permalinks]                 the URL of a section's pages:
 //	posts = "/:sections/:year/:month/:slug/"
 //
@@ -52,6 +55,22 @@ func (r *rawConfig) resolveHugo(c *Config, data []byte, file, format string) ([]
 		warnings = append(warnings, diag.Errorf(file, line, "%s", lang.Sprintf(zh, en, args...)))
 	}
 	c.UglyURLs = r.UglyURLs
+	switch t := r.Theme.(type) {
+	case string:
+		c.Themes = []string{t}
+	case []any:
+		for _, name := range t {
+			if s, ok := name.(string); ok {
+				c.Themes = append(c.Themes, s)
+			}
+		}
+	}
+	for _, t := range c.Themes {
+		if t == "" || t == "." || t == ".." || strings.ContainsAny(t, `/\`) {
+			return warnings, diag.Errorf(file, lineOf(data, format, "", "theme"), "%s",
+				lang.Sprintf("theme 应为 themes/ 中的一个文件夹名，而不是 %[1]q", "theme %[1]q: the name of a folder of themes/", t))
+		}
+	}
 	for _, expr := range r.IgnoreFiles {
 		re, err := regexp.Compile(expr)
 		if err != nil {

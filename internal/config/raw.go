@@ -34,6 +34,8 @@ type rawConfig struct {
 	Images        Images                 `toml:"images"`
 	Deploy        Deploy                 `toml:"deploy"`
 	Review        Review                 `toml:"review"`
+	Check         rawCheck               `toml:"check"`
+	Theme         any                    `toml:"theme"` // Hugo's: a name or a list
 	UglyURLs      bool                   `toml:"uglyURLs"`
 	IgnoreFiles   []string               `toml:"ignoreFiles"`
 	DisableKinds  []string               `toml:"disableKinds"`
@@ -107,6 +109,9 @@ func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.
 	}
 	if err := r.resolveSections(c, file); err != nil {
 		return nil, nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
+	}
+	if c.Check, err = r.Check.resolve(file); err != nil {
+		return nil, nil, err
 	}
 	for term, slug := range c.Slugs {
 		if !asciiSlug.MatchString(slug) {

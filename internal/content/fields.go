@@ -63,6 +63,19 @@ func (f *fields) str(key string) string {
 	return ""
 }
 
+// text is str for a key that is only ever words, such as title: a number
+// there has lost its quotes (title = 2025), an error with its line.
+func (f *fields) text(key string) string {
+	if v, ok := f.lookup(key); ok {
+		switch v.(type) {
+		case int64, int, float64:
+			f.fail(key, "%s 应为带引号的文本，而不是数字 %v；请写成 %s = \"%v\"（%s must be quoted text, not a number）", key, v, key, v, key)
+			return ""
+		}
+	}
+	return f.str(key)
+}
+
 func (f *fields) boolean(key string) bool {
 	v, ok := f.lookup(key)
 	if !ok || v == nil {

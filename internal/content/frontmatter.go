@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -25,8 +26,12 @@ type Source struct {
 // Normalize checks that data is UTF-8 text and returns it without a byte-order
 // mark and with "\n" line endings. A file saved as GBK (common on Chinese
 // Windows) is refused with the line of its first invalid byte, so mojibake is
-// never published.
+// never published; a file saved as UTF-16 (Notepad's "Unicode") is refused
+// at line 1, saying so.
 func Normalize(data []byte) ([]byte, error) {
+	if utf16Text(data) {
+		return nil, &diag.Problem{Line: 1, Msg: "文件是 UTF-16 编码（记事本里叫“Unicode”），请用记事本打开，选“另存为”，把“编码”改为“UTF-8”后保存（the file is UTF-16: save it as UTF-8）"}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		bad := 0
@@ -45,6 +50,24 @@ func Normalize(data []byte) ([]byte, error) {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return data, nil
+}
+
+// utf16Text reports whether data is UTF-16: it starts with a UTF-16
+// byte-order mark (FF FE or FE FF), or it has none but its first 64 bytes
+// hold NULs, nearly all at even or at odd offsets, as the ASCII of front
+// matter (+++, title) has in UTF-16 and text in UTF-8 never has (a few
+// CJK characters, such as 开 U+5F00, put one on the other side).
+func utf16Text(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return true
+	}
+	var nuls [2]int
+	for i, c := range data[:min(len(data), 64)] {
+		if c == 0 {
+			nuls[i%2]++
+		}
+	}
+	return nuls[0] >= 2 && nuls[0] >= 4*nuls[1] || nuls[1] >= 2 && nuls[1] >= 4*nuls[0]
 }
 
 // Split separates TOML (+++) or YAML (---) front matter from the body. The
@@ -103,14 +126,19 @@ func hasDelimiterLine(data []byte, delim string) bool {
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 // Decode parses the front matter into a map. Errors carry the file's line.
+// Text over the limits (size, nesting, dotted key parts) is refused before
+// the parser sees it.
 func (s Source) Decode() (map[string]any, error) {
+	if p := s.checkFrontLimits(); p != nil {
+		return nil, p
+	}
 	m := map[string]any{}
 	switch s.Format {
 	case "toml":
 		if _, err := toml.Decode(string(s.Front), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				return nil, &diag.Problem{Line: 1 + perr.Position.Line, Msg: "TOML front matter: " + perr.Message + " (前置元数据格式错误)"}
+				return nil, syntaxProblem("toml", s.Front, 1+perr.Position.Line, perr.Message)
 			}
 			return nil, &diag.Problem{Line: 1, Msg: "TOML front matter: " + err.Error()}
 		}
@@ -123,7 +151,7 @@ func (s Source) Decode() (map[string]any, error) {
 				n, _ := strconv.Atoi(sm[1])
 				line += n
 			}
-			return nil, &diag.Problem{Line: line, Msg: "YAML front matter: " + msg + " (前置元数据格式错误)"}
+			return nil, syntaxProblem("yaml", s.Front, line, strings.TrimPrefix(msg, "yaml: "))
 		}
 		switch v := v.(type) {
 		case nil:

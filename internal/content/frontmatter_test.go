@@ -101,3 +101,45 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// A file saved as UTF-16 (Notepad's "Unicode"), with or without its
+// byte-order mark, is called UTF-16, with how to save it as UTF-8; a GBK
+// file is still called GBK.
+func TestNormalizeNamesUTF16(t *testing.T) {
+	text := "+++\ntitle = \"学校召开推进会\"\n+++\n正文\n"
+	utf16 := func(bigEndian, bom bool) []byte {
+		var out []byte
+		if bom {
+			out = []byte{0xff, 0xfe}
+			if bigEndian {
+				out = []byte{0xfe, 0xff}
+			}
+		}
+		for _, r := range text {
+			hi, lo := byte(r>>8), byte(r)
+			if bigEndian {
+				out = append(out, hi, lo)
+			} else {
+				out = append(out, lo, hi)
+			}
+		}
+		return out
+	}
+	for name, data := range map[string][]byte{
+		"UTF-16LE with BOM FF FE": utf16(false, true),
+		"UTF-16BE with BOM FE FF": utf16(true, true),
+		"UTF-16LE without BOM":    utf16(false, false),
+		"UTF-16BE without BOM":    utf16(true, false),
+	} {
+		_, err := Normalize(data)
+		if err == nil || !strings.Contains(err.Error(), "UTF-16") || !strings.Contains(err.Error(), "另存为") || strings.Contains(err.Error(), "GBK") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, err := Normalize([]byte("+++\ntitle = \"\xb5\xb3\xbd\xa8\"\n+++\n")); err == nil || !strings.Contains(err.Error(), "GBK") {
+		t.Errorf("GBK: %v", err)
+	}
+	if got, err := Normalize([]byte("\xef\xbb\xbf" + text)); err != nil || string(got) != text {
+		t.Errorf("UTF-8 with BOM: %q, %v", got, err)
+	}
+}

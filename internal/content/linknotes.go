@@ -18,6 +18,7 @@ type LinkNote struct {
 	Dest   string // the destination as written
 	Msg    string
 	Strict bool
+	Line   int // the file's line when known where the note is made (a shortcode's call), else 0
 }
 
 // Note records a note about dest for the page's build to report.

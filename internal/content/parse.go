@@ -12,6 +12,9 @@ import (
 // ("content/news/a.md"). Every problem found is returned, each with its line.
 func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Problem) {
 	fail := func(p *diag.Problem) []*diag.Problem { p.File = file; return []*diag.Problem{p} }
+	if p := checkPageSize(data); p != nil {
+		return nil, fail(p)
+	}
 	data, err := Normalize(data)
 	if err != nil {
 		return nil, fail(err.(*diag.Problem))
@@ -28,8 +31,8 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p := &Page{File: file, src: src, Body: src.Body, BodyLine: src.BodyLine, Params: map[string]any{}}
 	placePage(p)
 
-	p.Title = f.str("title")
-	p.Subtitle = f.str("subtitle")
+	p.Title = f.text("title")
+	p.Subtitle = f.text("subtitle")
 	p.Date = f.date("date")
 	p.Lastmod = f.date("lastmod")
 	p.PublishDate = f.date("publishDate")
@@ -38,7 +41,7 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p.Weight = f.integer("weight")
 	p.Slug = strings.Trim(f.str("slug"), "/")
 	p.Aliases = f.list("aliases")
-	p.Summary = f.str("summary")
+	p.Summary = f.text("summary")
 	p.Review = f.str("review")
 	if p.Review != "" && p.Review != ReviewDraft && p.Review != ReviewDone {
 		f.fail("review", "review must be %q or %q, not %q (审核状态应为 draft 或 reviewed)", ReviewDraft, ReviewDone, p.Review)

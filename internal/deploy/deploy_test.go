@@ -17,7 +17,7 @@ func TestFirstDeploy(t *testing.T) {
 		var order recorder
 		var bar strings.Builder
 		res := mustRun(t, e, s.write(t), Options{afterChange: order.add, Progress: &bar})
-		if !strings.Contains(bar.String(), "] 34/34 files  313.6 KB/313.6 KB") {
+		if !strings.Contains(bar.String(), "] 34/34 个文件  313.6 KB/313.6 KB") {
 			t.Errorf("progress bar: %q", bar.String())
 		}
 		if res.Sent != len(s) || res.Deleted != 0 {
@@ -32,8 +32,12 @@ func TestFirstDeploy(t *testing.T) {
 				last = st
 			}
 		}
-		if !strings.Contains(res.Summary(), "sent 34 file(s)") {
+		if !strings.HasPrefix(res.Summary(), "已发布到 "+res.Target+"：上传 34 个文件（共 313.6 KB），删除 0 个") {
 			t.Errorf("summary: %s", res.Summary())
+		}
+		inEnglish(t)
+		if !strings.HasPrefix(res.Summary(), "sent 34 file(s) / 313.6 KB, deleted 0, 0 unchanged, took ") {
+			t.Errorf("summary in English: %s", res.Summary())
 		}
 	})
 }
@@ -128,13 +132,26 @@ func TestDryRun(t *testing.T) {
 		var b strings.Builder
 		res.Plan.Describe(&b)
 		for _, want := range []string{
-			"would send 2 file(s)", "delete 1 file(s)",
+			"预演（没有改动任何文件）：将上传 2 个文件（共 7.8 KB），删除 1 个，32 个没有变化\n",
+			"  更新 资源     7.8 KB  img/photo.jpg\n",
+			"  新增 页面       15 B  news/item-99/index.html\n",
+			"  删除            41 B  news/item-01/index.html\n",
+		} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("dry-run listing lacks %q:\n%s", want, b.String())
+			}
+		}
+		inEnglish(t)
+		b.Reset()
+		res.Plan.Describe(&b)
+		for _, want := range []string{
+			"would send 2 file(s) / 7.8 KB, delete 1 file(s); 32 file(s) unchanged",
 			"update asset     7.8 KB  img/photo.jpg",
 			"add    page        15 B  news/item-99/index.html",
 			"delete             41 B  news/item-01/index.html",
 		} {
 			if !strings.Contains(b.String(), want) {
-				t.Errorf("dry-run listing lacks %q:\n%s", want, b.String())
+				t.Errorf("dry-run listing in English lacks %q:\n%s", want, b.String())
 			}
 		}
 	})

@@ -22,11 +22,28 @@
 // The target folder must exist; it is never created, so a missing mount or
 // a typo in the path is an error, not a new empty site.
 //
+// # Links on the target
+//
+// Deploy never follows a symbolic link below the target folder. Before it
+// writes, renames, deletes or reads a path, it looks at each folder between
+// the target folder and the path with lstat (os.Lstat for file://, SFTP's
+// LSTAT for sftp://), once per folder per deploy, and refuses a link with a
+// SymlinkError naming it: a planted css -> /elsewhere cannot take the
+// stylesheets out of the target, nor a manifest entry under a linked folder
+// delete a file outside it. The deploy's own files (manifest, journal)
+// that are links are refused too. Every folder the plan touches is checked
+// before anything changes, so a link stops the deploy whole. The target
+// folder itself may be a link (servers often have /var/www/site ->
+// /srv/site): it is what the operator named, and is resolved once when the
+// target is opened. A link planted during a deploy, between the check and
+// the use, is not caught.
+//
 // # What the target holds
 //
 // Beside the site, in its root:
 //
-//	.showcase-manifest.json    every file deploy placed: path, size, SHA-256
+//	.showcase-manifest.json    every file deploy placed: path, size, SHA-256;
+//	                           and the site (Options.Site) whose deploy wrote it
 //	.showcase-deploy-journal   only while a deploy is under way (or was cut off)
 //	.showcase-deploy.lock      only while a deploy is under way
 //	.showcase-part.RUN.NAME    a file being written, beside its final NAME
@@ -35,19 +52,24 @@
 // # A deploy, step by step
 //
 //  1. hash the build (all cores);
-//  2. take the lock: create .showcase-deploy.lock with O_EXCL (SFTP has the
-//     same flag), holding user, host, pid and time; a second deploy fails
-//     with a LockedError naming the holder. --force-unlock breaks a lock
-//     whose process on this machine has ended, or one older than
-//     StaleLockAge;
+//  2. take the lock (see Locks below); a second deploy fails with a
+//     LockedError naming the holder;
 //  3. read the manifest (and the journal of a deploy that was cut off, see
 //     below) and plan: files whose size or SHA-256 differ from the manifest
 //     are sent; files the manifest lists that the build no longer has are
 //     deleted; files the manifest never listed are left alone, unless
-//     Prune. More deletions than MaxDeletes (256 by default in site.toml)
-//     stop the deploy before it changes anything: a wrong target or an
-//     empty build folder cannot wipe a host. A dry run (DryRun) stops
-//     here, listing the plan (Plan.Describe), and takes no lock;
+//     Prune — and Prune only on a target whose manifest names this site
+//     (Options.Site; the CLI passes site.toml's baseURL, or its title when
+//     it has none). A target without a manifest (another site's folder, a
+//     site's sources), or whose manifest is another site's or predates
+//     manifests naming their site, is refused with a PruneRefusedError
+//     listing what Prune would remove; a deploy without Prune writes the
+//     manifest, adopting the target, after which Prune works. More
+//     deletions than MaxDeletes (256 by default in site.toml) stop the
+//     deploy before it changes anything: a wrong target or an empty build
+//     folder cannot wipe a host. Every folder the plan writes or deletes in
+//     is checked for links (above). A dry run (DryRun) stops here, listing
+//     the plan (Plan.Describe, and Result.PruneRefused), and takes no lock;
 //  4. write the journal: the files about to be sent (with their new size
 //     and hash) and deleted;
 //  5. send, in stages, each stage finished before the next begins: assets
@@ -91,11 +113,35 @@
 // converge to the build without re-sending what already arrived.
 //
 // Ctrl-C (the end of ctx) lets the files in flight land, keeps the journal
-// and releases the lock. The lock of a deploy whose connection dropped stays
-// on the target: the rerun reports it, and --force-unlock breaks it once its
-// process has ended (or it has aged past StaleLockAge). A connection that
-// silently stops answering is closed after a keepalive goes unanswered
-// (keepAliveTimeout), so a deploy fails rather than hangs.
+// and releases the lock. The lock of a deploy that was killed or whose
+// connection dropped stays on the target, for the rerun to judge (see
+// Locks). A connection that silently stops answering is closed after a
+// keepalive goes unanswered (keepAliveTimeout), so a deploy fails rather
+// than hangs.
+//
+// # Locks
+//
+// A deploy creates .showcase-deploy.lock with O_EXCL (SFTP has the same
+// flag), holding user, host name, pid and start time, and, where Linux
+// tells them, the machine-id, boot_id, PID namespace and the process's own
+// start time (/proc/PID/stat); it rewrites the lock every lockBeatEvery (a
+// minute) with a heartbeat, and removes it at the end if it is still its
+// own. A deploy finding a lock:
+//
+//   - takes it over without being asked when its holder has provably ended:
+//     same host name, boot and PID namespace as this process, and the pid
+//     no longer runs or now belongs to a process started at another time;
+//     or same machine-id and another boot (the computer restarted). The
+//     summary says whose lock it took over. Breaking a lock renames it
+//     aside first, so of several deploys breaking it at once only one can,
+//     and a lock that turns out to be another's is put back;
+//   - refuses any other lock with a LockedError saying, Chinese first, who
+//     holds it, on which computer, since when and when it last showed life.
+//     --force-unlock breaks a lock that is damaged, one of an older showcase
+//     (no boot recorded) whose pid has ended on a computer of the same host
+//     name, or one silent for StaleLockAge (15 minutes); never a lock whose
+//     holder may be running. Where nothing can be proven (Windows, macOS: no
+//     /proc), a dead deploy's lock needs --force-unlock, as before.
 //
 // # What it does not do
 //

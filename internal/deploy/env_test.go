@@ -108,11 +108,16 @@ func snapshot(t *testing.T, root string) site {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		rel, _ := filepath.Rel(root, p)
+		if d.Type()&fs.ModeSymlink != 0 {
+			to, err := os.Readlink(p)
+			s[filepath.ToSlash(rel)] = "symlink -> " + to
+			return err
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, p)
 		s[filepath.ToSlash(rel)] = string(data)
 		return nil
 	})
@@ -146,7 +151,7 @@ func sameSite(t *testing.T, root string, want site) {
 	if diff := compare(withoutControl(got), want); diff != "" {
 		t.Errorf("target differs from the build:\n%s", diff)
 	}
-	files, err := readManifest(&folderTarget{root: root})
+	files, err := readManifest(mustOpenFolder(t, root))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,12 +198,18 @@ func (r *recorder) add(name string) {
 	r.mu.Unlock()
 }
 
+// testSite is the site the tests deploy, unless they say otherwise.
+const testSite = "https://dangjian.example.edu.cn/"
+
 // run deploys the folder to a new connection of the env.
 func run(t *testing.T, e *env, dir string, opts Options) (*Result, error) {
 	t.Helper()
 	tg := e.open(t)
 	defer tg.Close()
 	opts.Source = dir
+	if opts.Site == "" {
+		opts.Site = testSite
+	}
 	if opts.MaxDeletes == 0 {
 		opts.MaxDeletes = 256
 	}
@@ -231,4 +242,14 @@ func fileEquals(t *testing.T, file, want string) bool {
 	t.Helper()
 	got, err := os.ReadFile(file)
 	return err == nil && bytes.Equal(got, []byte(want))
+}
+
+// mustOpenFolder opens a folder as a file:// target.
+func mustOpenFolder(t *testing.T, root string) *folderTarget {
+	t.Helper()
+	f, err := openFolder(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

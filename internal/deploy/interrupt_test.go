@@ -166,7 +166,7 @@ func consistent(t *testing.T, root string, v1, v2 site) map[string]bool {
 			}
 		}
 	}
-	files, err := readManifest(&folderTarget{root: root})
+	files, err := readManifest(mustOpenFolder(t, root))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,11 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"sync"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // journalLine is one line of the journal (JSON lines). The first says who
@@ -46,7 +47,7 @@ func readJournal(t Target) (*journalState, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布日志)", JournalName, t, err)
+		return nil, targetError(err, "无法读取发布目标 %[2]s 上的发布日志 %[1]s", "reading %[1]s on %[2]s: %[3]v", JournalName, t, err)
 	}
 	j := &journalState{puts: Files{}, deletes: map[string]bool{}, done: map[string]bool{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -61,7 +62,7 @@ func readJournal(t Target) (*journalState, error) {
 			continue
 		}
 		if err := checkName(l.Path); err != nil {
-			return nil, fmt.Errorf("%s on %s: %v", JournalName, t, err)
+			return nil, lang.Errorf("发布目标 %[2]s 上的发布日志 %[1]s 内容有误", "%[1]s on %[2]s: %[3]v", JournalName, t, err)
 		}
 		switch l.Op {
 		case "put":
@@ -107,7 +108,7 @@ func startJournal(t Target, by lockInfo, plan *Plan) (*journal, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("writing %s on %s: %v (无法写入发布日志)", JournalName, t, err)
+		return nil, targetError(err, "无法在发布目标 %[2]s 上写入发布日志 %[1]s", "writing %[1]s on %[2]s: %[3]v", JournalName, t, err)
 	}
 	j := &journal{w: w, kick: make(chan struct{}, 1), stopped: make(chan struct{})}
 	go func() {
@@ -161,10 +162,11 @@ func (j *journal) close() error {
 // last change a deploy makes.
 func (j *journal) finish(t Target) error {
 	if err := j.close(); err != nil {
-		return fmt.Errorf("writing %s on %s: %v (无法写入发布日志)", JournalName, t, err)
+		return lang.Errorf("无法在发布目标 %[2]s 上写入发布日志 %[1]s", "writing %[1]s on %[2]s: %[3]v", JournalName, t, err)
 	}
 	if err := t.Remove(JournalName); err != nil {
-		return fmt.Errorf("removing %s on %s: %v (无法删除发布日志)", JournalName, t, err)
+		return lang.Errorf("文件都已发布，但无法删除发布目标 %[2]s 上的发布日志 %[1]s：下次发布会再核对一遍",
+			"removing %[1]s on %[2]s: %[3]v", JournalName, t, err)
 	}
 	return nil
 }

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // Entry is what the manifest knows of a file.
@@ -35,41 +37,56 @@ const manifestVersion = 1
 type manifestHead struct {
 	Version   int       `json:"version"`
 	Generator string    `json:"generator"`
+	Site      string    `json:"site,omitempty"` // Options.Site of the deploy that wrote it
 	Updated   time.Time `json:"updated"`
 	Files     Files     `json:"files"`
 }
 
 // readManifest reads the target's manifest; an absent one is an empty list.
 func readManifest(t Target) (Files, error) {
+	m, err := readManifestHead(t)
+	if err != nil || m == nil {
+		return Files{}, err
+	}
+	return m.Files, nil
+}
+
+// readManifestHead reads the target's manifest; nil when there is none.
+func readManifestHead(t Target) (*manifestHead, error) {
 	data, err := t.ReadFile(ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Files{}, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s on %s: %v (无法读取发布清单)", ManifestName, t, err)
+		return nil, targetError(err, "无法读取发布目标 %[2]s 上的发布清单 %[1]s", "reading %[1]s on %[2]s: %[3]v", ManifestName, t, err)
 	}
 	var m manifestHead
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s on %s is damaged: %v; remove it to send every file again (发布清单已损坏)", ManifestName, t, err)
+		return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 已损坏：请在服务器上删除它，再发布一次（所有文件会重新上传）",
+			"%[1]s on %[2]s is damaged: %[3]v; remove it to send every file again", ManifestName, t, err)
 	}
 	if m.Version != manifestVersion {
-		return nil, fmt.Errorf("%s on %s has format %d; this showcase reads format %d (发布清单版本不符)", ManifestName, t, m.Version, manifestVersion)
+		return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 由另一版本的 showcase 写成，本版本读不了：请用同一版本的 showcase 发布",
+			"%[1]s on %[2]s has format %[3]d; this showcase reads format %[4]d", ManifestName, t, m.Version, manifestVersion)
 	}
 	for name := range m.Files {
 		if err := checkName(name); err != nil {
-			return nil, fmt.Errorf("%s on %s: %v", ManifestName, t, err)
+			return nil, lang.Errorf("发布目标 %[2]s 上的发布清单 %[1]s 内容有误", "%[1]s on %[2]s: %[3]v", ManifestName, t, err)
 		}
 	}
 	if m.Files == nil {
 		m.Files = Files{}
 	}
-	return m.Files, nil
+	return &m, nil
 }
 
-// writeManifest replaces the target's manifest (atomically, like any file).
-func writeManifest(t Target, files Files, now time.Time, run string) error {
+// writeManifest replaces the target's manifest (atomically, like any
+// file), recording the site it lists.
+func writeManifest(t Target, files Files, site string, now time.Time, run string) error {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"version\": %d, \"generator\": \"showcase\", \"updated\": %q,\n\"files\": {", manifestVersion, now.UTC().Format(time.RFC3339))
+	siteJSON, _ := json.Marshal(site)
+	fmt.Fprintf(&b, "{\"version\": %d, \"generator\": \"showcase\", \"site\": %s, \"updated\": %q,\n\"files\": {",
+		manifestVersion, siteJSON, now.UTC().Format(time.RFC3339))
 	for i, name := range sortedNames(files) {
 		if i > 0 {
 			b.WriteByte(',')
@@ -80,7 +97,7 @@ func writeManifest(t Target, files Files, now time.Time, run string) error {
 	}
 	b.WriteString("\n}}\n")
 	if err := t.Put(ManifestName, partName(ManifestName, run), &b); err != nil {
-		return fmt.Errorf("writing %s on %s: %v (无法写入发布清单)", ManifestName, t, err)
+		return targetError(err, "无法在发布目标 %[2]s 上写入发布清单 %[1]s", "writing %[1]s on %[2]s: %[3]v", ManifestName, t, err)
 	}
 	return nil
 }
@@ -123,7 +140,7 @@ func ScanFolder(ctx context.Context, dir string) (Files, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading the site to publish: %v (无法读取待发布的网站)", err)
+		return nil, lang.Errorf("无法读取要发布的网站文件", "reading the site to publish: %v", err)
 	}
 	files := make(Files, len(names))
 	var mu sync.Mutex

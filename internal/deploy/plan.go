@@ -6,6 +6,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Stage is the step of a deploy in which a file is sent. A file is sent
@@ -25,6 +27,9 @@ const (
 )
 
 var stageNames = [...]string{Assets: "asset", Pages: "page", Indexes: "index"}
+
+// stageChinese names the stages in the --dry-run listing.
+var stageChinese = [...]string{Assets: "资源", Pages: "页面", Indexes: "索引"}
 
 func (s Stage) String() string { return stageNames[s] }
 
@@ -124,14 +129,20 @@ func (p *Plan) stage(s Stage) []Change {
 // Describe lists the plan for --dry-run: each file with its size, in the
 // order the deploy would go.
 func (p *Plan) Describe(w io.Writer) {
-	fmt.Fprintf(w, "would send %d file(s) / %s, delete %d file(s); %d file(s) unchanged (预演，未作任何改动)\n",
-		len(p.Send), FormatSize(p.Bytes()), len(p.Delete), p.Unchanged)
+	fmt.Fprintln(w, lang.Say("预演（没有改动任何文件）：将上传 %d 个文件（共 %s），删除 %d 个，%d 个没有变化",
+		"would send %d file(s) / %s, delete %d file(s); %d file(s) unchanged (a dry run: nothing was changed)",
+		len(p.Send), FormatSize(p.Bytes()), len(p.Delete), p.Unchanged))
 	for _, c := range p.Send {
-		verb := "update"
+		verb, stage := "update", c.Stage.String()
 		if c.New {
 			verb = "add"
 		}
-		fmt.Fprintf(w, "  %-6s %-5s %10s  %s\n", verb, c.Stage, FormatSize(c.Size), c.Path)
+		if !lang.English() {
+			verb, stage = map[string]string{"add": "新增", "update": "更新"}[verb], stageChinese[c.Stage]
+			fmt.Fprintf(w, "  %s %s %10s  %s\n", verb, stage, FormatSize(c.Size), c.Path)
+			continue
+		}
+		fmt.Fprintf(w, "  %-6s %-5s %10s  %s\n", verb, stage, FormatSize(c.Size), c.Path)
 	}
 	for _, d := range p.Delete {
 		size := "?"
@@ -140,7 +151,11 @@ func (p *Plan) Describe(w io.Writer) {
 		}
 		note := ""
 		if !d.Listed {
-			note = "  (not in the manifest)"
+			note = lang.Say("  （不在发布清单中）", "  (not in the manifest)")
+		}
+		if !lang.English() {
+			fmt.Fprintf(w, "  删除      %10s  %s%s\n", size, d.Path, note)
+			continue
 		}
 		fmt.Fprintf(w, "  %-6s %-5s %10s  %s%s\n", "delete", "", size, d.Path, note)
 	}

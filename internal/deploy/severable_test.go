@@ -101,3 +101,17 @@ func (s *severable) RemoveEmptyDir(name string) error {
 	}
 	return s.Target.RemoveEmptyDir(name)
 }
+
+func (s *severable) Rename(from, to string) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	return s.Target.Rename(from, to)
+}
+
+func (s *severable) CheckPath(name string) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	return s.Target.CheckPath(name)
+}

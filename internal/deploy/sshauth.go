@@ -18,6 +18,7 @@ import (
 	"golang.org/x/crypto/ssh/knownhosts"
 
 	"showcase/internal/config"
+	"showcase/internal/lang"
 )
 
 // handshakeTimeout bounds connecting and logging in.
@@ -56,7 +57,8 @@ func dialSSH(ctx context.Context, u *url.URL, t config.DeployTarget, c Connect) 
 	d := net.Dialer{Timeout: handshakeTimeout}
 	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot reach %s: %v (无法连接服务器)", addr, err)
+		return nil, nil, lang.Errorf("连接不上服务器 %[1]s：请检查网络，以及发布地址中的服务器名和端口",
+			"cannot reach %[1]s: %[2]v", addr, err)
 	}
 	conn := &meteredConn{Conn: raw}
 	conn.SetDeadline(time.Now().Add(handshakeTimeout))
@@ -68,10 +70,11 @@ func dialSSH(ctx context.Context, u *url.URL, t config.DeployTarget, c Connect) 
 			return nil, nil, hk
 		}
 		if strings.Contains(err.Error(), "unable to authenticate") {
-			return nil, nil, fmt.Errorf("%s refused to log in %s: no key or password was accepted (tried %s); add your public key to ~%s/.ssh/authorized_keys on the server, or name a key with identityFile in site.toml (登录被拒绝)",
-				addr, user, tried, user)
+			return nil, nil, lang.Errorf("服务器 %[1]s 拒绝了用户 %[2]s 的登录，没有一个密钥或密码被接受：请把您的公钥加到服务器上的 ~%[2]s/.ssh/authorized_keys 中（可请服务器管理员帮忙），或在 site.toml 中用 identityFile 指定密钥",
+				"%[1]s refused to log in %[2]s: no key or password was accepted (tried %[3]s); add your public key to ~%[2]s/.ssh/authorized_keys on the server, or name a key with identityFile in site.toml",
+				addr, user, tried)
 		}
-		return nil, nil, fmt.Errorf("%s: %v (SSH 连接失败)", addr, err)
+		return nil, nil, lang.Errorf("与服务器 %[1]s 的 SSH 连接失败", "%[1]s: %[2]v", addr, err)
 	}
 	conn.SetDeadline(time.Time{})
 	return ssh.NewClient(sc, chans, reqs), conn, nil
@@ -96,13 +99,17 @@ func (e *HostKeyError) Error() string {
 	}
 	switch e.Kind {
 	case "unknown":
-		return fmt.Sprintf("host %s is not in %s, so its identity cannot be checked (未知主机，已停止发布). It shows the key %s: confirm that fingerprint with the server's administrator, then add the host with `%s >> %s` or by connecting once with `%s` and answering yes",
-			e.Addr, e.KnownHosts, e.Fingerprint, scan, e.KnownHosts, login)
+		return lang.Sprintf("未知主机，已停止发布：服务器 %[1]s 不在 %[2]s 中，无法核实它的身份。它出示的密钥指纹是 %[3]s：请向服务器管理员核对，确认无误后运行 `%[4]s >> %[2]s` 添加，或用 `%[5]s` 连接一次并回答 yes",
+			"host %[1]s is not in %[2]s, so its identity cannot be checked. It shows the key %[3]s: confirm that fingerprint with the server's administrator, then add the host with `%[4]s >> %[2]s` or by connecting once with `%[5]s` and answering yes",
+			e.Addr, e.KnownHosts, e.Fingerprint, scan, login)
 	case "revoked":
-		return fmt.Sprintf("host %s shows the key %s, which %s marks as revoked (主机密钥已被吊销，已停止发布)", e.Addr, e.Fingerprint, e.KnownHosts)
+		return lang.Sprintf("主机密钥已被吊销，已停止发布：服务器 %[1]s 出示的密钥 %[2]s 在 %[3]s 中被标为吊销，请联系服务器管理员",
+			"host %[1]s shows the key %[2]s, which %[3]s marks as revoked", e.Addr, e.Fingerprint, e.KnownHosts)
 	}
-	return fmt.Sprintf("the host key of %s has CHANGED: it shows %s, which does not match %s (主机密钥已变更，已停止发布). Someone may be intercepting the connection; if the server was reinstalled, confirm the new fingerprint with its administrator, remove the old entry with `ssh-keygen -R %s -f %s` and add the new one with `%s >> %s`",
-		e.Addr, e.Fingerprint, e.KnownHosts, knownHostsName(e.Addr), e.KnownHosts, scan, e.KnownHosts)
+	return lang.Sprintf("主机密钥已变更，已停止发布：服务器 %[1]s 出示的密钥 %[2]s 与 %[3]s 中记录的不符，可能有人在截取连接。"+
+		"如果服务器重装过，请向管理员核对新的指纹，再用 `ssh-keygen -R %[4]s -f %[3]s` 删去旧记录，用 `%[5]s >> %[3]s` 加入新的",
+		"the host key of %[1]s has CHANGED: it shows %[2]s, which does not match %[3]s. Someone may be intercepting the connection; if the server was reinstalled, confirm the new fingerprint with its administrator, remove the old entry with `ssh-keygen -R %[4]s -f %[3]s` and add the new one with `%[5]s >> %[3]s`",
+		e.Addr, e.Fingerprint, e.KnownHosts, knownHostsName(e.Addr), scan)
 }
 
 // knownHostsName is how known_hosts writes an address: host, or [host]:port.
@@ -123,11 +130,11 @@ func hostKeyCheck(file, addr string) (ssh.HostKeyCallback, []string, error) {
 	if _, err := os.Stat(file); err == nil {
 		cb, err := knownhosts.New(file)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v (known_hosts 文件无法读取)", file, err)
+			return nil, nil, lang.Errorf("无法读取已知主机文件 %[1]s", "%[1]s: %[2]v", file, err)
 		}
 		known = cb
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%s: %v (known_hosts 文件无法读取)", file, err)
+		return nil, nil, lang.Errorf("无法读取已知主机文件 %[1]s", "%[1]s: %[2]v", file, err)
 	}
 	check := func(hostname string, remote net.Addr, key ssh.PublicKey) error {
 		err := known(hostname, remote, key)
@@ -220,7 +227,7 @@ func authMethods(c Connect, identity, home, who string) (methods []ssh.AuthMetho
 		methods = append(methods, ssh.PublicKeys(signers...))
 	}
 	if c.Prompt != nil {
-		ask := func() (string, error) { return c.Prompt(who + "'s password: ") }
+		ask := func() (string, error) { return c.Prompt(lang.Say("%s 的密码：", "%s's password: ", who)) }
 		methods = append(methods, ssh.PasswordCallback(ask),
 			ssh.KeyboardInteractive(func(_, _ string, questions []string, _ []bool) ([]string, error) {
 				answers := make([]string, len(questions))
@@ -246,19 +253,19 @@ func authMethods(c Connect, identity, home, who string) (methods []ssh.AuthMetho
 func loadKey(file string, prompt func(string) (string, error)) (ssh.Signer, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("SSH key %s: %v (无法读取密钥文件)", file, err)
+		return nil, lang.Errorf("无法读取 SSH 密钥文件 %[1]s：请检查 site.toml 中 identityFile 写的路径", "SSH key %[1]s: %[2]v", file, err)
 	}
 	s, err := ssh.ParsePrivateKey(data)
 	var missing *ssh.PassphraseMissingError
 	if errors.As(err, &missing) && prompt != nil {
-		pass, perr := prompt("passphrase for " + file + ": ")
+		pass, perr := prompt(lang.Say("密钥 %s 的口令：", "passphrase for %s: ", file))
 		if perr != nil {
 			return nil, perr
 		}
 		s, err = ssh.ParsePrivateKeyWithPassphrase(data, []byte(pass))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("SSH key %s: %v (密钥无法使用)", file, err)
+		return nil, lang.Errorf("SSH 密钥 %[1]s 无法使用（口令不对，或不是私钥文件）", "SSH key %[1]s: %[2]v", file, err)
 	}
 	return s, nil
 }

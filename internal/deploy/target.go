@@ -4,8 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
@@ -13,12 +11,17 @@ import (
 	"strings"
 
 	"showcase/internal/config"
+	"showcase/internal/lang"
 )
 
 // Target is a place a site is published to: a folder on an SFTP server or a
 // local (or mounted) folder. Names are slash-separated paths relative to the
 // target's root, valid in the sense of fs.ValidPath. Everything Deploy does
 // (manifest, journal, lock, order) is written once against this interface.
+//
+// No method follows a symbolic link below the root: each refuses, with a
+// *SymlinkError, a name one of whose folders is a link, and those that open
+// a file also one that is itself a link (see linkGuard).
 type Target interface {
 	// String names the target for messages (its URL, without secrets).
 	String() string
@@ -44,6 +47,11 @@ type Target interface {
 	MakeDir(name string) error
 	// Remove removes a file; fs.ErrNotExist when there was none.
 	Remove(name string) error
+	// Rename renames a file within its folder, replacing any file of the
+	// new name.
+	Rename(from, to string) error
+	// CheckPath refuses a name one of whose existing folders is a link.
+	CheckPath(name string) error
 	// RemoveEmptyDir removes a folder if it is empty (and fails otherwise).
 	RemoveEmptyDir(name string) error
 	// Walk calls fn for every regular file under the root.
@@ -60,10 +68,15 @@ const (
 	partPrefix   = ".showcase-part."          // a file being written, before its rename
 )
 
+// outputMarker is the file a build leaves at the top of its output to say
+// that showcase made the folder (so that a later build may replace it): it
+// is not part of the site and is never published.
+const outputMarker = ".showcase-output"
+
 // isControl reports whether name is one of deploy's own files (never part of
 // a site, never pruned, never sent).
 func isControl(name string) bool {
-	return name == ManifestName || name == JournalName || name == LockName ||
+	return name == ManifestName || name == JournalName || name == LockName || name == outputMarker ||
 		strings.HasPrefix(path.Base(name), partPrefix)
 }
 
@@ -103,18 +116,19 @@ type Connect struct {
 func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error) {
 	u, err := url.Parse(t.URL)
 	if err != nil {
-		return nil, fmt.Errorf("deploy target %q: %v (发布地址无效)", t.URL, err)
+		return nil, lang.Errorf("发布地址 %[1]q 写法不对：请写成 sftp://用户名@服务器/网站文件夹 或 file:///文件夹", "deploy target %[1]q: %[2]v", t.URL, err)
 	}
 	switch u.Scheme {
 	case "file":
 		if u.Host != "" && u.Host != "localhost" {
-			return nil, fmt.Errorf("deploy target %s: a file:// URL names a local folder, as in file:///mnt/www/site (本地目录地址应为 file:///路径)", t.URL)
+			return nil, lang.Errorf("发布地址 %[1]s 写法不对：file:// 地址指本机上的文件夹，要写三个斜杠，例如 file:///mnt/www/site",
+				"deploy target %[1]s: a file:// URL names a local folder, as in file:///mnt/www/site", t.URL)
 		}
 		return openFolder(u.Path)
 	case "sftp":
 		return dialSFTP(ctx, u, t, c)
 	}
-	return nil, fmt.Errorf("deploy target %q: use sftp://user@host/path or file:///path (发布地址应以 sftp:// 或 file:// 开头)", t.URL)
+	return nil, lang.Errorf("发布地址 %[1]q 应以 sftp:// 或 file:// 开头", "deploy target %[1]q: use sftp://user@host/path or file:///path", t.URL)
 }
 
 // ChooseTarget picks the target a deploy goes to: the configured target
@@ -126,9 +140,11 @@ func ChooseTarget(targets []config.DeployTarget, want string) (config.DeployTarg
 		case 1:
 			return targets[0], nil
 		case 0:
-			return config.DeployTarget{}, errors.New("no deploy target: add [[deploy.targets]] with name and url to site.toml, or pass --target URL (未配置发布目标)")
+			return config.DeployTarget{}, lang.Errorf("还没有设置发布目标：请在 site.toml 中加上 [[deploy.targets]]（写 name 和 url），或用 --target 写出发布地址",
+				"no deploy target: add [[deploy.targets]] with name and url to site.toml, or pass --target URL")
 		}
-		return config.DeployTarget{}, fmt.Errorf("site.toml names %d deploy targets (%s): choose one with --target NAME (请用 --target 指定发布目标)", len(targets), targetNames(targets))
+		return config.DeployTarget{}, lang.Errorf("site.toml 中有 %[1]d 个发布目标（%[2]s）：请用 --target 名称 指定发布到哪一个",
+			"site.toml names %[1]d deploy targets (%[2]s): choose one with --target NAME", len(targets), targetNames(targets))
 	}
 	for _, t := range targets {
 		if t.Name == want {
@@ -138,7 +154,7 @@ func ChooseTarget(targets []config.DeployTarget, want string) (config.DeployTarg
 	if strings.Contains(want, "://") {
 		return config.DeployTarget{Name: want, URL: want}, nil
 	}
-	return config.DeployTarget{}, fmt.Errorf("no deploy target named %q in site.toml (known: %s) (找不到该发布目标)", want, targetNames(targets))
+	return config.DeployTarget{}, lang.Errorf("site.toml 中没有名为 %[1]q 的发布目标（已有：%[2]s）", "no deploy target named %[1]q in site.toml (known: %[2]s)", want, targetNames(targets))
 }
 
 func targetNames(targets []config.DeployTarget) string {
@@ -156,7 +172,7 @@ func targetNames(targets []config.DeployTarget) string {
 // reach outside the target's root.
 func checkName(name string) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
-		return fmt.Errorf("%q is not a path inside the site (路径无效)", name)
+		return lang.Errorf("路径 %[1]q 指到网站文件夹以外，不能使用", "%[1]q is not a path inside the site", name)
 	}
 	return nil
 }

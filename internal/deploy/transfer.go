@@ -16,6 +16,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // forEach calls fn for every item on n goroutines and returns the first
@@ -86,10 +88,10 @@ func (s *sender) send(ctx context.Context, workers int, changes []Change) error 
 		defer f.Close()
 		h := sha256.New()
 		if err := s.t.Put(name, partName(name, s.run), io.TeeReader(sizedReader{f, c.Size}, h)); err != nil {
-			return fmt.Errorf("sending %s to %s: %v (文件上传失败)", name, s.t, err)
+			return targetError(err, "上传 %[1]s 到 %[2]s 失败", "sending %[1]s to %[2]s: %[3]v", name, s.t, err)
 		}
 		if hex.EncodeToString(h.Sum(nil)) != c.SHA256 {
-			return fmt.Errorf("%s changed while it was being deployed; build again and rerun (发布过程中文件被修改)", name)
+			return lang.Errorf("%[1]s 在发布过程中被改动了：请重新生成网站后再发布", "%[1]s changed while it was being deployed; build again and rerun", name)
 		}
 		s.journal.done(name)
 		s.sent.Add(1)
@@ -151,7 +153,7 @@ func (s *sender) remove(ctx context.Context, workers int, removals []Removal, lo
 	err := forEach(ctx, workers, names, func(name string) error {
 		err := s.t.Remove(name)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("deleting %s on %s: %v (文件删除失败)", name, s.t, err)
+			return targetError(err, "无法删除发布目标 %[2]s 上的 %[1]s", "deleting %[1]s on %[2]s: %[3]v", name, s.t, err)
 		}
 		if err == nil {
 			deleted.Add(1)
@@ -233,8 +235,8 @@ func (p *progress) draw() {
 	if p.total > 0 {
 		filled = int(int64(width) * p.doneBytes / p.total)
 	}
-	fmt.Fprintf(p.w, "\r  [%s%s] %d/%d files  %s/%s ", strings.Repeat("#", filled), strings.Repeat("-", width-filled),
-		p.doneFiles, p.files, FormatSize(p.doneBytes), FormatSize(p.total))
+	fmt.Fprint(p.w, lang.Say("\r  [%s%s] %d/%d 个文件  %s/%s ", "\r  [%s%s] %d/%d files  %s/%s ", strings.Repeat("#", filled), strings.Repeat("-", width-filled),
+		p.doneFiles, p.files, FormatSize(p.doneBytes), FormatSize(p.total)))
 	p.everDrawn = true
 }
 

@@ -5,6 +5,13 @@
 // and line, so a correspondent fixes all of them in one pass. Warnings (an
 // unknown site.toml key, a missing alt text) are reported but do not fail the
 // build.
+//
+// diag adds only the place, "file:line: ", and says nothing of its own: the
+// package that finds a problem words it, Chinese first for staff with the
+// English detail after it (English alone with --lang en), with Wordf:
+//
+//	l.Add(file, diag.Wordf(file, 3, "日期写法无法识别，请写成 2025-10-26", "date %q is not a date", v))
+//	l.Warn(diag.Wordf(file, 5, "图片缺少替代文字", "image %s has no alt text", src))
 package diag
 
 import (
@@ -13,6 +20,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"showcase/internal/lang"
 )
 
 // Problem is one diagnostic. Line is 0 when the whole file is meant.
@@ -36,6 +45,12 @@ func (p *Problem) Error() string {
 // Errorf makes a Problem.
 func Errorf(file string, line int, format string, args ...any) *Problem {
 	return &Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Wordf makes a Problem worded by package lang: zh, then en in
+// parentheses; en alone when messages are English.
+func Wordf(file string, line int, zh, en string, args ...any) *Problem {
+	return &Problem{File: file, Line: line, Msg: lang.Sprintf(zh, en, args...)}
 }
 
 // List collects problems from many goroutines.
@@ -67,8 +82,13 @@ func (l *List) Errorf(file string, line int, format string, args ...any) {
 
 // Warnf records a warning at file:line.
 func (l *List) Warnf(file string, line int, format string, args ...any) {
+	l.Warn(Errorf(file, line, format, args...))
+}
+
+// Warn records a warning (made with Wordf, say).
+func (l *List) Warn(p *Problem) {
 	l.mu.Lock()
-	l.warnings = append(l.warnings, Errorf(file, line, format, args...))
+	l.warnings = append(l.warnings, p)
 	l.mu.Unlock()
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"showcase/internal/lang"
 )
 
 func TestList(t *testing.T) {
@@ -44,5 +46,25 @@ func TestList(t *testing.T) {
 	var empty List
 	if empty.Err() != nil {
 		t.Error("an empty list has an error")
+	}
+}
+
+// TestWordf: a problem worded Chinese first, the English detail after it,
+// English alone with --lang en; its place comes first either way. No test
+// of this package runs in parallel.
+func TestWordf(t *testing.T) {
+	var l List
+	l.Add("content/news/a.md", Wordf("content/news/a.md", 3, "日期写法无法识别，请写成 2025-10-26", "date %q is not a date", "2025/13/1"))
+	l.Warn(Wordf("content/news/a.md", 5, "图片缺少替代文字", "image %s has no alt text", "a.jpg"))
+	if got := l.Err().Error(); got != `content/news/a.md:3: 日期写法无法识别，请写成 2025-10-26 (date "2025/13/1" is not a date)` {
+		t.Errorf("Chinese: %s", got)
+	}
+	if w := l.Warnings(); len(w) != 1 || w[0].Error() != "content/news/a.md:5: 图片缺少替代文字 (image a.jpg has no alt text)" {
+		t.Errorf("warnings %v", w)
+	}
+	lang.SetEnglish(true)
+	t.Cleanup(func() { lang.SetEnglish(false) })
+	if got := Wordf("site.toml", 0, "未知的设置项", "unknown key %q", "titel").Error(); got != `site.toml: unknown key "titel"` {
+		t.Errorf("English: %s", got)
 	}
 }

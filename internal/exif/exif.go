@@ -43,10 +43,11 @@ package exif
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"time"
 	"unicode"
+
+	"showcase/internal/lang"
 )
 
 // Tags are the values Read found; a zero value means absent or invalid.
@@ -58,12 +59,18 @@ type Tags struct {
 	OffsetTimeOriginal string // the camera's time zone for DateTimeOriginal, "+08:00"
 }
 
-// The errors Read returns.
+// The errors Read returns. Their messages are worded by package lang when
+// they are read: Chinese first, the English detail after it.
 var (
-	ErrNotJPEG = errors.New("exif: not a JPEG")
-	ErrNoExif  = errors.New("exif: no Exif segment before the image data")
-	ErrCorrupt = errors.New("exif: corrupt JPEG segment or TIFF header")
+	ErrNotJPEG error = &readError{"这张照片不是 JPEG 文件，读不出拍摄信息（EXIF）", "exif: not a JPEG"}
+	ErrNoExif  error = &readError{"这张照片里没有拍摄信息（EXIF）", "exif: no Exif segment before the image data"}
+	ErrCorrupt error = &readError{"这张照片的拍摄信息（EXIF）已损坏", "exif: corrupt JPEG segment or TIFF header"}
 )
+
+// readError is an error of Read, in Chinese and in English.
+type readError struct{ zh, en string }
+
+func (e *readError) Error() string { return lang.Sprintf("%[1]s", "%[2]s", e.zh, e.en) }
 
 // Read finds the Exif segment of a JPEG and reads its tags (see the
 // package documentation). It never panics, whatever the bytes.

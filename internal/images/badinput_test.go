@@ -35,10 +35,10 @@ func TestBadInput(t *testing.T) {
 		process bool   // found by Process, not when planning
 		says    string // part of the message
 	}{
-		{"missing.jpg", fs.ErrNotExist, false, "找不到图片"},
+		{"missing.jpg", fs.ErrNotExist, false, "找不到这张图片"},
 		{"../outside.jpg", fs.ErrInvalid, false, "invalid"},
 		{"folder.jpg", ErrNotImage, false, "not an image"},
-		{"text.jpg", ErrNotImage, false, "不是图片文件"},
+		{"text.jpg", ErrNotImage, false, "这个文件不是图片"},
 		{"empty.jpg", ErrNotImage, false, "JPEG, PNG or GIF"},
 		{"video.jpg", ErrNotImage, false, "not an image"},
 		{"heic.jpg", ErrHEIC, false, "设置 > 相机 > 格式 > 兼容性最佳"},

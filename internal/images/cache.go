@@ -3,13 +3,14 @@ package images
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // tempPrefix starts the names of files being written into the cache.
@@ -68,7 +69,7 @@ func (p *Pipeline) Prune() error {
 	defer p.work.Unlock()
 	entries, err := os.ReadDir(p.opts.CacheDir)
 	if err != nil {
-		return fmt.Errorf("images: cannot read the cache folder: %v (无法读取图片缓存目录)", err)
+		return lang.Errorf("无法读取图片缓存文件夹", "images: cannot read the cache folder: %v", bare(err))
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -84,7 +85,7 @@ func (p *Pipeline) Prune() error {
 			if err != nil || time.Since(info.ModTime()) < staleTemp {
 				continue
 			}
-		case !variantFile.MatchString(name) || p.planned[name]:
+		case !variantFile.MatchString(name) || p.planned[name] != "":
 			continue
 		}
 		if err := os.Remove(filepath.Join(p.opts.CacheDir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -92,7 +93,7 @@ func (p *Pipeline) Prune() error {
 		}
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("images: cannot remove unused cache files: %w (无法清理图片缓存)", errors.Join(errs...))
+		return lang.Errorf("无法清理图片缓存中不再使用的文件", "images: cannot remove %d unused cache files: %v", len(errs), bare(errs[0]))
 	}
 	return nil
 }

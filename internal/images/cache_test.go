@@ -234,8 +234,8 @@ func TestProgressLine(t *testing.T) {
 	pl.step()
 	pl.finish()
 	out := buf.String()
-	if !strings.HasPrefix(out, "\r\x1b[K图片 images 2/3 · ") || !strings.Contains(out, "图片 images 3/3 · ") ||
-		!strings.HasSuffix(out, "s\n") {
+	if !strings.HasPrefix(out, "\r\x1b[K处理图片 2/3 张 · ") || !strings.Contains(out, "处理图片 3/3 张 · ") ||
+		!strings.HasSuffix(out, " 秒\n") {
 		t.Errorf("progress line %q", out)
 	}
 	buf.Reset()

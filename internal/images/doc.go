@@ -11,8 +11,11 @@
 //	cover, err := p.Fill(fsys, "content/photos/b/IMG_0002.jpg", 400, 300)
 //	// … render pages with img.Width, img.Height and img.Variants (names, sizes) …
 //	errs := p.Process(os.Stderr) // does the queued work on all cores
-//	src := p.CachePath(img.Variants[0]) // copy or link this file into the output
-//	err = p.Prune()                     // drop cache entries this build did not plan
+//	data, err := p.ReadVariant(img.Variants[0]) // publish it under its Name
+//	err = p.Prune()                              // drop cache entries this build did not plan
+//
+// (CachePath names the variant's file, for a build that links it instead;
+// ReadVariant's error names the photo, never that file.)
 //
 // Responsive and Fill are safe for concurrent use and return at once: they
 // read the image header (or find it in the cache index), so a page can be
@@ -88,5 +91,9 @@
 // over Options.MaxPixels refused from its header before any decoding
 // (ErrTooLarge, against decompression bombs), and a damaged or truncated
 // file (ErrCorrupt). Responsive and Fill report what the header shows;
-// Process reports what decoding finds. No input makes the package panic.
+// Process reports what decoding finds; ReadVariant reports a variant of a
+// failed photo (ErrNotMade). No input makes the package panic. Messages
+// are worded by package lang: Chinese first, for the staff who chose the
+// photo, with the technical detail in English after it; none shows a file
+// of the cache.
 package images

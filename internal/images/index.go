@@ -2,7 +2,6 @@ package images
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"io/fs"
 	"maps"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // indexFile is the cache index's name in the cache folder.
@@ -119,7 +120,7 @@ func (ix *index) save() error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("images: cannot write the cache index %s: %v (无法写入图片缓存索引)", ix.path, err)
+		return lang.Errorf("无法写入图片缓存索引，请检查网站文件夹是否可写", "images: cannot write the cache index: %v", bare(err))
 	}
 	ix.old = maps.Clone(ix.seen)
 	return nil

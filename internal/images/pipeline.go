@@ -1,13 +1,14 @@
 package images
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"showcase/internal/lang"
 )
 
 // Options configure a Pipeline. The zero value of each field but CacheDir
@@ -30,7 +31,7 @@ type Pipeline struct {
 	mu      sync.Mutex
 	sources map[string]*source // by name
 	queue   []*source          // sources with work planned since the last Process
-	planned map[string]bool    // variant names planned in this build, for Prune
+	planned map[string]string  // variant names planned in this build (for Prune), with their source's name
 
 	work sync.Mutex // held by Process and Prune, which must not overlap
 
@@ -54,30 +55,30 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	for _, w := range opts.Widths {
 		if w < 1 || w > maxSide {
-			return nil, fmt.Errorf("images: width %d is not between 1 and %d (图片宽度无效)", w, maxSide)
+			return nil, lang.Errorf("图片宽度 %[1]d 无效：应在 1 到 %[2]d 像素之间", "images: width %[1]d is not between 1 and %[2]d", w, maxSide)
 		}
 	}
 	if opts.Quality == 0 {
 		opts.Quality = 80
 	}
 	if opts.Quality < 1 || opts.Quality > 100 {
-		return nil, fmt.Errorf("images: quality %d is not between 1 and 100 (图片质量应为 1-100)", opts.Quality)
+		return nil, lang.Errorf("图片质量 %d 无效：应在 1 到 100 之间", "images: quality %d is not between 1 and 100", opts.Quality)
 	}
 	if opts.MaxPixels == 0 {
 		opts.MaxPixels = 60_000_000
 	}
 	if opts.MaxPixels < 0 {
-		return nil, fmt.Errorf("images: maxPixels %d is negative (像素上限不能为负数)", opts.MaxPixels)
+		return nil, lang.Errorf("图片像素上限 maxPixels 不能是负数（现在是 %d）", "images: maxPixels %d is negative", opts.MaxPixels)
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if !filepath.IsAbs(opts.CacheDir) {
-		return nil, fmt.Errorf("images: the cache folder %q is not an absolute path (图片缓存目录须为绝对路径)", opts.CacheDir)
+		return nil, lang.Errorf("程序内部错误：图片缓存文件夹须为绝对路径", "images: the cache folder %q is not an absolute path", opts.CacheDir)
 	}
 	opts.CacheDir = filepath.Clean(opts.CacheDir)
 	if err := os.MkdirAll(opts.CacheDir, 0o755); err != nil {
-		return nil, fmt.Errorf("images: cannot create the cache folder: %v (无法创建图片缓存目录)", err)
+		return nil, lang.Errorf("无法创建存放缩小图片的缓存文件夹：请检查网站文件夹能否写入", "images: cannot create the cache folder: %v", err)
 	}
 	widths := slices.Clone(opts.Widths)
 	slices.Sort(widths)
@@ -87,7 +88,7 @@ func New(opts Options) (*Pipeline, error) {
 		widths:  widths,
 		index:   loadIndex(filepath.Join(opts.CacheDir, indexFile)),
 		sources: map[string]*source{},
-		planned: map[string]bool{},
+		planned: map[string]string{},
 	}, nil
 }
 
@@ -109,4 +110,25 @@ func (p *Pipeline) Stats() Stats {
 // build copies or links it into the output under v.Name.
 func (p *Pipeline) CachePath(v Variant) string {
 	return filepath.Join(p.opts.CacheDir, filepath.Base(v.Name))
+}
+
+// ReadVariant reads a processed variant, for the build to publish under
+// v.Name. A variant that is not in the cache — its photo failed in Process
+// (which has reported it), or Process was not called — gives an *Error
+// naming the photo, matching ErrNotMade, whose message never shows the
+// cache's file.
+func (p *Pipeline) ReadVariant(v Variant) ([]byte, error) {
+	data, err := os.ReadFile(p.CachePath(v))
+	if err == nil {
+		return data, nil
+	}
+	p.mu.Lock()
+	src := p.planned[v.Name]
+	p.mu.Unlock()
+	if src == "" {
+		src = v.Name
+	}
+	return nil, &Error{Name: src, Kind: ErrNotMade, Err: err,
+		Msg: lang.Sprintf("这张图片没有处理成功，它缩小后的版本无法发布：请按这张图片的其他提示修改后重新生成",
+			"its variant %s was not made: %v", v.Name, withoutPath(err))}
 }

@@ -10,6 +10,8 @@ import (
 	"math"
 	"path"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Image is a source image as shown, and its responsive variants.
@@ -88,8 +90,8 @@ func (p *Pipeline) Responsive(fsys fs.FS, name string) (*Image, error) {
 // copied, as with Responsive.
 func (p *Pipeline) Fill(fsys fs.FS, name string, w, h int) (Variant, error) {
 	if w < 1 || h < 1 || w > maxSide || h > maxSide {
-		return Variant{}, &Error{Name: name, Msg: fmt.Sprintf(
-			"fill size %d×%d is not between 1 and %d pixels a side (裁剪尺寸无效)", w, h, maxSide)}
+		return Variant{}, &Error{Name: name, Msg: lang.Sprintf("裁剪尺寸 %[1]d×%[2]d 无效：每边应在 1 到 %[3]d 像素之间",
+			"fill size %[1]d×%[2]d is not between 1 and %[3]d pixels a side", w, h, maxSide)}
 	}
 	s, err := p.source(fsys, name)
 	if err != nil {
@@ -182,7 +184,7 @@ func (p *Pipeline) plan(s *source, op string, w, h int) Variant {
 	v := Variant{Name: variantName(s.name, s.head, op, w, h, p.opts.Quality), Width: w, Height: h}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.planned[v.Name] = true
+	p.planned[v.Name] = s.name
 	if !s.tasks[v.Name] {
 		s.tasks[v.Name] = true
 		s.todo = append(s.todo, task{Variant: v, op: op})

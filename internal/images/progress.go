@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // progressLine redraws "图片 images N/M · 3.4s" on a terminal while
@@ -78,8 +80,8 @@ func (pl *progressLine) step() { pl.done.Add(1) }
 
 func (pl *progressLine) draw() {
 	pl.drawn = true
-	fmt.Fprintf(pl.w, "\r\x1b[K图片 images %d/%d · %.1fs", pl.done.Load(), pl.total,
-		time.Since(pl.start).Seconds())
+	fmt.Fprint(pl.w, "\r\x1b[K"+lang.Say("处理图片 %d/%d 张 · %.1f 秒", "images %d/%d · %.1fs", pl.done.Load(), pl.total,
+		time.Since(pl.start).Seconds()))
 }
 
 // finish stops the line; if it was drawn, it is drawn a last time, complete.

@@ -2,8 +2,14 @@ package importer
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"showcase/internal/bundle"
+	"showcase/internal/lang"
+	"showcase/internal/mojibake"
 )
 
 // attachCaptions finds the caption of each picture: the paragraph under it
@@ -35,6 +41,24 @@ func attachCaptions(doc *document) {
 	}
 }
 
+// draftCaptions gives a picture that has no caption but a description of
+// its own in the source (Word's alt text) that description as the draft
+// of its caption: its alt text, and "【图1】description" under it, for a
+// person to check.
+func draftCaptions(doc *document) {
+	for i := 0; i < len(doc.blocks); i++ {
+		b := doc.blocks[i]
+		if b.kind != imageBlock || captionText(b.image.caption) != "" || b.image.description == "" {
+			continue
+		}
+		img := b.image
+		img.caption, img.drafted = img.description, true
+		cap := &block{kind: paragraphBlock, spans: []span{{text: figureLabel(img.number) + img.description}}}
+		doc.blocks = append(doc.blocks[:i+1], append([]*block{cap}, doc.blocks[i+1:]...)...)
+		i++
+	}
+}
+
 // isCaption reports a paragraph that reads as a caption; below a picture
 // a short centred line will do, above it only a figure label.
 func isCaption(b *block, below bool) bool {
@@ -62,33 +86,18 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	if head.title == "" {
 		head.title = doc.title
 	}
-	body := doc.markdown()
-	switch {
-	case !opts.Date.IsZero():
-		head.date = opts.Date.In(cst)
-	case doc.date != "":
-		if t, ok := ParseDate(doc.date); ok {
-			head.date = t
-			break
-		}
-		fallthrough
-	default:
-		if t, found, ok := inferDate(body, opts.Now); ok {
-			head.date = t
-			head.dateNote = fmt.Sprintf("日期由正文“%s”推断，请核对 (inferred from the text: check it)", found)
-		} else {
-			head.date = opts.Now.In(cst)
-			head.dateNote = "原稿中没有日期，暂用导入当天，请改为发布日期 (no date in the source: today for now)"
-		}
-	}
-	b := &Bundle{Title: head.title, Date: head.date, Byline: by, Files: map[string][]byte{}, Report: rep}
+	body := proofreadBody(doc.markdown(), opts.Words, rep)
+	date, dateNote := pageDate(doc, body, opts)
+	head.date, head.dateNote = date, dateNote.String()
+	head.source, head.sourceHash = path.Base(filepath.ToSlash(rep.Source)), doc.hash
+	b := &Bundle{Title: head.title, Date: head.date, Byline: by, Files: map[string][]byte{}, Report: rep, SourceHash: doc.hash}
 	for _, img := range doc.images {
 		if img.data != nil {
 			b.Files[img.name] = img.data
 		}
 	}
-	garbles := FindMojibake(body)
-	titleGarbles := FindMojibake(head.title)
+	garbles := mojibake.Find(body)
+	titleGarbles := mojibake.Find(head.title)
 	var reasons []string
 	if n := len(garbles) + len(titleGarbles); n > 0 {
 		reasons = append(reasons, fmt.Sprintf("乱码 %d 处", n))
@@ -114,15 +123,19 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	if head.title == "" {
 		rep.attend(2, "缺少标题 (no title)")
 	}
-	if head.dateNote != "" {
-		rep.attend(3, "%s", head.dateNote)
+	if dateNote.zh != "" {
+		rep.attend(3, "%s", dateNote.say())
 	}
+	lines := imageLines{body: body}
 	for _, img := range doc.images {
-		if captionText(img.caption) == "" {
-			line := imageLine(body, img)
-			if line > 0 {
-				line += offset
-			}
+		line := lines.find(img)
+		if line > 0 {
+			line += offset
+		}
+		switch {
+		case img.drafted:
+			rep.attend(line, "%s", lang.Sprintf("图%d 的说明取自 Word 中图片的替代文字，请核对", "picture %d: caption drafted from its description in Word, check it", img.number))
+		case captionText(img.caption) == "":
 			rep.attend(line, "图%d 没有图片说明，请补写（也用作替代文本）(picture %d has no caption / alt text)", img.number, img.number)
 		}
 	}
@@ -131,21 +144,51 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	}
 	b.Slug = opts.Slug
 	if b.Slug == "" {
-		b.Slug = ShortSlug(head.title, head.date)
+		b.Slug = folderName(head.title, head.source)
 	}
 	b.Body = body
 	b.Index = []byte(front + "\n" + body)
 	return b
 }
 
-// imageLine is the body line of a picture's Markdown, 0 if not found.
-func imageLine(body string, img *picture) int {
+// folderName names the bundle's folder from the title's pinyin, else from
+// the file's name (推进会.docx → tui-jin-hui), never from a date that may
+// be a guess.
+func folderName(title, file string) string {
+	if s := bundle.ShortSlug(title); s != "" {
+		return s
+	}
+	if s := bundle.ShortSlug(strings.TrimSuffix(file, path.Ext(file))); s != "" {
+		return s
+	}
+	return "import"
+}
+
+// imageLines finds the body lines of pictures, which stand in the body in
+// the order of their numbers: each search starts where the last one ended,
+// so that finding every picture reads the body once.
+type imageLines struct {
+	body string
+	at   int // the offset of the last picture found
+	line int // the line of at, from 1
+}
+
+// find returns the body line of a picture's Markdown, 0 if not found.
+func (l *imageLines) find(img *picture) int {
 	target := "](" + img.name + ")"
 	if img.data == nil {
 		target = "](" + img.url
 	}
-	if i := strings.Index(body, target); i >= 0 {
-		return strings.Count(body[:i], "\n") + 1
+	if l.line == 0 {
+		l.line = 1
+	}
+	if i := strings.Index(l.body[l.at:], target); i >= 0 {
+		l.line += strings.Count(l.body[l.at:l.at+i], "\n")
+		l.at += i
+		return l.line
+	}
+	if i := strings.Index(l.body[:l.at], target); i >= 0 { // out of order
+		return strings.Count(l.body[:i], "\n") + 1
 	}
 	return 0
 }

@@ -1,18 +1,30 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
+	"time"
 	"unicode"
 )
 
 // document is what every reader (Word, HTML, text) makes of its source,
 // before the cleaning steps and the Markdown writer.
 type document struct {
-	title  string
-	date   string // as found in the source ("2025-10-26 11:30"), "" if none
-	blocks []*block
-	images []*picture // in order; block.image points into it
-	notes  []string   // for the report: what the reader could not do, for a person
+	title string
+	// titleStyled says the title is a paragraph of the body styled as the
+	// title (Word's Title style), not the file's properties
+	titleStyled bool
+	// propertiesTitle is the title in the file's properties (a .docx's
+	// docProps/core.xml), used when the body has none
+	propertiesTitle string
+	date            string // as found in the source ("2025-10-26 11:30"), "" if none
+	// created is when the file says it was made (a .docx's
+	// dcterms:created), zero if it does not say
+	created time.Time
+	hash    string // sourceHash of what the reader read
+	blocks  []*block
+	images  []*picture // in order; block.image points into it
+	notes   []string   // for the report: what the reader could not do, for a person
 	// removed tells the report what the reader left out on purpose
 	removed []string
 	// dropped counts the empty paragraphs a reader left out
@@ -57,6 +69,10 @@ type picture struct {
 	url     string // a remote image's address
 	caption string // as written under it, "【图1】会议现场", or ""
 	number  int
+	// description is the picture's own description in the source (Word's
+	// alt text, wp:docPr descr): the caption's draft when none is written
+	description string
+	drafted     bool // the caption was drafted from the description
 }
 
 // plain is the text of spans without formatting.
@@ -72,6 +88,7 @@ func plain(spans []span) string {
 // rewrite: titles, spans, table cells and captions.
 func (d *document) eachText(f func(string) string) {
 	d.title = f(d.title)
+	d.propertiesTitle = f(d.propertiesTitle)
 	for _, b := range d.blocks {
 		for i := range b.spans {
 			b.spans[i].text = f(b.spans[i].text)
@@ -86,7 +103,49 @@ func (d *document) eachText(f func(string) string) {
 	}
 	for _, img := range d.images {
 		img.caption = f(img.caption)
+		img.description = f(img.description)
 	}
+}
+
+// Limits of one imported page: a long report holds a few hundred thousand
+// characters and a few dozen pictures; beyond these a file is not a page
+// (and the cleaning steps would take minutes).
+const (
+	maxTextBytes  = 1 << 20
+	maxPictures   = 1000
+	maxTableCells = 100_000 // rows × columns, all tables together
+)
+
+// withinLimits refuses a document with more text, pictures or table cells
+// than a page.
+func (d *document) withinLimits() error {
+	if len(d.images) > maxPictures {
+		return tooManyPictures()
+	}
+	cells := 0
+	for _, b := range d.blocks {
+		width := 0
+		for _, r := range b.rows {
+			width = max(width, len(r))
+		}
+		// Every row is written as wide as the widest.
+		if cells += width * len(b.rows); cells > maxTableCells {
+			return fmt.Errorf("表格共超过 %d 个单元格（行数 × 列数），不像是一篇稿件；请把表格另存为 Excel 文件作为附件（tables of more than %d cells）", maxTableCells, maxTableCells)
+		}
+	}
+	size := 0
+	d.eachText(func(s string) string {
+		size += len(s)
+		return s
+	})
+	if size > maxTextBytes {
+		return fmt.Errorf("正文超过 %d MB（约 %d 万字），不像是一篇稿件；请分成几篇分别导入（the text exceeds %d MB）", maxTextBytes>>20, maxTextBytes/3/10000, maxTextBytes>>20)
+	}
+	return nil
+}
+
+func tooManyPictures() error {
+	return fmt.Errorf("图片超过 %d 张，不像是一篇稿件；请分成几篇分别导入（more than %d pictures）", maxPictures, maxPictures)
 }
 
 // junkRunes are characters Word and web editors leave that mean nothing on

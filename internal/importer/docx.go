@@ -12,12 +12,41 @@ import (
 	"strings"
 )
 
-// Limits against zip bombs: a part of a .docx is read up to these sizes.
+// Limits against zip bombs: a picture of a .docx is read up to these sizes
+// (an XML part up to maxXMLBytes).
 const (
-	maxXMLPart   = 64 << 20
 	maxMediaPart = 64 << 20
 	maxMedia     = 256 << 20
 )
+
+// Limits against hostile XML, for all the XML parts of one document
+// together, set far above what a real Word file needs (a few dozen levels
+// of nesting, tables in tables included): they keep the worst file to a
+// second or two and a few hundred MB (see BenchmarkHostileDocx).
+const (
+	maxXMLDepth    = 256
+	maxXMLElements = 500_000 // attributes count as elements
+	maxXMLBytes    = 16 << 20
+	maxXMLTag      = 64 << 10 // one tag, from < to >: Word's longest are a few hundred bytes
+)
+
+// xmlBudget is what is left of the XML limits for one document.
+type xmlBudget struct {
+	elements int
+	bytes    int64
+}
+
+func newXMLBudget() *xmlBudget {
+	return &xmlBudget{elements: maxXMLElements, bytes: maxXMLBytes}
+}
+
+// xmlLimitError is a document refused for its structure, not its syntax:
+// nested too deep, too many elements, too large in all.
+type xmlLimitError struct{ msg string }
+
+func (e *xmlLimitError) Error() string { return e.msg }
+
+const rebuildAdvice = "文件可能已损坏或被恶意构造；请在 Word 中打开，把内容复制到新文档后另存为 .docx 再导入"
 
 // xmlNode is an element of an OOXML part, read whole into memory.
 type xmlNode struct {
@@ -53,27 +82,56 @@ func (n *xmlNode) child(local string) *xmlNode {
 	return nil
 }
 
-// find returns every descendant of that local name, in document order.
+// find returns every descendant of that local name, in document order. It
+// walks with a stack of its own, not by recursion, so that no nesting can
+// overflow the goroutine's stack.
 func (n *xmlNode) find(local string) []*xmlNode {
-	var out []*xmlNode
 	if n == nil {
 		return nil
 	}
-	for _, c := range n.children {
+	var out []*xmlNode
+	todo := reversed(nil, n.children)
+	for len(todo) > 0 {
+		c := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
 		if c.local == local {
 			out = append(out, c)
 		}
-		out = append(out, c.find(local)...)
+		todo = reversed(todo, c.children)
 	}
 	return out
 }
 
-// parseXML reads an XML part into a tree.
-func parseXML(data []byte) (*xmlNode, error) {
+// reversed appends nodes to stack last first, so that they pop in order.
+func reversed(stack, nodes []*xmlNode) []*xmlNode {
+	for i := len(nodes) - 1; i >= 0; i-- {
+		stack = append(stack, nodes[i])
+	}
+	return stack
+}
+
+// parseXML reads an XML part into a tree, within the budget: deeper than
+// maxXMLDepth, or more elements or bytes than are left, is an
+// *xmlLimitError. Character data is gathered in one buffer per open
+// element, so that text in any number of fragments takes linear time.
+func parseXML(data []byte, budget *xmlBudget) (*xmlNode, error) {
+	if budget.bytes -= int64(len(data)); budget.bytes < 0 {
+		return nil, &xmlLimitError{fmt.Sprintf("文档的 XML 内容合计超过 %d MB，%s（the XML parts exceed %d MB in all）", maxXMLBytes>>20, rebuildAdvice, maxXMLBytes>>20)}
+	}
+	if at := longTag(data); at >= 0 {
+		line := bytes.Count(data[:at], []byte("\n")) + 1
+		return nil, &xmlLimitError{fmt.Sprintf("第 %d 行：一个 XML 标记长于 %d KB，%s（a tag longer than %d KB）", line, maxXMLTag>>10, rebuildAdvice, maxXMLTag>>10)}
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	root := &xmlNode{}
 	stack := []*xmlNode{root}
+	texts := [][]byte{nil} // the character data of each open element
+	closeTop := func() {
+		top := len(stack) - 1
+		stack[top].text = string(texts[top])
+		stack, texts = stack[:top], texts[:top]
+	}
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
@@ -85,18 +143,52 @@ func parseXML(data []byte) (*xmlNode, error) {
 		top := stack[len(stack)-1]
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if len(stack) > maxXMLDepth {
+				line, _ := dec.InputPos()
+				return nil, &xmlLimitError{fmt.Sprintf("第 %d 行：文档结构嵌套超过 %d 层，%s（XML nested deeper than %d elements）", line, maxXMLDepth, rebuildAdvice, maxXMLDepth)}
+			}
+			if budget.elements -= 1 + len(t.Attr); budget.elements < 0 {
+				return nil, &xmlLimitError{fmt.Sprintf("文档包含的 XML 元素超过 %d 个，%s（more than %d XML elements）", maxXMLElements, rebuildAdvice, maxXMLElements)}
+			}
 			n := &xmlNode{local: t.Name.Local, attrs: t.Attr}
 			top.children = append(top.children, n)
 			stack = append(stack, n)
+			texts = append(texts, nil)
 		case xml.EndElement:
 			if len(stack) > 1 {
-				stack = stack[:len(stack)-1]
+				closeTop()
 			}
 		case xml.CharData:
-			top.text += string(t)
+			texts[len(texts)-1] = append(texts[len(texts)-1], t...)
 		}
 	}
+	for len(stack) > 0 {
+		closeTop()
+	}
 	return root, nil
+}
+
+// longTag returns the offset of the first tag longer than maxXMLTag, or
+// -1. The decoder reads a whole tag at once: 16 MB of one tag's attributes
+// (a a a …, which a lenient decoder accepts) would take 30 times that.
+func longTag(data []byte) int {
+	for at := 0; ; {
+		open := bytes.IndexByte(data[at:], '<')
+		if open < 0 {
+			return -1
+		}
+		open += at
+		end := bytes.IndexByte(data[open:], '>')
+		if end < 0 {
+			end = len(data) - open
+		}
+		if end > maxXMLTag {
+			return open
+		}
+		if at = open + end; at >= len(data) {
+			return -1
+		}
+	}
 }
 
 // docxPackage is an opened .docx: its parts, relationships, styles and
@@ -107,6 +199,10 @@ type docxPackage struct {
 	styles    map[string]docxStyle
 	bullets   map[string]bool // numId → a bulleted (not numbered) list
 	mediaRead int64
+	xml       *xmlBudget
+	// refused is why the reader stopped early: too many pictures, tables
+	// nested too deep
+	refused error
 }
 
 type docxRel struct {
@@ -126,29 +222,35 @@ func openDocx(data []byte) (*docxPackage, *xmlNode, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("not a Word .docx file (不是 Word .docx 文件；.doc 请先另存为 .docx): %v", err)
 	}
-	pkg := &docxPackage{files: map[string]*zip.File{}, rels: map[string]docxRel{}, styles: map[string]docxStyle{}, bullets: map[string]bool{}}
+	pkg := &docxPackage{files: map[string]*zip.File{}, rels: map[string]docxRel{}, styles: map[string]docxStyle{}, bullets: map[string]bool{}, xml: newXMLBudget()}
 	for _, f := range zr.File {
 		pkg.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	body, err := pkg.xmlPart("word/document.xml")
 	if err != nil {
-		return nil, nil, fmt.Errorf("word/document.xml: %v (文档正文无法读取)", err)
+		return nil, nil, fmt.Errorf("word/document.xml: 文档正文无法读取：%v", err)
 	}
-	if rels, err := pkg.xmlPart("word/_rels/document.xml.rels"); err == nil {
-		for _, r := range rels.find("Relationship") {
-			rel := docxRel{target: r.attr("Target"), external: strings.EqualFold(r.attr("TargetMode"), "External")}
-			if !rel.external {
-				rel.target = path.Clean(path.Join("word", strings.TrimPrefix(rel.target, "/word/")))
-			}
-			pkg.rels[r.attr("Id")] = rel
+	rels, err := pkg.optionalXMLPart("word/_rels/document.xml.rels")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range rels.find("Relationship") {
+		rel := docxRel{target: r.attr("Target"), external: strings.EqualFold(r.attr("TargetMode"), "External")}
+		if !rel.external {
+			rel.target = path.Clean(path.Join("word", strings.TrimPrefix(rel.target, "/word/")))
 		}
+		pkg.rels[r.attr("Id")] = rel
 	}
-	if styles, err := pkg.xmlPart("word/styles.xml"); err == nil {
-		pkg.readStyles(styles)
+	styles, err := pkg.optionalXMLPart("word/styles.xml")
+	if err != nil {
+		return nil, nil, err
 	}
-	if numbering, err := pkg.xmlPart("word/numbering.xml"); err == nil {
-		pkg.readNumbering(numbering)
+	pkg.readStyles(styles)
+	numbering, err := pkg.optionalXMLPart("word/numbering.xml")
+	if err != nil {
+		return nil, nil, err
 	}
+	pkg.readNumbering(numbering)
 	return pkg, body, nil
 }
 
@@ -168,17 +270,29 @@ func (p *docxPackage) part(name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("part %s is larger than %d MB", name, limit>>20)
+		return nil, &xmlLimitError{fmt.Sprintf("文件中的 %s 解压后超过 %d MB，%s（part %s is larger than %d MB）", name, limit>>20, rebuildAdvice, name, limit>>20)}
 	}
 	return data, nil
 }
 
 func (p *docxPackage) xmlPart(name string) (*xmlNode, error) {
-	data, err := p.part(name, maxXMLPart)
+	data, err := p.part(name, maxXMLBytes)
 	if err != nil {
 		return nil, err
 	}
-	return parseXML(data)
+	return parseXML(data, p.xml)
+}
+
+// optionalXMLPart reads a part the document can do without (styles,
+// numbering, relationships, properties): missing or broken, it is nil; only
+// a part over the XML limits is an error, since that file is hostile.
+func (p *docxPackage) optionalXMLPart(name string) (*xmlNode, error) {
+	n, err := p.xmlPart(name)
+	var limit *xmlLimitError
+	if errors.As(err, &limit) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return n, nil
 }
 
 // media reads an embedded picture, within the overall media budget.

@@ -1,17 +1,25 @@
 package importer
 
 import (
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"showcase/internal/markdown"
 )
 
 // docxReader walks word/document.xml into a document.
 type docxReader struct {
-	pkg *docxPackage
-	doc *document
+	pkg    *docxPackage
+	doc    *document
+	tables int // how many tables this reader is inside
 }
+
+// maxTableNesting is how deep tables may stand in tables: each level
+// copies the text of the ones inside it.
+const maxTableNesting = 8
 
 // readDocx makes a document of a Word .docx file: headings (by style),
 // paragraphs with bold and italic, lists (Word numbering, or typed • and
@@ -29,7 +37,14 @@ func readDocx(data []byte) (*document, error) {
 		return r.doc, nil
 	}
 	r.blocks(body[0])
-	if props, err := pkg.xmlPart("docProps/core.xml"); err == nil && r.doc.title == "" {
+	if pkg.refused != nil {
+		return nil, pkg.refused
+	}
+	if r.doc.title == "" {
+		props, err := pkg.optionalXMLPart("docProps/core.xml")
+		if err != nil {
+			return nil, err
+		}
 		if t := props.find("title"); len(t) > 0 {
 			r.doc.title = strings.TrimSpace(t[0].text)
 		}
@@ -81,7 +96,7 @@ func (r *docxReader) paragraph(p *xmlNode) {
 			return
 		}
 		if style.title && r.doc.title == "" {
-			r.doc.title = text
+			r.doc.title, r.doc.titleStyled = text, true
 			spans = nil
 			return
 		}
@@ -161,6 +176,9 @@ func (r *docxReader) inline(n *xmlNode, spans *[]span, link string, flush func()
 				r.doc.notes = append(r.doc.notes, "删除了指向本机文件的链接 "+target+" (removed a link to a local file)")
 				target = ""
 			}
+			if markdown.DangerousURL(target) {
+				target = "" // script (javascript:, vbscript:, data:): the text stays
+			}
 			r.inline(c, spans, target, flush)
 		case "ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml":
 			r.inline(c, spans, link, flush)
@@ -180,25 +198,28 @@ func (r *docxReader) run(n *xmlNode, spans *[]span, link string, flush func()) {
 		return v == "" || v == "1" || v == "true" || v == "on"
 	}
 	s := span{bold: on("b"), italic: on("i"), link: link}
+	var text strings.Builder // a run may hold any number of w:t
 	for _, c := range n.children {
 		switch c.local {
 		case "t":
-			s.text += c.text
+			text.WriteString(c.text)
 		case "tab":
-			s.text += " "
+			text.WriteString(" ")
 		case "br", "cr":
 			if c.attr("type") != "page" {
-				s.text += "\n"
+				text.WriteString("\n")
 			}
 		case "noBreakHyphen":
-			s.text += "-"
+			text.WriteString("-")
 		case "drawing", "pict", "object":
+			s.text = text.String()
 			*spans = append(*spans, s)
-			s.text = ""
+			text.Reset()
 			flush()
 			r.pictures(c)
 		}
 	}
+	s.text = text.String()
 	*spans = append(*spans, s)
 }
 
@@ -217,6 +238,10 @@ func (r *docxReader) pictures(n *xmlNode) {
 		if id == "" || !ok {
 			continue
 		}
+		if len(r.doc.images) >= maxPictures {
+			r.pkg.refused = tooManyPictures()
+			return
+		}
 		if rel.external {
 			r.doc.notes = append(r.doc.notes, "图片链接到外部文件 "+rel.target+"，未能导入，请另附原图 (a linked, not embedded, picture was left out)")
 			continue
@@ -232,6 +257,7 @@ func (r *docxReader) pictures(n *xmlNode) {
 		}
 		img := &picture{data: data, number: len(r.doc.images) + 1}
 		img.name = "image-" + strconv.Itoa(img.number) + ext
+		img.description = pictureDescription(n)
 		if ext == ".emf" || ext == ".wmf" {
 			r.doc.notes = append(r.doc.notes, img.name+" 是 Word 矢量图 (EMF/WMF)，浏览器无法显示，请另存为 JPG 或 PNG (a Windows vector picture browsers cannot show)")
 		}
@@ -243,6 +269,10 @@ func (r *docxReader) pictures(n *xmlNode) {
 // table reads a w:tbl into rows of cells. Merged cells repeat nothing: the
 // cells a merge covers stay empty. Pictures in a cell follow the table.
 func (r *docxReader) table(t *xmlNode) {
+	if r.tables >= maxTableNesting {
+		r.pkg.refused = fmt.Errorf("表格里套表格超过 %d 层，请在 Word 中简化表格后再导入（tables nested more than %d deep）", maxTableNesting, maxTableNesting)
+		return
+	}
 	tb := &block{kind: tableBlock}
 	var after []*block
 	for _, tr := range t.children {
@@ -254,7 +284,7 @@ func (r *docxReader) table(t *xmlNode) {
 			if tc.local != "tc" {
 				continue
 			}
-			cell := &docxReader{pkg: r.pkg, doc: &document{images: r.doc.images}}
+			cell := &docxReader{pkg: r.pkg, doc: &document{images: r.doc.images}, tables: r.tables + 1}
 			cell.blocks(tc)
 			var spans []span
 			for i, b := range cell.doc.blocks {
@@ -276,9 +306,12 @@ func (r *docxReader) table(t *xmlNode) {
 			r.doc.images = cell.doc.images
 			r.doc.notes = append(r.doc.notes, cell.doc.notes...)
 			row = append(row, spans)
+			// The cells a merge covers count against the element budget,
+			// or 64 of them for each small w:tc would multiply a table.
 			if span, _ := strconv.Atoi(tc.child("tcPr").child("gridSpan").attr("val")); span > 1 {
-				for k := 1; k < span && k < 64; k++ {
+				for k := 1; k < span && k < 64 && r.pkg.xml.elements > 0; k++ {
 					row = append(row, nil)
+					r.pkg.xml.elements--
 				}
 			}
 		}

@@ -1,13 +1,15 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"showcase/internal/bundle"
+	"showcase/internal/dates"
 )
 
-// China Standard Time: every date an import writes carries +08:00.
-var cst = time.FixedZone("CST", 8*3600)
+// cst is China Standard Time: every date an import writes carries +08:00.
+var cst = dates.CST
 
 // pageHead is the front matter of an imported page.
 type pageHead struct {
@@ -17,7 +19,9 @@ type pageHead struct {
 	byline       Byline
 	needsReview  bool
 	reviewReason string
-	hints        bool // leave commented hints for branches, criteria, cover
+	hints        bool   // leave commented hints for branches, criteria, cover
+	source       string // the imported file's name
+	sourceHash   string // sourceHash of its text, "" for none
 }
 
 // frontMatter writes TOML between +++ lines, one key a line, each with a
@@ -36,7 +40,7 @@ func (h pageHead) frontMatter() string {
 	if h.title == "" {
 		titleNote = "标题：原稿中未找到，请填写 (title not found in the source: fill it in)"
 	}
-	line("title", TOMLString(h.title), titleNote)
+	line("title", bundle.TOMLString(h.title), titleNote)
 	dateNote := "发布日期"
 	if h.dateNote != "" {
 		dateNote = h.dateNote
@@ -49,25 +53,28 @@ func (h pageHead) frontMatter() string {
 	}
 	by := h.byline
 	if len(by.Writers) > 0 {
-		line("author", TOMLString(strings.Join(by.Writers, " ")), "通讯员 / 撰稿")
+		line("author", bundle.TOMLString(strings.Join(by.Writers, " ")), "通讯员 / 撰稿")
 	}
 	if len(by.Photographers) > 0 {
-		line("photographer", TOMLString(strings.Join(by.Photographers, " ")), "摄影")
+		line("photographer", bundle.TOMLString(strings.Join(by.Photographers, " ")), "摄影")
 	}
 	if len(by.Reviewers) > 0 {
-		line("reviewer", TOMLList(by.Reviewers), "审核")
+		line("reviewer", bundle.TOMLList(by.Reviewers), "审核")
 	} else {
 		line("# reviewer", `[""]`, "审核：原稿未署名，发布前必须填写 (no reviewer in the source)")
 	}
 	if len(by.Editors) > 0 {
-		line("editor", TOMLString(strings.Join(by.Editors, " ")), "编辑")
+		line("editor", bundle.TOMLString(strings.Join(by.Editors, " ")), "编辑")
 	}
 	if len(by.Sources) > 0 {
-		line("source", TOMLString(strings.Join(by.Sources, " ")), "来源")
+		line("source", bundle.TOMLString(strings.Join(by.Sources, " ")), "来源")
 	}
 	if h.needsReview {
 		b.WriteString("# " + h.reviewReason + "\n")
-		line("review", TOMLString("draft"), "待审：处理完上面的问题后改为 \"reviewed\"")
+		line("review", bundle.TOMLString("draft"), "待审：处理完上面的问题后改为 \"reviewed\"")
+	}
+	if h.sourceHash != "" {
+		b.WriteString(hashComment(h.source, h.sourceHash) + "\n")
 	}
 	b.WriteString("+++\n")
 	return b.String()
@@ -86,41 +93,4 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
-}
-
-// TOMLString quotes s as a TOML basic string.
-func TOMLString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// TOMLList writes a list of TOML strings: ["钱锐", "姚文均"].
-func TOMLList(items []string) string {
-	quoted := make([]string, len(items))
-	for i, s := range items {
-		quoted[i] = TOMLString(s)
-	}
-	return "[" + strings.Join(quoted, ", ") + "]"
 }

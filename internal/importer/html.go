@@ -9,6 +9,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"showcase/internal/markdown"
 )
 
 // htmlReader walks an HTML page into a document.
@@ -184,8 +186,8 @@ func (r *htmlReader) inline(n *html.Node) {
 	link := ""
 	if n.DataAtom == atom.A {
 		link = strings.TrimSpace(attr(n, "href"))
-		if strings.HasPrefix(strings.ToLower(link), "file:") || strings.HasPrefix(strings.ToLower(link), "javascript:") || strings.HasPrefix(link, "#") {
-			link = ""
+		if strings.HasPrefix(strings.ToLower(link), "file:") || markdown.DangerousURL(link) || strings.HasPrefix(link, "#") {
+			link = "" // the author's disk, script (javascript:, vbscript:, data:), or an anchor of the page
 		}
 	}
 	start := len(r.spans)

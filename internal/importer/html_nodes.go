@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"showcase/internal/markdown"
 	"showcase/internal/sitefs"
 )
 
@@ -34,6 +35,9 @@ func (r *htmlReader) image(n *html.Node) {
 	switch {
 	case strings.HasPrefix(lower, "file:"):
 		r.doc.notes = append(r.doc.notes, "删除了指向本机文件的图片 "+src+"，请另附原图 (removed a picture on the author's disk)")
+		return
+	case markdown.DangerousURL(src):
+		r.doc.notes = append(r.doc.notes, "删除了一处不是图片的内嵌内容 "+shortURL(src)+"（网页或脚本，不能发布）(removed data: or script content that is not a picture)")
 		return
 	case strings.HasPrefix(lower, "data:"):
 		data, ext, ok := decodeDataURI(src)
@@ -77,6 +81,14 @@ func (r *htmlReader) image(n *html.Node) {
 	}
 	r.doc.images = append(r.doc.images, img)
 	r.doc.blocks = append(r.doc.blocks, &block{kind: imageBlock, image: img})
+}
+
+// shortURL is the start of a long address, for a note.
+func shortURL(u string) string {
+	if r := []rune(u); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return u
 }
 
 // decodeDataURI decodes a base64 data: URI of an image.

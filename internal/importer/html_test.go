@@ -90,3 +90,34 @@ func TestImportHTMLFallsBackToTheLargestContent(t *testing.T) {
 		t.Errorf("title = %q", b.Title)
 	}
 }
+
+// Links and pictures to script never reach the Markdown: javascript:,
+// vbscript: and data: links keep only their text, a data: "picture" that
+// is a web page is not written into the bundle (it would be published as
+// a page of the site), a data: picture is.
+func TestImportDropsScriptAddresses(t *testing.T) {
+	page := `<html><body><article>
+<p>看<a href="javascript:void(0)">甲</a>、<a href="VBScript:msgbox(1)">乙</a>、<a href="data:text/html;base64,PHNjcmlwdD4=">丙</a>和<a href="https://www.example.edu.cn/">学校</a>。</p>
+<p><img src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" alt="假图"></p>
+<p><img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+" alt="矢量图"></p>
+<p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="真图"></p>
+</article></body></html>`
+	b, err := Import("a.html", []byte(page), Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, cst)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"javascript", "VBScript", "data:", "假图", "矢量图"} {
+		if strings.Contains(b.Body, bad) {
+			t.Errorf("body holds %q:\n%s", bad, b.Body)
+		}
+	}
+	if !strings.Contains(b.Body, "看甲、乙、丙和[学校](https://www.example.edu.cn/)。") || !strings.Contains(b.Body, "![真图](image-1.gif)") {
+		t.Errorf("body:\n%s", b.Body)
+	}
+	if len(b.Files) != 1 || b.Files["image-1.gif"] == nil {
+		t.Errorf("files: %v", len(b.Files))
+	}
+	if report := reportText(b); strings.Count(report, "不是图片的内嵌内容") != 2 {
+		t.Errorf("report:\n%s", report)
+	}
+}

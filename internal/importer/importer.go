@@ -29,13 +29,51 @@
 //  6. The closing byline — (特约通讯员:储德丹 摄影:陈宝 审核:钱锐 姚文均
 //     编辑:李锦) and the other shapes ParseByline knows — leaves the body
 //     and becomes author, photographer, reviewer, editor and source.
-//  7. Mojibake (FindMojibake) is not guessed at: each spot is reported with
+//  7. Mojibake (internal/mojibake) is not guessed at: each spot is reported with
 //     its line and context, and the page gets review = "draft" so that it
 //     is not published before a person has fixed it.
 //
+// A hostile file is a clear error in seconds, not a crash or hours: Word's
+// XML is read at most 256 elements deep, 500,000 elements and attributes
+// and 16 MB in all (docx.go); a page holds at most 1 MB of text, 1,000
+// pictures, 100,000 table cells and tables 8 deep. Links and pictures to
+// javascript:, vbscript: and data: (but data: pictures) are dropped.
+//
+// # Title, date, folder
+//
+// The title is, in order: Word's Title style or a web page's title; a first
+// paragraph set apart as one — Heading 1 (or outline level 1), a short
+// bold line, a short centred line — unless it numbers a part (一、…) or is
+// a date; the first line of the text when it reads like a headline (short,
+// no final 。 or commas, not a date, not a byline; not when Options.Title
+// is given); the title in a .docx's properties. It leaves the body.
+//
+// A picture's own description in Word (its alt text, wp:docPr descr) is the
+// draft of its caption when none is written under it: alt text and
+// "【图1】…" under it, with a note to check it. Descriptions Word generated
+// itself (描述已自动生成) and file names are ignored.
+//
+// The date is the caller's (Options.Date), the source's own (a web page's
+// publication time), or a guess from the text (dates.Guess): a 10月20日
+// takes its year from the text, else from the file's date — a .docx's
+// dcterms:created, else Options.FileDate (ReadFile: the file's modification
+// time) — and only then from today. A guessed date's comment says 请核对
+// (dates.Unconfirmed), and "showcase check" reports it until a person has
+// checked the date and deleted the mark.
+//
+// The folder is named from the title's pinyin (bundle.ShortSlug), else from
+// the file's name, never from a date that may be a guess.
+//
+// # Importing twice
+//
+// The front matter records the source's fingerprint (Bundle.SourceHash: its
+// text without white space, and its pictures) in a comment. Imported finds
+// a page with that fingerprint under a content folder, so "showcase import"
+// says a text was imported before instead of making a second copy.
+//
 // Every import returns a Report: what was converted, what was removed, what
 // needs a person. Nothing is ever overwritten: Bundle.Write creates a new
-// folder (name, name-2, …) and new files only.
+// folder (name, name-2, …) and new files only (internal/bundle).
 package importer
 
 import (
@@ -48,7 +86,10 @@ import (
 	"strings"
 	"time"
 
+	"showcase/internal/bundle"
+	"showcase/internal/markdown"
 	"showcase/internal/opencc"
+	"showcase/internal/proofread"
 	"showcase/internal/sitefs"
 	"showcase/internal/slug"
 )
@@ -57,9 +98,17 @@ import (
 type Options struct {
 	Title string    // the headline, instead of the one found in the source
 	Date  time.Time // the date, instead of the one found or inferred
-	Slug  string    // the folder name; default ShortSlug of the title
+	Slug  string    // the folder name; default bundle.ShortSlug of the title
 	Now   time.Time // today, for inferred years and the fallback date; default time.Now
-	Files fs.FS     // the source's folder, for the pictures a saved web page refers to
+	// FileDate is the source file's date (ReadFile: its modification
+	// time): the year of a date the text gives without one is read from
+	// it before today; a .docx's own creation date comes first.
+	FileDate time.Time
+	Files    fs.FS // the source's folder, for the pictures a saved web page refers to
+	// Words is the word list the body is corrected against, with its
+	// punctuation, as "showcase check --fix" does; nil: the built-in
+	// standard forms (proofread.Standard).
+	Words *proofread.Words
 }
 
 // Bundle is an imported page, not yet written.
@@ -72,6 +121,10 @@ type Bundle struct {
 	Byline Byline
 	Body   string // the Markdown body as written into Index
 	Report *Report
+	// SourceHash is the fingerprint of the source's text and pictures,
+	// written into the front matter: Imported finds a page imported from
+	// the same text.
+	SourceHash string
 }
 
 // ErrUnsupported is returned for a file type the importer cannot read.
@@ -91,8 +144,15 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := doc.withinLimits(); err != nil {
+		return nil, err
+	}
+	doc.hash = sourceHash(doc)
 	if n := doc.tidy() + doc.dropped; n > 0 {
 		rep.remove("空段落 %d 个 (empty paragraphs)", n)
+	}
+	if how := findTitle(doc, opts.Title == ""); how.zh != "" {
+		rep.convert("%s", how.say())
 	}
 	for _, note := range doc.notes {
 		rep.attend(0, "%s", note)
@@ -117,15 +177,24 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	} else {
 		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
 	}
+	draftCaptions(doc)
 	doc.shiftHeadings()
-	return assemble(doc, by, opts, rep), nil
+	b := assemble(doc, by, opts, rep)
+	if line, msg := markdown.CheckLimits([]byte(b.Body)); msg != "" {
+		return nil, fmt.Errorf("转成的正文第 %d 行：%s", line, msg)
+	}
+	return b, nil
 }
 
 // read picks the reader for the file's type.
 func read(name string, data []byte, opts Options, rep *Report) (*document, error) {
 	switch strings.ToLower(path.Ext(filepath.ToSlash(name))) {
 	case ".docx":
-		return readDocx(data)
+		doc, err := readDocx(data)
+		if err == nil {
+			readDocxProperties(data, doc)
+		}
+		return doc, err
 	case ".html", ".htm", ".xhtml":
 		return readHTML(data, opts.Files)
 	case ".txt", ".text":
@@ -188,15 +257,15 @@ func cutSuffix(spans []span, n int) {
 // Write creates parent/SLUG (or SLUG-2 …) and writes the bundle into it,
 // never touching an existing file. It returns the folder.
 func (b *Bundle) Write(parent string) (string, error) {
-	dir, err := NewBundleDir(parent, b.Slug)
+	dir, err := bundle.NewDir(parent, b.Slug)
 	if err != nil {
 		return "", err
 	}
-	if err := WriteNew(filepath.Join(dir, "index.md"), b.Index); err != nil {
+	if err := bundle.WriteNew(filepath.Join(dir, "index.md"), b.Index); err != nil {
 		return dir, err
 	}
 	for name, data := range b.Files {
-		if err := WriteNew(filepath.Join(dir, name), data); err != nil {
+		if err := bundle.WriteNew(filepath.Join(dir, name), data); err != nil {
 			return dir, err
 		}
 	}
@@ -213,6 +282,9 @@ func ReadFile(file string, opts Options) (*Bundle, error) {
 	}
 	if opts.Files == nil {
 		opts.Files = sitefs.New(filepath.Dir(file))
+	}
+	if info, err := os.Stat(file); err == nil && opts.FileDate.IsZero() {
+		opts.FileDate = info.ModTime()
 	}
 	return Import(filepath.Base(file), data, opts)
 }

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestImportTextGBK(t *testing.T) {
@@ -32,6 +34,31 @@ func TestImportTextGBK(t *testing.T) {
 	}
 }
 
+// A .txt saved by Notepad as "Unicode" (UTF-16 with its byte-order mark,
+// little- or big-endian) is read as such, not as GBK.
+func TestImportTextUTF16(t *testing.T) {
+	text := "环科支部经验交流\r\n\r\n支部坚持“双带头人”引领。\r\n"
+	for name, enc := range map[string]encoding.Encoding{
+		"UTF-16LE": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+		"UTF-16BE": unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+	} {
+		data, err := enc.NewEncoder().String(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Import("case.txt", []byte(data), Options{Date: time.Date(2025, 11, 20, 9, 0, 0, 0, cst)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Title != "环科支部经验交流" || b.Body != "支部坚持“双带头人”引领。\n" {
+			t.Errorf("%s: title %q, body %q", name, b.Title, b.Body)
+		}
+		if report := reportText(b); !strings.Contains(report, "UTF-16") || strings.Contains(report, "GBK") {
+			t.Errorf("%s: report:\n%s", name, report)
+		}
+	}
+}
+
 func TestEscapesMarkdown(t *testing.T) {
 	b, err := Import("a.txt", []byte("标题一行\n2025. 是个年份\n# 不是标题 *星号* [方括号] <b>\n"), Options{Date: time.Now()})
 	if err != nil {
@@ -40,43 +67,6 @@ func TestEscapesMarkdown(t *testing.T) {
 	want := "2025\\. 是个年份\n\n\\# 不是标题 \\*星号\\* \\[方括号\\] \\<b>\n"
 	if b.Body != want {
 		t.Errorf("body %q, want %q", b.Body, want)
-	}
-}
-
-func TestParseDate(t *testing.T) {
-	tests := map[string]string{
-		"2025-10-26":            "2025-10-26T00:00:00+08:00",
-		"2025年10月26日 11:30":     "2025-10-26T11:30:00+08:00",
-		"2025/1/2":              "2025-01-02T00:00:00+08:00",
-		"1761449400":            "2025-10-26T11:30:00+08:00",
-		"2025-10-26T03:30:00Z":  "2025-10-26T11:30:00+08:00",
-		"发布时间：2025.10.26 09:05": "2025-10-26T09:05:00+08:00",
-	}
-	for in, want := range tests {
-		got, ok := ParseDate(in)
-		if !ok || got.Format(time.RFC3339) != want {
-			t.Errorf("ParseDate(%q) = %v %v, want %s", in, got, ok, want)
-		}
-	}
-	for _, in := range []string{"", "2025-02-30", "明天"} {
-		if _, ok := ParseDate(in); ok {
-			t.Errorf("ParseDate(%q) succeeded", in)
-		}
-	}
-}
-
-func TestShortSlug(t *testing.T) {
-	day := time.Date(2025, 10, 26, 0, 0, 0, 0, cst)
-	tests := map[string]string{
-		"学校召开党建“双创”工作推进会":       "xue-xiao-zhao-kai-dang-jian",
-		"【图片新闻】“码上先锋”志愿服务队走进社区": "ma-shang-xian-feng-zhi-yuan-fu",
-		"5G实验室": "5g-shi-yan-shi",
-		"！？":    "2025-10-26",
-	}
-	for in, want := range tests {
-		if got := ShortSlug(in, day); got != want {
-			t.Errorf("ShortSlug(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 

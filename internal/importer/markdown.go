@@ -83,13 +83,24 @@ func tableMarkdown(rows [][][]span) string {
 // the same formatting are merged; white space at a span's edge goes
 // outside its markers, where CommonMark wants it.
 func inlineMarkdown(spans []span, inTable bool) string {
+	// Neighbours of one formatting merge into one span, joined once: a
+	// paragraph may hold any number of runs.
 	var merged []span
-	for _, s := range spans {
-		if n := len(merged); n > 0 && merged[n-1].bold == s.bold && merged[n-1].italic == s.italic && merged[n-1].link == s.link {
-			merged[n-1].text += s.text
-			continue
+	for i := 0; i < len(spans); {
+		j := i + 1
+		for j < len(spans) && spans[j].bold == spans[i].bold && spans[j].italic == spans[i].italic && spans[j].link == spans[i].link {
+			j++
+		}
+		s := spans[i]
+		if j > i+1 {
+			var text strings.Builder
+			for _, t := range spans[i:j] {
+				text.WriteString(t.text)
+			}
+			s.text = text.String()
 		}
 		merged = append(merged, s)
+		i = j
 	}
 	var b strings.Builder
 	for _, s := range merged {

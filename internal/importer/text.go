@@ -8,12 +8,22 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	utf16 "golang.org/x/text/encoding/unicode"
+
+	"showcase/internal/dates"
 )
 
 // decodeText returns data as UTF-8 text. A file that is not valid UTF-8 is
 // read as GB18030 (GBK), which is what Notepad and older Word save on
 // Chinese Windows; the note says so for the report.
 func decodeText(data []byte) (text, note string) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		// Notepad's "Unicode": UTF-16 with its byte-order mark
+		out, err := utf16.UTF16(utf16.LittleEndian, utf16.ExpectBOM).NewDecoder().Bytes(data)
+		if err == nil && utf8.Valid(out) {
+			return normalizeNewlines(string(out)), "文件编码为 UTF-16，已转为 UTF-8 (converted from UTF-16)"
+		}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
 		return normalizeNewlines(string(data)), ""
@@ -39,11 +49,16 @@ var (
 
 // readText makes a document of plain text. Paragraphs are separated by
 // blank lines when the text has any, else each line is a paragraph (text
-// copied from a web page). A short first line without a sentence stop is
-// the title; short lines such as 一、主要做法 become headings; lines
-// starting with • or 1. become list items.
+// copied from a web page). A first line that reads like a title
+// (looksLikeTitle) is the title; short lines such as 一、主要做法 become
+// headings; lines starting with • or 1. become list items.
 func readText(text string) *document {
 	d := &document{}
+	text = strings.TrimLeftFunc(text, unicode.IsSpace)
+	if line, rest, ok := strings.Cut(text, "\n"); ok && strings.TrimSpace(rest) != "" && looksLikeTitle(strings.TrimSpace(line)) {
+		d.title = strings.TrimSpace(line)
+		text = rest
+	}
 	var paras []string
 	if strings.Contains(text, "\n\n") || strings.Contains(text, "\n \n") {
 		for _, p := range blankLine.Split(text, -1) {
@@ -52,18 +67,11 @@ func readText(text string) *document {
 	} else {
 		paras = strings.Split(text, "\n")
 	}
-	first := true
 	for _, p := range paras {
 		p = strings.TrimFunc(p, unicode.IsSpace)
 		if p == "" {
 			continue
 		}
-		if first && len(paras) > 1 && looksLikeTitle(p) {
-			d.title = p
-			first = false
-			continue
-		}
-		first = false
 		d.blocks = append(d.blocks, textBlock(p))
 	}
 	return d
@@ -129,14 +137,28 @@ func joinLines(p string) string {
 	return b.String()
 }
 
-// looksLikeTitle reports a line short enough for a headline and not ending
-// like a sentence.
+// looksLikeTitle reports a line that reads like a headline: short, not
+// ending like a sentence, without a sentence's commas, and neither a date
+// line, a numbered part (一、…) nor a byline (通讯员：…).
 func looksLikeTitle(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n >= 4 && n <= 50 && !endsSentence(s) && !strings.ContainsAny(s, "。，,;；")
+	if n < 4 || n > 50 || endsSentence(s) || strings.ContainsAny(s, "。，,;；") {
+		return false
+	}
+	if chineseHeading1.MatchString(s) || chineseHeading2.MatchString(s) || dates.IsDateLine(s) {
+		return false
+	}
+	_, byline := ParseByline(strings.Trim(s, "（）()"))
+	return !byline
 }
 
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return strings.ContainsRune("。！？；：，,.!?;:…", r)
+}
+
+// cjk reports Han characters and CJK punctuation.
+func cjk(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }

@@ -1,6 +1,9 @@
 package markdown
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // newsBody is a campus Party-building news article of about 3 KB, wrapped
 // the way authors write Markdown.
@@ -65,5 +68,43 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r.Render(src, Doc{})
+	}
+}
+
+// BenchmarkRenderAtLimits renders the shapes goldmark is slowest or
+// greediest on, each just inside the limits of limits.go (512 KB, unless
+// another limit comes first); each should stay under a second and 100 MB:
+//
+//	go test ./internal/markdown -run '^$' -bench AtLimits -benchtime 1x
+func BenchmarkRenderAtLimits(b *testing.B) {
+	nestedList := func(depth int) string {
+		var s strings.Builder
+		for i := 0; s.Len() < MaxBytes-200; i++ {
+			s.WriteString(strings.Repeat("  ", i%depth) + "- a\n")
+		}
+		return s.String()
+	}
+	for _, c := range []struct{ name, src string }{
+		{"brackets-10k-then-close", repeat("[", maxBrackets) + repeat("]", MaxBytes-maxBrackets)},
+		{"bracket-emphasis", repeat("[*", 20_000) + repeat("*]", 20_000) + repeat("x", MaxBytes-80_000)},
+		{"unclosed-links-one-paragraph", repeat("[a](", 4*4900) + repeat("x", 400)},
+		{"unclosed-images-one-paragraph", repeat("![a](", 5*3900) + repeat("x", 800)},
+		{"list-indented-64-deep", nestedList(64)},
+		{"quotes-32-deep", repeat(strings.Repeat("> ", 32)+"x\n", MaxBytes)},
+		{"unbalanced-code-spans", repeat("`` ` ", MaxBytes)},
+		{"headings-19k", repeat("# a\n", 4*19_000)},
+		{"chinese-text", repeat("中文段落，内容较长的一行文字。", MaxBytes-10)},
+	} {
+		src := []byte(c.src)
+		b.Run(c.name, func(b *testing.B) {
+			if line, msg := CheckLimits(src); msg != "" {
+				b.Fatalf("refused at line %d: %s", line, msg)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				r := New(Options{})
+				r.Render(src, Doc{})
+			}
+		})
 	}
 }

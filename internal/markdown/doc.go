@@ -54,6 +54,15 @@
 // emit. An error is recorded as a Problem at the line of the link and the
 // destination is left as written. Autolinks are not resolved.
 //
+// Pictures are accepted as people write them when their file is there
+// (the Resolver implements FileNamer): a file name with spaces,
+// ![合影](主题 党日 合影.jpg), full-width marks, ！[合影]（合影.jpg） or
+// ！【合影】（合影.jpg）, and a name differing from the file's in letter case
+// or .jpg/.jpeg are rewritten to CommonMark before parsing, line numbers
+// kept, code left alone. Such a picture whose file is not found stays
+// text, and Result.Warnings says at its line how to write it, so raw
+// Markdown is never published silently.
+//
 // The same pass reports what it saw, for the checks that come later
 // (showcase check reads these and parses no Markdown of its own):
 // Result.Links lists every link, autolink (bare URLs included, as Linkify
@@ -64,6 +73,17 @@
 // Options.Unsafe, the id attributes of raw HTML tags. Result.Outline
 // gives both as an outline.Doc; package outline holds these types without
 // the parser, so that packages keeping them do not import goldmark.
+//
+// # Limits and unsafe addresses
+//
+// Before goldmark reads a body, CheckLimits refuses one over 512 KB or
+// 20,000 lines, or of the shapes goldmark takes quadratic time or outsized
+// memory on (10,000 [, 50,000 * _ ~, unclosed [text]( in long paragraphs,
+// more than 32 quote and list markers opening a line, tables of more than
+// 50,000 cells): the Result is one Problem with the line, and no HTML.
+// A link, image, reference or autolink to a DangerousURL (javascript:,
+// vbscript:, data: but pictures) is a Problem and is not rendered, with
+// or without Options.Unsafe; only raw HTML is let through as written.
 //
 // # Plain text and summary
 //

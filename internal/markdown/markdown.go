@@ -20,8 +20,9 @@ import (
 // Options configures a Renderer.
 type Options struct {
 	// Unsafe lets raw HTML through. By default raw HTML blocks and inline
-	// tags are replaced by "<!-- raw HTML omitted -->", as goldmark does,
-	// and links with dangerous schemes (javascript: etc.) lose their href.
+	// tags are replaced by "<!-- raw HTML omitted -->", as goldmark does.
+	// Either way, a Markdown link or image to a DangerousURL is a Problem
+	// and is not rendered; Unsafe raw HTML is written as it is.
 	Unsafe bool
 }
 
@@ -71,6 +72,9 @@ type Result struct {
 	Summary string
 	// Problems are the resolver errors, in line order.
 	Problems []Problem
+	// Warnings are pictures left as text that CommonMark cannot read as
+	// pictures, with the way to write them, in line order (see fixPictures).
+	Warnings []Problem
 	// Links are the links, autolinks and pictures, in document order.
 	Links []Link
 	// Anchors are the ids a link's #fragment can reach: heading IDs,
@@ -143,7 +147,9 @@ func New(opts Options) *Renderer {
 
 // Render converts one document body (front matter already removed). It
 // never panics: should goldmark fail, the source is returned escaped in a
-// <pre> block and the failure is reported as a Problem.
+// <pre> block and the failure is reported as a Problem. A body over the
+// limits (MaxBytes and the shapes goldmark is slow on, see limits.go) is
+// not rendered: the Result holds only the Problem.
 func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -154,6 +160,10 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 			}
 		}
 	}()
+	if line, msg := CheckLimits(src); msg != "" {
+		return Result{Problems: []Problem{{Line: doc.LineOffset + line, Msg: msg}}}
+	}
+	src, warnings := fixPictures(src, doc)
 	st := &docState{doc: doc}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	pc.Set(stateKey, st)
@@ -171,6 +181,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 		Plain:    plain,
 		Summary:  summary,
 		Problems: st.problems,
+		Warnings: warnings,
 		Links:    st.links,
 		Anchors:  anchors(root, src, r.unsafe),
 	}

@@ -20,10 +20,10 @@ type Resolver interface {
 	Image(src string) (string, error)
 }
 
-// linkTransformer records every link, autolink and image (Result.Links)
-// and rewrites the destinations of ast.Link and ast.Image through the
-// document's Resolver. Autolinks (<https://...> and bare URLs) are recorded
-// and left alone.
+// linkTransformer takes dangerous addresses out (dropDangerousURLs),
+// records every link, autolink and image (Result.Links) and rewrites the
+// destinations of ast.Link and ast.Image through the document's Resolver.
+// Autolinks (<https://...> and bare URLs) are recorded and left alone.
 type linkTransformer struct{}
 
 // Transform implements parser.ASTTransformer.
@@ -33,6 +33,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return
 	}
 	source := reader.Source()
+	dropDangerousURLs(doc, source, st)
 	res := st.doc.Resolver
 	ir, rendersImages := res.(ImageRenderer)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

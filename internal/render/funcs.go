@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +17,9 @@ import (
 type Env struct {
 	Config *config.Config
 	Images Images // may be nil: pictures are then the original files
+	// Site is the site's own folder, under the theme; when given, a layout
+	// of it that is a symbolic link to nothing is an error.
+	Site fs.FS
 }
 
 var cst = time.FixedZone("CST", 8*3600)

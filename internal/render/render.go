@@ -56,6 +56,7 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	s := &Set{fsys: fsys, env: env, byName: map[string]*entry{}}
 	s.base = template.New("baseof.html").Funcs(env.funcs(s))
 	var errs diag.List
+	brokenOverrides(env.Site, &errs)
 	files := []string{"layouts/baseof.html"}
 	partials, _ := fs.Glob(fsys, "layouts/_partials/*.html")
 	sort.Strings(partials)
@@ -70,6 +71,9 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 		t := s.base
 		if name != "baseof.html" {
 			t = s.base.New(name)
+		} else if p := emptyLayout(f, data); p != nil {
+			errs.Add(f, p)
+			continue
 		}
 		if _, err := t.Parse(string(data)); err != nil {
 			errs.Add(f, templateProblem(err))
@@ -84,7 +88,7 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	nested, _ := fs.Glob(fsys, "layouts/*/*.html")
 	for _, f := range append(layouts, nested...) {
 		name := strings.TrimPrefix(f, "layouts/")
-		if name == "baseof.html" || strings.HasPrefix(name, "_") {
+		if name == "baseof.html" || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "shortcodes/") { // shortcodes/: Hugo's older folder, see Shortcodes
 			continue
 		}
 		e := s.parse(name)
@@ -129,6 +133,10 @@ func (s *Set) parse(name string) *entry {
 	data, err := fs.ReadFile(s.fsys, e.file)
 	if err != nil {
 		e.err = diag.Errorf(e.file, 0, "cannot read layout: %v", err)
+		return e
+	}
+	if p := emptyLayout(e.file, data); p != nil {
+		e.err = p
 		return e
 	}
 	clone, err := s.base.Clone()

@@ -19,6 +19,15 @@
 // site's own 404.html with status 404. Pages are sent with Cache-Control:
 // no-store. The server binds to loopback unless told otherwise.
 //
+// HTTPServer puts the preview on a listener: it answers only requests whose
+// Host is this computer at the listener's port — localhost, a loopback
+// address, the address bound to or (bound to 0.0.0.0) one of the
+// computer's addresses — and refuses any other with 403, so that a web
+// page whose name is made to point at 127.0.0.1 (DNS rebinding) cannot
+// read the drafts. It has read-header, read, write and idle timeouts; the
+// event stream sets a write deadline for each event instead, and a page
+// that waited for a rebuild gets a fresh one.
+//
 // The build writes into a staging folder and swaps it in; a request that
 // finds nothing while a rebuild runs waits for the rebuild and looks again,
 // so a page is never missing, stale or half-built. Until a first build

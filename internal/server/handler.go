@@ -85,6 +85,7 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, rel string) {
 	if result == notFound || result == noSite {
 		// mid-rebuild the folder may be being swapped: look again after it
 		if s.waitForBuild(r.Context()) {
+			s.extendWrite(w)
 			file, f, result = s.lookup(name, rel == "" || strings.HasSuffix(rel, "/"))
 		}
 	}

@@ -113,8 +113,13 @@ func (s *Server) helloMessage() message {
 
 // serveEvents streams the live-reload events to one page.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
+	// A stream lasts as long as the page: a write deadline for each event
+	// rather than the server's one for the whole response, so that the
+	// stream outlives it while a page gone silent is still let go. (The
+	// server clears the read deadline itself once the request is read.)
 	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(time.Time{}) // a stream lasts as long as the page
+	deadline := func() { rc.SetWriteDeadline(time.Now().Add(s.timeouts.event)) }
+	deadline()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
@@ -128,7 +133,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	ch := s.live.subscribe(s.helloMessage())
 	s.mu.Unlock()
 	defer s.live.unsubscribe(ch)
-	ping := time.NewTicker(keepAlive)
+	ping := time.NewTicker(s.ping)
 	defer ping.Stop()
 	for {
 		if err := rc.Flush(); err != nil {
@@ -139,10 +144,12 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			deadline()
 			if _, err := w.Write(m.encode()); err != nil {
 				return
 			}
 		case <-ping.C:
+			deadline()
 			if _, err := w.Write([]byte(": ping\n\n")); err != nil {
 				return
 			}

@@ -140,7 +140,7 @@
     title.id = "showcase-error-title";
     panel.appendChild(title);
     panel.appendChild(el("p", "margin:0 0 1em", "请按下面的提示修改文件并保存，改正后本提示会自动消失。" +
-      "在此之前，网站仍显示上次成功生成的版本。"));
+      (build ? "在此之前，下面的页面是上次成功生成的版本。" : "网站还没有成功生成过，改好后这里会自动显示网站。")));
     var list = el("ol", "margin:0 0 1em;padding-left:1.5em");
     (report.problems || []).forEach(function (p) {
       var item = el("li", "margin:.5em 0");

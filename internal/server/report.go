@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // failureReport is a failed build as the pages and the terminal show it:
@@ -79,6 +80,13 @@ func (s *Server) logBuild(changed []string, res Result, err error, took time.Dur
 		summary = fmt.Sprintf("用时 %s", took.Round(time.Millisecond))
 	}
 	fmt.Fprintf(w, "%s %s已生成：%s\n", stamp, what, summary)
+	if len(res.Broken) > 0 {
+		fmt.Fprintf(w, "%s\n", lang.Say("  其中有 %d 处错误的稿件暂不显示（其他页面照常预览；在浏览器中打开这些稿件可看到错误说明）：",
+			"  %d problem(s) keep pages out of the preview (the rest of the site is shown; each such page shows its problems):", len(res.Broken)))
+		for _, p := range res.Broken {
+			fmt.Fprintf(w, "  %s\n", p.Error())
+		}
+	}
 }
 
 // describeChanges names what changed for the terminal: "content/a.md 修改后"

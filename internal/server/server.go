@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"showcase/internal/diag"
 )
 
 // Rebuilder rebuilds the site into the served folder. changed lists the
@@ -33,6 +35,10 @@ type Result struct {
 	Changed []string
 	// Summary is a line for the terminal, such as "15 页，用时 0.1 秒".
 	Summary string
+	// Broken are the problems of pages the build left out for errors of
+	// their own; the rest of the site was built, and each of those pages'
+	// addresses shows its problems.
+	Broken []*diag.Problem
 }
 
 // Options configure a Server.
@@ -57,6 +63,8 @@ type Server struct {
 	clock    clock
 	live     *hub
 	buildMu  sync.Mutex // one rebuild at a time
+	timeouts timeouts
+	ping     time.Duration // how often an idle event stream gets a comment
 
 	mu         sync.Mutex
 	generation int            // successful builds so far
@@ -90,6 +98,8 @@ func New(opts Options) (*Server, error) {
 		lost:     make(chan struct{}, 1),
 		clock:    realClock{},
 		live:     newHub(),
+		timeouts: defaultTimeouts,
+		ping:     keepAlive,
 	}, nil
 }
 

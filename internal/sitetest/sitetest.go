@@ -18,7 +18,8 @@
 //   - A section named after a file of the site (site.toml, content/news/a.md,
 //     layouts/…, static/…) is that file, written byte for byte below the site's
 //     folder; folders are made as needed. Keep sites small: only the files the
-//     case needs.
+//     case needs. A file whose text is "GEN jpeg 1200x900" (see [Image]) is
+//     written as that generated image.
 //   - Any other section name is the runner's own (flags, want/PATH, error,
 //     options, notwant, …); its doc comment lists them and their format.
 //     Sections of expected lines are read with [Lines]: one expectation a
@@ -31,6 +32,7 @@
 package sitetest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,10 +70,14 @@ func Each(t *testing.T, pattern string, fn func(t *testing.T, path string, ar *t
 }
 
 // WriteFiles writes each file below dir, its name a slash-separated path,
-// making the folders it needs.
+// making the folders it needs. A file whose text is an image spec ("GEN
+// jpeg 1200x900 …") is written as the image Image makes.
 func WriteFiles(t *testing.T, dir string, files []txtar.File) {
 	t.Helper()
 	for _, f := range files {
+		if bytes.HasPrefix(f.Data, []byte("GEN ")) {
+			f.Data = Image(t, string(bytes.TrimSpace(f.Data)))
+		}
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

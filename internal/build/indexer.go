@@ -180,7 +180,7 @@ func (x *indexer) run() {
 		if !x.pause() {
 			continue
 		}
-		idx := search.Build(job.docs, job.sopts)
+		idx := search.Build(job.docs, onPrevious(job.sopts, x.dest))
 		if idx == nil || x.newer() {
 			continue // the newer documents' index replaces this one
 		}

@@ -1,6 +1,11 @@
 package build
 
 import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
 	"sort"
 
 	"showcase/internal/content"
@@ -17,7 +22,32 @@ const searchFolder = "search/"
 // path below the site root).
 func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
 	docs, sopts := SearchDocs(s)
-	writeSearchIndex(s, set, search.Build(docs, sopts), out, opts, fail)
+	writeSearchIndex(s, set, search.Build(docs, onPrevious(sopts, opts.Destination)), out, opts, fail)
+}
+
+// onPrevious has the index built on the one in dest's search/ folder, the
+// last build's, so that an edit changes a few of its files, not all
+// (internal/search: the merge policy). Its manifest is the one m-*.bin
+// there; with none, or several, the index is made afresh.
+func onPrevious(sopts search.Options, dest string) search.Options {
+	dir := filepath.Join(dest, filepath.FromSlash(searchFolder))
+	manifests, _ := filepath.Glob(filepath.Join(dir, "m-*.bin"))
+	if len(manifests) != 1 {
+		return sopts
+	}
+	sopts.PreviousManifest = filepath.Base(manifests[0])
+	sopts.Previous = func(name string) ([]byte, error) {
+		clean := path.Clean(name)
+		if !fs.ValidPath(clean) {
+			return nil, fmt.Errorf("%s: not a path below search/", name)
+		}
+		file := filepath.Join(dir, filepath.FromSlash(clean))
+		if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: not a file of the last index", name)
+		}
+		return os.ReadFile(file)
+	}
+	return sopts
 }
 
 // writeSearchIndex writes a built index and the search page that names its

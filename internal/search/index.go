@@ -232,7 +232,7 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		t.addField(h, func(c *tf) *int32 { return &c.heading }, false)
 	}
 	t.addField(d.Summary, func(c *tf) *int32 { return &c.summary }, false)
-	norm := bm25K1 * (1 - bm25B + bm25B*docLength(d)/avgLen)
+	norm := lengthNorm(docLength(d), avgLen)
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts)
 	}
@@ -241,13 +241,7 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 	}
 	t.count.each(func(k key, at int32) {
 		c := &t.pool[at]
-		w := float64(weightTitle*c.title + weightHeading*c.heading + weightSummary*c.summary + weightBody*c.body)
-		impact := w / (norm + w) // BM25's (k1+1)·w/(norm+w), scaled to 0…1
-		q := uint8(min(impactLevels, math.Floor(impact*(impactLevels+1))))
-		if c.title > 0 {
-			q |= impactTitle
-		}
-		ps := posting{term: k, doc: doc, imp: q, posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
+		ps := posting{term: k, doc: doc, imp: c.impact(norm), posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
 		if c.first >= 0 {
 			out.pos = putPositions(out.pos, t.at, c.first)
 			for o := c.first; o >= 0; o = t.at[o].next {
@@ -258,6 +252,23 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		p := partition(k, t.parts)
 		out.parts[p] = append(out.parts[p], ps)
 	})
+}
+
+// impact is the impact byte of an n-gram with these counts in a page whose
+// lengthNorm is norm.
+func (c *tf) impact(norm float64) uint8 {
+	w := float64(weightTitle*c.title + weightHeading*c.heading + weightSummary*c.summary + weightBody*c.body)
+	impact := w / (norm + w) // BM25's (k1+1)·w/(norm+w), scaled to 0…1
+	q := uint8(min(impactLevels, math.Floor(impact*(impactLevels+1))))
+	if c.title > 0 {
+		q |= impactTitle
+	}
+	return q
+}
+
+// lengthNorm is BM25's length normalisation of a page of length n.
+func lengthNorm(n, avg float64) float64 {
+	return bm25K1 * (1 - bm25B + bm25B*n/avg)
 }
 
 // putPositions writes the positions of the occurrences linked from first:

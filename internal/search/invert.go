@@ -13,19 +13,11 @@ type termList struct {
 	pos  []byte
 }
 
-// invert tokenises the docs (already in docid order) on all cores and
-// returns every term with its postings and, for the longest n-grams not
+// invert tokenises the docs (already in docid order) on all cores, with
+// avg the page length impacts are computed with, and returns every term with its postings and, for the longest n-grams not
 // dense, the unit after each occurrence (0 at a segment's end), kept apart
 // from the lists, which the loop below goes through most.
-func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]uint32) {
-	avg := 1.0
-	if len(docs) > 0 {
-		total := 0.0
-		for _, d := range docs {
-			total += docLength(d)
-		}
-		avg = total / float64(len(docs))
-	}
+func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64) ([]key, []termList, [][]uint32) {
 	workers := runtime.GOMAXPROCS(0)
 	type part struct {
 		index *keyTable
@@ -115,4 +107,16 @@ func parallel(workers, n int, f func(w, i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// averageLength is the mean length of the docs, for BM25.
+func averageLength(items []*item) float64 {
+	if len(items) == 0 {
+		return 1
+	}
+	total := 0.0
+	for _, it := range items {
+		total += docLength(it.doc)
+	}
+	return total / float64(len(items))
 }

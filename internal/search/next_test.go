@@ -69,12 +69,12 @@ func TestNextColumn(t *testing.T) {
 			t.Errorf("%s: got %d %v, want %d", q, len(got), res.Partial, len(want))
 		}
 	}
-	recs, err := ix.records(Term{Text: "学院党委", Units: 4})
+	recs, err := ix.segs[0].records(Term{Text: "学院党委", Units: 4})
 	if err != nil || len(recs) != 1 || !recs[0].dense || recs[0].posAt == "" {
 		t.Fatalf("学院党委: %v %v, want one dense term", recs, err)
 	}
 	fetched = nil
-	ix.positions = map[uint32]map[string]posEntry{}
+	ix.segs[0].positions = map[uint32]map[string]posEntry{}
 	if _, err := ix.Search("农学院党委"); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestNextColumnInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, js := range []string{"search-core.js", "search-index.js"} {
+	for _, js := range []string{"search-core.js", "search-segment.js", "search-index.js"} {
 		data, err := os.ReadFile("../../static/js/" + js)
 		if err != nil {
 			t.Fatal(err)
@@ -109,7 +109,7 @@ func TestNextColumnInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	page := `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><script src="search-core.js"></script><script src="search-index.js"></script>`
+	page := `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><script src="search-core.js"></script><script src="search-segment.js"></script><script src="search-index.js"></script>`
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}

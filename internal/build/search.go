@@ -22,15 +22,32 @@ const searchFolder = "search/"
 // path below the site root).
 func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
 	docs, sopts := SearchDocs(s)
-	writeSearchIndex(s, set, search.Build(docs, onPrevious(sopts, opts.Destination)), out, opts, fail)
+	writeSearchIndex(s, set, buildSearch(docs, sopts, opts.Destination, nil), out, opts, fail)
 }
 
-// onPrevious has the index built on the one in dest's search/ folder, the
+// buildSearch builds the index on the one in dest's search/ folder, the
 // last build's, so that an edit changes a few of its files, not all
-// (internal/search: the merge policy). Its manifest is the one m-*.bin
-// there; with none, or several, the index is made afresh.
-func onPrevious(sopts search.Options, dest string) search.Options {
+// (internal/search: the merge policy). Should a file it keeps be missing
+// there, the index is made afresh.
+func buildSearch(docs []search.Doc, sopts search.Options, dest string, stop func() bool) *search.Output {
+	sopts.Stop = stop
 	dir := filepath.Join(dest, filepath.FromSlash(searchFolder))
+	prev := onPrevious(sopts, dir)
+	idx := search.Build(docs, prev)
+	if idx == nil || prev.Previous == nil {
+		return idx
+	}
+	for name := range idx.Kept {
+		if info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil || !info.Mode().IsRegular() {
+			return search.Build(docs, sopts)
+		}
+	}
+	return idx
+}
+
+// onPrevious points sopts at the index in dir, whose manifest is the one
+// m-*.bin there; with none, or several, the index is made afresh.
+func onPrevious(sopts search.Options, dir string) search.Options {
 	manifests, _ := filepath.Glob(filepath.Join(dir, "m-*.bin"))
 	if len(manifests) != 1 {
 		return sopts
@@ -51,16 +68,33 @@ func onPrevious(sopts search.Options, dest string) search.Options {
 }
 
 // writeSearchIndex writes a built index and the search page that names its
-// manifest.
+// manifest. The files kept from the last index stay where they are in an
+// in-place output (the preview's); a new output gets them from the last one.
 func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out *output, opts Options, fail func(string, error)) {
-	names := make([]string, 0, len(idx.Files))
+	names := make([]string, 0, len(idx.Files)+len(idx.Kept))
 	for name := range idx.Files {
+		names = append(names, name)
+	}
+	for name := range idx.Kept {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := out.Write(searchFolder+name, "the search index", idx.Files[name]); err != nil {
-			fail(searchFolder+name, err)
+		rel := searchFolder + name
+		data, ok := idx.Files[name]
+		var err error
+		switch {
+		case ok:
+			err = out.Write(rel, "the search index", data)
+		case out.inPlace:
+			err = out.claim(rel, "the search index")
+		default:
+			if data, err = os.ReadFile(filepath.Join(out.dest, filepath.FromSlash(rel))); err == nil {
+				err = out.Write(rel, "the search index", data)
+			}
+		}
+		if err != nil {
+			fail(rel, err)
 		}
 	}
 	page := &content.Page{Kind: "search", Title: "站内搜索", Path: searchFolder, File: "layouts/search.html",

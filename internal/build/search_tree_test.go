@@ -33,6 +33,20 @@ func treeIndex(t *testing.T, tree map[string][]byte) *search.Index {
 	return ix
 }
 
+// treePages: URL → fragment name of the pages an output's index holds.
+func treePages(t *testing.T, tree map[string][]byte) map[string]string {
+	t.Helper()
+	pages, err := treeIndex(t, tree).Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, p := range pages {
+		out[p.URL] = p.Fragment
+	}
+	return out
+}
+
 // sameSearch compares the search indexes of two outputs and takes their
 // files out of both trees. An index depends on the builds before it (an
 // edit adds to the last index, see internal/search), so two outputs of one
@@ -41,15 +55,7 @@ func treeIndex(t *testing.T, tree map[string][]byte) *search.Index {
 // page but for the manifest it names.
 func sameSearch(t *testing.T, step string, got, want map[string][]byte) {
 	t.Helper()
-	a, b := treeIndex(t, got), treeIndex(t, want)
-	pa, err := a.Pages()
-	if err != nil {
-		t.Fatalf("%s: %v", step, err)
-	}
-	pb, err := b.Pages()
-	if err != nil {
-		t.Fatalf("%s: %v", step, err)
-	}
+	pa, pb := treePages(t, got), treePages(t, want)
 	if !maps.Equal(pa, pb) {
 		t.Errorf("%s: the index holds %v, a full build's %v", step, pa, pb)
 	}

@@ -29,7 +29,8 @@ type Section struct{ Name, Title string }
 // Output is a built index: the files to publish under the site's search/
 // folder.
 type Output struct {
-	Files    map[string][]byte // path below search/ → content
+	Files    map[string][]byte // path below search/ → content, of the files written
+	Kept     map[string]bool   // paths of the files kept from the previous index
 	Manifest string            // path below search/ of the manifest
 	Stats    Stats
 }
@@ -54,9 +55,8 @@ const (
 // ignored. It returns nil only when opts.Stop says so.
 //
 // With opts.Previous, it builds on the index the last build wrote (see
-// policy.go): the files of that index it keeps are read through
-// opts.Previous and returned with the new ones. When that index cannot be
-// read, or a file of it is missing, the index is made afresh.
+// policy.go) and lists the files of that index it keeps in Output.Kept.
+// When that index cannot be read, the index is made afresh.
 func Build(docs []Doc, opts Options) *Output {
 	if opts.Gram < 1 || opts.Gram > 4 {
 		opts.Gram = 4
@@ -64,33 +64,20 @@ func Build(docs []Doc, opts Options) *Output {
 	stop := func() bool { return opts.Stop != nil && opts.Stop() }
 	items := makeItems(docs, opts.Facets)
 	prev, err := readPrevious(opts)
-	p := freshPlan(items)
-	if err == nil {
-		p = planIndex(prev, items)
+	if err != nil {
+		return assemble(freshPlan(items), nil, opts, stop)
 	}
-	out, err := assemble(p, prev, opts, stop)
-	if err != nil { // a file of the previous index could not be read
-		out, _ = assemble(freshPlan(items), nil, opts, stop)
-	}
-	return out
+	return assemble(planIndex(prev, items), prev, opts, stop)
 }
 
 // assemble writes the new segments, reads the files kept from the previous
 // index, and writes the fragments and the manifest.
-func assemble(p *plan, prev *previous, opts Options, stop func() bool) (*Output, error) {
-	out := &Output{Files: map[string][]byte{}}
+func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
+	out := &Output{Files: map[string][]byte{}, Kept: map[string]bool{}}
 	m := manifest{Version: manifestVersion, Gram: opts.Gram, Rare: rareDocs, FDBlock: fdBlock, Avg: p.avg,
 		Fragments: "f/", Dense: "d/", Root: "../"}
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle{f.Name, f.Title})
-	}
-	keep := func(name string) error {
-		data, err := prev.fetch(name)
-		if err != nil {
-			return err
-		}
-		out.Files[name] = data
-		return nil
 	}
 	frags := map[string]*item{} // the fragments the index names: its pages'
 	for _, s := range p.segs {
@@ -99,9 +86,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) (*Output,
 			info.setDead(s.dead)
 			st := prev.states[s.old]
 			for _, name := range append(st.Files, info.Dir+"state.bin") {
-				if err := keep(name); err != nil {
-					return nil, err
-				}
+				out.Kept[name] = true
 			}
 			for _, d := range st.Docs {
 				frags[d[1]] = nil // the dead ones too: a reader of the last manifest may show them
@@ -112,7 +97,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) (*Output,
 		secs := orderItems(s.live, opts.Sections)
 		so := writeSegment(s.live, secs, s.level, opts, p.avg, stop)
 		if so == nil {
-			return nil, nil
+			return nil
 		}
 		for name, data := range so.files {
 			out.Files[name] = data
@@ -137,14 +122,9 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) (*Output,
 	}
 	for name, it := range frags {
 		file := m.Fragments + name + ".bin"
-		if prev != nil && prev.frags[name] {
-			if err := keep(file); err != nil {
-				return nil, err
-			}
+		if prev != nil && prev.frags[name] || it == nil { // it is nil only for a kept segment's
+			out.Kept[file] = true
 			continue
-		}
-		if it == nil {
-			return nil, errUnusable
 		}
 		out.Files[file] = gzFast(it.json)
 		out.Stats.FragmentBytes += int64(len(out.Files[file]))
@@ -160,7 +140,10 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) (*Output,
 		out.Stats.Docs += len(s.live)
 	}
 	out.Stats.Segments, out.Stats.Recent, out.Stats.Fresh = len(m.Segments), len(m.Recent), prev == nil || p.segs[0].old < 0
-	return out, nil
+	for name := range out.Files {
+		delete(out.Kept, name) // content-named: rewritten with the same bytes
+	}
+	return out
 }
 
 // sectionList lists the sections of the index's pages for the manifest:

@@ -55,27 +55,52 @@
 //
 // # Files (under the site's search/ folder)
 //
-//	i-HASH/m.bin       the manifest (gzip JSON): counts, sections, facets,
-//	                   paths; its size does not grow with the pages
-//	i-HASH/t/B.bin     shard B: the terms whose shard key hashes to B
-//	i-HASH/p/B.bin     positions of shard B's four-unit terms, and the
+// The index is log-structured, like Lucene's: segments that are never
+// changed once written, deletions as tombstones, and a merge policy
+// (policy.go). A segment indexes some of the pages with docids of its own;
+// the reader numbers the pages of all segments one after another.
+//
+//	m-NAME.bin         the manifest (gzip JSON): the segments with their
+//	                   sections, months and tombstones, the recent pages,
+//	                   sections, facets, paths; it does not grow with the
+//	                   pages
+//	s-NAME/t/B.bin     a segment's shard B: the terms whose shard key
+//	                   hashes to B
+//	s-NAME/p/B.bin     positions of shard B's four-unit terms, and the
 //	                   unit after each occurrence before a dense term
-//	i-HASH/fd/N.bin    the fragment names of docids 16N … 16N+15
-//	i-HASH/x/N.bin     facet N (branches, categories): values and docids
-//	d/NAME.bin         postings or positions of a dense term, named by content
-//	f/NAME.bin         a page's fragment (URL, title, date, section, text),
-//	                   named by content
-//	fold-HASH/B.bin    the fold table for code points 256B … 256B+255
+//	s-NAME/fd/N.bin    the fragment names of its docids 16N … 16N+15
+//	s-NAME/x/N.bin     facet N (branches, categories): values and docids
+//	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
+//	                   next build (the browser never reads it)
+//	d/NAME.bin         postings or positions of a dense term
+//	f/NAME.bin         a page's fragment (URL, title, date, section, text,
+//	                   headings, summary, facets, Traditional characters)
+//	fold-NAME/B.bin    the fold table for code points 256B … 256B+255
 //
-// The layout of shards and dense files is in terms.go. Everything is gzip,
-// written deterministically; the index folder is named by the hash of its
-// content, and page fragments and dense files by their own, so an unchanged
-// page keeps its fragment from build to build (appending a page changes most
-// shards anyway, so they share one folder name instead).
+// The layout of shards and dense files is in terms.go, of segments in
+// segment.go. Everything is gzip, written deterministically, and named by
+// its content (a segment's folder by all of its files), so a file, once
+// deployed, never changes.
 //
-// A query reads the manifest (once), the fold blocks of its Han characters,
-// one shard per term (a dense term's own file, and positions for long
-// pieces), then the fragment names and fragments of the ten results shown.
+// A build reads the last build's index back (Options.Previous) and keeps
+// it: an unchanged page (same fragment) stays where it is; a deleted page,
+// or the old version of an edited one, becomes a tombstone; new and edited
+// pages become recent pages, listed in the manifest, which the reader
+// checks on their fragments' text, weighing them as the index would. So
+// an edit, an added or a deleted page changes the manifest, the page's
+// fragment and the search page that names the manifest. More than eight
+// recent pages are indexed into a small delta segment, deltas into larger
+// ones, and when the changes pass a tenth of the base, everything into a
+// new base. A file the index no longer uses disappears at the next build:
+// the fragments of dead pages stay until their segment is merged away, so
+// a reader of the last manifest still finds what it read; a reader that
+// finds a file gone (after a merge) reopens the index the search page now
+// names.
+//
+// A query reads the manifest (once), the fold blocks of its Han
+// characters, the recent pages' fragments, one shard per term and segment
+// (a dense term's own file, and positions for long pieces), then the
+// fragment names and fragments of the ten results shown.
 //
 // # Ranking and partial matches
 //

@@ -30,7 +30,8 @@ func siteDocs(n int) []Doc {
 
 var siteOpts = Options{Sections: []Section{{"news", "新闻"}, {"cases", "案例"}}, Facets: []Section{{"branches", "支部"}}}
 
-// rebuild builds docs on the previous output.
+// rebuild builds docs on the previous output; its Files are all the
+// files of the new index, kept ones too.
 func rebuild(prev *Output, docs []Doc) *Output {
 	opts := siteOpts
 	if prev != nil {
@@ -42,7 +43,14 @@ func rebuild(prev *Output, docs []Doc) *Output {
 		}
 		opts.PreviousManifest = prev.Manifest
 	}
-	return Build(slices.Clone(docs), opts)
+	out := Build(slices.Clone(docs), opts)
+	for name := range out.Kept {
+		if prev.Files[name] == nil {
+			panic("kept " + name + ", which the last index has not")
+		}
+		out.Files[name] = prev.Files[name]
+	}
+	return out
 }
 
 // diff lists the files added, removed and changed from a to b.

@@ -154,10 +154,18 @@ func (ix *Index) month(doc uint32) int {
 	return 0
 }
 
-// Pages returns the pages the index holds, not dead: URL → fragment name
-// (which changes with anything the page's index depends on).
-func (ix *Index) Pages() (map[string]string, error) {
-	out := map[string]string{}
+// Page is a page an index holds.
+type Page struct {
+	Doc uint32
+	URL string
+	// Fragment is the name of its fragment, which changes with anything
+	// the page's index depends on.
+	Fragment string
+}
+
+// Pages returns the pages the index holds, not dead, by docid.
+func (ix *Index) Pages() ([]Page, error) {
+	var out []Page
 	for doc := uint32(0); doc < ix.recent+uint32(len(ix.m.Recent)); doc++ {
 		if s := ix.segmentOf(doc); s != nil && s.dead[doc-s.base] {
 			continue
@@ -166,9 +174,11 @@ func (ix *Index) Pages() (map[string]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if out[f.URL], err = ix.fragName(doc); err != nil {
+		name, err := ix.fragName(doc)
+		if err != nil {
 			return nil, err
 		}
+		out = append(out, Page{Doc: doc, URL: f.URL, Fragment: name})
 	}
 	return out, nil
 }

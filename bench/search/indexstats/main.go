@@ -66,7 +66,7 @@ func main() {
 		k := name
 		if i := strings.Index(name, "/"); i >= 0 {
 			k = name[:i]
-			if strings.HasPrefix(k, "i-") {
+			if strings.HasPrefix(k, "s-") {
 				rest := name[i+1:]
 				if j := strings.Index(rest, "/"); j >= 0 {
 					k = rest[:j]

@@ -35,16 +35,21 @@
 //
 // # The index
 //
-// Every n-gram of 1 to Gram (4) consecutive units of a segment is a term, so
-// a piece of up to four units (时伟, 十四五, 2025年, 样板支部, Go语言) is
-// answered exactly by the postings of one term. A longer piece takes the
-// four-unit n-grams that cover it, at offsets 0, 4, 8 … and len−4, and
-// keeps the pages where their positions follow each other: exact too,
-// without fetching page text. An n-gram one unit after the previous one
-// (the last of a piece of 5, 9 … units) that is dense, in thousands of
-// pages, is not read by its positions, which are large, when the previous
-// one is not dense: that one's positions carry the unit after each
-// occurrence where a dense n-gram starts one unit later (农学院党委 is
+// Every unit and every pair of units of a segment is a term; so is an
+// n-gram of three or four units (Gram) when the index needs it: when more
+// than ten pages hold both of its parts (its candidates), or when it ends
+// with a word (prune.go). A piece of up to four units (时伟, 十四五,
+// 2025年, 样板支部, Go语言) is answered exactly by the postings of one
+// term; a longer n-gram that is not a term either occurs nowhere (more
+// than ten candidates) or is checked on the text of its few candidates.
+// Real vocabularies make most longer n-grams rare, so most are left out.
+// A longer piece takes the four-unit n-grams that cover it, at offsets 0,
+// 4, 8 … and len−4, and keeps the pages where their positions follow each
+// other: exact too, without fetching page text. An n-gram one unit after
+// the previous one (the last of a piece of 5, 9 … units) that is dense, in
+// thousands of pages, is not read by its positions, which are large, when
+// the previous one is not dense: that one's positions carry the unit after
+// each occurrence where a dense n-gram starts one unit later (农学院党委 is
 // 农学院党 followed by 委). Postings carry a BM25F impact (title ×5,
 // headings ×3, summary ×2, body ×1) and a title flag, so the browser needs
 // no table of page lengths.

@@ -8,22 +8,25 @@ import (
 
 // manifestVersion changes when the files change in a way an older reader
 // or an older build cannot use.
-const manifestVersion = 3
+const manifestVersion = 4
 
 // manifest is m-NAME.bin (gzip JSON, named by its content), the one file the
 // search page loads first. It lists the segments and the recent pages; its
 // size grows with sections, months, facets and deleted pages, not with the
 // pages.
 type manifest struct {
-	Version  int           `json:"version"`
-	Gram     int           `json:"gram"`
-	Rare     int           `json:"rare"` // terms of Gram units in at most Rare pages have no positions
-	FDBlock  int           `json:"fdBlock"`
-	Avg      float64       `json:"avg"` // the page length impacts are computed with
-	Sections []nameTitle   `json:"sections"`
-	Facets   []nameTitle   `json:"facets"`
-	Segments []segmentInfo `json:"segments"`
-	Recent   []recentInfo  `json:"recent"`
+	Version int `json:"version"`
+	Gram    int `json:"gram"`
+	Rare    int `json:"rare"` // terms of Gram units in at most Rare pages have no positions
+	// Candidates: more candidates than this mean an n-gram occurs nowhere
+	// (prune.go)
+	Candidates int           `json:"candidates"`
+	FDBlock    int           `json:"fdBlock"`
+	Avg        float64       `json:"avg"` // the page length impacts are computed with
+	Sections   []nameTitle   `json:"sections"`
+	Facets     []nameTitle   `json:"facets"`
+	Segments   []segmentInfo `json:"segments"`
+	Recent     []recentInfo  `json:"recent"`
 	// Paths below the manifest's folder (search/).
 	Fold       string `json:"fold"`
 	FoldBlocks string `json:"foldBlocks"`
@@ -72,7 +75,7 @@ type recentInfo struct {
 }
 
 func (m *manifest) check() error {
-	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.FDBlock < 1 || m.Avg <= 0 {
+	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.FDBlock < 1 || m.Avg <= 0 || m.Candidates != candidateMax {
 		return fmt.Errorf("search: manifest: unsupported index")
 	}
 	for _, s := range m.Segments {

@@ -68,25 +68,33 @@ func (ix *Index) segmentOf(doc uint32) *segment {
 	return nil
 }
 
-// lookup returns the postings of a term in the whole index: docid → impact
-// byte (for a prefix term, the best over the words it extends to).
-func (ix *Index) lookup(t Term) (map[uint32]uint8, error) {
-	out := map[uint32]uint8{}
+// lookup returns the postings of a term in the whole index: docid →
+// impact byte (for a prefix term, the best over the words it extends to).
+// The recent pages, and the candidates of a longer n-gram that is not a
+// term, are found in their text: those are also in text, as they have no
+// positions.
+func (ix *Index) lookup(t Term) (post map[uint32]uint8, text map[uint32]bool, err error) {
+	post, text = map[uint32]uint8{}, map[uint32]bool{}
 	for _, s := range ix.segs {
-		if err := s.lookup(t, out); err != nil {
-			return nil, err
+		if err := s.lookup(t, post, text); err != nil {
+			return nil, nil, err
 		}
 	}
 	for i := range ix.m.Recent {
-		f, err := ix.fragment(ix.recent + uint32(i))
+		text[ix.recent+uint32(i)] = true
+	}
+	for d := range text {
+		f, err := ix.fragment(d)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if imp, ok := textImpact(f, t, ix.m.Avg); ok {
-			out[ix.recent+uint32(i)] = imp
+			post[d] = imp
+		} else {
+			delete(text, d)
 		}
 	}
-	return out, nil
+	return post, text, nil
 }
 
 // fragName returns the name of a page's fragment.

@@ -128,7 +128,7 @@ func (s *segment) readDense(rec *record, name string) error {
 // records returns the records a term stands for: itself, or for a prefix
 // term every term of as many units that it starts.
 func (s *segment) records(t Term) ([]record, error) {
-	recs, err := s.shard(fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1))
+	recs, err := s.shard(fnv1a(shardKey(stem(t.Text))) & uint32(s.info.Buckets-1))
 	if err != nil {
 		return nil, err
 	}
@@ -143,9 +143,10 @@ func (s *segment) records(t Term) ([]record, error) {
 
 // lookup adds the postings of a term to out: docid in the index → impact
 // byte (for a prefix term, the best over the words it extends to), without
-// the dead pages.
-func (s *segment) lookup(t Term, out map[uint32]uint8) error {
-	recs, err := s.records(t)
+// the dead pages; and, for a longer n-gram that is not a term, its
+// candidates to cands (prune.go).
+func (s *segment) lookup(t Term, out map[uint32]uint8, cands map[uint32]bool) error {
+	recs, cand, err := s.x(t)
 	if err != nil {
 		return err
 	}
@@ -154,6 +155,11 @@ func (s *segment) lookup(t Term, out map[uint32]uint8) error {
 			if i < len(rec.imps) && !s.dead[d] && rec.imps[i] > out[s.base+d] {
 				out[s.base+d] = rec.imps[i]
 			}
+		}
+	}
+	for _, d := range cand {
+		if !s.dead[d] {
+			cands[s.base+d] = true
 		}
 	}
 	return nil

@@ -57,10 +57,14 @@ func (ix *Index) Search(q string) (*Results, error) {
 func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 	terms := p.Terms(ix.m.Gram)
 	var out map[uint32]*Hit
+	unknown := map[uint32]bool{} // pages found in their text: no positions
 	for ti, t := range terms {
-		post, err := ix.lookup(t)
+		post, text, err := ix.lookup(t)
 		if err != nil {
 			return nil, err
+		}
+		for d := range text {
+			unknown[d] = true
 		}
 		w := idf(len(post), ix.live)
 		next := map[uint32]*Hit{}
@@ -96,7 +100,7 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 			chains[s] = c
 		}
 		ok := false
-		if s == nil || c.unknown[d] {
+		if s == nil || c.unknown[d] || unknown[d] {
 			f, err := ix.fragment(d)
 			if err != nil {
 				return nil, err
@@ -218,7 +222,7 @@ func (ix *Index) partial(q Query) (*Results, error) {
 	}
 	hits := map[uint32]*Hit{}
 	for _, t := range terms {
-		post, err := ix.lookup(t)
+		post, _, err := ix.lookup(t)
 		if err != nil {
 			return nil, err
 		}

@@ -46,7 +46,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense := writeTerms(keys, lists, after, vocab, len(docs), in, beside)
+	buckets, dense, terms := writeTerms(keys, lists, after, vocab, len(docs), in, beside)
 	if stop() {
 		return nil
 	}
@@ -62,7 +62,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 		parts = append(parts, []byte(name), in[name])
 	}
 	dir := "s-" + contentName(parts...)[:12] + "/"
-	out := &segmentOut{files: map[string][]byte{}, terms: len(lists), dense: dense,
+	out := &segmentOut{files: map[string][]byte{}, terms: terms, dense: dense,
 		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Sections: secs, Facets: facets}}
 	var st segmentState
 	for _, it := range items {

@@ -11,8 +11,10 @@ import (
 	"sync"
 )
 
-// A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
-// sorted, in columns (gzip packs each kind of data better alone):
+// A shard, t/B.bin, holds the terms whose shard key (the key of their
+// first two units, so that a longer n-gram lies with its first pair)
+// hashes to bucket B, sorted, in columns (gzip packs each kind of data
+// better alone):
 //
 //	n (varint), then n terms (strings)
 //	n times: df (varint) and kind (byte: 0 list, 1 dense)
@@ -57,9 +59,11 @@ const (
 
 type termEntry struct {
 	text   string
+	stem   string // its first two units, which choose its shard
 	bucket uint32
 	list   *termList
 	dense  bool
+	at     int // in the inverted lists
 }
 
 func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
@@ -71,30 +75,39 @@ const rareDocs = 10
 
 func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rareDocs }
 
-// writeTerms writes the shards and dense files into idx and returns the
-// number of buckets and of dense terms.
+// writeTerms writes the shards and dense files of the n-grams that are
+// terms (prune.go) and returns the number of buckets, dense terms and
+// terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabulary, docs int, idx, beside map[string][]byte) (int, int) {
+func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabulary, docs int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+	keep := pruneTerms(keys, lists)
 	entries := make([]termEntry, 0, len(lists))
-	raw, dense := 0, 0
+	var kept []key
+	raw := 0
 	for i, k := range keys {
+		if !keep[i] {
+			continue
+		}
 		l := &lists[i]
-		e := termEntry{text: vocab.text(k.units()), list: l, dense: isDense(len(l.docs), docs)}
+		u := k.units()
+		e := termEntry{text: vocab.text(u), stem: vocab.text(u[:min(2, len(u))]), list: l, dense: isDense(len(l.docs), docs), at: i}
 		if e.dense {
 			dense++
 		} else {
 			raw += len(e.text) + 4 + len(l.docs)*5/2
 		}
 		entries = append(entries, e)
+		kept = append(kept, k)
 	}
+	keys = kept
 	denseKeys := map[key]bool{} // the dense terms, for the next columns
 	for i, e := range entries {
 		if e.dense {
 			denseKeys[keys[i]] = true
 		}
 	}
-	buckets := 1
+	buckets = 1
 	if need := raw / shardTarget; need > 1 {
 		buckets = 1 << bits.Len(uint(need-1))
 	}
@@ -102,7 +115,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 	byBucket := make([][]int, buckets)
 	for i := range entries {
 		e := &entries[i]
-		e.bucket = fnv1a(shardKey(e.text)) & uint32(buckets-1)
+		e.bucket = fnv1a(shardKey(e.stem)) & uint32(buckets-1)
 		byBucket[e.bucket] = append(byBucket[e.bucket], i)
 	}
 	type file struct {
@@ -147,7 +160,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			if hasPositions(e.list) {
 				nPos++
 				posData = append(posData, e.list.pos...)
-				nextCol = putNext(nextCol, keys[id], after[id], denseKeys, vocab)
+				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
@@ -167,7 +180,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			}
 		}
 	}
-	return buckets, dense
+	return buckets, dense, len(entries)
 }
 
 // putNext writes the next column of a list term of Gram units with

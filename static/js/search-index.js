@@ -99,15 +99,21 @@
       return best;
     }
 
-    // postings: the pages of a term in the whole index, docid → impact
+    // postings: the pages of a term in the whole index, docid → impact;
+    // m.text: those found in their text (the recent pages, and the
+    // candidates of a longer n-gram that is not a term), which have no
+    // positions
     function postings(t) {
-      var m = new Map();
-      return Promise.all(segs.map(function (s) { return s.postings(t, m); }).concat(M.recent.map(function (r, i) {
-        return fragment(recent + i).then(function (f) {
-          var imp = textImpact(f, t);
-          if (imp >= 0) m.set(recent + i, imp);
-        });
-      }))).then(function () { return m; });
+      var m = new Map(), text = new Set();
+      return Promise.all(segs.map(function (s) { return s.postings(t, m, text); })).then(function () {
+        M.recent.forEach(function (r, i) { text.add(recent + i); });
+        return Promise.all(Array.from(text).map(function (d) {
+          return fragment(d).then(function (f) {
+            var imp = textImpact(f, t);
+            if (imp >= 0) m.set(d, imp); else text.delete(d);
+          });
+        }));
+      }).then(function () { m.text = text; return m; });
     }
 
     function idf(df) { return Math.log(1 + (live - df + 0.5) / (df + 0.5)); }
@@ -130,6 +136,8 @@
           out = next;
         });
         if (terms.length < 2 || !out.size) return out;
+        var unknown = new Set();
+        posts.forEach(function (post) { post.text.forEach(function (d) { unknown.add(d); }); });
         // a long piece: each segment checks its pages on positions; the
         // recent pages and those of a rare n-gram are checked on their text
         var chains = new Map(), checks = [];
@@ -137,7 +145,7 @@
           var s = segOf(d);
           if (s && !chains.has(s)) chains.set(s, s.chain(p, terms));
           checks.push((s ? chains.get(s) : Promise.resolve(null)).then(function (c) {
-            if (c && !c.unknown.has(d)) return c.holds(d);
+            if (c && !c.unknown.has(d) && !unknown.has(d)) return c.holds(d);
             return fragment(d).then(function (f) { return S.spans(f.t, [p]).length > 0 || S.spans(f.x, [p]).length > 0; });
           }).then(function (ok) { if (!ok) out.delete(d); }));
         });
@@ -218,7 +226,7 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 3) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 4) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });

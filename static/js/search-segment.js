@@ -18,6 +18,12 @@
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
 
+  // stem: the first two units of a term, which choose its shard
+  function stem(text) {
+    var u = S.segments(text)[0];
+    return u && u.length > 2 ? S.joinUnits(u.slice(0, 2)) : text;
+  }
+
   // S.segment: info is the manifest's entry, M the manifest, file(rel) a
   // gunzipped file below the manifest's folder, base the first docid.
   S.segment = function (info, M, file, base) {
@@ -60,25 +66,58 @@
       });
     }
 
-    // records: the term itself, or every term a prefix term extends to
+    // records: the term itself, or every term a prefix term extends to; a
+    // term lies in the shard of its first two units (stem)
     function records(t) {
-      return shard(S.fnv1a(S.shardKey(t.text)) & (info.buckets - 1)).then(function (recs) {
+      return shard(S.fnv1a(S.shardKey(stem(t.text))) & (info.buckets - 1)).then(function (recs) {
         return Promise.all(recs.filter(function (r) {
           return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
         }).map(load));
       });
     }
 
-    // postings adds a term's pages to m: docid → impact (the best over the
-    // words a prefix term extends to)
-    function postings(t, m) {
+    // x: [records of a term, or, for a longer n-gram that is not a term,
+    // its candidates (docids of the segment, dead ones included); neither
+    // when it occurs nowhere] (internal/search/prune.go)
+    function x(t) {
       return records(t).then(function (recs) {
-        recs.forEach(function (r) {
-          for (var i = 0; i < r.docs.length; i++) {
-            var doc = base + r.docs[i];
-            if (!dead.has(r.docs[i]) && !(m.get(doc) >= r.imps[i])) m.set(doc, r.imps[i]);
+        var u = S.segments(t.text)[0], n = t.units;
+        if (recs.length || n <= 2 || t.prefix || !u || u.length !== n || S.isWord(u[n - 1])) return [recs, null];
+        return xDocs({ text: S.joinUnits(u.slice(0, n - 1)), units: n - 1 }).then(function (a) {
+          if (!a.length) return [[], null];
+          return xDocs({ text: S.joinUnits(u.slice(1)), units: n - 1 }).then(function (b) {
+            var c = [];
+            for (var i = 0, j = 0; i < a.length && j < b.length && c.length <= M.candidates;) {
+              if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { c.push(a[i]); i++; j++; }
+            }
+            return [[], c.length > M.candidates ? null : c];
+          });
+        });
+      });
+    }
+
+    function xDocs(t) {
+      return x(t).then(function (r) {
+        if (!r[0].length) return r[1] || [];
+        var all = [];
+        r[0].forEach(function (rec) { all = all.concat(Array.from(rec.docs)); });
+        all.sort(function (p, q) { return p - q; });
+        return all.filter(function (d, i) { return !i || all[i - 1] !== d; });
+      });
+    }
+
+    // postings adds a term's pages to m: docid → impact (the best over the
+    // words a prefix term extends to); and the candidates of a longer
+    // n-gram that is not a term to cands
+    function postings(t, m, cands) {
+      return x(t).then(function (r) {
+        r[0].forEach(function (rec) {
+          for (var i = 0; i < rec.docs.length; i++) {
+            var doc = base + rec.docs[i];
+            if (!dead.has(rec.docs[i]) && !(m.get(doc) >= rec.imps[i])) m.set(doc, rec.imps[i]);
           }
         });
+        (r[1] || []).forEach(function (d) { if (!dead.has(d)) cands.add(base + d); });
       });
     }
 

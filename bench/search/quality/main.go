@@ -47,7 +47,10 @@ func main() {
 		truth := map[string]bool{}
 		if len(cols) > 2 {
 			for _, p := range strings.Fields(cols[2]) {
-				truth[contentURL(p, *base)] = true
+				u := contentURL(p, *base)
+				if _, err := os.Stat(filepath.Join(*dir, strings.TrimPrefix(u, *base), "index.html")); err == nil {
+					truth[u] = true // a page deleted since the corpus was made is no truth
+				}
 			}
 		}
 		bytes = 0

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"runtime"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -90,14 +91,13 @@ func (v *vocabulary) text(units []uint32) string {
 	return joinUnits(parts)
 }
 
-// idSink turns the units of a text into segments of unit ids, kept in one
-// buffer that is reused from text to text.
+// idSink turns the units of a text into unit ids, each segment followed by
+// a 0 (no unit id is 0).
 type idSink struct {
-	vocab *vocabulary
-	local map[string]uint32 // this worker's cache of vocab
-	ids   []uint32
-	ends  []int // where each segment ends in ids
-	segs  [][]uint32
+	vocab    *vocabulary
+	local    map[string]uint32 // this worker's cache of vocab
+	ids      []uint32
+	segStart int
 }
 
 func (s *idSink) han(r rune) { s.ids = append(s.ids, uint32(r)) }
@@ -112,21 +112,56 @@ func (s *idSink) word(w []byte) {
 }
 
 func (s *idSink) brk() {
-	if n := len(s.ends); n == 0 && len(s.ids) > 0 || n > 0 && s.ends[n-1] < len(s.ids) {
-		s.ends = append(s.ends, len(s.ids))
+	if len(s.ids) > s.segStart {
+		s.ids = append(s.ids, 0)
+		s.segStart = len(s.ids)
 	}
 }
 
-func (s *idSink) read(text string) [][]uint32 {
-	s.ids, s.ends, s.segs = s.ids[:0], s.ends[:0], s.segs[:0]
+// units appends the units of text to ids.
+func (s *idSink) units(ids []uint32, text string) []uint32 {
+	s.ids, s.segStart = ids, len(ids)
 	scan(text, s)
 	s.brk()
-	start := 0
-	for _, end := range s.ends {
-		s.segs = append(s.segs, s.ids[start:end])
-		start = end
+	return s.ids
+}
+
+// pageUnits is a page's text as unit ids: title, body, headings and
+// summary, each segment followed by a 0.
+type pageUnits [4][]uint32
+
+// readPages reads every page's units, on all cores.
+func readPages(docs []*Doc, vocab *vocabulary) []pageUnits {
+	pages := make([]pageUnits, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	sinks := make([]idSink, workers)
+	for i := range sinks {
+		sinks[i] = idSink{vocab: vocab, local: map[string]uint32{}}
 	}
-	return s.segs
+	parallel(workers, len(docs), func(w, i int) {
+		d, s := docs[i], &sinks[w]
+		p := &pages[i]
+		p[0] = s.units(nil, d.Title)
+		p[1] = s.units(nil, d.Body)
+		for _, h := range d.Headings {
+			p[2] = s.units(p[2], h)
+		}
+		p[3] = s.units(nil, d.Summary)
+	})
+	return pages
+}
+
+// eachSegment calls f with each segment of a field's units.
+func eachSegment(ids []uint32, f func(seg []uint32)) {
+	start := 0
+	for i, u := range ids {
+		if u == 0 {
+			if i > start {
+				f(ids[start:i])
+			}
+			start = i + 1
+		}
+	}
 }
 
 // tf counts the occurrences of an n-gram in each field of a page; for the
@@ -161,7 +196,6 @@ type posting struct {
 type tokenizer struct {
 	gram  int
 	parts int
-	sink  idSink
 	count *keyTable // n-gram → its place in pool
 	pool  []tf
 	at    []occurrence
@@ -176,16 +210,16 @@ type pageTerms struct {
 	after []uint32
 }
 
-func newTokenizer(v *vocabulary, gram, parts int) *tokenizer {
-	return &tokenizer{gram: gram, parts: parts, sink: idSink{vocab: v, local: map[string]uint32{}}, count: newKeyTable(4096)}
+func newTokenizer(gram, parts int) *tokenizer {
+	return &tokenizer{gram: gram, parts: parts, count: newKeyTable(4096)}
 }
 
-// addField counts the n-grams of text into the field chosen by pick; only
-// title and body (create) add new n-grams and positions, the other fields
-// weigh the ones there.
-func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
-	for _, seg := range t.sink.read(text) {
-		for n := 1; n <= t.gram; n++ {
+// addField counts the n-grams of lo to hi units of a field into the count
+// chosen by pick; only title and body (create) add new n-grams and
+// positions, the other fields weigh the ones there.
+func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, create bool) {
+	eachSegment(ids, func(seg []uint32) {
+		for n := lo; n <= hi; n++ {
 			for i := 0; i+n <= len(seg); i++ {
 				k := makeKey(seg[i : i+n])
 				at, ok := t.count.get(k)
@@ -218,21 +252,19 @@ func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
 		if create {
 			t.pos += int32(len(seg)) + 1
 		}
-	}
+	})
 }
 
-// postings tokenises a page into out (whose buffers it reuses): its terms
-// with their impacts, one list per partition of the terms.
-func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms) {
+// postings counts the n-grams of lo to hi units of a page into out (whose
+// buffers it reuses): those keep says are terms, with their impacts, one
+// list per partition of the terms.
+func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, keep func(key) bool, out *pageTerms) {
 	t.count.reset()
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
-	t.addField(d.Title, func(c *tf) *int32 { return &c.title }, true)
-	t.addField(d.Body, func(c *tf) *int32 { return &c.body }, true)
-	for _, h := range d.Headings {
-		t.addField(h, func(c *tf) *int32 { return &c.heading }, false)
-	}
-	t.addField(d.Summary, func(c *tf) *int32 { return &c.summary }, false)
-	norm := lengthNorm(docLength(d), avgLen)
+	t.addField(p[0], lo, hi, func(c *tf) *int32 { return &c.title }, true)
+	t.addField(p[1], lo, hi, func(c *tf) *int32 { return &c.body }, true)
+	t.addField(p[2], lo, hi, func(c *tf) *int32 { return &c.heading }, false)
+	t.addField(p[3], lo, hi, func(c *tf) *int32 { return &c.summary }, false)
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts)
 	}
@@ -240,6 +272,9 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		out.parts[p] = out.parts[p][:0]
 	}
 	t.count.each(func(k key, at int32) {
+		if keep != nil && !keep(k) {
+			return
+		}
 		c := &t.pool[at]
 		ps := posting{term: k, doc: doc, imp: c.impact(norm), posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
 		if c.first >= 0 {

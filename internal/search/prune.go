@@ -1,10 +1,5 @@
 package search
 
-import (
-	"runtime"
-	"sync/atomic"
-)
-
 // Which n-grams are terms. Every unit and every pair of units is a term.
 // A longer n-gram (three or four units) is one only when the index needs
 // it: when the pages that hold both of its (n−1)-unit parts, its
@@ -21,65 +16,51 @@ import (
 // so a segment's tombstones do not change the answer.
 const candidateMax = 10
 
-// pruneTerms says which of the inverted n-grams are terms (see above).
-func pruneTerms(keys []key, lists []termList) []bool {
-	table := newKeyTable(len(keys))
-	for i, k := range keys {
-		table.put(k, int32(i))
-	}
-	keep := make([]bool, len(keys))
-	docsOf := func(u []uint32) []uint32 {
-		if i, ok := table.get(makeKey(u)); ok {
-			return lists[i].docs
-		}
-		return nil
-	}
-	workers := runtime.GOMAXPROCS(0)
-	// X of the three-unit n-grams that are not terms, by index in keys
-	cands := make([][]uint32, len(keys))
-	for n := 1; n <= 4; n++ {
-		var next atomic.Int64
-		parallelDo(workers, func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(keys) {
-					return
-				}
-				u := keys[i].units()
-				if len(u) != n {
-					continue
-				}
-				if n <= 2 || u[n-1] >= wordBase || len(lists[i].docs) > candidateMax {
-					keep[i] = true
-					continue
-				}
-				var c []uint32
-				if n == 3 {
-					c = intersectMax(docsOf(u[:2]), docsOf(u[1:]), candidateMax)
-				} else {
-					c = intersectMax(xOf(table, keep, cands, lists, u[:3]), xOf(table, keep, cands, lists, u[1:]), candidateMax)
-				}
-				if len(c) > candidateMax {
-					keep[i] = true
-				} else if n == 3 {
-					cands[i] = c
-				}
-			}
-		})
-	}
-	return keep
+// decider tells which n-grams of one length are terms, from the terms one
+// unit shorter.
+type decider struct {
+	table *keyTable // the shorter terms → their place in lists
+	lists []termList
 }
 
-// xOf is X of a three-unit n-gram that occurs (see above).
-func xOf(table *keyTable, keep []bool, cands [][]uint32, lists []termList, u []uint32) []uint32 {
-	i, ok := table.get(makeKey(u))
-	if !ok {
-		return nil
+func newDecider(shorter inverted, docs, workers int) *decider {
+	d := &decider{table: newKeyTable(len(shorter.keys)), lists: shorter.lists}
+	for i, k := range shorter.keys {
+		d.table.put(k, int32(i))
 	}
-	if keep[i] {
-		return lists[i].docs
+	return d
+}
+
+// keep returns worker w's test: whether an n-gram that occurs is a term.
+// An n-gram one of whose parts is not a term has at most candidateMax
+// candidates, and is not one either.
+func (d *decider) keep(w int) func(key) bool {
+	cache := newKeyTable(1 << 12) // n-gram → 1 a term, 2 not
+	return func(k key) bool {
+		u := k.units()
+		n := len(u)
+		if u[n-1] >= wordBase {
+			return true
+		}
+		a, okA := d.table.get(makeKey(u[:n-1]))
+		b, okB := d.table.get(makeKey(u[1:]))
+		if !okA || !okB || len(d.lists[a].docs) <= candidateMax || len(d.lists[b].docs) <= candidateMax {
+			return false
+		}
+		if v, ok := cache.get(k); ok {
+			return v == 1
+		}
+		keep := len(intersectMax(d.lists[a].docs, d.lists[b].docs, candidateMax)) > candidateMax
+		if len(cache.used) >= 1<<20 {
+			cache.reset()
+		}
+		v := int32(2)
+		if keep {
+			v = 1
+		}
+		cache.put(k, v)
+		return keep
 	}
-	return cands[i]
 }
 
 // intersectMax returns the docids in both sorted lists, stopping after
@@ -101,7 +82,3 @@ func intersectMax(a, b []uint32, max int) []uint32 {
 	return out
 }
 
-// parallelDo runs f on the given number of goroutines and waits.
-func parallelDo(workers int, f func()) {
-	parallel(workers, workers, func(_, _ int) { f() })
-}

@@ -40,13 +40,13 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 		docs[i] = it.doc
 	}
 	vocab := &vocabulary{ids: map[string]uint32{}}
-	keys, lists, after := invert(docs, vocab, opts.Gram, avg)
+	inv := invert(docs, vocab, opts.Gram, avg)
 	if stop() {
 		return nil
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense, terms := writeTerms(keys, lists, after, vocab, len(docs), in, beside)
+	buckets, dense, terms := writeTerms(inv, vocab, len(docs), in, beside)
 	if stop() {
 		return nil
 	}

@@ -80,15 +80,11 @@ func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rar
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabulary, docs int, idx, beside map[string][]byte) (buckets, dense, terms int) {
-	keep := pruneTerms(keys, lists)
+func writeTerms(inv inverted, vocab *vocabulary, docs int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
-	var kept []key
 	raw := 0
 	for i, k := range keys {
-		if !keep[i] {
-			continue
-		}
 		l := &lists[i]
 		u := k.units()
 		e := termEntry{text: vocab.text(u), stem: vocab.text(u[:min(2, len(u))]), list: l, dense: isDense(len(l.docs), docs), at: i}
@@ -98,9 +94,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			raw += len(e.text) + 4 + len(l.docs)*5/2
 		}
 		entries = append(entries, e)
-		kept = append(kept, k)
 	}
-	keys = kept
 	denseKeys := map[key]bool{} // the dense terms, for the next columns
 	for i, e := range entries {
 		if e.dense {

@@ -81,4 +81,3 @@ func intersectMax(a, b []uint32, max int) []uint32 {
 	}
 	return out
 }
-

@@ -48,12 +48,3 @@ func (s *segment) xDocs(t Term) ([]uint32, error) {
 	return slices.Compact(all), nil
 }
 
-// stem is the first two units of a canonical term, which choose its shard,
-// so that a longer n-gram lies in the shard of its first pair.
-func stem(t string) string {
-	segs := Segments(t)
-	if len(segs) != 1 || len(segs[0]) <= 2 {
-		return t
-	}
-	return joinUnits(segs[0][:2])
-}

@@ -128,7 +128,7 @@ func (s *segment) readDense(rec *record, name string) error {
 // records returns the records a term stands for: itself, or for a prefix
 // term every term of as many units that it starts.
 func (s *segment) records(t Term) ([]record, error) {
-	recs, err := s.shard(fnv1a(shardKey(stem(t.Text))) & uint32(s.info.Buckets-1))
+	recs, err := s.shard(fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1))
 	if err != nil {
 		return nil, err
 	}

@@ -11,10 +11,8 @@ import (
 	"sync"
 )
 
-// A shard, t/B.bin, holds the terms whose shard key (the key of their
-// first two units, so that a longer n-gram lies with its first pair)
-// hashes to bucket B, sorted, in columns (gzip packs each kind of data
-// better alone):
+// A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
+// sorted, in columns (gzip packs each kind of data better alone):
 //
 //	n (varint), then n terms (strings)
 //	n times: df (varint) and kind (byte: 0 list, 1 dense)
@@ -59,7 +57,6 @@ const (
 
 type termEntry struct {
 	text   string
-	stem   string // its first two units, which choose its shard
 	bucket uint32
 	list   *termList
 	dense  bool
@@ -87,7 +84,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs int, idx, beside map[strin
 	for i, k := range keys {
 		l := &lists[i]
 		u := k.units()
-		e := termEntry{text: vocab.text(u), stem: vocab.text(u[:min(2, len(u))]), list: l, dense: isDense(len(l.docs), docs), at: i}
+		e := termEntry{text: vocab.text(u), list: l, dense: isDense(len(l.docs), docs), at: i}
 		if e.dense {
 			dense++
 		} else {
@@ -109,7 +106,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs int, idx, beside map[strin
 	byBucket := make([][]int, buckets)
 	for i := range entries {
 		e := &entries[i]
-		e.bucket = fnv1a(shardKey(e.stem)) & uint32(buckets-1)
+		e.bucket = fnv1a(shardKey(e.text)) & uint32(buckets-1)
 		byBucket[e.bucket] = append(byBucket[e.bucket], i)
 	}
 	type file struct {

@@ -18,12 +18,6 @@
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
 
-  // stem: the first two units of a term, which choose its shard
-  function stem(text) {
-    var u = S.segments(text)[0];
-    return u && u.length > 2 ? S.joinUnits(u.slice(0, 2)) : text;
-  }
-
   // S.segment: info is the manifest's entry, M the manifest, file(rel) a
   // gunzipped file below the manifest's folder, base the first docid.
   S.segment = function (info, M, file, base) {
@@ -66,10 +60,9 @@
       });
     }
 
-    // records: the term itself, or every term a prefix term extends to; a
-    // term lies in the shard of its first two units (stem)
+    // records: the term itself, or every term a prefix term extends to
     function records(t) {
-      return shard(S.fnv1a(S.shardKey(stem(t.text))) & (info.buckets - 1)).then(function (recs) {
+      return shard(S.fnv1a(S.shardKey(t.text)) & (info.buckets - 1)).then(function (recs) {
         return Promise.all(recs.filter(function (r) {
           return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
         }).map(load));

@@ -47,4 +47,3 @@ func (s *segment) xDocs(t Term) ([]uint32, error) {
 	slices.Sort(all)
 	return slices.Compact(all), nil
 }
-

@@ -115,46 +115,6 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 	}
 }
 
-// SearchDocs turns the published pages and profiles into search documents:
-// title, headings, summary and plain text, with section, branches and
-// categories as filters. Sections come in the order of the site's menu.
-func SearchDocs(s *content.Site) ([]search.Doc, search.Options) {
-	all := append(append([]*content.Page{}, s.Pages...), s.Profiles...)
-	docs := make([]search.Doc, 0, len(all))
-	for _, p := range all {
-		d := search.Doc{URL: p.Path, Title: p.Title, Date: p.Date, Section: p.Section, Summary: p.Summary, Body: p.Plain,
-			Facets: map[string][]string{}}
-		for _, h := range p.TOC {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		for _, b := range p.BranchPages {
-			d.Facets["branches"] = append(d.Facets["branches"], b.Title)
-		}
-		if p.Profile != nil {
-			d.Facets["branches"] = append(d.Facets["branches"], p.Title)
-		}
-		d.Facets["categories"] = p.Terms["categories"]
-		docs = append(docs, d)
-	}
-	var opts search.Options
-	seen := map[string]bool{}
-	addSection := func(name string) {
-		if sec := s.Section(name); sec != nil && !seen[name] {
-			seen[name] = true
-			opts.Sections = append(opts.Sections, search.Section{Name: name, Title: sec.Page.Title})
-		}
-	}
-	for _, m := range s.Config.Menu {
-		addSection(firstSegment(m.URL))
-	}
-	for _, sec := range s.Sections {
-		addSection(sec.Name)
-	}
-	opts.Sections = append(opts.Sections, search.Section{Name: "", Title: "其他"})
-	opts.Facets = []search.Section{{Name: "branches", Title: "支部"}, {Name: "categories", Title: "分类"}}
-	return docs, opts
-}
-
 // firstSegment is the section a menu URL points to: "/news/" → "news".
 func firstSegment(u string) string {
 	for len(u) > 0 && u[0] == '/' {

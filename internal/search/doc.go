@@ -5,10 +5,12 @@
 //
 // # What a query finds
 //
-// A page matches when its normalised title or body text contains the
-// normalised query. Whitespace in a query separates keywords, and a page
-// must contain every one (AND). Front-matter fields (tags, branches, the
-// byline) are filters, not searched text.
+// A page matches when what a reader sees of it contains the normalised
+// query: its title or body text, or the captions and alt texts of its
+// pictures, or its byline and record as shown (Doc.Captions, Doc.Credits;
+// a result whose match is there says so). Whitespace in a query separates
+// keywords, and a page must contain every one (AND), each in one of those
+// fields. Tags, branches and categories are filters, not searched text.
 //
 // Normalising (Normalize; the same code in Go and in the browser, tested on
 // the shared cases of testdata/normalize.json):

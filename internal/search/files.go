@@ -13,7 +13,7 @@ import (
 // fragment is what the browser reads to show a result, and to search a
 // recent page (one changed since the last segment was written): the
 // page's URL below the site root, title, date, section, plain text,
-// headings, summary, facet values and the Traditional characters in them
+// captions, credits, headings, summary, facet values and the Traditional characters in them
 // with their Simplified forms. Its name is the hash of its JSON,
 // which holds everything a page's index depends on, so an unchanged page
 // keeps its fragment, and its place in the index, from build to build.
@@ -23,6 +23,8 @@ type fragment struct {
 	Date     string              `json:"d,omitempty"`
 	Section  string              `json:"s"`
 	Text     string              `json:"x"`
+	Captions string              `json:"c,omitempty"`
+	Credits  string              `json:"b,omitempty"`
 	Headings string              `json:"h,omitempty"` // one a line
 	Summary  string              `json:"m,omitempty"`
 	Facets   map[string][]string `json:"f,omitempty"`
@@ -41,12 +43,12 @@ func makeItems(docs []Doc, facets []Section) []*item {
 	items := make([]*item, len(docs))
 	parallel(runtime.GOMAXPROCS(0), len(docs), func(_, i int) {
 		d := &docs[i]
-		f := fragment{URL: d.URL, Title: d.Title, Section: d.Section, Text: d.Body,
+		f := fragment{URL: d.URL, Title: d.Title, Section: d.Section, Text: d.Body, Captions: d.Captions, Credits: d.Credits,
 			Headings: strings.Join(d.Headings, "\n"), Summary: d.Summary}
 		if !d.Date.IsZero() {
 			f.Date = d.Date.In(cst).Format("2006-01-02")
 		}
-		f.Fold = foldPairs(f.Title, f.Text, f.Headings, f.Summary)
+		f.Fold = foldPairs(f.Title, f.Text, f.Captions, f.Credits, f.Headings, f.Summary)
 		for _, fc := range facets {
 			if vs := facetValues(d, fc.Name); len(vs) > 0 {
 				if f.Facets == nil {

@@ -16,7 +16,14 @@ type Doc struct {
 	Section  string // section name, "news"
 	Headings []string
 	Summary  string
-	Body     string              // plain text, blocks separated by "\n"
+	Body     string // plain text, blocks separated by "\n"
+	// Captions are what the page shows of its pictures: captions and alt
+	// texts, one a line; Credits its byline and record as shown, a line
+	// each ("摄影：周立群", "立项文号：示教工委函〔2024〕3号"). Both are
+	// searched like the body, and a result names them when the match is
+	// there.
+	Captions string
+	Credits  string
 	Facets   map[string][]string // facet name → values, "branches": {"农学院党委"}
 }
 
@@ -126,9 +133,9 @@ func (s *idSink) units(ids []uint32, text string) []uint32 {
 	return s.ids
 }
 
-// pageUnits is a page's text as unit ids: title, body, headings and
-// summary, each segment followed by a 0.
-type pageUnits [4][]uint32
+// pageUnits is a page's text as unit ids: title, body, captions, credits,
+// headings and summary, each segment followed by a 0.
+type pageUnits [6][]uint32
 
 // readPages reads every page's units, on all cores.
 func readPages(docs []*Doc, vocab *vocabulary) []pageUnits {
@@ -143,10 +150,12 @@ func readPages(docs []*Doc, vocab *vocabulary) []pageUnits {
 		p := &pages[i]
 		p[0] = s.units(nil, d.Title)
 		p[1] = s.units(nil, d.Body)
+		p[2] = s.units(nil, d.Captions)
+		p[3] = s.units(nil, d.Credits)
 		for _, h := range d.Headings {
-			p[2] = s.units(p[2], h)
+			p[4] = s.units(p[4], h)
 		}
-		p[3] = s.units(nil, d.Summary)
+		p[5] = s.units(nil, d.Summary)
 	})
 	return pages
 }
@@ -261,10 +270,13 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, cr
 func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, keep func(key) bool, out *pageTerms) {
 	t.count.reset()
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
+	body := func(c *tf) *int32 { return &c.body } // captions and credits weigh as the body
 	t.addField(p[0], lo, hi, func(c *tf) *int32 { return &c.title }, true)
-	t.addField(p[1], lo, hi, func(c *tf) *int32 { return &c.body }, true)
-	t.addField(p[2], lo, hi, func(c *tf) *int32 { return &c.heading }, false)
-	t.addField(p[3], lo, hi, func(c *tf) *int32 { return &c.summary }, false)
+	t.addField(p[1], lo, hi, body, true)
+	t.addField(p[2], lo, hi, body, true)
+	t.addField(p[3], lo, hi, body, true)
+	t.addField(p[4], lo, hi, func(c *tf) *int32 { return &c.heading }, false)
+	t.addField(p[5], lo, hi, func(c *tf) *int32 { return &c.summary }, false)
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts)
 	}
@@ -323,5 +335,6 @@ func putPositions(b []byte, at []occurrence, first int32) []byte {
 
 // docLength is the length BM25 normalises by: characters of title and body.
 func docLength(d *Doc) float64 {
-	return float64(utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) + 1)
+	return float64(utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) +
+		utf8.RuneCountInString(d.Captions) + utf8.RuneCountInString(d.Credits) + 1)
 }

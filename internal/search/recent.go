@@ -1,9 +1,6 @@
 package search
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // A recent page (one changed since the last segment was written) has no
 // index: the reader finds a term in its fragment's text and weighs it as
@@ -39,11 +36,14 @@ func textImpact(f *fragment, t Term, avg float64) (uint8, bool) {
 			}
 		}
 	}
+	body := func(c *tf) *int32 { return &c.body }
 	field(f.Title, func(c *tf) *int32 { return &c.title }, true)
-	field(f.Text, func(c *tf) *int32 { return &c.body }, true)
+	field(f.Text, body, true)
+	field(f.Captions, body, true)
+	field(f.Credits, body, true)
 	field(f.Headings, func(c *tf) *int32 { return &c.heading }, false) // one a line: apart
 	field(f.Summary, func(c *tf) *int32 { return &c.summary }, false)
-	norm := lengthNorm(float64(utf8.RuneCountInString(f.Title)+utf8.RuneCountInString(f.Text)+1), avg)
+	norm := lengthNorm(docLength(&Doc{Title: f.Title, Body: f.Text, Captions: f.Captions, Credits: f.Credits}), avg)
 	best, found := uint8(0), false
 	for _, c := range counts {
 		best, found = max(best, c.impact(norm)), true
@@ -60,4 +60,10 @@ func unitsMatch(have, want []string, prefix bool) bool {
 		}
 	}
 	return true
+}
+
+// holds reports whether a page's fragment holds a piece where the reader
+// sees it: its title, text, captions or credits.
+func (f *fragment) holds(p Piece) bool {
+	return Contains(f.Title, p) || Contains(f.Text, p) || Contains(f.Captions, p) || Contains(f.Credits, p)
 }

@@ -105,7 +105,7 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 			if err != nil {
 				return nil, err
 			}
-			ok = Contains(f.Title, p) || Contains(f.Text, p)
+			ok = f.holds(p)
 		} else {
 			ok = c.holds(d)
 		}

@@ -90,13 +90,18 @@
           }
         });
       }
-      field(f.t, 0, true); field(f.x, 1, true); field(f.h, 2, false); field(f.m, 3, false);
-      var norm = K1 * (1 - B + B * (runes(f.t) + runes(f.x) + 1) / M.avg);
+      field(f.t, 0, true); field(f.x, 1, true); field(f.c, 1, true); field(f.b, 1, true); field(f.h, 2, false); field(f.m, 3, false);
+      var norm = K1 * (1 - B + B * (runes(f.t) + runes(f.x) + runes(f.c || "") + runes(f.b || "") + 1) / M.avg);
       counts.forEach(function (c) {
         var w = 5 * c[0] + 1 * c[1] + 2 * c[2] + 1 * c[3], q = Math.min(3, Math.floor(w / (norm + w) * 4));
         best = Math.max(best, c[0] ? q | 4 : q);
       });
       return best;
+    }
+
+    // holds: whether a page shows a piece: in its title, text, captions or credits
+    function holds(f, p) {
+      return [f.t, f.x, f.c, f.b].some(function (s) { return s && S.spans(s, [p]).length > 0; });
     }
 
     // postings: the pages of a term in the whole index, docid → impact;
@@ -146,7 +151,7 @@
           if (s && !chains.has(s)) chains.set(s, s.chain(p, terms));
           checks.push((s ? chains.get(s) : Promise.resolve(null)).then(function (c) {
             if (c && !c.unknown.has(d) && !unknown.has(d)) return c.holds(d);
-            return fragment(d).then(function (f) { return S.spans(f.t, [p]).length > 0 || S.spans(f.x, [p]).length > 0; });
+            return fragment(d).then(function (f) { return holds(f, p); });
           }).then(function (ok) { if (!ok) out.delete(d); }));
         });
         return Promise.all(checks).then(function () { return out; });

@@ -39,19 +39,29 @@
     var nl = text.lastIndexOf("\n", first);
     if (nl >= start) start = nl + 1;
     var end = Math.min(text.length, start + 110);
-    return (start > 0 ? "…" : "") + marked(text, spans, start, end).replace(/\n/g, " ") + (end < text.length ? "…" : "");
+    return (start > 0 && text[start - 1] !== "\n" ? "…" : "") + marked(text, spans, start, end).replace(/\n/g, " ") + (end < text.length ? "…" : "");
+  }
+
+  // where: the text a snippet comes from, its matched spans and what it is:
+  // the page's text, else its captions or byline and record, named
+  function where(f, pieces) {
+    var xs = S.spans(f.x, pieces);
+    if (!xs.length && f.c && S.spans(f.c, pieces).length) return { text: f.c, spans: S.spans(f.c, pieces), label: "图片说明" };
+    if (!xs.length && f.b && S.spans(f.b, pieces).length) return { text: f.b, spans: S.spans(f.b, pieces), label: "署名及信息" };
+    return { text: f.x, spans: xs };
   }
 
   function item(h, f, pieces) {
-    var ts = S.spans(f.t, pieces), xs = S.spans(f.x, pieces), seen = {}, hl = [];
-    ts.map(function (r) { return f.t.slice(r[0], r[1]); }).concat(xs.map(function (r) { return f.x.slice(r[0], r[1]); }))
+    var ts = S.spans(f.t, pieces), w = where(f, pieces), xs = w.spans, seen = {}, hl = [];
+    ts.map(function (r) { return f.t.slice(r[0], r[1]); }).concat(xs.map(function (r) { return w.text.slice(r[0], r[1]); }))
       .forEach(function (s) { if (!seen[s] && hl.length < 5) { seen[s] = true; hl.push(s); } });
     var url = ix.pageURL(f), sec = ix.section(h.doc), li = document.createElement("li");
     li.className = "search-result" + (state.partial ? " partial" : "");
     li.setAttribute("data-url", url.pathname);
     li.innerHTML = '<a class="search-title" href="' + esc(url.pathname + (hl.length ? "?hl=" + encodeURIComponent(hl.join("\n")) : "")) + '">' +
       marked(f.t, ts, 0, f.t.length) + '</a><p class="search-meta">' + (sec && sec.name ? "<span>" + esc(sec.title) + "</span> " : "") +
-      (f.d ? '<time datetime="' + f.d + '">' + cnDate(f.d) + "</time>" : "") + '</p><p class="search-snippet">' + snippet(f.x, xs) + "</p>";
+      (f.d ? '<time datetime="' + f.d + '">' + cnDate(f.d) + "</time>" : "") + '</p><p class="search-snippet">' +
+      (w.label ? '<span class="search-where">' + w.label + "：</span>" : "") + snippet(w.text, xs) + "</p>";
     return li;
   }
 

@@ -16,6 +16,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/deploy"
 	"showcase/internal/diag"
+	"showcase/internal/search"
 )
 
 const deployUsage = `Usage: showcase deploy [flags]   publish the site to the campus host (发布网站)
@@ -113,7 +114,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	defer t.Close()
 	opts := deploy.Options{
 		Source: *dest, MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
-		ForceUnlock: *forceUnlock, Workers: *jobs,
+		ForceUnlock: *forceUnlock, Workers: *jobs, Replaced: replacedIndexFile,
 	}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Progress = stdout
@@ -124,13 +125,24 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	if *dryRun {
 		res.Plan.Describe(stdout)
-		if *maxDeletes >= 0 && len(res.Plan.Delete) > *maxDeletes {
-			fmt.Fprintf(stdout, "note: %d deletions are more than --max-deletes %d: a real deploy would refuse (删除文件超过上限)\n", len(res.Plan.Delete), *maxDeletes)
+		counted := deploy.CountedDeletes(res.Plan, opts.Replaced)
+		if n := len(res.Plan.Delete) - counted; n > 0 {
+			fmt.Fprintf(stdout, "%d of the deletions are search index files the build replaced (合并后不再使用的搜索索引文件): they do not count against --max-deletes\n", n)
+		}
+		if *maxDeletes >= 0 && counted > *maxDeletes {
+			fmt.Fprintf(stdout, "note: %d deletions are more than --max-deletes %d: a real deploy would refuse (删除文件超过上限)\n", counted, *maxDeletes)
 		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
 	return 0
+}
+
+// replacedIndexFile tells a deletion of a search index file, which a build
+// removes only when it replaced it by others (internal/search.IndexFile).
+func replacedIndexFile(p string) bool {
+	rel, ok := strings.CutPrefix(p, "search/")
+	return ok && search.IndexFile(rel)
 }
 
 // runSiteChecks runs "showcase check" (the review gate) before anything is

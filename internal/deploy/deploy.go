@@ -17,6 +17,10 @@ type Options struct {
 	ForceUnlock bool      // break a stale lock (see StaleLockAge)
 	Workers     int       // files sent at once (default DefaultWorkers)
 	Progress    io.Writer // a terminal to draw a progress bar on, or nil
+	// Replaced, when set, tells the deletions that only remove a file the
+	// build replaced by others (a merged search index's): they do not
+	// count against MaxDeletes.
+	Replaced func(path string) bool
 
 	// test hooks
 	afterChange func(name string) // after each file sent or deleted
@@ -115,9 +119,9 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 	}
 	plan := makePlan(local, st, pruned)
 	res = &Result{Target: t.String(), Plan: plan, Interrupted: st.interrupted != nil, Verified: st.verified}
-	if !opts.DryRun && opts.MaxDeletes >= 0 && len(plan.Delete) > opts.MaxDeletes {
+	if n := CountedDeletes(plan, opts.Replaced); !opts.DryRun && opts.MaxDeletes >= 0 && n > opts.MaxDeletes {
 		return res, fmt.Errorf("this deploy would delete %d files from %s, more than the %d allowed (删除文件过多，已停止): check the target and the build folder %s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %d",
-			len(plan.Delete), t, opts.MaxDeletes, opts.Source, len(plan.Delete))
+			n, t, opts.MaxDeletes, opts.Source, n)
 	}
 	if opts.DryRun || (plan.Empty() && st.interrupted == nil) {
 		res.Took = now().Sub(start)
@@ -188,4 +192,16 @@ func clearParts(ctx context.Context, t Target, workers int, st *targetState) {
 		t.Remove(part) // most are long gone
 		return nil
 	})
+}
+
+// CountedDeletes is the number of the plan's deletions that count against
+// MaxDeletes: all but those replaced says the build replaced.
+func CountedDeletes(p *Plan, replaced func(path string) bool) int {
+	n := 0
+	for _, r := range p.Delete {
+		if replaced == nil || !replaced(r.Path) {
+			n++
+		}
+	}
+	return n
 }

@@ -239,3 +239,19 @@ func TestIncrementalMerge(t *testing.T) {
 		t.Errorf("no delta (%v) or no new base (%v) in 40 edits", sawDelta, sawBase)
 	}
 }
+
+// TestIndexFile: every file of an index but the search page is an index
+// file, and nothing else is.
+func TestIndexFile(t *testing.T) {
+	out := rebuild(nil, siteDocs(40))
+	for name := range out.Files {
+		if !IndexFile(name) {
+			t.Errorf("%s is not an index file", name)
+		}
+	}
+	for _, name := range []string{"index.html", "m-.bin", "m-0123456789ab.html", "d/x.bin", "s-0123456789ab", "../news/index.html", "s-0123456789abc/t/0.bin"} {
+		if IndexFile(name) {
+			t.Errorf("%s is an index file", name)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Index reads a built index the way the browser does, file by file, for
@@ -226,4 +227,32 @@ func (ix *Index) Files() ([]string, error) {
 	}
 	sort.Strings(out)
 	return slices.Compact(out), nil
+}
+
+// IndexFile reports whether a path below search/ is one of an index's
+// files: named by its content, never changed, and removed only when a
+// build replaced it by others (a merge), so a deploy need not count its
+// deletion as one a reader could miss. The search page (index.html) is not.
+func IndexFile(rel string) bool {
+	hexName := func(s string, n int) bool {
+		if len(s) != n {
+			return false
+		}
+		_, err := hex.DecodeString(s)
+		return err == nil
+	}
+	dir, rest, nested := strings.Cut(rel, "/")
+	switch {
+	case !nested:
+		name, ok := strings.CutSuffix(dir, ".bin")
+		return ok && strings.HasPrefix(name, "m-") && hexName(name[2:], 12)
+	case dir == "d" || dir == "f":
+		name, ok := strings.CutSuffix(rest, ".bin")
+		return ok && hexName(name, 16)
+	case strings.HasPrefix(dir, "s-"):
+		return hexName(dir[2:], 12) && rest != ""
+	case strings.HasPrefix(dir, "fold-"):
+		return hexName(dir[5:], 8) && rest != ""
+	}
+	return false
 }

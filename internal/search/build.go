@@ -77,7 +77,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	m := manifest{Version: manifestVersion, Gram: opts.Gram, Rare: rareDocs, Candidates: candidateMax, FDBlock: fdBlock, Avg: p.avg,
 		Fragments: "f/", Dense: "d/", Root: "../"}
 	for _, f := range opts.Facets {
-		m.Facets = append(m.Facets, nameTitle{f.Name, f.Title})
+		m.Facets = append(m.Facets, nameTitle(f))
 	}
 	frags := map[string]*item{} // the fragments the index names: its pages'
 	for _, s := range p.segs {
@@ -162,7 +162,7 @@ func sectionList(m *manifest, secs []Section) []nameTitle {
 	for _, s := range secs {
 		if have[s.Name] {
 			delete(have, s.Name)
-			out = append(out, nameTitle{s.Name, s.Title})
+			out = append(out, nameTitle(s))
 		}
 	}
 	var rest []string

@@ -44,11 +44,11 @@ func TestSearchBrowserIncremental(t *testing.T) {
 		}
 	}
 
-	// five more edits pass a tenth of the index: a new base removes the
-	// old fragments of the edited pages, which the open page reads to show
+	// ten more edits pass a tenth of the index: a new base removes the old
+	// fragments of the edited pages, which the open page reads to show
 	// 主题党日12
 	segs, _ := filepath.Glob(filepath.Join(dest, "search", "s-*"))
-	for i := 10; i < 15; i++ {
+	for i := 4; i < 14; i++ {
 		editFile(t, src, fmt.Sprintf("content/cases/day-%02d.md", i), "开展主题党日", "开展党史学习")
 	}
 	if _, err := buildDir(t, src, dest); err != nil {

@@ -22,6 +22,8 @@ func searchDiff(before, after map[string][]byte) string {
 			return "f/"
 		case strings.HasPrefix(f, "m-"):
 			return "m-"
+		case strings.HasPrefix(f, "r-"):
+			return "r-"
 		}
 		return f
 	}
@@ -98,15 +100,15 @@ func TestSearchIncremental(t *testing.T) {
 	rebuild("first build", "")
 	const shiwei = "/dangjian/news/shiwei/"
 	editFile(t, src, "content/news/shiwei.md", "强调加强**党建**工作", "强调加强**廉政**建设")
-	rebuild("edit", "+f/ +m- -m- ~index.html")
+	rebuild("edit", "+f/ +m- +r- -m- ~index.html")
 	siteFinds(t, "edit", dest, map[string][]string{"廉政建设": {shiwei}, "加强党建": {"/dangjian/news/fanti/"}, "时伟同志": {shiwei}})
 
 	os.WriteFile(filepath.Join(src, "content/news/new.md"), []byte("+++\ntitle = \"新增一篇\"\ndate = 2025-04-01\n+++\n新增的页面讲廉政。\n"), 0o644)
-	rebuild("add", "+f/ +m- -m- ~index.html")
+	rebuild("add", "+f/ +m- +r- -m- ~index.html")
 	siteFinds(t, "add", dest, map[string][]string{"廉政": {shiwei, "/dangjian/news/new/"}, "新增一篇": {"/dangjian/news/new/"}})
 
 	os.Remove(filepath.Join(src, "content/news/go.md"))
-	rebuild("delete", "+m- -m- ~index.html")
+	rebuild("delete", "+m- -m- -r- ~index.html")
 	siteFinds(t, "delete", dest, map[string][]string{"go语言": nil, "廉政": {shiwei, "/dangjian/news/new/"}})
 
 	// nine more pages changed
@@ -176,7 +178,7 @@ func TestSearchPreviewEdit(t *testing.T) {
 	r.step("first build", false, nil)
 	before := readTree(t, r.dest)
 	r.step("body edit", true, r.write("content/news/go.md", "+++\ntitle = \"Go语言编程培训\"\ndate = 2025-01-10\n+++\n举办Go语言培训班，讲廉政。\n"))
-	if got := searchDiff(before, readTree(t, r.dest)); got != "+f/ +m- -m- ~index.html" {
+	if got := searchDiff(before, readTree(t, r.dest)); got != "+f/ +m- +r- -m- ~index.html" {
 		t.Errorf("an edit in the preview: search/ %s", got)
 	}
 	siteFinds(t, "preview", r.dest, map[string][]string{"讲廉政": {"/dangjian/news/go/"}, "ＰＰＴ": nil})

@@ -112,6 +112,15 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	for _, it := range p.recent {
 		m.Recent = append(m.Recent, recentInfo{Frag: it.frag, Section: it.doc.Section, Month: monthOf(it.doc.Date)})
 	}
+	if len(p.recent) > 0 {
+		raw := writeFilter(p.recent)
+		m.RecentFilter = "r-" + contentName(raw)[:12] + ".bin"
+		out.Files[m.RecentFilter] = gz(raw)
+	}
+	if prev != nil && prev.m.RecentFilter != "" && prev.m.RecentFilter != m.RecentFilter {
+		m.Keep = append(m.Keep, prev.m.RecentFilter)
+		out.Kept[prev.m.RecentFilter] = true
+	}
 	for _, s := range p.segs {
 		for _, it := range s.live {
 			frags[it.frag] = it

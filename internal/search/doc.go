@@ -82,6 +82,7 @@
 //	d/NAME.bin         postings or positions of a dense term
 //	f/NAME.bin         a page's fragment (URL, title, date, section, text,
 //	                   headings, summary, facets, Traditional characters)
+//	r-NAME.bin         the recent pages' filter (filter.go)
 //	fold-NAME/B.bin    the fold table for code points 256B … 256B+255
 //
 // The layout of shards and dense files is in terms.go, of segments in
@@ -93,10 +94,11 @@
 // it: an unchanged page (same fragment) stays where it is; a deleted page,
 // or the old version of an edited one, becomes a tombstone; new and edited
 // pages become recent pages, listed in the manifest, which the reader
-// checks on their fragments' text, weighing them as the index would. So
-// an edit, an added or a deleted page changes the manifest, the page's
-// fragment and the search page that names the manifest. More than eight
-// recent pages are indexed into a small delta segment, deltas into larger
+// checks on their fragments' text, weighing them as the index would; a
+// small filter of their units (r-NAME.bin) spares it the fragments of
+// those that cannot hold a query. So an edit, an added or a deleted page
+// changes the manifest, the filter, the page's fragment and the search
+// page that names the manifest. More than sixteen recent pages are indexed into a small delta segment, deltas into larger
 // ones, and when the changes pass a tenth of the base, everything into a
 // new base. A file the index no longer uses disappears at the next build:
 // the fragments of dead pages stay until their segment is merged away, so
@@ -105,7 +107,8 @@
 // names.
 //
 // A query reads the manifest (once), the fold blocks of its Han
-// characters, the recent pages' fragments, one shard per term and segment
+// characters, the recent filter and the fragments of the recent pages
+// that may hold its terms, one shard per term and segment
 // (a dense term's own file, and positions for long pieces), then the
 // fragment names and fragments of the ten results shown.
 //

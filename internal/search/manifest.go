@@ -27,6 +27,11 @@ type manifest struct {
 	Facets     []nameTitle   `json:"facets"`
 	Segments   []segmentInfo `json:"segments"`
 	Recent     []recentInfo  `json:"recent"`
+	// RecentFilter is the file of the recent pages' filter (filter.go).
+	RecentFilter string `json:"recentFilter,omitempty"`
+	// Keep are files of the previous index kept one build longer for its
+	// readers: its recent filter, which changes with every edit.
+	Keep []string `json:"keep,omitempty"`
 	// Paths below the manifest's folder (search/).
 	Fold       string `json:"fold"`
 	FoldBlocks string `json:"foldBlocks"`

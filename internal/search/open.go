@@ -24,6 +24,7 @@ type Index struct {
 	recent uint32 // the docid of the first recent page
 	live   int    // pages that are not dead
 	frags  map[uint32]*fragment
+	filter bitmap // the recent pages'
 }
 
 // Open reads the manifest at manifestPath (Output.Manifest).
@@ -81,8 +82,16 @@ func (ix *Index) lookup(t Term) (post map[uint32]uint8, text map[uint32]bool, er
 			return nil, nil, err
 		}
 	}
-	for i := range ix.m.Recent {
-		text[ix.recent+uint32(i)] = true
+	if len(ix.m.Recent) > 0 {
+		filter, err := ix.recentFilter()
+		if err != nil {
+			return nil, nil, err
+		}
+		for i := range ix.m.Recent {
+			if mayHold(filter[i*filterBits/8:(i+1)*filterBits/8], t) {
+				text[ix.recent+uint32(i)] = true
+			}
+		}
 	}
 	for d := range text {
 		f, err := ix.fragment(d)
@@ -96,6 +105,21 @@ func (ix *Index) lookup(t Term) (post map[uint32]uint8, text map[uint32]bool, er
 		}
 	}
 	return post, text, nil
+}
+
+// recentFilter reads the recent pages' filter (filter.go), once.
+func (ix *Index) recentFilter() (bitmap, error) {
+	if ix.filter == nil {
+		data, err := ix.file(ix.m.RecentFilter)
+		if err != nil {
+			return nil, err
+		}
+		if len(data) != len(ix.m.Recent)*filterBits/8 {
+			return nil, errCorrupt
+		}
+		ix.filter = data
+	}
+	return ix.filter, nil
 }
 
 // fragName returns the name of a page's fragment.
@@ -216,6 +240,10 @@ func (ix *Index) Files() ([]string, error) {
 	for _, r := range ix.m.Recent {
 		out = append(out, ix.m.Fragments+r.Frag+".bin")
 	}
+	if ix.m.RecentFilter != "" {
+		out = append(out, ix.m.RecentFilter)
+	}
+	out = append(out, ix.m.Keep...)
 	blocks, err := hex.DecodeString(ix.m.FoldBlocks)
 	if err != nil {
 		return nil, err
@@ -245,7 +273,7 @@ func IndexFile(rel string) bool {
 	switch {
 	case !nested:
 		name, ok := strings.CutSuffix(dir, ".bin")
-		return ok && strings.HasPrefix(name, "m-") && hexName(name[2:], 12)
+		return ok && (strings.HasPrefix(name, "m-") || strings.HasPrefix(name, "r-")) && hexName(name[2:], 12)
 	case dir == "d" || dir == "f":
 		name, ok := strings.CutSuffix(rest, ".bin")
 		return ok && hexName(name, 16)

@@ -14,16 +14,17 @@ import "sort"
 //     on their text: no index file changes;
 //   - when there are more than recentMax recent pages, they are indexed
 //     into the delta of level 1, which is written again with them; when
-//     that would hold more than its cap (64 pages), it is merged into level
-//     2 (512 pages) instead, and so on;
+//     that would hold more than its cap (128 pages), it is merged into
+//     level 2 (1,024 pages) instead, and so on;
 //   - when the deltas, the recent pages and the base's tombstones add up to
 //     more than a tenth of the base (and more than recentMax), everything
 //     is indexed afresh into a new base.
 //
-// So an edit changes the manifest and a fragment; every eighth changed page
-// or so rewrites a small delta, and rarely a larger one or the base.
+// So an edit changes the manifest, the recent filter and a fragment; every
+// sixteenth changed page or so rewrites a small delta, and rarely a larger
+// one or the base.
 const (
-	recentMax   = 8
+	recentMax   = 16
 	levelGrowth = 8
 	maxLevel    = 6
 	mergeShare  = 10 // the base is rewritten when the rest passes 1/mergeShare of it

@@ -44,7 +44,7 @@ func randomQueries(n int, seed uint64) []string {
 // query still finds exactly the pages that hold it, in a base, in a delta
 // and among recent pages.
 func TestPrunedTerms(t *testing.T) {
-	docs := randomDocs(300, 1)
+	docs := randomDocs(500, 1)
 	out := rebuild(nil, docs)
 	ix := openOutput(t, out, nil)
 	pruned := 0
@@ -64,8 +64,8 @@ func TestPrunedTerms(t *testing.T) {
 	if pruned < 100 {
 		t.Errorf("only %d of 400 queries were left out of the index", pruned)
 	}
-	// edit 12 pages: a delta and recent pages, which prune on their own
-	for i := range 12 {
+	// edit 20 pages: a delta and recent pages, which prune on their own
+	for i := range 20 {
 		docs[i*7].Body = randomDocs(1, uint64(100+i))[0].Body
 		out = rebuild(out, docs)
 	}
@@ -110,9 +110,9 @@ func found(res *Results) string {
 // TestPrunedTermsInBrowser: the browser's reader finds what the Go reader
 // finds, in its order, in a base, a delta and recent pages.
 func TestPrunedTermsInBrowser(t *testing.T) {
-	docs := randomDocs(300, 1)
+	docs := randomDocs(500, 1)
 	out := rebuild(nil, docs)
-	for i := range 12 {
+	for i := range 20 {
 		docs[i*7].Body = randomDocs(1, uint64(100+i))[0].Body
 		out = rebuild(out, docs)
 	}

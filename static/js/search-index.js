@@ -110,8 +110,7 @@
     // positions
     function postings(t) {
       var m = new Map(), text = new Set();
-      return Promise.all(segs.map(function (s) { return s.postings(t, m, text); })).then(function () {
-        M.recent.forEach(function (r, i) { text.add(recent + i); });
+      return Promise.all(segs.map(function (s) { return s.postings(t, m, text); }).concat(recentMay(t, text))).then(function () {
         return Promise.all(Array.from(text).map(function (d) {
           return fragment(d).then(function (f) {
             var imp = textImpact(f, t);
@@ -119,6 +118,25 @@
           });
         }));
       }).then(function () { m.text = text; return m; });
+    }
+
+    // recentMay adds to text the recent pages whose filter (r-NAME.bin:
+    // 4096 bits a page, one set for each of its units) may hold a term
+    var filter;
+    function recentMay(t, text) {
+      if (!M.recent.length) return Promise.resolve();
+      filter = filter || file(M.recentFilter);
+      return filter.then(function (b) {
+        var units = S.segments(t.text)[0] || [];
+        M.recent.forEach(function (r, i) {
+          for (var j = 0; j < units.length; j++) {
+            if (t.prefix && j === units.length - 1) break;
+            var bit = i * 4096 + S.fnv1a(units[j]) % 4096;
+            if (!(b[bit >> 3] & (1 << (bit & 7)))) return;
+          }
+          text.add(recent + i);
+        });
+      }, function (e) { filter = null; throw e; });
     }
 
     function idf(df) { return Math.log(1 + (live - df + 0.5) / (df + 0.5)); }
@@ -186,7 +204,7 @@
 
     // search: {query, hits: [{doc, score, title, cov}] ranked, partial}
     function search(text) {
-      return Promise.all([foldFor(text)].concat(M.recent.map(function (r, i) { return fragment(recent + i); }))).then(function () {
+      return foldFor(text).then(function () {
         var q = S.parseQuery(text);
         if (!q.pieces.length) return { query: q, hits: [] };
         return Promise.all(q.pieces.map(piece)).then(function (maps) {

@@ -154,7 +154,13 @@
 
   // reopen: the index this page named is gone (the site was deployed again
   // since): read the search page afresh for the new manifest's URL
+  var reopening = null;
   function reopen() {
+    if (!reopening) reopening = reopenOnce().then(function () { reopening = null; }, function (e) { reopening = null; throw e; });
+    return reopening;
+  }
+
+  function reopenOnce() {
     return fetch(location.pathname, { cache: "no-cache" }).then(function (r) { return r.text(); }).then(function (html) {
       var m = /data-index="([^"]+)"/.exec(html);
       if (!m) throw new Error("search page without data-index");
@@ -200,7 +206,7 @@
       return show(0, my);
     }).catch(function (e) {
       if (my !== seq) return;
-      return failed(e, function () { return run(q, true); }, retried);
+      return failed(e, function () { if (my === seq) return run(q, true); }, retried); // unless newer typing came
     });
   }
 

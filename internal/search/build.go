@@ -46,9 +46,10 @@ type Stats struct {
 }
 
 const (
-	shardTarget = 8 << 10 // raw bytes a shard aims at
-	fdBlock     = 16      // docs per fragment-name block
-	maxBuckets  = 1 << 16
+	shardTarget      = 8 << 10 // raw bytes a shard of the base aims at
+	deltaShardTarget = 4 << 10 // and of a delta, which a query reads too
+	fdBlock          = 16      // docs per fragment-name block
+	maxBuckets       = 1 << 16
 )
 
 // Build indexes docs. It never fails: text of any kind becomes units or is
@@ -74,7 +75,7 @@ func Build(docs []Doc, opts Options) *Output {
 // index, and writes the fragments and the manifest.
 func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	out := &Output{Files: map[string][]byte{}, Kept: map[string]bool{}}
-	m := manifest{Version: manifestVersion, Gram: opts.Gram, Rare: rareDocs, Candidates: candidateMax, FDBlock: fdBlock, Avg: p.avg,
+	m := manifest{Version: manifestVersion, Gram: opts.Gram, Rare: rareDocs, FDBlock: fdBlock, Avg: p.avg,
 		Fragments: "f/", Dense: "d/", Root: "../"}
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))

@@ -8,7 +8,7 @@ import "slices"
 // occurs nowhere.
 func (s *segment) x(t Term) ([]record, []uint32, error) {
 	recs, err := s.records(t)
-	if err != nil || len(recs) > 0 || t.Units <= 2 || t.Prefix {
+	if err != nil || len(recs) > 0 || t.Units <= 2 || t.Prefix || s.info.Candidates == 0 {
 		return recs, nil, err
 	}
 	segs := Segments(t.Text)
@@ -24,8 +24,8 @@ func (s *segment) x(t Term) ([]record, []uint32, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c := intersectMax(a, b, candidateMax)
-	if len(c) > candidateMax {
+	c := intersectMax(a, b, s.info.Candidates)
+	if len(c) > s.info.Candidates {
 		return nil, nil, nil // it would be a term
 	}
 	return nil, c, nil

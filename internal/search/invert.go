@@ -26,8 +26,9 @@ type inverted struct {
 // invert reads the docs (already in docid order) on all cores, with avg
 // the page length impacts are computed with, and returns their terms
 // (prune.go): first the units and pairs, then the longer n-grams one
-// length at a time, each kept or not by what the shorter ones hold.
-func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64) inverted {
+// length at a time, each kept or not by what the shorter ones hold (all
+// kept when cands is 0).
+func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) inverted {
 	pages := readPages(docs, vocab)
 	norms := make([]float64, len(docs))
 	for i, d := range docs {
@@ -41,8 +42,8 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64) inverted {
 			hi = min(2, gram)
 		}
 		var keep func(w int) func(key) bool
-		if lo >= 3 {
-			keep = newDecider(shorter, len(docs), runtime.GOMAXPROCS(0)).keep
+		if lo >= 3 && cands > 0 {
+			keep = newDecider(shorter, cands).keep
 		}
 		shorter = invertPass(pages, norms, gram, lo, hi, keep)
 		all.keys = append(all.keys, shorter.keys...)

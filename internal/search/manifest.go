@@ -15,18 +15,15 @@ const manifestVersion = 4
 // size grows with sections, months, facets and deleted pages, not with the
 // pages.
 type manifest struct {
-	Version int `json:"version"`
-	Gram    int `json:"gram"`
-	Rare    int `json:"rare"` // terms of Gram units in at most Rare pages have no positions
-	// Candidates: more candidates than this mean an n-gram occurs nowhere
-	// (prune.go)
-	Candidates int           `json:"candidates"`
-	FDBlock    int           `json:"fdBlock"`
-	Avg        float64       `json:"avg"` // the page length impacts are computed with
-	Sections   []nameTitle   `json:"sections"`
-	Facets     []nameTitle   `json:"facets"`
-	Segments   []segmentInfo `json:"segments"`
-	Recent     []recentInfo  `json:"recent"`
+	Version  int           `json:"version"`
+	Gram     int           `json:"gram"`
+	Rare     int           `json:"rare"` // terms of Gram units in at most Rare pages have no positions
+	FDBlock  int           `json:"fdBlock"`
+	Avg      float64       `json:"avg"` // the page length impacts are computed with
+	Sections []nameTitle   `json:"sections"`
+	Facets   []nameTitle   `json:"facets"`
+	Segments []segmentInfo `json:"segments"`
+	Recent   []recentInfo  `json:"recent"`
 	// RecentFilter is the file of the recent pages' filter (filter.go).
 	RecentFilter string `json:"recentFilter,omitempty"`
 	// Keep are files of the previous index kept one build longer for its
@@ -53,6 +50,10 @@ type segmentInfo struct {
 	Level   int    `json:"level"` // 0 the base, 1… the deltas, smallest last
 	Docs    int    `json:"docs"`
 	Buckets int    `json:"buckets"`
+	// Candidates: in the base, more candidates than this mean a longer
+	// n-gram that is not a term occurs nowhere (prune.go); 0 in a delta,
+	// whose n-grams are all terms.
+	Candidates int `json:"candidates,omitempty"`
 	// Sections: the docs of a section are [Start, Start+Count), newest first.
 	Sections []sectionInfo `json:"sections"`
 	// Facets: the file of each facet of the manifest, "" when none.
@@ -80,11 +81,11 @@ type recentInfo struct {
 }
 
 func (m *manifest) check() error {
-	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.FDBlock < 1 || m.Avg <= 0 || m.Candidates != candidateMax {
+	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.FDBlock < 1 || m.Avg <= 0 {
 		return fmt.Errorf("search: manifest: unsupported index")
 	}
 	for _, s := range m.Segments {
-		if s.Buckets < 1 || s.Docs < 0 || len(s.Facets) != len(m.Facets) {
+		if s.Buckets < 1 || s.Docs < 0 || len(s.Facets) != len(m.Facets) || s.Candidates < 0 {
 			return fmt.Errorf("search: manifest: bad segment %q", s.Dir)
 		}
 	}

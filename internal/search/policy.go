@@ -14,19 +14,23 @@ import "sort"
 //     on their text: no index file changes;
 //   - when there are more than recentMax recent pages, they are indexed
 //     into the delta of level 1, which is written again with them; when
-//     that would hold more than its cap (128 pages), it is merged into
-//     level 2 (1,024 pages) instead, and so on;
-//   - when the deltas, the recent pages and the base's tombstones add up to
-//     more than a tenth of the base (and more than recentMax), everything
-//     is indexed afresh into a new base.
+//     that would hold more than its cap (64 pages), it is merged into the
+//     delta of level 2 (256 pages) instead;
+//   - when that would pass its cap too, or the deltas, the recent pages and
+//     the base's tombstones add up to more than a tenth of the base (and
+//     more than recentMax), everything is indexed afresh into a new base.
+//
+// Deltas keep every n-gram as a term (prune.go), so a query reads one
+// small shard of each, and never the text of their pages.
 //
 // So an edit changes the manifest, the recent filter and a fragment; every
-// sixteenth changed page or so rewrites a small delta, and rarely a larger
-// one or the base.
+// seventeenth changed page or so rewrites the small delta, every fourth
+// time of those the larger one instead, and the base is written again
+// after some 270 changed pages, or a tenth of it if fewer.
 const (
 	recentMax   = 16
-	levelGrowth = 8
-	maxLevel    = 6
+	levelGrowth = 4
+	maxLevel    = 2
 	mergeShare  = 10 // the base is rewritten when the rest passes 1/mergeShare of it
 )
 
@@ -41,9 +45,10 @@ func levelCap(level int) int {
 
 // plan says what the new index is made of.
 type plan struct {
-	segs   []planSeg // the base, then the deltas by level
-	recent []*item
-	avg    float64
+	segs     []planSeg // the base, then the deltas by level
+	recent   []*item
+	avg      float64
+	overflow bool // the deltas would pass their caps
 }
 
 // planSeg is a segment of the new index: a previous one kept, with its
@@ -115,7 +120,7 @@ func planIndex(prev *previous, items []*item) *plan {
 	for _, s := range p.segs[1:] {
 		stored += len(s.live) + len(s.dead)
 	}
-	if stored > recentMax && stored*mergeShare > len(base.live)+len(base.dead) {
+	if p.overflow || stored > recentMax && stored*mergeShare > len(base.live)+len(base.dead) {
 		return freshPlan(items)
 	}
 	return p
@@ -134,9 +139,13 @@ func (p *plan) cascade() {
 				break
 			}
 		}
-		if len(carry) <= levelCap(level) || level == maxLevel {
+		if len(carry) <= levelCap(level) {
 			p.segs = append(p.segs, planSeg{level: level, old: -1, live: carry})
 			break
+		}
+		if level == maxLevel {
+			p.overflow = true
+			return
 		}
 	}
 	sort.SliceStable(p.segs, func(i, j int) bool { return p.segs[i].level < p.segs[j].level })

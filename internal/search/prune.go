@@ -1,6 +1,7 @@
 package search
 
-// Which n-grams are terms. Every unit and every pair of units is a term.
+// Which n-grams are terms. In a delta, every n-gram is; in the base, every
+// unit and every pair of units is a term.
 // A longer n-gram (three or four units) is one only when the index needs
 // it: when the pages that hold both of its (n−1)-unit parts, its
 // candidates, are more than candidateMax, or when its last unit is a word
@@ -21,10 +22,11 @@ const candidateMax = 10
 type decider struct {
 	table *keyTable // the shorter terms → their place in lists
 	lists []termList
+	cands int // candidateMax
 }
 
-func newDecider(shorter inverted, docs, workers int) *decider {
-	d := &decider{table: newKeyTable(len(shorter.keys)), lists: shorter.lists}
+func newDecider(shorter inverted, cands int) *decider {
+	d := &decider{table: newKeyTable(len(shorter.keys)), lists: shorter.lists, cands: cands}
 	for i, k := range shorter.keys {
 		d.table.put(k, int32(i))
 	}
@@ -44,13 +46,13 @@ func (d *decider) keep(w int) func(key) bool {
 		}
 		a, okA := d.table.get(makeKey(u[:n-1]))
 		b, okB := d.table.get(makeKey(u[1:]))
-		if !okA || !okB || len(d.lists[a].docs) <= candidateMax || len(d.lists[b].docs) <= candidateMax {
+		if !okA || !okB || len(d.lists[a].docs) <= d.cands || len(d.lists[b].docs) <= d.cands {
 			return false
 		}
 		if v, ok := cache.get(k); ok {
 			return v == 1
 		}
-		keep := len(intersectMax(d.lists[a].docs, d.lists[b].docs, candidateMax)) > candidateMax
+		keep := len(intersectMax(d.lists[a].docs, d.lists[b].docs, d.cands)) > d.cands
 		if len(cache.used) >= 1<<20 {
 			cache.reset()
 		}

@@ -40,13 +40,18 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 		docs[i] = it.doc
 	}
 	vocab := &vocabulary{ids: map[string]uint32{}}
-	inv := invert(docs, vocab, opts.Gram, avg)
+	cands := 0 // a delta is small: every n-gram is a term
+	target := deltaShardTarget
+	if level == 0 {
+		cands, target = candidateMax, shardTarget
+	}
+	inv := invert(docs, vocab, opts.Gram, avg, cands)
 	if stop() {
 		return nil
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense, terms := writeTerms(inv, vocab, len(docs), in, beside)
+	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, in, beside)
 	if stop() {
 		return nil
 	}
@@ -63,7 +68,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	dir := "s-" + contentName(parts...)[:12] + "/"
 	out := &segmentOut{files: map[string][]byte{}, terms: terms, dense: dense,
-		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Sections: secs, Facets: facets}}
+		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Candidates: cands, Sections: secs, Facets: facets}}
 	var st segmentState
 	for _, it := range items {
 		st.Docs = append(st.Docs, [2]string{it.doc.URL, it.frag})

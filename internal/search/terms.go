@@ -77,7 +77,7 @@ func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rar
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(inv inverted, vocab *vocabulary, docs int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, target int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
 	raw := 0
@@ -99,7 +99,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs int, idx, beside map[strin
 		}
 	}
 	buckets = 1
-	if need := raw / shardTarget; need > 1 {
+	if need := raw / target; need > 1 {
 		buckets = 1 << bits.Len(uint(need-1))
 	}
 	buckets = min(buckets, maxBuckets)

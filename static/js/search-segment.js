@@ -75,15 +75,15 @@
     function x(t) {
       return records(t).then(function (recs) {
         var u = S.segments(t.text)[0], n = t.units;
-        if (recs.length || n <= 2 || t.prefix || !u || u.length !== n || S.isWord(u[n - 1])) return [recs, null];
+        if (recs.length || n <= 2 || t.prefix || !info.candidates || !u || u.length !== n || S.isWord(u[n - 1])) return [recs, null];
         return xDocs({ text: S.joinUnits(u.slice(0, n - 1)), units: n - 1 }).then(function (a) {
           if (!a.length) return [[], null];
           return xDocs({ text: S.joinUnits(u.slice(1)), units: n - 1 }).then(function (b) {
             var c = [];
-            for (var i = 0, j = 0; i < a.length && j < b.length && c.length <= M.candidates;) {
+            for (var i = 0, j = 0; i < a.length && j < b.length && c.length <= info.candidates;) {
               if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { c.push(a[i]); i++; j++; }
             }
-            return [[], c.length > M.candidates ? null : c];
+            return [[], c.length > info.candidates ? null : c];
           });
         });
       });

@@ -139,8 +139,16 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		out.Files[file] = gzFast(it.json)
 		out.Stats.FragmentBytes += int64(len(out.Files[file]))
 	}
-	fold := writeFold(out.Files)
+	foldFiles := map[string][]byte{}
+	fold := writeFold(foldFiles)
 	m.Fold, m.FoldBlocks = fold.dir, fold.blocks
+	for name, data := range foldFiles {
+		if prev != nil && prev.m.Fold == fold.dir && prev.m.FoldBlocks == fold.blocks {
+			out.Kept[name] = true // the table does not change
+		} else {
+			out.Files[name] = data
+		}
+	}
 	m.Sections = sectionList(&m, opts.Sections)
 	mj, name := encodeManifest(&m)
 	out.Manifest = name

@@ -34,8 +34,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 	for i, d := range docs {
 		norms[i] = lengthNorm(docLength(d), avg)
 	}
-	var all inverted
-	shorter := all
+	var passes []inverted
 	for lo := 1; lo <= gram; {
 		hi := lo
 		if lo == 1 {
@@ -43,13 +42,21 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		}
 		var keep func(w int) func(key) bool
 		if lo >= 3 && cands > 0 {
-			keep = newDecider(shorter, cands).keep
+			keep = newDecider(passes[len(passes)-1], cands).keep
 		}
-		shorter = invertPass(pages, norms, gram, lo, hi, keep)
-		all.keys = append(all.keys, shorter.keys...)
-		all.lists = append(all.lists, shorter.lists...)
-		all.after = append(all.after, shorter.after...)
+		passes = append(passes, invertPass(pages, norms, gram, lo, hi, keep))
 		lo = hi + 1
+	}
+	n := 0
+	for _, p := range passes {
+		n += len(p.keys)
+	}
+	all := inverted{keys: make([]key, 0, n), lists: make([]termList, 0, n), after: make([][]uint32, 0, n)}
+	for i, p := range passes {
+		all.keys = append(all.keys, p.keys...)
+		all.lists = append(all.lists, p.lists...)
+		all.after = append(all.after, p.after...)
+		passes[i] = inverted{}
 	}
 	return all
 }

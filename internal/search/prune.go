@@ -53,7 +53,7 @@ func (d *decider) keep(w int) func(key) bool {
 			return v == 1
 		}
 		keep := len(intersectMax(d.lists[a].docs, d.lists[b].docs, d.cands)) > d.cands
-		if len(cache.used) >= 1<<20 {
+		if len(cache.used) >= 1<<17 {
 			cache.reset()
 		}
 		v := int32(2)

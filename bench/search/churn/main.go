@@ -5,7 +5,7 @@
 // changed and removed and the bytes a deploy would send, for the whole
 // output and for search/ alone:
 //
-//	go run ./bench/search/churn -s CORPUS -w WORKDIR [-edits 120]
+//	go run ./bench/search/churn -s CORPUS -w WORKDIR [-edits 120] [-bulk 17]
 package main
 
 import (
@@ -33,6 +33,7 @@ func main() {
 	src := flag.String("s", "", "gencorpus site (copied, not changed)")
 	work := flag.String("w", "/tmp/churn", "work folder (emptied)")
 	edits := flag.Int("edits", 120, "single-page edits after the add and the delete")
+	bulk := flag.Int("bulk", 0, "then this many pages edited in one build (a merge into a delta), and one more edit")
 	flag.Parse()
 	site, out := filepath.Join(*work, "site"), filepath.Join(*work, "public")
 	check(os.RemoveAll(*work))
@@ -61,6 +62,14 @@ func main() {
 	for i := range *edits {
 		edit(pages[2+i*7%(len(pages)-2)])
 		step(fmt.Sprintf("edit %d", i+1))
+	}
+	if *bulk > 0 {
+		for i := range *bulk {
+			edit(pages[len(pages)-1-i*5])
+		}
+		step(fmt.Sprintf("bulk %d", *bulk))
+		edit(pages[len(pages)/2])
+		step("edit")
 	}
 }
 

@@ -115,4 +115,3 @@ func eachSegment(ids []uint32, f func(seg []uint32)) {
 		}
 	}
 }
-

@@ -75,7 +75,7 @@ func Build(docs []Doc, opts Options) *Output {
 // index, and writes the fragments and the manifest.
 func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	out := &Output{Files: map[string][]byte{}, Kept: map[string]bool{}}
-	m := manifest{Version: manifestVersion, Gram: opts.Gram, Rare: rareDocs, FDBlock: fdBlock, Avg: p.avg,
+	m := manifest{Version: manifestVersion, Gram: opts.Gram, FDBlock: fdBlock, Avg: p.avg,
 		Fragments: "f/", Dense: "d/", Root: "../"}
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))

@@ -17,7 +17,6 @@ const manifestVersion = 4
 type manifest struct {
 	Version  int           `json:"version"`
 	Gram     int           `json:"gram"`
-	Rare     int           `json:"rare"` // terms of Gram units in at most Rare pages have no positions
 	FDBlock  int           `json:"fdBlock"`
 	Avg      float64       `json:"avg"` // the page length impacts are computed with
 	Sections []nameTitle   `json:"sections"`
@@ -54,6 +53,9 @@ type segmentInfo struct {
 	// n-gram that is not a term occurs nowhere (prune.go); 0 in a delta,
 	// whose n-grams are all terms.
 	Candidates int `json:"candidates,omitempty"`
+	// Rare: its terms of Gram units in at most Rare pages have no
+	// positions (the base's; a delta's all have)
+	Rare int `json:"rare,omitempty"`
 	// Sections: the docs of a section are [Start, Start+Count), newest first.
 	Sections []sectionInfo `json:"sections"`
 	// Facets: the file of each facet of the manifest, "" when none.

@@ -167,7 +167,7 @@ func (s *segment) lookup(t Term, out map[uint32]uint8, cands map[uint32]bool) er
 
 // hasPositions reports whether a record's positions are in p/B.bin.
 func (s *segment) hasPositions(rec record) bool {
-	return !rec.dense && rec.df > s.ix.m.Rare && countUnits(rec.text) == s.ix.m.Gram
+	return !rec.dense && rec.df > s.info.Rare && countUnits(rec.text) == s.ix.m.Gram
 }
 
 // occurrences returns where a term of Gram units occurs: docid (in the
@@ -182,7 +182,7 @@ func (s *segment) occurrences(t Term) (map[uint32][]int, map[uint32][]string, ma
 	}
 	out, next, unknown := map[uint32][]int{}, map[uint32][]string{}, map[uint32]bool{}
 	for _, rec := range recs {
-		if rec.df <= ix.m.Rare {
+		if rec.df <= s.info.Rare {
 			for _, d := range rec.docs {
 				unknown[s.base+d] = true
 			}

@@ -40,10 +40,10 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 		docs[i] = it.doc
 	}
 	vocab := &vocabulary{ids: map[string]uint32{}}
-	cands := 0 // a delta is small: every n-gram is a term
+	cands, rare := 0, 0 // a delta is small: every n-gram is a term, with positions
 	target := deltaShardTarget
 	if level == 0 {
-		cands, target = candidateMax, shardTarget
+		cands, rare, target = candidateMax, rareDocs, shardTarget
 	}
 	inv := invert(docs, vocab, opts.Gram, avg, cands)
 	if stop() {
@@ -51,7 +51,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, in, beside)
+	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, rare, in, beside)
 	if stop() {
 		return nil
 	}
@@ -68,7 +68,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	dir := "s-" + contentName(parts...)[:12] + "/"
 	out := &segmentOut{files: map[string][]byte{}, terms: terms, dense: dense,
-		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Candidates: cands, Sections: secs, Facets: facets}}
+		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Candidates: cands, Rare: rare, Sections: secs, Facets: facets}}
 	var st segmentState
 	for _, it := range items {
 		st.Docs = append(st.Docs, [2]string{it.doc.URL, it.frag})

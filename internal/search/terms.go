@@ -70,14 +70,14 @@ func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
 // it fetches anyway to show them (ten results a page).
 const rareDocs = 10
 
-func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rareDocs }
+func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.docs) > rare }
 
 // writeTerms writes the shards and dense files of the n-grams that are
 // terms (prune.go) and returns the number of buckets, dense terms and
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(inv inverted, vocab *vocabulary, docs, target int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
 	raw := 0
@@ -138,7 +138,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target int, idx, beside m
 				name, made := named(denseFile(e.list, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
-				if hasPositions(e.list) {
+				if hasPositions(e.list, rare) {
 					name, made := named(e.list.pos)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
@@ -148,7 +148,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target int, idx, beside m
 			meta = append(meta, kindList)
 			docCol = putGaps(docCol, e.list.docs)
 			impCol = append(impCol, e.list.imps...)
-			if hasPositions(e.list) {
+			if hasPositions(e.list, rare) {
 				nPos++
 				posData = append(posData, e.list.pos...)
 				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)

@@ -114,7 +114,7 @@
       });
     }
 
-    function hasPos(t) { return !t.dense && t.df > M.rare && S.countUnits(t.text) === M.gram; }
+    function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
 
     // positions sets rec.raw (and rec.next, the unit after each occurrence,
     // "" for none): a dense term's file, or its part of p/B.bin (n, the
@@ -143,7 +143,7 @@
     function occurrences(t, unknown) {
       return records(t).then(function (recs) {
         recs = recs.filter(function (rec) {
-          if (rec.df > M.rare) return true;
+          if (rec.df > (info.rare || 0)) return true;
           rec.docs.forEach(function (d) { unknown.add(base + d); });
           return false;
         });

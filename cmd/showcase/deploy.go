@@ -17,6 +17,7 @@ import (
 	"showcase/internal/deploy"
 	"showcase/internal/diag"
 	"showcase/internal/lang"
+	"showcase/internal/search"
 	"showcase/internal/sitefs"
 )
 
@@ -119,7 +120,7 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	defer t.Close()
 	opts := deploy.Options{
 		Source: *dest, Site: siteName(cfg), MaxDeletes: *maxDeletes, Prune: *prune, DryRun: *dryRun,
-		ForceUnlock: *forceUnlock, Workers: *jobs,
+		ForceUnlock: *forceUnlock, Workers: *jobs, Replaced: replacedIndexFile,
 	}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opts.Progress = stdout
@@ -130,9 +131,14 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 	}
 	if *dryRun {
 		res.Plan.Describe(stdout)
-		if *maxDeletes >= 0 && len(res.Plan.Delete) > *maxDeletes {
+		counted := deploy.CountedDeletes(res.Plan, opts.Replaced)
+		if n := len(res.Plan.Delete) - counted; n > 0 {
+			fmt.Fprintln(stdout, lang.Sprintf("其中 %[1]d 个是生成网站时已被新索引取代的搜索索引文件，不计入删除上限",
+				"%[1]d of the deletions are search index files the build replaced: they do not count against --max-deletes", n))
+		}
+		if *maxDeletes >= 0 && counted > *maxDeletes {
 			fmt.Fprintln(stdout, lang.Sprintf("注意：要删除 %[1]d 个文件，超过上限 %[2]d 个，正式发布时会停下不做；确实要删除时加 --max-deletes %[1]d",
-				"note: %[1]d deletions are more than --max-deletes %[2]d: a real deploy would refuse", len(res.Plan.Delete), *maxDeletes))
+				"note: %[1]d deletions are more than --max-deletes %[2]d: a real deploy would refuse", counted, *maxDeletes))
 		}
 		if r := res.PruneRefused; r != nil {
 			fmt.Fprintln(stdout, lang.Say("注意：正式发布会拒绝 --prune：%s", "note: a real deploy would refuse --prune: %s", r.Reason))
@@ -160,6 +166,13 @@ func siteName(cfg *config.Config) string {
 		return cfg.BaseURL
 	}
 	return cfg.Title
+}
+
+// replacedIndexFile tells a deletion of a search index file, which a build
+// removes only when it replaced it by others (internal/search.IndexFile).
+func replacedIndexFile(p string) bool {
+	rel, ok := strings.CutPrefix(p, "search/")
+	return ok && search.IndexFile(rel)
 }
 
 // runSiteChecks runs "showcase check" (the review gate) before anything is

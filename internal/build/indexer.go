@@ -19,6 +19,11 @@ import (
 // and stop the index it is building, so a quick series of saves costs one
 // index, not one each, no save waits for an index, and an older index never
 // overwrites a newer one.
+//
+// Each index builds on the last one written (internal/search, the merge
+// policy): an edited page joins the index's recent pages, so an edit costs
+// its fragment and a manifest, and the index of the whole site only when
+// the changes pass a tenth of it.
 type indexer struct {
 	dest    string
 	mu      sync.Mutex
@@ -180,7 +185,7 @@ func (x *indexer) run() {
 		if !x.pause() {
 			continue
 		}
-		idx := search.Build(job.docs, job.sopts)
+		idx := buildSearch(job.docs, job.sopts, x.dest, job.sopts.Stop)
 		if idx == nil || x.newer() {
 			continue // the newer documents' index replaces this one
 		}

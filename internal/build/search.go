@@ -1,6 +1,11 @@
 package build
 
 import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
 	"sort"
 
 	"showcase/internal/content"
@@ -17,20 +22,79 @@ const searchFolder = "search/"
 // path below the site root).
 func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
 	docs, sopts := SearchDocs(s)
-	writeSearchIndex(s, set, search.Build(docs, sopts), out, opts, fail)
+	writeSearchIndex(s, set, buildSearch(docs, sopts, opts.Destination, nil), out, opts, fail)
+}
+
+// buildSearch builds the index on the one in dest's search/ folder, the
+// last build's, so that an edit changes a few of its files, not all
+// (internal/search: the merge policy). Should a file it keeps be missing
+// there, the index is made afresh.
+func buildSearch(docs []search.Doc, sopts search.Options, dest string, stop func() bool) *search.Output {
+	sopts.Stop = stop
+	dir := filepath.Join(dest, filepath.FromSlash(searchFolder))
+	prev := onPrevious(sopts, dir)
+	idx := search.Build(docs, prev)
+	if idx == nil || prev.Previous == nil {
+		return idx
+	}
+	for name := range idx.Kept {
+		if info, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil || !info.Mode().IsRegular() {
+			return search.Build(docs, sopts)
+		}
+	}
+	return idx
+}
+
+// onPrevious points sopts at the index in dir, whose manifest is the one
+// m-*.bin there; with none, or several, the index is made afresh.
+func onPrevious(sopts search.Options, dir string) search.Options {
+	manifests, _ := filepath.Glob(filepath.Join(dir, "m-*.bin"))
+	if len(manifests) != 1 {
+		return sopts
+	}
+	sopts.PreviousManifest = filepath.Base(manifests[0])
+	sopts.Previous = func(name string) ([]byte, error) {
+		clean := path.Clean(name)
+		if !fs.ValidPath(clean) {
+			return nil, fmt.Errorf("%s: not a path below search/", name)
+		}
+		file := filepath.Join(dir, filepath.FromSlash(clean))
+		if info, err := os.Lstat(file); err != nil || !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s: not a file of the last index", name)
+		}
+		return os.ReadFile(file)
+	}
+	return sopts
 }
 
 // writeSearchIndex writes a built index and the search page that names its
-// manifest.
+// manifest. The files kept from the last index stay where they are in an
+// in-place output (the preview's); a new output gets them from the last one.
 func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out *output, opts Options, fail func(string, error)) {
-	names := make([]string, 0, len(idx.Files))
+	names := make([]string, 0, len(idx.Files)+len(idx.Kept))
 	for name := range idx.Files {
+		names = append(names, name)
+	}
+	for name := range idx.Kept {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := out.Write(searchFolder+name, "the search index", idx.Files[name]); err != nil {
-			fail(searchFolder+name, err)
+		rel := searchFolder + name
+		data, ok := idx.Files[name]
+		var err error
+		switch {
+		case ok:
+			err = out.Write(rel, "the search index", data)
+		case out.inPlace:
+			err = out.claim(rel, "the search index")
+		default:
+			if data, err = os.ReadFile(filepath.Join(out.dest, filepath.FromSlash(rel))); err == nil {
+				err = out.Write(rel, "the search index", data)
+			}
+		}
+		if err != nil {
+			fail(rel, err)
 		}
 	}
 	page := &content.Page{Kind: "search", Title: "站内搜索", Path: searchFolder, File: "layouts/search.html",
@@ -55,46 +119,6 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 	if err := out.Write(outputFile(searchFolder), "the search page", html); err != nil {
 		fail(page.File, err)
 	}
-}
-
-// SearchDocs turns the published pages and profiles into search documents:
-// title, headings, summary and plain text, with section, branches and
-// categories as filters. Sections come in the order of the site's menu.
-func SearchDocs(s *content.Site) ([]search.Doc, search.Options) {
-	all := append(append([]*content.Page{}, s.Pages...), s.Profiles...)
-	docs := make([]search.Doc, 0, len(all))
-	for _, p := range all {
-		d := search.Doc{URL: p.Path, Title: p.Title, Date: p.Date, Section: p.Section, Summary: p.Summary, Body: p.Plain,
-			Facets: map[string][]string{}}
-		for _, h := range p.TOC {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		for _, b := range p.BranchPages {
-			d.Facets["branches"] = append(d.Facets["branches"], b.Title)
-		}
-		if p.Profile != nil {
-			d.Facets["branches"] = append(d.Facets["branches"], p.Title)
-		}
-		d.Facets["categories"] = p.Terms["categories"]
-		docs = append(docs, d)
-	}
-	var opts search.Options
-	seen := map[string]bool{}
-	addSection := func(name string) {
-		if sec := s.Section(name); sec != nil && !seen[name] {
-			seen[name] = true
-			opts.Sections = append(opts.Sections, search.Section{Name: name, Title: sec.Page.Title})
-		}
-	}
-	for _, m := range s.Config.Menu {
-		addSection(firstSegment(m.URL))
-	}
-	for _, sec := range s.Sections {
-		addSection(sec.Name)
-	}
-	opts.Sections = append(opts.Sections, search.Section{Name: "", Title: "其他"})
-	opts.Facets = []search.Section{{Name: "branches", Title: "支部"}, {Name: "categories", Title: "分类"}}
-	return docs, opts
 }
 
 // firstSegment is the section a menu URL points to: "/news/" → "news".

@@ -20,6 +20,10 @@ type Options struct {
 	ForceUnlock bool      // break a stale lock (see StaleLockAge)
 	Workers     int       // files sent at once (default DefaultWorkers)
 	Progress    io.Writer // a terminal to draw a progress bar on, or nil
+	// Replaced, when set, tells the deletions that only remove a file the
+	// build replaced by others (a merged search index's): they do not
+	// count against MaxDeletes.
+	Replaced func(path string) bool
 
 	// test hooks
 	afterChange func(name string) // after each file sent or deleted
@@ -144,11 +148,11 @@ func Deploy(ctx context.Context, t Target, opts Options) (res *Result, err error
 	if err := checkLinks(ctx, t, workers, plan); err != nil {
 		return res, err
 	}
-	if !opts.DryRun && opts.MaxDeletes >= 0 && len(plan.Delete) > opts.MaxDeletes {
+	if n := CountedDeletes(plan, opts.Replaced); !opts.DryRun && opts.MaxDeletes >= 0 && n > opts.MaxDeletes {
 		return res, lang.Errorf("这次发布要从 %[2]s 删除 %[1]d 个文件，超过了上限 %[3]d 个，已停止，没有改动任何文件："+
 			"请核对发布目标和生成的网站文件夹 %[4]s；加 --dry-run 可列出要删除的文件，确实要删除时加 --max-deletes %[1]d 重新发布",
 			"this deploy would delete %[1]d files from %[2]s, more than the %[3]d allowed: check the target and the build folder %[4]s, list the files with --dry-run, and if they are meant to go rerun with --max-deletes %[1]d",
-			len(plan.Delete), t, opts.MaxDeletes, opts.Source)
+			n, t, opts.MaxDeletes, opts.Source)
 	}
 	if opts.DryRun || (plan.Empty() && st.interrupted == nil) {
 		res.Took = now().Sub(start)
@@ -220,4 +224,16 @@ func clearParts(ctx context.Context, t Target, workers int, st *targetState) {
 		t.Remove(part) // most are long gone
 		return nil
 	})
+}
+
+// CountedDeletes is the number of the plan's deletions that count against
+// MaxDeletes: all but those replaced says the build replaced.
+func CountedDeletes(p *Plan, replaced func(path string) bool) int {
+	n := 0
+	for _, r := range p.Delete {
+		if replaced == nil || !replaced(r.Path) {
+			n++
+		}
+	}
+	return n
 }

@@ -1,10 +1,6 @@
 package search
 
-import (
-	"encoding/json"
-	"sort"
-	"time"
-)
+import "sort"
 
 // Options say how to index.
 type Options struct {
@@ -20,6 +16,11 @@ type Options struct {
 	// true, Build gives up and returns nil (the preview asks for a newer
 	// index while an older one is still being built).
 	Stop func() bool
+	// Previous reads a file of the index the last build wrote (a path
+	// below search/), and PreviousManifest names that index's manifest:
+	// Build then keeps what has not changed.
+	Previous         func(name string) ([]byte, error)
+	PreviousManifest string
 }
 
 // Section names a section or a facet and gives its title.
@@ -28,161 +29,167 @@ type Section struct{ Name, Title string }
 // Output is a built index: the files to publish under the site's search/
 // folder.
 type Output struct {
-	Files    map[string][]byte // path below search/ → content
+	Files    map[string][]byte // path below search/ → content, of the files written
+	Kept     map[string]bool   // paths of the files kept from the previous index
 	Manifest string            // path below search/ of the manifest
 	Stats    Stats
 }
 
-// Stats describe an index.
+// Stats describe an index: its pages, and what this build wrote.
 type Stats struct {
-	Docs, Terms, Dense, Buckets int
-	IndexBytes, FragmentBytes   int64 // gzip sizes
+	Docs             int  // pages in the index
+	Segments, Recent int  // segments, and pages checked on their text
+	Fresh            bool // the base was written: nothing was kept
+	// Of the segments written: terms, dense terms, buckets.
+	Terms, Dense, Buckets     int
+	IndexBytes, FragmentBytes int64 // gzip sizes of the files written
 }
 
 const (
-	shardTarget = 8 << 10 // raw bytes a shard aims at
-	fdBlock     = 16      // docs per fragment-name block
-	maxBuckets  = 1 << 16
+	shardTarget      = 8 << 10 // raw bytes a shard of the base aims at
+	deltaShardTarget = 4 << 10 // and of a delta, which a query reads too
+	fdBlock          = 16      // docs per fragment-name block
+	maxBuckets       = 1 << 16
 )
 
 // Build indexes docs. It never fails: text of any kind becomes units or is
 // ignored. It returns nil only when opts.Stop says so.
+//
+// With opts.Previous, it builds on the index the last build wrote (see
+// policy.go) and lists the files of that index it keeps in Output.Kept.
+// When that index cannot be read, the index is made afresh.
 func Build(docs []Doc, opts Options) *Output {
 	if opts.Gram < 1 || opts.Gram > 4 {
 		opts.Gram = 4
 	}
 	stop := func() bool { return opts.Stop != nil && opts.Stop() }
-	ordered, sections := order(docs, opts.Sections)
-	vocab := &vocabulary{ids: map[string]uint32{}}
-	keys, lists, after := invert(ordered, vocab, opts.Gram)
-	if stop() {
-		return nil
+	items := makeItems(docs, opts.Facets)
+	prev, err := readPrevious(opts)
+	if err != nil {
+		return assemble(freshPlan(items), nil, opts, stop)
 	}
-	out := &Output{Files: map[string][]byte{}}
-	idx := map[string][]byte{} // files of the index folder
-	buckets, dense := writeTerms(keys, lists, after, vocab, len(ordered), idx, out.Files)
-	if stop() {
-		return nil
+	return assemble(planIndex(prev, items), prev, opts, stop)
+}
+
+// assemble writes the new segments, reads the files kept from the previous
+// index, and writes the fragments and the manifest.
+func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
+	out := &Output{Files: map[string][]byte{}, Kept: map[string]bool{}}
+	m := manifest{Version: manifestVersion, Gram: opts.Gram, FDBlock: fdBlock, Avg: p.avg,
+		Fragments: "f/", Dense: "d/", Root: "../"}
+	for _, f := range opts.Facets {
+		m.Facets = append(m.Facets, nameTitle(f))
 	}
-	frags := writeFragments(ordered, sections, idx, out.Files)
-	facets := writeFacets(ordered, opts.Facets, idx)
-	fold := writeFold(out.Files)
-	m := manifest{
-		Version: 2, Docs: len(ordered), Gram: opts.Gram, Rare: rareDocs, Buckets: buckets, FDBlock: fdBlock,
-		Sections: sections, Facets: facets, Fold: "../" + fold.dir, FoldBlocks: fold.blocks,
-		Fragments: "../f/", Dense: "../d/", Root: "../../",
+	frags := map[string]*item{} // the fragments the index names: its pages'
+	for _, s := range p.segs {
+		if s.old >= 0 {
+			info := prev.m.Segments[s.old]
+			info.setDead(s.dead)
+			st := prev.states[s.old]
+			for _, name := range append(st.Files, info.Dir+"state.bin") {
+				out.Kept[name] = true
+			}
+			for _, d := range st.Docs {
+				frags[d[1]] = nil // the dead ones too: a reader of the last manifest may show them
+			}
+			m.Segments = append(m.Segments, info)
+			continue
+		}
+		secs := orderItems(s.live, opts.Sections)
+		so := writeSegment(s.live, secs, s.level, opts, p.avg, stop)
+		if so == nil {
+			return nil
+		}
+		for name, data := range so.files {
+			out.Files[name] = data
+		}
+		m.Segments = append(m.Segments, so.info)
+		out.Stats.Terms += so.terms
+		out.Stats.Dense += so.dense
+		out.Stats.Buckets += so.info.Buckets
+		out.Stats.IndexBytes += so.bytes
 	}
-	mj, _ := json.Marshal(m)
-	var names []string
-	for name := range idx {
-		names = append(names, name)
+	orderItems(p.recent, opts.Sections)
+	for _, it := range p.recent {
+		m.Recent = append(m.Recent, recentInfo{Frag: it.frag, Section: it.doc.Section, Month: monthOf(it.doc.Date)})
 	}
-	sort.Strings(names)
-	parts := [][]byte{mj}
-	for _, name := range names {
-		parts = append(parts, []byte(name), idx[name])
+	if len(p.recent) > 0 {
+		raw := writeFilter(p.recent)
+		m.RecentFilter = "r-" + contentName(raw)[:12] + ".bin"
+		out.Files[m.RecentFilter] = gz(raw)
 	}
-	dir := "i-" + contentName(parts...)[:12] + "/"
-	for name, data := range idx {
-		out.Files[dir+name] = data
-		out.Stats.IndexBytes += int64(len(data))
+	if prev != nil && prev.m.RecentFilter != "" && prev.m.RecentFilter != m.RecentFilter {
+		m.Keep = append(m.Keep, prev.m.RecentFilter)
+		out.Kept[prev.m.RecentFilter] = true
 	}
-	out.Manifest = dir + "m.bin"
-	out.Files[out.Manifest] = gz(mj)
-	out.Stats.Docs, out.Stats.Terms, out.Stats.Dense, out.Stats.Buckets = len(ordered), len(lists), dense, buckets
-	out.Stats.FragmentBytes = frags
+	for _, s := range p.segs {
+		for _, it := range s.live {
+			frags[it.frag] = it
+		}
+	}
+	for _, it := range p.recent {
+		frags[it.frag] = it
+	}
+	for name, it := range frags {
+		file := m.Fragments + name + ".bin"
+		if prev != nil && prev.frags[name] || it == nil { // it is nil only for a kept segment's
+			out.Kept[file] = true
+			continue
+		}
+		out.Files[file] = gzFast(it.json)
+		out.Stats.FragmentBytes += int64(len(out.Files[file]))
+	}
+	foldFiles := map[string][]byte{}
+	fold := writeFold(foldFiles)
+	m.Fold, m.FoldBlocks = fold.dir, fold.blocks
+	for name, data := range foldFiles {
+		if prev != nil && prev.m.Fold == fold.dir && prev.m.FoldBlocks == fold.blocks {
+			out.Kept[name] = true // the table does not change
+		} else {
+			out.Files[name] = data
+		}
+	}
+	m.Sections = sectionList(&m, opts.Sections)
+	mj, name := encodeManifest(&m)
+	out.Manifest = name
+	out.Files[name] = gz(mj)
+	out.Stats.Docs = len(p.recent)
+	for _, s := range p.segs {
+		out.Stats.Docs += len(s.live)
+	}
+	out.Stats.Segments, out.Stats.Recent, out.Stats.Fresh = len(m.Segments), len(m.Recent), prev == nil || p.segs[0].old < 0
+	for name := range out.Files {
+		delete(out.Kept, name) // content-named: rewritten with the same bytes
+	}
 	return out
 }
 
-// manifest is m.bin (gzip JSON), the one file the search page loads first. Its
-// size does not grow with the number of pages, only with sections, months
-// and facets.
-type manifest struct {
-	Version    int           `json:"version"`
-	Docs       int           `json:"docs"`
-	Gram       int           `json:"gram"`
-	Rare       int           `json:"rare"` // terms of Gram units in at most Rare pages have no positions
-	Buckets    int           `json:"buckets"`
-	FDBlock    int           `json:"fdBlock"`
-	Sections   []sectionInfo `json:"sections"`
-	Facets     []facetInfo   `json:"facets"`
-	Fold       string        `json:"fold"`
-	FoldBlocks string        `json:"foldBlocks"`
-	Fragments  string        `json:"fragments"`
-	Dense      string        `json:"dense"`
-	Root       string        `json:"root"`
-}
-
-// sectionInfo: the docs of a section are the docids [Start, Start+Count),
-// newest first; Months lists [yyyymm, first docid] where the month changes.
-type sectionInfo struct {
-	Name   string   `json:"name"`
-	Title  string   `json:"title"`
-	Start  int      `json:"start"`
-	Count  int      `json:"count"`
-	Months [][2]int `json:"months"`
-}
-
-type facetInfo struct {
-	Name  string `json:"name"`
-	Title string `json:"title"`
-	File  string `json:"file"`
-}
-
-var cst = time.FixedZone("CST", 8*3600)
-
-// order sorts docs by section (in the given order), then newest first, and
-// describes the sections' docid ranges.
-func order(docs []Doc, secs []Section) ([]*Doc, []sectionInfo) {
-	rank := map[string]int{}
-	title := map[string]string{}
-	for i, s := range secs {
-		if _, ok := rank[s.Name]; !ok {
-			rank[s.Name] = i
-			title[s.Name] = s.Title
+// sectionList lists the sections of the index's pages for the manifest:
+// those of secs in their order, with their titles, then the others by name.
+func sectionList(m *manifest, secs []Section) []nameTitle {
+	have := map[string]bool{}
+	for _, s := range m.Segments {
+		for _, sec := range s.Sections {
+			have[sec.Name] = true
 		}
 	}
-	ordered := make([]*Doc, len(docs))
-	for i := range docs {
-		ordered[i] = &docs[i]
+	for _, r := range m.Recent {
+		have[r.Section] = true
 	}
-	sectionRank := func(d *Doc) (int, string) {
-		if r, ok := rank[d.Section]; ok {
-			return r, ""
-		}
-		return len(rank), d.Section
-	}
-	sort.SliceStable(ordered, func(i, j int) bool {
-		a, b := ordered[i], ordered[j]
-		ra, na := sectionRank(a)
-		rb, nb := sectionRank(b)
-		if ra != rb || na != nb {
-			return ra < rb || ra == rb && na < nb
-		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		return a.URL < b.URL
-	})
-	var infos []sectionInfo
-	for i, d := range ordered {
-		if len(infos) == 0 || infos[len(infos)-1].Name != d.Section {
-			t := title[d.Section]
-			if t == "" {
-				t = d.Section
-			}
-			infos = append(infos, sectionInfo{Name: d.Section, Title: t, Start: i})
-		}
-		s := &infos[len(infos)-1]
-		s.Count++
-		month := 0
-		if !d.Date.IsZero() {
-			t := d.Date.In(cst)
-			month = t.Year()*100 + int(t.Month())
-		}
-		if n := len(s.Months); n == 0 || s.Months[n-1][0] != month {
-			s.Months = append(s.Months, [2]int{month, i})
+	var out []nameTitle
+	for _, s := range secs {
+		if have[s.Name] {
+			delete(have, s.Name)
+			out = append(out, nameTitle(s))
 		}
 	}
-	return ordered, infos
+	var rest []string
+	for name := range have {
+		rest = append(rest, name)
+	}
+	sort.Strings(rest)
+	for _, name := range rest {
+		out = append(out, nameTitle{name, name})
+	}
+	return out
 }

@@ -5,10 +5,12 @@
 //
 // # What a query finds
 //
-// A page matches when its normalised title or body text contains the
-// normalised query. Whitespace in a query separates keywords, and a page
-// must contain every one (AND). Front-matter fields (tags, branches, the
-// byline) are filters, not searched text.
+// A page matches when what a reader sees of it contains the normalised
+// query: its title or body text, or the captions and alt texts of its
+// pictures, or its byline and record as shown (Doc.Captions, Doc.Credits;
+// a result whose match is there says so). Whitespace in a query separates
+// keywords, and a page must contain every one (AND), each in one of those
+// fields. Tags, branches and categories are filters, not searched text.
 //
 // Normalising (Normalize; the same code in Go and in the browser, tested on
 // the shared cases of testdata/normalize.json):
@@ -35,16 +37,21 @@
 //
 // # The index
 //
-// Every n-gram of 1 to Gram (4) consecutive units of a segment is a term, so
-// a piece of up to four units (时伟, 十四五, 2025年, 样板支部, Go语言) is
-// answered exactly by the postings of one term. A longer piece takes the
-// four-unit n-grams that cover it, at offsets 0, 4, 8 … and len−4, and
-// keeps the pages where their positions follow each other: exact too,
-// without fetching page text. An n-gram one unit after the previous one
-// (the last of a piece of 5, 9 … units) that is dense, in thousands of
-// pages, is not read by its positions, which are large, when the previous
-// one is not dense: that one's positions carry the unit after each
-// occurrence where a dense n-gram starts one unit later (农学院党委 is
+// Every unit and every pair of units of a segment is a term; so is an
+// n-gram of three or four units (Gram) when the index needs it: when more
+// than ten pages hold both of its parts (its candidates), or when it ends
+// with a word (prune.go). A piece of up to four units (时伟, 十四五,
+// 2025年, 样板支部, Go语言) is answered exactly by the postings of one
+// term; a longer n-gram that is not a term either occurs nowhere (more
+// than ten candidates) or is checked on the text of its few candidates.
+// Real vocabularies make most longer n-grams rare, so most are left out.
+// A longer piece takes the four-unit n-grams that cover it, at offsets 0,
+// 4, 8 … and len−4, and keeps the pages where their positions follow each
+// other: exact too, without fetching page text. An n-gram one unit after
+// the previous one (the last of a piece of 5, 9 … units) that is dense, in
+// thousands of pages, is not read by its positions, which are large, when
+// the previous one is not dense: that one's positions carry the unit after
+// each occurrence where a dense n-gram starts one unit later (农学院党委 is
 // 农学院党 followed by 委). Postings carry a BM25F impact (title ×5,
 // headings ×3, summary ×2, body ×1) and a title flag, so the browser needs
 // no table of page lengths.
@@ -55,27 +62,55 @@
 //
 // # Files (under the site's search/ folder)
 //
-//	i-HASH/m.bin       the manifest (gzip JSON): counts, sections, facets,
-//	                   paths; its size does not grow with the pages
-//	i-HASH/t/B.bin     shard B: the terms whose shard key hashes to B
-//	i-HASH/p/B.bin     positions of shard B's four-unit terms, and the
+// The index is log-structured, like Lucene's: segments that are never
+// changed once written, deletions as tombstones, and a merge policy
+// (policy.go). A segment indexes some of the pages with docids of its own;
+// the reader numbers the pages of all segments one after another.
+//
+//	m-NAME.bin         the manifest (gzip JSON): the segments with their
+//	                   sections, months and tombstones, the recent pages,
+//	                   sections, facets, paths; it does not grow with the
+//	                   pages
+//	s-NAME/t/B.bin     a segment's shard B: the terms whose shard key
+//	                   hashes to B
+//	s-NAME/p/B.bin     positions of shard B's four-unit terms, and the
 //	                   unit after each occurrence before a dense term
-//	i-HASH/fd/N.bin    the fragment names of docids 16N … 16N+15
-//	i-HASH/x/N.bin     facet N (branches, categories): values and docids
-//	d/NAME.bin         postings or positions of a dense term, named by content
-//	f/NAME.bin         a page's fragment (URL, title, date, section, text),
-//	                   named by content
-//	fold-HASH/B.bin    the fold table for code points 256B … 256B+255
+//	s-NAME/fd/N.bin    the fragment names of its docids 16N … 16N+15
+//	s-NAME/x/N.bin     facet N (branches, categories): values and docids
+//	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
+//	                   next build (the browser never reads it)
+//	d/NAME.bin         postings or positions of a dense term
+//	f/NAME.bin         a page's fragment (URL, title, date, section, text,
+//	                   headings, summary, facets, Traditional characters)
+//	r-NAME.bin         the recent pages' filter (filter.go)
+//	fold-NAME/B.bin    the fold table for code points 256B … 256B+255
 //
-// The layout of shards and dense files is in terms.go. Everything is gzip,
-// written deterministically; the index folder is named by the hash of its
-// content, and page fragments and dense files by their own, so an unchanged
-// page keeps its fragment from build to build (appending a page changes most
-// shards anyway, so they share one folder name instead).
+// The layout of shards and dense files is in terms.go, of segments in
+// segment.go. Everything is gzip, written deterministically, and named by
+// its content (a segment's folder by all of its files), so a file, once
+// deployed, never changes.
 //
-// A query reads the manifest (once), the fold blocks of its Han characters,
-// one shard per term (a dense term's own file, and positions for long
-// pieces), then the fragment names and fragments of the ten results shown.
+// A build reads the last build's index back (Options.Previous) and keeps
+// it: an unchanged page (same fragment) stays where it is; a deleted page,
+// or the old version of an edited one, becomes a tombstone; new and edited
+// pages become recent pages, listed in the manifest, which the reader
+// checks on their fragments' text, weighing them as the index would; a
+// small filter of their units (r-NAME.bin) spares it the fragments of
+// those that cannot hold a query. So an edit, an added or a deleted page
+// changes the manifest, the filter, the page's fragment and the search
+// page that names the manifest. More than sixteen recent pages are indexed into a small delta segment, deltas into larger
+// ones, and when the changes pass a tenth of the base, everything into a
+// new base. A file the index no longer uses disappears at the next build:
+// the fragments of dead pages stay until their segment is merged away, so
+// a reader of the last manifest still finds what it read; a reader that
+// finds a file gone (after a merge) reopens the index the search page now
+// names.
+//
+// A query reads the manifest (once), the fold blocks of its Han
+// characters, the recent filter and the fragments of the recent pages
+// that may hold its terms, one shard per term and segment
+// (a dense term's own file, and positions for long pieces), then the
+// fragment names and fragments of the ten results shown.
 //
 // # Ranking and partial matches
 //

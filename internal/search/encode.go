@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
+	"slices"
 	"sync"
 )
 
@@ -129,3 +130,13 @@ func newBitmap(n int) bitmap { return make(bitmap, (n+7)/8) }
 func (b bitmap) set(i uint32) { b[i>>3] |= 1 << (i & 7) }
 
 func (b bitmap) has(i uint32) bool { return int(i>>3) < len(b) && b[i>>3]&(1<<(i&7)) != 0 }
+
+// sortedIDs returns the members of a set of docids in order.
+func sortedIDs(set map[uint32]bool) []uint32 {
+	out := make([]uint32, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -4,68 +4,99 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 )
 
-// fragment is what the browser reads to show a result: the page's URL
-// below the site root, title, date, section and plain text.
+// fragment is what the browser reads to show a result, and to search a
+// recent page (one changed since the last segment was written): the
+// page's URL below the site root, title, date, section, plain text,
+// captions, credits, headings, summary, facet values and the Traditional characters in them
+// with their Simplified forms. Its name is the hash of its JSON,
+// which holds everything a page's index depends on, so an unchanged page
+// keeps its fragment, and its place in the index, from build to build.
 type fragment struct {
-	URL     string `json:"u"`
-	Title   string `json:"t"`
-	Date    string `json:"d,omitempty"`
-	Section string `json:"s"`
-	Text    string `json:"x"`
+	URL      string              `json:"u"`
+	Title    string              `json:"t"`
+	Date     string              `json:"d,omitempty"`
+	Section  string              `json:"s"`
+	Text     string              `json:"x"`
+	Captions string              `json:"c,omitempty"`
+	Credits  string              `json:"b,omitempty"`
+	Headings string              `json:"h,omitempty"` // one a line
+	Summary  string              `json:"m,omitempty"`
+	Facets   map[string][]string `json:"f,omitempty"`
+	Fold     string              `json:"z,omitempty"` // foldPairs of the texts
 }
 
-// writeFragments writes one file per page under f/ (named by content, so an
-// unchanged page keeps its file from build to build) and, in the index
-// folder, fd/N.bin: the names of the fragments of docids [16N, 16N+16),
-// 8 bytes each (the file name is their hex).
-func writeFragments(docs []*Doc, secs []sectionInfo, idx, files map[string][]byte) (total int64) {
-	names := make([][]byte, len(docs))
-	data := make([][]byte, len(docs))
+// item is a page to index, with its fragment.
+type item struct {
+	doc  *Doc
+	frag string // the fragment's name: 16 hex digits
+	json []byte // the fragment
+}
+
+// makeItems makes the fragments of the docs, on all cores.
+func makeItems(docs []Doc, facets []Section) []*item {
+	items := make([]*item, len(docs))
 	parallel(runtime.GOMAXPROCS(0), len(docs), func(_, i int) {
-		d := docs[i]
-		f := fragment{URL: d.URL, Title: d.Title, Section: d.Section, Text: d.Body}
+		d := &docs[i]
+		f := fragment{URL: d.URL, Title: d.Title, Section: d.Section, Text: d.Body, Captions: d.Captions, Credits: d.Credits,
+			Headings: strings.Join(d.Headings, "\n"), Summary: d.Summary}
 		if !d.Date.IsZero() {
 			f.Date = d.Date.In(cst).Format("2006-01-02")
 		}
+		f.Fold = foldPairs(f.Title, f.Text, f.Captions, f.Credits, f.Headings, f.Summary)
+		for _, fc := range facets {
+			if vs := facetValues(d, fc.Name); len(vs) > 0 {
+				if f.Facets == nil {
+					f.Facets = map[string][]string{}
+				}
+				f.Facets[fc.Name] = vs
+			}
+		}
 		j, _ := json.Marshal(f)
-		data[i] = gzFast(j)
-		names[i] = []byte(contentName(j)) // 16 hex digits
+		items[i] = &item{doc: d, frag: contentName(j), json: j}
 	})
-	for i := range docs {
-		name := "f/" + string(names[i]) + ".bin"
-		if _, dup := files[name]; !dup {
-			files[name] = data[i]
-			total += int64(len(data[i]))
-		}
-	}
-	for start := 0; start < len(docs); start += fdBlock {
-		var raw []byte
-		for i := start; i < min(start+fdBlock, len(docs)); i++ {
-			raw = append(raw, hexBytes(string(names[i]))...)
-		}
-		idx[fmt.Sprintf("fd/%d.bin", start/fdBlock)] = gz(raw)
-	}
-	return total
+	return items
 }
 
-// writeFacets writes x/NAME.bin for each facet: its values, most used
-// first, each with the docids of its pages.
-func writeFacets(docs []*Doc, facets []Section, idx map[string][]byte) []facetInfo {
-	var infos []facetInfo
+// facetValues are a doc's values of a facet, without blanks and repeats.
+func facetValues(d *Doc, name string) []string {
+	var out []string
+	for _, v := range d.Facets[name] {
+		if v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// writeFragmentNames writes, in a segment's folder, fd/N.bin: the names of
+// the fragments of docids [16N, 16N+16), 8 bytes each (the file name is
+// their hex).
+func writeFragmentNames(items []*item, files map[string][]byte) {
+	for start := 0; start < len(items); start += fdBlock {
+		var raw []byte
+		for _, it := range items[start:min(start+fdBlock, len(items))] {
+			raw = append(raw, hexBytes(it.frag)...)
+		}
+		files[fmt.Sprintf("fd/%d.bin", start/fdBlock)] = gz(raw)
+	}
+}
+
+// writeFacets writes, in a segment's folder, x/N.bin for each facet that
+// has values: its values, most used first, each with the docids of its
+// pages. It returns the file of each facet, "" for none.
+func writeFacets(items []*item, facets []Section, files map[string][]byte) []string {
+	infos := make([]string, len(facets))
 	for fi, f := range facets {
 		byValue := map[string][]uint32{}
-		for i, d := range docs {
-			seen := map[string]bool{}
-			for _, v := range d.Facets[f.Name] {
-				if v != "" && !seen[v] {
-					seen[v] = true
-					byValue[v] = append(byValue[v], uint32(i))
-				}
+		for i, it := range items {
+			for _, v := range facetValues(it.doc, f.Name) {
+				byValue[v] = append(byValue[v], uint32(i))
 			}
 		}
 		if len(byValue) == 0 {
@@ -85,8 +116,8 @@ func writeFacets(docs []*Doc, facets []Section, idx map[string][]byte) []facetIn
 			raw = putDocs(raw, byValue[v])
 		}
 		file := fmt.Sprintf("x/%d.bin", fi)
-		idx[file] = gz(raw)
-		infos = append(infos, facetInfo{Name: f.Name, Title: f.Title, File: file})
+		files[file] = gz(raw)
+		infos[fi] = file
 	}
 	return infos
 }

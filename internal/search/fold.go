@@ -1,9 +1,11 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"showcase/internal/opencc"
@@ -100,4 +102,36 @@ func FoldBlocks() map[int]string {
 		out[n] = b.String()
 	}
 	return out
+}
+
+// foldPairs lists the Traditional characters of some texts (after NFKC and
+// lower case) with their Simplified forms, as FoldBlocks writes pairs: a
+// fragment carries them, so the browser can fold its text without loading
+// the blocks of the table they are in.
+func foldPairs(texts ...string) string {
+	pairs := map[rune]rune{}
+	for _, s := range texts {
+		for _, r := range s {
+			if r < 0x3400 {
+				continue
+			}
+			for _, c := range nfkcRune(r) {
+				l := unicode.ToLower(c)
+				if f := fold(l); f != l {
+					pairs[l] = f
+				}
+			}
+		}
+	}
+	keys := make([]rune, 0, len(pairs))
+	for k := range pairs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteRune(k)
+		b.WriteRune(pairs[k])
+	}
+	return b.String()
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"math"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -15,7 +14,14 @@ type Doc struct {
 	Section  string // section name, "news"
 	Headings []string
 	Summary  string
-	Body     string              // plain text, blocks separated by "\n"
+	Body     string // plain text, blocks separated by "\n"
+	// Captions are what the page shows of its pictures: captions and alt
+	// texts, one a line; Credits its byline and record as shown, a line
+	// each ("摄影：周立群", "立项文号：示教工委函〔2024〕3号"). Both are
+	// searched like the body, and a result names them when the match is
+	// there.
+	Captions string
+	Credits  string
 	Facets   map[string][]string // facet name → values, "branches": {"农学院党委"}
 }
 
@@ -54,81 +60,6 @@ func (k key) units() []uint32 {
 	return all[:n]
 }
 
-// wordBase is the first unit id of a word; Han units are their code point.
-const wordBase = 0x110000
-
-// vocabulary interns words as unit ids, safely from several goroutines.
-type vocabulary struct {
-	mu    sync.Mutex
-	ids   map[string]uint32
-	words []string
-}
-
-func (v *vocabulary) id(w string) uint32 {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if id, ok := v.ids[w]; ok {
-		return id
-	}
-	id := uint32(wordBase + len(v.words))
-	v.ids[w] = id
-	v.words = append(v.words, w)
-	return id
-}
-
-func (v *vocabulary) text(units []uint32) string {
-	parts := make([]string, len(units))
-	v.mu.Lock()
-	for i, u := range units {
-		if u >= wordBase {
-			parts[i] = v.words[u-wordBase]
-		} else {
-			parts[i] = string(rune(u))
-		}
-	}
-	v.mu.Unlock()
-	return joinUnits(parts)
-}
-
-// idSink turns the units of a text into segments of unit ids, kept in one
-// buffer that is reused from text to text.
-type idSink struct {
-	vocab *vocabulary
-	local map[string]uint32 // this worker's cache of vocab
-	ids   []uint32
-	ends  []int // where each segment ends in ids
-	segs  [][]uint32
-}
-
-func (s *idSink) han(r rune) { s.ids = append(s.ids, uint32(r)) }
-
-func (s *idSink) word(w []byte) {
-	id, ok := s.local[string(w)]
-	if !ok {
-		id = s.vocab.id(string(w))
-		s.local[string(w)] = id
-	}
-	s.ids = append(s.ids, id)
-}
-
-func (s *idSink) brk() {
-	if n := len(s.ends); n == 0 && len(s.ids) > 0 || n > 0 && s.ends[n-1] < len(s.ids) {
-		s.ends = append(s.ends, len(s.ids))
-	}
-}
-
-func (s *idSink) read(text string) [][]uint32 {
-	s.ids, s.ends, s.segs = s.ids[:0], s.ends[:0], s.segs[:0]
-	scan(text, s)
-	s.brk()
-	start := 0
-	for _, end := range s.ends {
-		s.segs = append(s.segs, s.ids[start:end])
-		start = end
-	}
-	return s.segs
-}
-
 // tf counts the occurrences of an n-gram in each field of a page; for the
 // longest n-grams it also keeps where they occur (first, the positions of
 // the occurrences are in tokenizer.at, linked through next).
@@ -161,7 +92,6 @@ type posting struct {
 type tokenizer struct {
 	gram  int
 	parts int
-	sink  idSink
 	count *keyTable // n-gram → its place in pool
 	pool  []tf
 	at    []occurrence
@@ -176,16 +106,16 @@ type pageTerms struct {
 	after []uint32
 }
 
-func newTokenizer(v *vocabulary, gram, parts int) *tokenizer {
-	return &tokenizer{gram: gram, parts: parts, sink: idSink{vocab: v, local: map[string]uint32{}}, count: newKeyTable(4096)}
+func newTokenizer(gram, parts int) *tokenizer {
+	return &tokenizer{gram: gram, parts: parts, count: newKeyTable(4096)}
 }
 
-// addField counts the n-grams of text into the field chosen by pick; only
-// title and body (create) add new n-grams and positions, the other fields
-// weigh the ones there.
-func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
-	for _, seg := range t.sink.read(text) {
-		for n := 1; n <= t.gram; n++ {
+// addField counts the n-grams of lo to hi units of a field into the count
+// chosen by pick; only title and body (create) add new n-grams and
+// positions, the other fields weigh the ones there.
+func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, create bool) {
+	eachSegment(ids, func(seg []uint32) {
+		for n := lo; n <= hi; n++ {
 			for i := 0; i+n <= len(seg); i++ {
 				k := makeKey(seg[i : i+n])
 				at, ok := t.count.get(k)
@@ -218,21 +148,22 @@ func (t *tokenizer) addField(text string, pick func(*tf) *int32, create bool) {
 		if create {
 			t.pos += int32(len(seg)) + 1
 		}
-	}
+	})
 }
 
-// postings tokenises a page into out (whose buffers it reuses): its terms
-// with their impacts, one list per partition of the terms.
-func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms) {
+// postings counts the n-grams of lo to hi units of a page into out (whose
+// buffers it reuses): those keep says are terms, with their impacts, one
+// list per partition of the terms.
+func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, keep func(key) bool, out *pageTerms) {
 	t.count.reset()
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
-	t.addField(d.Title, func(c *tf) *int32 { return &c.title }, true)
-	t.addField(d.Body, func(c *tf) *int32 { return &c.body }, true)
-	for _, h := range d.Headings {
-		t.addField(h, func(c *tf) *int32 { return &c.heading }, false)
-	}
-	t.addField(d.Summary, func(c *tf) *int32 { return &c.summary }, false)
-	norm := bm25K1 * (1 - bm25B + bm25B*docLength(d)/avgLen)
+	body := func(c *tf) *int32 { return &c.body } // captions and credits weigh as the body
+	t.addField(p[0], lo, hi, func(c *tf) *int32 { return &c.title }, true)
+	t.addField(p[1], lo, hi, body, true)
+	t.addField(p[2], lo, hi, body, true)
+	t.addField(p[3], lo, hi, body, true)
+	t.addField(p[4], lo, hi, func(c *tf) *int32 { return &c.heading }, false)
+	t.addField(p[5], lo, hi, func(c *tf) *int32 { return &c.summary }, false)
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts)
 	}
@@ -240,14 +171,11 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		out.parts[p] = out.parts[p][:0]
 	}
 	t.count.each(func(k key, at int32) {
-		c := &t.pool[at]
-		w := float64(weightTitle*c.title + weightHeading*c.heading + weightSummary*c.summary + weightBody*c.body)
-		impact := w / (norm + w) // BM25's (k1+1)·w/(norm+w), scaled to 0…1
-		q := uint8(min(impactLevels, math.Floor(impact*(impactLevels+1))))
-		if c.title > 0 {
-			q |= impactTitle
+		if keep != nil && !keep(k) {
+			return
 		}
-		ps := posting{term: k, doc: doc, imp: q, posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
+		c := &t.pool[at]
+		ps := posting{term: k, doc: doc, imp: c.impact(norm), posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
 		if c.first >= 0 {
 			out.pos = putPositions(out.pos, t.at, c.first)
 			for o := c.first; o >= 0; o = t.at[o].next {
@@ -258,6 +186,23 @@ func (t *tokenizer) postings(d *Doc, doc uint32, avgLen float64, out *pageTerms)
 		p := partition(k, t.parts)
 		out.parts[p] = append(out.parts[p], ps)
 	})
+}
+
+// impact is the impact byte of an n-gram with these counts in a page whose
+// lengthNorm is norm.
+func (c *tf) impact(norm float64) uint8 {
+	w := float64(weightTitle*c.title + weightHeading*c.heading + weightSummary*c.summary + weightBody*c.body)
+	impact := w / (norm + w) // BM25's (k1+1)·w/(norm+w), scaled to 0…1
+	q := uint8(min(impactLevels, math.Floor(impact*(impactLevels+1))))
+	if c.title > 0 {
+		q |= impactTitle
+	}
+	return q
+}
+
+// lengthNorm is BM25's length normalisation of a page of length n.
+func lengthNorm(n, avg float64) float64 {
+	return bm25K1 * (1 - bm25B + bm25B*n/avg)
 }
 
 // putPositions writes the positions of the occurrences linked from first:
@@ -277,5 +222,6 @@ func putPositions(b []byte, at []occurrence, first int32) []byte {
 
 // docLength is the length BM25 normalises by: characters of title and body.
 func docLength(d *Doc) float64 {
-	return float64(utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) + 1)
+	return float64(utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) +
+		utf8.RuneCountInString(d.Captions) + utf8.RuneCountInString(d.Credits) + 1)
 }

@@ -149,7 +149,7 @@ func TestBuildDeterministic(t *testing.T) {
 			t.Errorf("%s differs", name)
 		}
 	}
-	if !strings.HasPrefix(a.Manifest, "i-") {
+	if !strings.HasPrefix(a.Manifest, "m-") {
 		t.Errorf("manifest %s", a.Manifest)
 	}
 }

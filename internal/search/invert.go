@@ -13,19 +13,57 @@ type termList struct {
 	pos  []byte
 }
 
-// invert tokenises the docs (already in docid order) on all cores and
-// returns every term with its postings and, for the longest n-grams not
-// dense, the unit after each occurrence (0 at a segment's end), kept apart
-// from the lists, which the loop below goes through most.
-func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]uint32) {
-	avg := 1.0
-	if len(docs) > 0 {
-		total := 0.0
-		for _, d := range docs {
-			total += docLength(d)
-		}
-		avg = total / float64(len(docs))
+// inverted are the terms of a segment with their postings and, for the
+// longest n-grams not dense, the unit after each occurrence (0 at a
+// segment's end), kept apart from the lists, which writing goes through
+// most.
+type inverted struct {
+	keys  []key
+	lists []termList
+	after [][]uint32
+}
+
+// invert reads the docs (already in docid order) on all cores, with avg
+// the page length impacts are computed with, and returns their terms
+// (prune.go): first the units and pairs, then the longer n-grams one
+// length at a time, each kept or not by what the shorter ones hold (all
+// kept when cands is 0).
+func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) inverted {
+	pages := readPages(docs, vocab)
+	norms := make([]float64, len(docs))
+	for i, d := range docs {
+		norms[i] = lengthNorm(docLength(d), avg)
 	}
+	var passes []inverted
+	for lo := 1; lo <= gram; {
+		hi := lo
+		if lo == 1 {
+			hi = min(2, gram)
+		}
+		var keep func(w int) func(key) bool
+		if lo >= 3 && cands > 0 {
+			keep = newDecider(passes[len(passes)-1], cands).keep
+		}
+		passes = append(passes, invertPass(pages, norms, gram, lo, hi, keep))
+		lo = hi + 1
+	}
+	n := 0
+	for _, p := range passes {
+		n += len(p.keys)
+	}
+	all := inverted{keys: make([]key, 0, n), lists: make([]termList, 0, n), after: make([][]uint32, 0, n)}
+	for i, p := range passes {
+		all.keys = append(all.keys, p.keys...)
+		all.lists = append(all.lists, p.lists...)
+		all.after = append(all.after, p.after...)
+		passes[i] = inverted{}
+	}
+	return all
+}
+
+// invertPass inverts the n-grams of lo to hi units; keep, when set, gives
+// each worker the test of which are terms.
+func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, keep func(w int) func(key) bool) inverted {
 	workers := runtime.GOMAXPROCS(0)
 	type part struct {
 		index *keyTable
@@ -37,15 +75,19 @@ func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]ui
 		parts[i].index = newKeyTable(1 << 12)
 	}
 	toks := make([]*tokenizer, workers)
+	keeps := make([]func(key) bool, workers)
 	for i := range toks {
-		toks[i] = newTokenizer(vocab, gram, workers)
+		toks[i] = newTokenizer(gram, workers)
+		if keep != nil {
+			keeps[i] = keep(i)
+		}
 	}
 	const batch = 256
 	results := make([]pageTerms, batch)
-	for start := 0; start < len(docs); start += batch {
-		end := min(start+batch, len(docs))
+	for start := 0; start < len(pages); start += batch {
+		end := min(start+batch, len(pages))
 		parallel(workers, end-start, func(w, i int) {
-			toks[w].postings(docs[start+i], uint32(start+i), avg, &results[i])
+			toks[w].postings(&pages[start+i], uint32(start+i), norms[start+i], lo, hi, keeps[w], &results[i])
 		})
 		// each worker owns the terms of one partition, appended in docid order
 		parallel(workers, workers, func(_, p int) {
@@ -66,7 +108,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]ui
 					if ps.afterTo == ps.afterFrom {
 						continue
 					}
-					if isDense(len(l.docs), len(docs)) {
+					if isDense(len(l.docs), len(pages)) {
 						pt.after[at] = nil // a dense term has no next column
 					} else {
 						pt.after[at] = append(pt.after[at], results[i].after[ps.afterFrom:ps.afterTo]...)
@@ -75,17 +117,15 @@ func invert(docs []*Doc, vocab *vocabulary, gram int) ([]key, []termList, [][]ui
 			}
 		})
 	}
-	var keys []key
-	var lists []termList
-	var after [][]uint32
+	var out inverted
 	for _, pt := range parts {
 		pt.index.each(func(k key, at int32) {
-			keys = append(keys, k)
-			lists = append(lists, pt.lists[at])
-			after = append(after, pt.after[at])
+			out.keys = append(out.keys, k)
+			out.lists = append(out.lists, pt.lists[at])
+			out.after = append(out.after, pt.after[at])
 		})
 	}
-	return keys, lists, after
+	return out
 }
 
 func partition(k key, n int) int {
@@ -115,4 +155,16 @@ func parallel(workers, n int, f func(w, i int)) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// averageLength is the mean length of the docs, for BM25.
+func averageLength(items []*item) float64 {
+	if len(items) == 0 {
+		return 1
+	}
+	total := 0.0
+	for _, it := range items {
+		total += docLength(it.doc)
+	}
+	return total / float64(len(items))
 }

@@ -2,19 +2,18 @@ package search
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math"
-	"path"
 	"strings"
 )
 
-// Index reads a built index the way the browser does, file by file, for
-// tests and benchmarks. Fetch returns a file by its path below search/.
-type Index struct {
-	fetch     func(name string) ([]byte, error)
-	dir       string
-	m         manifest
+// segment reads one segment of an index, file by file, and caches what it
+// read.
+type segment struct {
+	ix        *Index
+	info      segmentInfo
+	base      uint32          // the docid of its first page in the index
+	dead      map[uint32]bool // its tombstones (its own docids)
 	shards    map[uint32][]record
 	positions map[uint32]map[string]posEntry // bucket → term → its part of p/B.bin
 }
@@ -26,7 +25,7 @@ type posEntry struct {
 	next []string
 }
 
-// record is a term of a shard.
+// record is a term of a shard; its docids are the segment's.
 type record struct {
 	text   string
 	df     int
@@ -40,36 +39,13 @@ type record struct {
 // sizeLimit bounds what one index file may inflate to.
 const sizeLimit = 64 << 20
 
-// Open reads the manifest at manifestPath (Output.Manifest).
-func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index, error) {
-	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}}
-	raw, err := ix.file(path.Base(manifestPath))
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(raw, &ix.m); err != nil {
-		return nil, fmt.Errorf("search: manifest: %v", err)
-	}
-	if ix.m.Version != 2 || ix.m.Buckets < 1 || ix.m.Gram < 1 {
-		return nil, fmt.Errorf("search: manifest: unsupported index")
-	}
-	return ix, nil
-}
-
-func (ix *Index) file(name string) ([]byte, error) {
-	data, err := ix.fetch(path.Clean(ix.dir + name))
-	if err != nil {
-		return nil, err
-	}
-	return gunzip(data, sizeLimit)
-}
-
 // shard reads and caches the shard of a bucket.
-func (ix *Index) shard(bucket uint32) ([]record, error) {
-	if recs, ok := ix.shards[bucket]; ok {
+func (s *segment) shard(bucket uint32) ([]record, error) {
+	ix := s.ix
+	if recs, ok := s.shards[bucket]; ok {
 		return recs, nil
 	}
-	data, err := ix.file(fmt.Sprintf("t/%x.bin", bucket))
+	data, err := ix.file(s.info.Dir + fmt.Sprintf("t/%x.bin", bucket))
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +61,7 @@ func (ix *Index) shard(bucket uint32) ([]record, error) {
 	kinds := make([]byte, n)
 	for i := range recs {
 		recs[i].df = int(r.uvarint())
-		if k := r.bytes(1); len(k) == 1 && recs[i].df <= ix.m.Docs {
+		if k := r.bytes(1); len(k) == 1 && recs[i].df <= s.info.Docs {
 			kinds[i] = k[0]
 		} else {
 			r.err = errCorrupt
@@ -115,7 +91,7 @@ func (ix *Index) shard(bucket uint32) ([]record, error) {
 			recs[i].posAt = ix.m.Dense + hex.EncodeToString(r.bytes(8)) + ".bin"
 		}
 		if r.err == nil {
-			if err := ix.readDense(&recs[i], ix.m.Dense+name+".bin"); err != nil {
+			if err := s.readDense(&recs[i], ix.m.Dense+name+".bin"); err != nil {
 				return nil, err
 			}
 		}
@@ -123,21 +99,21 @@ func (ix *Index) shard(bucket uint32) ([]record, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	ix.shards[bucket] = recs
+	s.shards[bucket] = recs
 	return recs, nil
 }
 
-func (ix *Index) readDense(rec *record, name string) error {
-	data, err := ix.file(name)
+func (s *segment) readDense(rec *record, name string) error {
+	data, err := s.ix.file(name)
 	if err != nil {
 		return err
 	}
-	n := (ix.m.Docs + 7) / 8
+	n := (s.info.Docs + 7) / 8
 	if len(data) != n+rec.df {
 		return errCorrupt
 	}
 	bm := bitmap(data[:n])
-	for d := 0; d < ix.m.Docs; d++ {
+	for d := 0; d < s.info.Docs; d++ {
 		if bm.has(uint32(d)) {
 			rec.docs = append(rec.docs, uint32(d))
 		}
@@ -151,8 +127,8 @@ func (ix *Index) readDense(rec *record, name string) error {
 
 // records returns the records a term stands for: itself, or for a prefix
 // term every term of as many units that it starts.
-func (ix *Index) records(t Term) ([]record, error) {
-	recs, err := ix.shard(fnv1a(shardKey(t.Text)) & uint32(ix.m.Buckets-1))
+func (s *segment) records(t Term) ([]record, error) {
+	recs, err := s.shard(fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1))
 	if err != nil {
 		return nil, err
 	}
@@ -165,43 +141,50 @@ func (ix *Index) records(t Term) ([]record, error) {
 	return out, nil
 }
 
-// lookup returns the postings of a term: docid → impact byte (for a prefix
-// term, the best over the words it extends to).
-func (ix *Index) lookup(t Term) (map[uint32]uint8, error) {
-	recs, err := ix.records(t)
+// lookup adds the postings of a term to out: docid in the index → impact
+// byte (for a prefix term, the best over the words it extends to), without
+// the dead pages; and, for a longer n-gram that is not a term, its
+// candidates to cands (prune.go).
+func (s *segment) lookup(t Term, out map[uint32]uint8, cands map[uint32]bool) error {
+	recs, cand, err := s.x(t)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := map[uint32]uint8{}
 	for _, rec := range recs {
 		for i, d := range rec.docs {
-			if i < len(rec.imps) && rec.imps[i] > out[d] {
-				out[d] = rec.imps[i]
+			if i < len(rec.imps) && !s.dead[d] && rec.imps[i] > out[s.base+d] {
+				out[s.base+d] = rec.imps[i]
 			}
 		}
 	}
-	return out, nil
+	for _, d := range cand {
+		if !s.dead[d] {
+			cands[s.base+d] = true
+		}
+	}
+	return nil
 }
 
 // hasPositions reports whether a record's positions are in p/B.bin.
-func (ix *Index) hasPositions(rec record) bool {
-	return !rec.dense && rec.df > ix.m.Rare && countUnits(rec.text) == ix.m.Gram
+func (s *segment) hasPositions(rec record) bool {
+	return !rec.dense && rec.df > s.info.Rare && countUnits(rec.text) == s.ix.m.Gram
 }
 
-// occurrences returns where a term of Gram units occurs: docid →
-// positions, docid → the unit after each of them (for list terms; "" when
-// the term that starts one unit later is not dense), and the pages of its
-// rare forms, which have none.
-func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map[uint32]bool, error) {
-	recs, err := ix.records(t)
+// occurrences returns where a term of Gram units occurs: docid (in the
+// index) → positions, docid → the unit after each of them (for list terms;
+// "" when the term that starts one unit later is not dense), and the pages
+// of its rare forms, which have none.
+func (s *segment) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map[uint32]bool, error) {
+	ix := s.ix
+	recs, err := s.records(t)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	out, next, unknown := map[uint32][]int{}, map[uint32][]string{}, map[uint32]bool{}
 	for _, rec := range recs {
-		if rec.df <= ix.m.Rare {
+		if rec.df <= s.info.Rare {
 			for _, d := range rec.docs {
-				unknown[d] = true
+				unknown[s.base+d] = true
 			}
 			continue
 		}
@@ -209,7 +192,7 @@ func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map
 		if rec.posAt != "" {
 			e.raw, err = ix.file(rec.posAt)
 		} else {
-			e, err = ix.positionsOf(rec)
+			e, err = s.positionsOf(rec)
 		}
 		if err != nil {
 			return nil, nil, nil, err
@@ -222,9 +205,9 @@ func (ix *Index) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map
 				v := r.uvarint()
 				pos += v >> 1
 				more = v&1 == 1
-				out[d] = append(out[d], int(pos))
-				if e.next != nil {
-					next[d] = append(next[d], e.next[k])
+				out[s.base+d] = append(out[s.base+d], int(pos))
+				if e.next != nil && k < len(e.next) {
+					next[s.base+d] = append(next[s.base+d], e.next[k])
 				}
 			}
 		}
@@ -249,16 +232,16 @@ func skipPositions(r *reader, df int) int {
 
 // positionsOf returns a list term's part of p/B.bin, which holds those of
 // the shard's terms with positions, in shard order.
-func (ix *Index) positionsOf(rec record) (posEntry, error) {
-	m, ok := ix.positions[rec.bucket]
+func (s *segment) positionsOf(rec record) (posEntry, error) {
+	m, ok := s.positions[rec.bucket]
 	if !ok {
-		data, err := ix.file(fmt.Sprintf("p/%x.bin", rec.bucket))
+		data, err := s.ix.file(s.info.Dir + fmt.Sprintf("p/%x.bin", rec.bucket))
 		if err != nil {
 			return posEntry{}, err
 		}
 		var terms []record
-		for _, t := range ix.shards[rec.bucket] {
-			if ix.hasPositions(t) {
+		for _, t := range s.shards[rec.bucket] {
+			if s.hasPositions(t) {
 				terms = append(terms, t)
 			}
 		}
@@ -299,7 +282,7 @@ func (ix *Index) positionsOf(rec record) (posEntry, error) {
 		for i, t := range terms {
 			m[t.text] = entries[i]
 		}
-		ix.positions[rec.bucket] = m
+		s.positions[rec.bucket] = m
 	}
 	e, ok := m[rec.text]
 	if !ok {

@@ -1,9 +1,6 @@
 package search
 
 import (
-	"encoding/hex"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -60,12 +57,16 @@ func (ix *Index) Search(q string) (*Results, error) {
 func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 	terms := p.Terms(ix.m.Gram)
 	var out map[uint32]*Hit
+	unknown := map[uint32]bool{} // pages found in their text: no positions
 	for ti, t := range terms {
-		post, err := ix.lookup(t)
+		post, text, err := ix.lookup(t)
 		if err != nil {
 			return nil, err
 		}
-		w := idf(len(post), ix.m.Docs)
+		for d := range text {
+			unknown[d] = true
+		}
+		w := idf(len(post), ix.live)
 		next := map[uint32]*Hit{}
 		for d, imp := range post {
 			prev := out[d]
@@ -85,39 +86,26 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 		return out, nil
 	}
 	// a long piece: its n-grams must follow each other in the page, or,
-	// for the few pages of a rare n-gram, the page text must hold it
-	offsets := p.Offsets(ix.m.Gram)
-	c := chain{at: make([]map[uint32][]int, len(terms)), next: make([]map[uint32][]string, len(terms)),
-		offsets: offsets, want: make([]string, len(terms))}
-	unknown := map[uint32]bool{}
-	for i, t := range terms {
-		if i > 0 && offsets[i] == offsets[i-1]+1 {
-			ok, err := ix.viaNext(terms[i-1], t)
-			if err != nil {
+	// for the few pages of a rare n-gram and the recent pages, the page
+	// text must hold it; each segment has its own positions
+	chains := map[*segment]*chain{}
+	for d := range out {
+		s := ix.segmentOf(d)
+		c := chains[s]
+		if c == nil && s != nil {
+			var err error
+			if c, err = s.chain(p, terms); err != nil {
 				return nil, err
 			}
-			if ok {
-				c.want[i] = p.Units[offsets[i]+ix.m.Gram-1]
-				continue
-			}
+			chains[s] = c
 		}
-		occ, next, rare, err := ix.occurrences(t)
-		if err != nil {
-			return nil, err
-		}
-		c.at[i], c.next[i] = occ, next
-		for d := range rare {
-			unknown[d] = true
-		}
-	}
-	for d := range out {
 		ok := false
-		if unknown[d] {
+		if s == nil || c.unknown[d] || unknown[d] {
 			f, err := ix.fragment(d)
 			if err != nil {
 				return nil, err
 			}
-			ok = Contains(f.Title, p) || Contains(f.Text, p)
+			ok = f.holds(p)
 		} else {
 			ok = c.holds(d)
 		}
@@ -128,18 +116,46 @@ func (ix *Index) piece(p Piece) (map[uint32]*Hit, error) {
 	return out, nil
 }
 
+// chain reads what checks a long piece in the segment's pages.
+func (s *segment) chain(p Piece, terms []Term) (*chain, error) {
+	offsets := p.Offsets(s.ix.m.Gram)
+	c := &chain{at: make([]map[uint32][]int, len(terms)), next: make([]map[uint32][]string, len(terms)),
+		offsets: offsets, want: make([]string, len(terms)), unknown: map[uint32]bool{}}
+	for i, t := range terms {
+		if i > 0 && offsets[i] == offsets[i-1]+1 {
+			ok, err := s.viaNext(terms[i-1], t)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				c.want[i] = p.Units[offsets[i]+s.ix.m.Gram-1]
+				continue
+			}
+		}
+		occ, next, rare, err := s.occurrences(t)
+		if err != nil {
+			return nil, err
+		}
+		c.at[i], c.next[i] = occ, next
+		for d := range rare {
+			c.unknown[d] = true
+		}
+	}
+	return c, nil
+}
+
 // viaNext reports whether term b, one unit after term a in a piece, can
 // be checked on a's next column instead of b's positions: a is a list
 // term with positions and b a dense one, whose positions are large.
-func (ix *Index) viaNext(a, b Term) (bool, error) {
+func (s *segment) viaNext(a, b Term) (bool, error) {
 	if b.Prefix {
 		return false, nil
 	}
-	ra, err := ix.records(a)
-	if err != nil || len(ra) != 1 || !ix.hasPositions(ra[0]) {
+	ra, err := s.records(a)
+	if err != nil || len(ra) != 1 || !s.hasPositions(ra[0]) {
 		return false, err
 	}
-	rb, err := ix.records(b)
+	rb, err := s.records(b)
 	return err == nil && len(rb) == 1 && rb[0].dense, err
 }
 
@@ -152,6 +168,7 @@ type chain struct {
 	next    []map[uint32][]string
 	offsets []int
 	want    []string
+	unknown map[uint32]bool // pages of a rare n-gram: checked on their text
 }
 
 func (c *chain) holds(d uint32) bool {
@@ -205,11 +222,11 @@ func (ix *Index) partial(q Query) (*Results, error) {
 	}
 	hits := map[uint32]*Hit{}
 	for _, t := range terms {
-		post, err := ix.lookup(t)
+		post, _, err := ix.lookup(t)
 		if err != nil {
 			return nil, err
 		}
-		w := idf(len(post), ix.m.Docs)
+		w := idf(len(post), ix.live)
 		for d, imp := range post {
 			h := hits[d]
 			if h == nil {
@@ -255,43 +272,6 @@ type Hit struct {
 	Score    float64
 	InTitle  int // pieces found in the title
 	Coverage int // terms found, for partial matches
-}
-
-// fragment reads a doc's fragment.
-func (ix *Index) fragment(doc uint32) (*fragment, error) {
-	names, err := ix.file(fmt.Sprintf("fd/%d.bin", int(doc)/ix.m.FDBlock))
-	if err != nil {
-		return nil, err
-	}
-	at := int(doc) % ix.m.FDBlock * 8
-	if at+8 > len(names) {
-		return nil, errCorrupt
-	}
-	data, err := ix.file(ix.m.Fragments + hex.EncodeToString(names[at:at+8]) + ".bin")
-	if err != nil {
-		return nil, err
-	}
-	var f fragment
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, err
-	}
-	return &f, nil
-}
-
-// month is the yyyymm of a doc, from the manifest's section ranges.
-func (ix *Index) month(doc uint32) int {
-	for _, s := range ix.m.Sections {
-		if int(doc) >= s.Start && int(doc) < s.Start+s.Count {
-			m := 0
-			for _, mo := range s.Months {
-				if mo[1] <= int(doc) {
-					m = mo[0]
-				}
-			}
-			return m
-		}
-	}
-	return 0
 }
 
 // rank orders hits: more pieces in the title, then score, then newer, then docid.

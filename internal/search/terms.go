@@ -60,6 +60,7 @@ type termEntry struct {
 	bucket uint32
 	list   *termList
 	dense  bool
+	at     int // in the inverted lists
 }
 
 func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
@@ -69,18 +70,21 @@ func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
 // it fetches anyway to show them (ten results a page).
 const rareDocs = 10
 
-func hasPositions(l *termList) bool { return len(l.pos) > 0 && len(l.docs) > rareDocs }
+func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.docs) > rare }
 
-// writeTerms writes the shards and dense files into idx and returns the
-// number of buckets and of dense terms.
+// writeTerms writes the shards and dense files of the n-grams that are
+// terms (prune.go) and returns the number of buckets, dense terms and
+// terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabulary, docs int, idx, beside map[string][]byte) (int, int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
-	raw, dense := 0, 0
+	raw := 0
 	for i, k := range keys {
 		l := &lists[i]
-		e := termEntry{text: vocab.text(k.units()), list: l, dense: isDense(len(l.docs), docs)}
+		u := k.units()
+		e := termEntry{text: vocab.text(u), list: l, dense: isDense(len(l.docs), docs), at: i}
 		if e.dense {
 			dense++
 		} else {
@@ -94,8 +98,8 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			denseKeys[keys[i]] = true
 		}
 	}
-	buckets := 1
-	if need := raw / shardTarget; need > 1 {
+	buckets = 1
+	if need := raw / target; need > 1 {
 		buckets = 1 << bits.Len(uint(need-1))
 	}
 	buckets = min(buckets, maxBuckets)
@@ -134,7 +138,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 				name, made := named(denseFile(e.list, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
-				if hasPositions(e.list) {
+				if hasPositions(e.list, rare) {
 					name, made := named(e.list.pos)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
@@ -144,10 +148,10 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			meta = append(meta, kindList)
 			docCol = putGaps(docCol, e.list.docs)
 			impCol = append(impCol, e.list.imps...)
-			if hasPositions(e.list) {
+			if hasPositions(e.list, rare) {
 				nPos++
 				posData = append(posData, e.list.pos...)
-				nextCol = putNext(nextCol, keys[id], after[id], denseKeys, vocab)
+				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
@@ -167,7 +171,7 @@ func writeTerms(keys []key, lists []termList, after [][]uint32, vocab *vocabular
 			}
 		}
 	}
-	return buckets, dense
+	return buckets, dense, len(entries)
 }
 
 // putNext writes the next column of a list term of Gram units with

@@ -197,9 +197,11 @@ func TestServeDuringRebuild(t *testing.T) {
 	<-started
 	got := make(chan response)
 	go func() { got <- get(s, "GET", "/dangjian/") }()
-	// the swap: the page appears whole, as a build's rename puts it in place
-	writeFile(t, filepath.Join(root, ".index.tmp"), "<h1>新建成</h1>")
-	if err := os.Rename(filepath.Join(root, ".index.tmp"), filepath.Join(root, "index.html")); err != nil {
+	// the swap: the site appears whole, as a build renames its staging
+	// folder into place (were the folder made first and the page after, a
+	// request between the two would rightly find no page)
+	writeFile(t, filepath.Join(root+".building", "index.html"), "<h1>新建成</h1>")
+	if err := os.Rename(root+".building", root); err != nil {
 		t.Fatal(err)
 	}
 	close(release)

@@ -263,7 +263,7 @@
 
   root.showcaseSearch = {
     normalize: normalize, segments: segments, parseQuery: parseQuery, terms: terms, offsets: offsets,
-    pairs: pairs, joinUnits: joinUnits, shardKey: shardKey, countUnits: countUnits, fnv1a: fnv1a,
+    pairs: pairs, joinUnits: joinUnits, shardKey: shardKey, countUnits: countUnits, fnv1a: fnv1a, isWord: isWordUnit,
     spans: spans, addFold: addFold, foldBlocksOf: foldBlocksOf
   };
 })(window);

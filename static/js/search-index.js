@@ -1,10 +1,15 @@
-/* The search index client (issue 4): reads the files showcase build writes
-   under search/ (format: internal/search/terms.go), only those a query
-   needs, and runs a query exactly as internal/search/search.go does. */
+/* The search index client (issue 4, issue 13): reads the files showcase
+   build writes under search/ (format: internal/search/manifest.go), only
+   those a query needs, and runs a query exactly as
+   internal/search/search.go does: over the segments (search-segment.js) and
+   the recent pages, which it finds in their text. A file that is gone (the
+   site was deployed again since the manifest was read) fails with
+   error.stale, and the page reloads the index. */
 (function (S) {
   "use strict";
-  if (!S) return;
-  var utf8 = new TextDecoder(), scriptURL = document.currentScript && document.currentScript.src, inflater;
+  if (!S || !S.segment) return;
+  var utf8 = S.utf8 = new TextDecoder(), scriptURL = document.currentScript && document.currentScript.src, inflater;
+  var K1 = 1.2, B = 0.75;
 
   // inflate: the files are gzip; without DecompressionStream (older WebViews)
   // inflate.js, next to this script, is loaded once.
@@ -23,26 +28,22 @@
     return inflater.then(function (f) { return f(new Uint8Array(buf)); });
   }
 
-  function Reader(b) { this.b = b; this.i = 0; }
-  Reader.prototype.uv = function () {
-    var v = 0, m = 1, c;
-    do { c = this.b[this.i++]; v += (c & 127) * m; m *= 128; } while (c & 128 && this.i < this.b.length);
-    return v;
-  };
-  Reader.prototype.bytes = function (n) { this.i += n; return this.b.subarray(this.i - n, this.i); };
-  Reader.prototype.str = function () { return utf8.decode(this.bytes(this.uv())); };
-  function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
+  function runes(s) { var n = 0; for (var i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++; return n; }
 
   // open reads the manifest at url and returns the index.
   S.open = function (url) {
-    var base = new URL(url, location.href), files = {}, shards = {}, M, monthOf, foldDone = {};
-    // M.sections: [{name, title, start, count, months: [[yyyymm, first docid]…]}]
+    var base = new URL(url, location.href), files = {}, M, segs = [], recent = 0, live = 0, foldDone = {};
+    var monthOf, sectionOf;
 
     function file(rel) {
       var u = new URL(rel, base).href;
       if (!files[u]) {
         files[u] = fetch(u).then(function (r) {
-          if (!r.ok) throw new Error(u + ": " + r.status);
+          if (!r.ok) {
+            var e = new Error(u + ": " + r.status);
+            e.stale = r.status === 404 || r.status === 410;
+            throw e;
+          }
           return r.arrayBuffer();
         }).then(inflate);
         files[u].catch(function () { delete files[u]; });
@@ -50,111 +51,95 @@
       return files[u];
     }
 
-    // shard reads t/B.bin (once): terms, then df and kind, then the list terms'
-    // docids and impacts, then the dense terms' file names, in columns
-    function shard(bucket) {
-      if (shards[bucket]) return shards[bucket];
-      shards[bucket] = file("t/" + bucket.toString(16) + ".bin").then(function (b) {
-        var r = new Reader(b), n = r.uv(), recs = [], i;
-        for (i = 0; i < n; i++) recs.push({ text: r.str(), bucket: bucket });
-        recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
-        recs.forEach(function (rec) {
-          if (rec.dense) return;
-          rec.docs = new Uint32Array(rec.df);
-          for (var j = 0, d = 0; j < rec.df; j++) rec.docs[j] = d += r.uv();
-        });
-        recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });
-        recs.forEach(function (rec) {
-          if (!rec.dense) return;
-          rec.dense = hex(r.bytes(8));
-          if (S.countUnits(rec.text) === M.gram) rec.posAt = hex(r.bytes(8));
-        });
-        return recs;
-      });
-      shards[bucket].catch(function () { delete shards[bucket]; });
-      return shards[bucket];
+    function segOf(doc) {
+      for (var i = 0; i < segs.length; i++) if (doc >= segs[i].base && doc < segs[i].end) return segs[i];
+      return null;
     }
 
-    function load(rec) {
-      if (rec.docs) return Promise.resolve(rec);
-      return file(M.dense + rec.dense + ".bin").then(function (b) {
-        var docs = new Uint32Array(rec.df), k = 0;
-        for (var d = 0; d < M.docs && k < rec.df; d++) if (b[d >> 3] & (1 << (d & 7))) docs[k++] = d;
-        rec.docs = docs;
-        rec.imps = b.subarray((M.docs + 7) >> 3);
-        return rec;
-      });
+    var frags = new Map();
+    function fragment(doc) {
+      if (!frags.has(doc)) {
+        var s = segOf(doc), name = s ? s.fragName(doc) : Promise.resolve(M.recent[doc - recent].f);
+        frags.set(doc, name.then(function (n) { return file(M.fragments + n + ".bin"); }).then(function (b) {
+          var f = JSON.parse(utf8.decode(b));
+          if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
+          return f;
+        }));
+        frags.get(doc).catch(function () { frags.delete(doc); });
+      }
+      return frags.get(doc);
     }
 
-    // records: the term itself, or every term a prefix term extends to
-    function records(t) {
-      return shard(S.fnv1a(S.shardKey(t.text)) & (M.buckets - 1)).then(function (recs) {
-        return Promise.all(recs.filter(function (r) {
-          return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
-        }).map(load));
-      });
-    }
-
-    function postings(t) {
-      return records(t).then(function (recs) {
-        var m = new Map();
-        recs.forEach(function (r) {
-          for (var i = 0; i < r.docs.length; i++) if (!(m.get(r.docs[i]) >= r.imps[i])) m.set(r.docs[i], r.imps[i]);
-        });
-        return m;
-      });
-    }
-
-    function hasPos(t) { return !t.dense && t.df > M.rare && S.countUnits(t.text) === M.gram; }
-
-    // positions sets rec.raw (and rec.next, the unit after each occurrence,
-    // "" for none): a dense term's file, or its part of p/B.bin (n, the
-    // positions of the shard's terms that have them, then their next columns)
-    function positions(rec) {
-      if (rec.raw) return Promise.resolve();
-      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
-      return Promise.all([shard(rec.bucket), file("p/" + rec.bucket.toString(16) + ".bin")]).then(function (x) {
-        var ts = x[0].filter(hasPos), r = new Reader(x[1]), i, j;
-        r.uv();
-        ts.forEach(function (t) {
-          var at = r.i;
-          for (t.n = i = 0; i < t.df; i++) do t.n++; while (r.uv() & 1 && r.i < r.b.length);
-          t.raw = r.b.subarray(at, r.i);
-        });
-        ts.forEach(function (t) {
-          var u = [""];
-          for (j = r.uv(); j > 0; j--) u.push(r.str());
-          if (u.length > 1) for (t.next = [], j = 0; j < t.n; j++) t.next.push(u[r.uv()]);
-        });
-      });
-    }
-
-    // occurrences: [docid → positions of a term of Gram units, docid → the
-    // unit after each]; the pages of its rare forms (no positions) go to unknown
-    function occurrences(t, unknown) {
-      return records(t).then(function (recs) {
-        recs = recs.filter(function (rec) {
-          if (rec.df > M.rare) return true;
-          rec.docs.forEach(function (d) { unknown.add(d); });
-          return false;
-        });
-        return Promise.all(recs.map(positions)).then(function () {
-          var m = new Map(), next = new Map();
-          recs.forEach(function (rec) {
-            var r = new Reader(rec.raw), k = 0;
-            for (var i = 0; i < rec.docs.length; i++) {
-              var p = 0, v, at = m.get(rec.docs[i]) || [], n = at.length;
-              do { v = r.uv(); at.push(p += Math.floor(v / 2)); } while (v & 1 && r.i < r.b.length);
-              m.set(rec.docs[i], at);
-              if (rec.next) next.set(rec.docs[i], rec.next.slice(k, k += at.length - n));
+    // textImpact: the impact of a term in a recent page's fragment, as the
+    // index would give it (internal/search/recent.go); -1 when absent
+    function textImpact(f, t) {
+      var units = S.segments(t.text)[0], n = t.units, counts = new Map(), best = -1;
+      if (!units || units.length !== n) return -1;
+      function field(text, k, create) {
+        S.segments(text || "").forEach(function (seg) {
+          for (var i = 0; i + n <= seg.length; i++) {
+            var ok = true;
+            for (var j = 0; j < n && ok; j++) ok = seg[i + j] === units[j] || t.prefix && j === n - 1 && seg[i + j].indexOf(units[j]) === 0;
+            if (!ok) continue;
+            var key = S.joinUnits(seg.slice(i, i + n)), c = counts.get(key);
+            if (!c) {
+              if (!create) continue;
+              counts.set(key, c = [0, 0, 0, 0]);
             }
-          });
-          return [m, next];
+            c[k]++;
+          }
         });
+      }
+      field(f.t, 0, true); field(f.x, 1, true); field(f.c, 1, true); field(f.b, 1, true); field(f.h, 2, false); field(f.m, 3, false);
+      var norm = K1 * (1 - B + B * (runes(f.t) + runes(f.x) + runes(f.c || "") + runes(f.b || "") + 1) / M.avg);
+      counts.forEach(function (c) {
+        var w = 5 * c[0] + 1 * c[1] + 2 * c[2] + 1 * c[3], q = Math.min(3, Math.floor(w / (norm + w) * 4));
+        best = Math.max(best, c[0] ? q | 4 : q);
       });
+      return best;
     }
 
-    function idf(df) { return Math.log(1 + (M.docs - df + 0.5) / (df + 0.5)); }
+    // holds: whether a page shows a piece: in its title, text, captions or credits
+    function holds(f, p) {
+      return [f.t, f.x, f.c, f.b].some(function (s) { return s && S.spans(s, [p]).length > 0; });
+    }
+
+    // postings: the pages of a term in the whole index, docid → impact;
+    // m.text: those found in their text (the recent pages, and the
+    // candidates of a longer n-gram that is not a term), which have no
+    // positions
+    function postings(t) {
+      var m = new Map(), text = new Set();
+      return Promise.all(segs.map(function (s) { return s.postings(t, m, text); }).concat(recentMay(t, text))).then(function () {
+        return Promise.all(Array.from(text).map(function (d) {
+          return fragment(d).then(function (f) {
+            var imp = textImpact(f, t);
+            if (imp >= 0) m.set(d, imp); else text.delete(d);
+          });
+        }));
+      }).then(function () { m.text = text; return m; });
+    }
+
+    // recentMay adds to text the recent pages whose filter (r-NAME.bin:
+    // 4096 bits a page, one set for each of its units) may hold a term
+    var filter;
+    function recentMay(t, text) {
+      if (!M.recent.length) return Promise.resolve();
+      filter = filter || file(M.recentFilter);
+      return filter.then(function (b) {
+        var units = S.segments(t.text)[0] || [];
+        M.recent.forEach(function (r, i) {
+          for (var j = 0; j < units.length; j++) {
+            if (t.prefix && j === units.length - 1) break;
+            var bit = i * 4096 + S.fnv1a(units[j]) % 4096;
+            if (!(b[bit >> 3] & (1 << (bit & 7)))) return;
+          }
+          text.add(recent + i);
+        });
+      }, function (e) { filter = null; throw e; });
+    }
+
+    function idf(df) { return Math.log(1 + (live - df + 0.5) / (df + 0.5)); }
 
     // piece: the pages holding a piece → Map doc → {score, title}; a piece
     // longer than the n-grams needs them one after another (positions)
@@ -174,38 +159,20 @@
           out = next;
         });
         if (terms.length < 2 || !out.size) return out;
-        // a long piece: its n-grams one after another, or, for the few pages
-        // of a rare n-gram, the piece in the page text
-        // (an n-gram one unit after a list one with positions and itself dense
-        // is checked on the other's next column, not on its large positions)
-        var offs = S.offsets(p, M.gram), unknown = new Set(), want = [];
-        return Promise.all(terms.map(function (t, i) {
-          return Promise.all([i && records(terms[i - 1]), records(t)]).then(function (x) {
-            if (offs[i] !== offs[i - 1] + 1 || t.prefix || x[0].length !== 1 || !hasPos(x[0][0]) || x[1].length !== 1 || !x[1][0].dense) {
-              return occurrences(t, unknown);
-            }
-            want[i] = p.units[offs[i] + M.gram - 1];
-          });
-        })).then(function (occ) {
-          var checks = [];
-          out.forEach(function (h, d) {
-            if (unknown.has(d)) {
-              checks.push(fragment(d).then(function (f) {
-                if (!S.spans(f.t, [p]).length && !S.spans(f.x, [p]).length) out.delete(d);
-              }));
-              return;
-            }
-            var ok = (occ[0][0].get(d) || []).some(function (x) {
-              for (var i = 1; i < occ.length; i++) {
-                if (want[i] ? (occ[i - 1][1].get(d) || [])[(occ[i - 1][0].get(d) || []).indexOf(x + offs[i - 1])] !== want[i] :
-                  (occ[i][0].get(d) || []).indexOf(x + offs[i]) < 0) return false;
-              }
-              return true;
-            });
-            if (!ok) out.delete(d);
-          });
-          return Promise.all(checks).then(function () { return out; });
+        var unknown = new Set();
+        posts.forEach(function (post) { post.text.forEach(function (d) { unknown.add(d); }); });
+        // a long piece: each segment checks its pages on positions; the
+        // recent pages and those of a rare n-gram are checked on their text
+        var chains = new Map(), checks = [];
+        out.forEach(function (h, d) {
+          var s = segOf(d);
+          if (s && !chains.has(s)) chains.set(s, s.chain(p, terms));
+          checks.push((s ? chains.get(s) : Promise.resolve(null)).then(function (c) {
+            if (c && !c.unknown.has(d) && !unknown.has(d)) return c.holds(d);
+            return fragment(d).then(function (f) { return holds(f, p); });
+          }).then(function (ok) { if (!ok) out.delete(d); }));
         });
+        return Promise.all(checks).then(function () { return out; });
       });
     }
 
@@ -262,42 +229,50 @@
       });
     }
 
-    var frags = new Map();
-    function fragment(doc) {
-      if (!frags.has(doc)) {
-        frags.set(doc, file("fd/" + Math.floor(doc / M.fdBlock) + ".bin").then(function (b) {
-          var at = (doc % M.fdBlock) * 8;
-          return file(M.fragments + hex(b.subarray(at, at + 8)) + ".bin");
-        }).then(function (b) { return JSON.parse(utf8.decode(b)); }));
-        frags.get(doc).catch(function () { frags.delete(doc); });
-      }
-      return frags.get(doc);
-    }
-
-    // facet: value → Set of docids, for a facet of the manifest
+    // facet: [{name, docs: Set of docids}] of a facet of the manifest, most
+    // used first
     function facet(f) {
-      return file(f.file).then(function (b) {
-        var r = new Reader(b), n = r.uv(), out = [];
-        for (var i = 0; i < n; i++) {
-          var name = r.str(), c = r.uv(), docs = new Set();
-          for (var j = 0, d = 0; j < c; j++) docs.add(d = j ? d + r.uv() : r.uv());
-          out.push({ name: name, docs: docs });
-        }
-        return out;
+      var i = M.facets.indexOf(f), m = new Map();
+      return Promise.all(segs.map(function (s) { return s.facet(i, m); }).concat(M.recent.map(function (r, j) {
+        return fragment(recent + j).then(function (fr) {
+          ((fr.f || {})[f.name] || []).forEach(function (v) {
+            if (!m.has(v)) m.set(v, new Set());
+            m.get(v).add(recent + j);
+          });
+        });
+      }))).then(function () {
+        var out = [];
+        m.forEach(function (docs, name) { out.push({ name: name, docs: docs }); });
+        return out.sort(function (a, b) { return b.docs.size - a.docs.size || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0); });
       });
     }
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      monthOf = new Int32Array(M.docs);
-      var sectionOf = new Int16Array(M.docs);
-      M.sections.forEach(function (s, si) {
-        sectionOf.fill(si, s.start, s.start + s.count);
-        s.months.forEach(function (m, i) {
-          var end = i + 1 < s.months.length ? s.months[i + 1][1] : s.start + s.count;
-          for (var d = m[1]; d < end; d++) monthOf[d] = m[0];
+      if (M.version !== 4) throw new Error("unsupported search index " + M.version);
+      M.recent = M.recent || [];
+      var secIndex = {};
+      M.sections.forEach(function (s, i) { secIndex[s.name] = i; });
+      M.segments.forEach(function (info) {
+        var s = S.segment(info, M, file, recent);
+        segs.push(s);
+        recent = s.end;
+        live += s.live;
+      });
+      live += M.recent.length;
+      monthOf = new Int32Array(recent + M.recent.length);
+      sectionOf = new Int16Array(recent + M.recent.length).fill(-1);
+      segs.forEach(function (seg) {
+        (seg.info.sections || []).forEach(function (s) {
+          var from = seg.base + s.start;
+          sectionOf.fill(secIndex[s.name], from, from + s.count);
+          s.months.forEach(function (m, i) {
+            var end = i + 1 < s.months.length ? s.months[i + 1][1] : s.start + s.count;
+            monthOf.fill(m[0], seg.base + m[1], seg.base + end);
+          });
         });
       });
+      M.recent.forEach(function (r, i) { monthOf[recent + i] = r.m; sectionOf[recent + i] = secIndex[r.s]; });
       return {
         manifest: M, search: search, fragment: fragment, facet: facet, monthOf: monthOf,
         pageURL: function (f) { return new URL(M.root + f.u, base); },

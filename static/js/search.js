@@ -39,19 +39,29 @@
     var nl = text.lastIndexOf("\n", first);
     if (nl >= start) start = nl + 1;
     var end = Math.min(text.length, start + 110);
-    return (start > 0 ? "…" : "") + marked(text, spans, start, end).replace(/\n/g, " ") + (end < text.length ? "…" : "");
+    return (start > 0 && text[start - 1] !== "\n" ? "…" : "") + marked(text, spans, start, end).replace(/\n/g, " ") + (end < text.length ? "…" : "");
+  }
+
+  // where: the text a snippet comes from, its matched spans and what it is:
+  // the page's text, else its captions or byline and record, named
+  function where(f, pieces) {
+    var xs = S.spans(f.x, pieces);
+    if (!xs.length && f.c && S.spans(f.c, pieces).length) return { text: f.c, spans: S.spans(f.c, pieces), label: "图片说明" };
+    if (!xs.length && f.b && S.spans(f.b, pieces).length) return { text: f.b, spans: S.spans(f.b, pieces), label: "署名及信息" };
+    return { text: f.x, spans: xs };
   }
 
   function item(h, f, pieces) {
-    var ts = S.spans(f.t, pieces), xs = S.spans(f.x, pieces), seen = {}, hl = [];
-    ts.map(function (r) { return f.t.slice(r[0], r[1]); }).concat(xs.map(function (r) { return f.x.slice(r[0], r[1]); }))
+    var ts = S.spans(f.t, pieces), w = where(f, pieces), xs = w.spans, seen = {}, hl = [];
+    ts.map(function (r) { return f.t.slice(r[0], r[1]); }).concat(xs.map(function (r) { return w.text.slice(r[0], r[1]); }))
       .forEach(function (s) { if (!seen[s] && hl.length < 5) { seen[s] = true; hl.push(s); } });
     var url = ix.pageURL(f), sec = ix.section(h.doc), li = document.createElement("li");
     li.className = "search-result" + (state.partial ? " partial" : "");
     li.setAttribute("data-url", url.pathname);
     li.innerHTML = '<a class="search-title" href="' + esc(url.pathname + (hl.length ? "?hl=" + encodeURIComponent(hl.join("\n")) : "")) + '">' +
       marked(f.t, ts, 0, f.t.length) + '</a><p class="search-meta">' + (sec && sec.name ? "<span>" + esc(sec.title) + "</span> " : "") +
-      (f.d ? '<time datetime="' + f.d + '">' + cnDate(f.d) + "</time>" : "") + '</p><p class="search-snippet">' + snippet(f.x, xs) + "</p>";
+      (f.d ? '<time datetime="' + f.d + '">' + cnDate(f.d) + "</time>" : "") + '</p><p class="search-snippet">' +
+      (w.label ? '<span class="search-where">' + w.label + "：</span>" : "") + snippet(w.text, xs) + "</p>";
     return li;
   }
 
@@ -142,7 +152,44 @@
     history.replaceState(null, "", location.pathname + (s ? "?" + s : ""));
   }
 
-  function run(q) {
+  // reopen: the index this page named is gone (the site was deployed again
+  // since): read the search page afresh for the new manifest's URL
+  var reopening = null;
+  function reopen() {
+    if (!reopening) reopening = reopenOnce().then(function () { reopening = null; }, function (e) { reopening = null; throw e; });
+    return reopening;
+  }
+
+  function reopenOnce() {
+    return fetch(location.pathname, { cache: "no-cache" }).then(function (r) { return r.text(); }).then(function (html) {
+      var m = /data-index="([^"]+)"/.exec(html);
+      if (!m) throw new Error("search page without data-index");
+      box.setAttribute("data-index", m[1].replace(/&amp;/g, "&"));
+      return S.open(box.getAttribute("data-index"));
+    }).then(function (index) {
+      ix = index;
+      if (!facets) return;
+      facets = null;
+      return loadFacets().then(function () { if (sel.facet) pickFacet(sel.facet); });
+    });
+  }
+
+  // failed: a file of the index could not be read; a stale index is
+  // reopened once and then runs again, anything else is shown
+  function failed(e, again, retried) {
+    if (e && e.stale && !retried) return reopen().then(again, function (e2) { return failed(e2, again, true); });
+    status.textContent = "搜索暂时不可用（索引文件读取失败），请稍后刷新页面重试。";
+    if (window.console) console.error(e);
+  }
+
+  function pickFacet(v) {
+    var i = v.indexOf(":"), f = facets && facets[+v.slice(0, i)];
+    var hit = f && f.values.filter(function (x) { return x.name === v.slice(i + 1); })[0];
+    sel.facet = hit ? v : "";
+    sel.facetDocs = hit ? hit.docs : new Set();
+  }
+
+  function run(q, retried) {
     var my = ++seq;
     if (!ix) return Promise.resolve(); // the index is loading; it runs the box's text when ready
     if (!q.trim()) {
@@ -159,8 +206,7 @@
       return show(0, my);
     }).catch(function (e) {
       if (my !== seq) return;
-      status.textContent = "搜索暂时不可用（索引文件读取失败），请稍后刷新页面重试。";
-      if (window.console) console.error(e);
+      return failed(e, function () { if (my === seq) return run(q, true); }, retried); // unless newer typing came
     });
   }
 
@@ -170,16 +216,16 @@
     var k = b.getAttribute("data-k"), v = b.getAttribute("data-v"), on = b.getAttribute("aria-pressed") === "true";
     if (k === "section") sel.section = on ? undefined : v;
     if (k === "year") sel.year = on ? "" : v;
-    if (k === "facet") {
-      sel.facet = on ? "" : v;
-      var i = v.indexOf(":"), f = facets && facets[+v.slice(0, i)];
-      var hit = f && f.values.filter(function (x) { return x.name === v.slice(i + 1); })[0];
-      sel.facetDocs = hit ? hit.docs : new Set();
-    }
-    renderFilters(); syncURL(); show(0, seq);
+    if (k === "facet" && on) { sel.facet = ""; sel.facetDocs = null; } else if (k === "facet") pickFacet(v);
+    renderFilters(); syncURL();
+    show(0, seq).catch(function (e) { return failed(e, function () { return run(state.q); }); });
   });
-  filters.addEventListener("toggle", function (e) { if (e.target.open) loadFacets(); }, true);
-  more.addEventListener("click", function () { if (state) show(state.shown, seq); });
+  filters.addEventListener("toggle", function (e) {
+    if (e.target.open) loadFacets().catch(function (e) { return failed(e, function () { return state && run(state.q); }); });
+  }, true);
+  more.addEventListener("click", function () {
+    if (state) show(state.shown, seq).catch(function (e) { return failed(e, function () { return run(state.q); }); });
+  });
   box.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); started = performance.now(); run(input.value); });
   input.addEventListener("input", function (e) {
     if (e.isComposing) return; // wait for the IME to finish a character
@@ -191,21 +237,19 @@
   var params = new URLSearchParams(location.search);
   sel.section = params.has("section") ? params.get("section") : undefined;
   sel.year = params.get("year") || "";
-  S.open(box.getAttribute("data-index")).then(function (index) {
+  function start(index) {
     ix = index;
     var q = input.value || params.get("q") || ""; // what was typed while the index loaded wins
     input.value = q;
     if (params.get("facet")) {
       return loadFacets().then(function () {
-        var v = params.get("facet"), i = v.indexOf(":"), f = facets[+v.slice(0, i)];
-        var hit = f && f.values.filter(function (x) { return x.name === v.slice(i + 1); })[0];
-        if (hit) { sel.facet = v; sel.facetDocs = hit.docs; }
+        pickFacet(params.get("facet"));
         return run(q);
       });
     }
     return run(q);
-  }).catch(function (e) {
-    status.textContent = "搜索暂时不可用（索引文件读取失败），请稍后刷新页面重试。";
-    if (window.console) console.error(e);
+  }
+  S.open(box.getAttribute("data-index")).then(start).catch(function (e) {
+    return failed(e, function () { return start(ix); });
   });
 })();

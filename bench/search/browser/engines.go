@@ -1,11 +1,9 @@
 package main
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+
+	"showcase/internal/search"
 )
 
 func js(v any) string {
@@ -74,41 +74,25 @@ func commit(ctx context.Context, text string) {
 }
 
 // docURLs maps every docid of a built index to its page's URL, through the
-// same fd/ and f/ files the browser reads.
+// Go reader, which numbers pages as the browser does.
 func docURLs(dir string) map[int]string {
 	page, err := os.ReadFile(filepath.Join(dir, "search", "index.html"))
 	check(err)
-	m := regexp.MustCompile(`data-index="/dangjian/search/([^"]+)/m.bin"`).FindSubmatch(page)
+	m := regexp.MustCompile(`data-index="/dangjian/search/([^"]+)"`).FindSubmatch(page)
 	if m == nil {
 		check(fmt.Errorf("no index in %s", dir))
 	}
+	ix, err := search.Open(func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(dir, "search", filepath.FromSlash(name)))
+	}, string(m[1]))
+	check(err)
+	pages, err := ix.Pages()
+	check(err)
 	out := map[int]string{}
-	for block := 0; ; block++ {
-		names, err := gunzipFile(filepath.Join(dir, "search", string(m[1]), "fd", fmt.Sprintf("%d.bin", block)))
-		if err != nil {
-			return out
-		}
-		for i := 0; i+8 <= len(names); i += 8 {
-			data, err := gunzipFile(filepath.Join(dir, "search", "f", fmt.Sprintf("%x", names[i:i+8])+".bin"))
-			check(err)
-			var f struct{ U string }
-			check(json.Unmarshal(data, &f))
-			out[block*16+i/8] = "/dangjian/" + f.U
-		}
+	for _, p := range pages {
+		out[int(p.Doc)] = "/dangjian/" + p.URL
 	}
-}
-
-func gunzipFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(z)
+	return out
 }
 
 func msAttr(ctx context.Context) float64 {

@@ -28,6 +28,7 @@ func main() {
 	src := flag.String("s", ".", "site folder")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the index build")
 	memprof := flag.String("memprofile", "", "write an allocation profile of the index build")
+	edit := flag.Bool("edit", false, "then edit one page and build on the index just made, as the next build or the preview does")
 	flag.Parse()
 	s, _, err := build.Load(build.Options{Source: *src})
 	if err != nil {
@@ -66,7 +67,7 @@ func main() {
 		k := name
 		if i := strings.Index(name, "/"); i >= 0 {
 			k = name[:i]
-			if strings.HasPrefix(k, "i-") {
+			if strings.HasPrefix(k, "s-") {
 				rest := name[i+1:]
 				if j := strings.Index(rest, "/"); j >= 0 {
 					k = rest[:j]
@@ -97,4 +98,25 @@ func main() {
 		fmt.Printf("%-12s files %6d  bytes %10d  median %6d  p95 %6d  max %6d\n", k, len(v), sum, v[len(v)/2], v[len(v)*95/100], v[len(v)-1])
 	}
 	fmt.Printf("total bytes %d\n", total)
+	if *edit {
+		docs[len(docs)/2].Body += "本文有改动。"
+		opts.Previous = func(name string) ([]byte, error) {
+			if data, ok := out.Files[name]; ok {
+				return data, nil
+			}
+			return nil, os.ErrNotExist
+		}
+		opts.PreviousManifest = out.Manifest
+		start := time.Now()
+		next := search.Build(docs, opts)
+		fmt.Printf("one page edited: %v wall, %d files written (%d bytes), %d kept, %d recent pages\n", time.Since(start).Round(time.Millisecond),
+			len(next.Files), sum(next.Files), len(next.Kept), next.Stats.Recent)
+	}
+}
+
+func sum(files map[string][]byte) (n int) {
+	for _, data := range files {
+		n += len(data)
+	}
+	return n
 }

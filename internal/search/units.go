@@ -1,0 +1,117 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+)
+
+// wordBase is the first unit id of a word; Han units are their code point.
+const wordBase = 0x110000
+
+// vocabulary interns words as unit ids, safely from several goroutines.
+type vocabulary struct {
+	mu    sync.Mutex
+	ids   map[string]uint32
+	words []string
+}
+
+func (v *vocabulary) id(w string) uint32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := uint32(wordBase + len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+func (v *vocabulary) text(units []uint32) string {
+	parts := make([]string, len(units))
+	v.mu.Lock()
+	for i, u := range units {
+		if u >= wordBase {
+			parts[i] = v.words[u-wordBase]
+		} else {
+			parts[i] = string(rune(u))
+		}
+	}
+	v.mu.Unlock()
+	return joinUnits(parts)
+}
+
+// idSink turns the units of a text into unit ids, each segment followed by
+// a 0 (no unit id is 0).
+type idSink struct {
+	vocab    *vocabulary
+	local    map[string]uint32 // this worker's cache of vocab
+	ids      []uint32
+	segStart int
+}
+
+func (s *idSink) han(r rune) { s.ids = append(s.ids, uint32(r)) }
+
+func (s *idSink) word(w []byte) {
+	id, ok := s.local[string(w)]
+	if !ok {
+		id = s.vocab.id(string(w))
+		s.local[string(w)] = id
+	}
+	s.ids = append(s.ids, id)
+}
+
+func (s *idSink) brk() {
+	if len(s.ids) > s.segStart {
+		s.ids = append(s.ids, 0)
+		s.segStart = len(s.ids)
+	}
+}
+
+// units appends the units of text to ids.
+func (s *idSink) units(ids []uint32, text string) []uint32 {
+	s.ids, s.segStart = ids, len(ids)
+	scan(text, s)
+	s.brk()
+	return s.ids
+}
+
+// pageUnits is a page's text as unit ids: title, body, captions, credits,
+// headings and summary, each segment followed by a 0.
+type pageUnits [6][]uint32
+
+// readPages reads every page's units, on all cores.
+func readPages(docs []*Doc, vocab *vocabulary) []pageUnits {
+	pages := make([]pageUnits, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	sinks := make([]idSink, workers)
+	for i := range sinks {
+		sinks[i] = idSink{vocab: vocab, local: map[string]uint32{}}
+	}
+	parallel(workers, len(docs), func(w, i int) {
+		d, s := docs[i], &sinks[w]
+		p := &pages[i]
+		p[0] = s.units(nil, d.Title)
+		p[1] = s.units(nil, d.Body)
+		p[2] = s.units(nil, d.Captions)
+		p[3] = s.units(nil, d.Credits)
+		for _, h := range d.Headings {
+			p[4] = s.units(p[4], h)
+		}
+		p[5] = s.units(nil, d.Summary)
+	})
+	return pages
+}
+
+// eachSegment calls f with each segment of a field's units.
+func eachSegment(ids []uint32, f func(seg []uint32)) {
+	start := 0
+	for i, u := range ids {
+		if u == 0 {
+			if i > start {
+				f(ids[start:i])
+			}
+			start = i + 1
+		}
+	}
+}

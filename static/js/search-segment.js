@@ -1,0 +1,227 @@
+/* One segment of the search index (format: internal/search/terms.go and
+   segment.go): its shards, dense files and positions, read only as a query
+   needs them. Docids it returns are the index's (the segment's own plus
+   seg.base); its dead pages (tombstones) are left out. */
+(function (S) {
+  "use strict";
+  if (!S) return;
+
+  function Reader(b) { this.b = b; this.i = 0; }
+  Reader.prototype.uv = function () {
+    var v = 0, m = 1, c;
+    do { c = this.b[this.i++]; v += (c & 127) * m; m *= 128; } while (c & 128 && this.i < this.b.length);
+    return v;
+  };
+  Reader.prototype.bytes = function (n) { this.i += n; return this.b.subarray(this.i - n, this.i); };
+  Reader.prototype.str = function () { return S.utf8.decode(this.bytes(this.uv())); };
+  S.Reader = Reader;
+  function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
+  S.hex = hex;
+
+  // S.segment: info is the manifest's entry, M the manifest, file(rel) a
+  // gunzipped file below the manifest's folder, base the first docid.
+  S.segment = function (info, M, file, base) {
+    var shards = {}, dead = new Set(), d = 0;
+    (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
+
+    // shard reads t/B.bin (once): terms, then df and kind, then the list
+    // terms' docids and impacts, then the dense terms' file names, in columns
+    function shard(bucket) {
+      if (shards[bucket]) return shards[bucket];
+      shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
+        var r = new Reader(b), n = r.uv(), recs = [], i;
+        for (i = 0; i < n; i++) recs.push({ text: r.str(), bucket: bucket });
+        recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
+        recs.forEach(function (rec) {
+          if (rec.dense) return;
+          rec.docs = new Uint32Array(rec.df);
+          for (var j = 0, d = 0; j < rec.df; j++) rec.docs[j] = d += r.uv();
+        });
+        recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });
+        recs.forEach(function (rec) {
+          if (!rec.dense) return;
+          rec.dense = hex(r.bytes(8));
+          if (S.countUnits(rec.text) === M.gram) rec.posAt = hex(r.bytes(8));
+        });
+        return recs;
+      });
+      shards[bucket].catch(function () { delete shards[bucket]; });
+      return shards[bucket];
+    }
+
+    function load(rec) {
+      if (rec.docs) return Promise.resolve(rec);
+      return file(M.dense + rec.dense + ".bin").then(function (b) {
+        var docs = new Uint32Array(rec.df), k = 0;
+        for (var d = 0; d < info.docs && k < rec.df; d++) if (b[d >> 3] & (1 << (d & 7))) docs[k++] = d;
+        rec.docs = docs;
+        rec.imps = b.subarray((info.docs + 7) >> 3);
+        return rec;
+      });
+    }
+
+    // records: the term itself, or every term a prefix term extends to
+    function records(t) {
+      return shard(S.fnv1a(S.shardKey(t.text)) & (info.buckets - 1)).then(function (recs) {
+        return Promise.all(recs.filter(function (r) {
+          return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
+        }).map(load));
+      });
+    }
+
+    // x: [records of a term, or, for a longer n-gram that is not a term,
+    // its candidates (docids of the segment, dead ones included); neither
+    // when it occurs nowhere] (internal/search/prune.go)
+    function x(t) {
+      return records(t).then(function (recs) {
+        var u = S.segments(t.text)[0], n = t.units;
+        if (recs.length || n <= 2 || t.prefix || !info.candidates || !u || u.length !== n || S.isWord(u[n - 1])) return [recs, null];
+        return xDocs({ text: S.joinUnits(u.slice(0, n - 1)), units: n - 1 }).then(function (a) {
+          if (!a.length) return [[], null];
+          return xDocs({ text: S.joinUnits(u.slice(1)), units: n - 1 }).then(function (b) {
+            var c = [];
+            for (var i = 0, j = 0; i < a.length && j < b.length && c.length <= info.candidates;) {
+              if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { c.push(a[i]); i++; j++; }
+            }
+            return [[], c.length > info.candidates ? null : c];
+          });
+        });
+      });
+    }
+
+    function xDocs(t) {
+      return x(t).then(function (r) {
+        if (!r[0].length) return r[1] || [];
+        var all = [];
+        r[0].forEach(function (rec) { all = all.concat(Array.from(rec.docs)); });
+        all.sort(function (p, q) { return p - q; });
+        return all.filter(function (d, i) { return !i || all[i - 1] !== d; });
+      });
+    }
+
+    // postings adds a term's pages to m: docid → impact (the best over the
+    // words a prefix term extends to); and the candidates of a longer
+    // n-gram that is not a term to cands
+    function postings(t, m, cands) {
+      return x(t).then(function (r) {
+        r[0].forEach(function (rec) {
+          for (var i = 0; i < rec.docs.length; i++) {
+            var doc = base + rec.docs[i];
+            if (!dead.has(rec.docs[i]) && !(m.get(doc) >= rec.imps[i])) m.set(doc, rec.imps[i]);
+          }
+        });
+        (r[1] || []).forEach(function (d) { if (!dead.has(d)) cands.add(base + d); });
+      });
+    }
+
+    function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
+
+    // positions sets rec.raw (and rec.next, the unit after each occurrence,
+    // "" for none): a dense term's file, or its part of p/B.bin (n, the
+    // positions of the shard's terms that have them, then their next columns)
+    function positions(rec) {
+      if (rec.raw) return Promise.resolve();
+      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
+      return Promise.all([shard(rec.bucket), file(info.dir + "p/" + rec.bucket.toString(16) + ".bin")]).then(function (x) {
+        var ts = x[0].filter(hasPos), r = new Reader(x[1]), i, j;
+        r.uv();
+        ts.forEach(function (t) {
+          var at = r.i;
+          for (t.n = i = 0; i < t.df; i++) do t.n++; while (r.uv() & 1 && r.i < r.b.length);
+          t.raw = r.b.subarray(at, r.i);
+        });
+        ts.forEach(function (t) {
+          var u = [""];
+          for (j = r.uv(); j > 0; j--) u.push(r.str());
+          if (u.length > 1) for (t.next = [], j = 0; j < t.n; j++) t.next.push(u[r.uv()]);
+        });
+      });
+    }
+
+    // occurrences: [docid → positions of a term of Gram units, docid → the
+    // unit after each]; the pages of its rare forms (no positions) go to unknown
+    function occurrences(t, unknown) {
+      return records(t).then(function (recs) {
+        recs = recs.filter(function (rec) {
+          if (rec.df > (info.rare || 0)) return true;
+          rec.docs.forEach(function (d) { unknown.add(base + d); });
+          return false;
+        });
+        return Promise.all(recs.map(positions)).then(function () {
+          var m = new Map(), next = new Map();
+          recs.forEach(function (rec) {
+            var r = new Reader(rec.raw), k = 0;
+            for (var i = 0; i < rec.docs.length; i++) {
+              var p = 0, v, doc = base + rec.docs[i], at = m.get(doc) || [], n = at.length;
+              do { v = r.uv(); at.push(p += Math.floor(v / 2)); } while (v & 1 && r.i < r.b.length);
+              m.set(doc, at);
+              if (rec.next) next.set(doc, rec.next.slice(k, k += at.length - n));
+            }
+          });
+          return [m, next];
+        });
+      });
+    }
+
+    // chain: what checks a long piece in this segment's pages (see
+    // internal/search/search.go): for each term, [positions, next units],
+    // or want[i], the unit after the term before (an n-gram one unit after
+    // a list one with positions and itself dense is checked on the other's
+    // next column, not on its large positions); unknown: pages to check on
+    // their text
+    function chain(p, terms) {
+      var offs = S.offsets(p, M.gram), unknown = new Set(), want = [];
+      return Promise.all(terms.map(function (t, i) {
+        return Promise.all([i && records(terms[i - 1]), records(t)]).then(function (x) {
+          if (offs[i] !== offs[i - 1] + 1 || t.prefix || x[0].length !== 1 || !hasPos(x[0][0]) || x[1].length !== 1 || !x[1][0].dense) {
+            return occurrences(t, unknown);
+          }
+          want[i] = p.units[offs[i] + M.gram - 1];
+        });
+      })).then(function (occ) {
+        return {
+          unknown: unknown,
+          holds: function (d) {
+            return (occ[0][0].get(d) || []).some(function (x) {
+              for (var i = 1; i < occ.length; i++) {
+                if (want[i] ? (occ[i - 1][1].get(d) || [])[(occ[i - 1][0].get(d) || []).indexOf(x + offs[i - 1])] !== want[i] :
+                  (occ[i][0].get(d) || []).indexOf(x + offs[i]) < 0) return false;
+              }
+              return true;
+            });
+          }
+        };
+      });
+    }
+
+    // fragName: the name of a page's fragment, from fd/N.bin
+    function fragName(doc) {
+      var local = doc - base;
+      return file(info.dir + "fd/" + Math.floor(local / M.fdBlock) + ".bin").then(function (b) {
+        var at = (local % M.fdBlock) * 8;
+        return hex(b.subarray(at, at + 8));
+      });
+    }
+
+    // facet: values of facet i → Set of docids
+    function facet(i, out) {
+      if (!info.facets[i]) return Promise.resolve();
+      return file(info.dir + info.facets[i]).then(function (b) {
+        var r = new Reader(b), n = r.uv();
+        for (var v = 0; v < n; v++) {
+          var name = r.str(), c = r.uv(), docs = out.get(name) || new Set();
+          for (var j = 0, d = 0; j < c; j++) {
+            d = j ? d + r.uv() : r.uv();
+            if (!dead.has(d)) docs.add(base + d);
+          }
+          out.set(name, docs);
+        }
+      });
+    }
+
+    return {
+      info: info, base: base, end: base + info.docs, live: info.docs - dead.size,
+      postings: postings, chain: chain, fragName: fragName, facet: facet
+    };
+  };
+})(window.showcaseSearch);

@@ -191,26 +191,49 @@ func (s *sshServer) settle(t *testing.T) {
 	}
 }
 
-// childProcesses counts the processes whose parent is pid, from /proc.
+// childProcesses counts, from /proc, the processes below pid (children,
+// grandchildren …: with privilege separation the connection that serves
+// SFTP is a grandchild), and sshd processes left to init by a connection
+// whose parent ended first: any of them may still be serving requests.
 func childProcesses(pid int) (int, error) {
 	stats, err := filepath.Glob("/proc/[0-9]*/stat")
 	if err != nil {
 		return 0, err
 	}
-	n := 0
+	parent := map[int]int{}
+	orphans := 0
 	for _, f := range stats {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			continue // the process ended while we looked
 		}
 		// pid (comm) state ppid ...; comm may hold spaces and parentheses
-		rest := string(data[strings.LastIndexByte(string(data), ')')+1:])
-		fields := strings.Fields(rest)
-		if len(fields) > 1 && fields[1] == strconv.Itoa(pid) {
-			n++
+		s := string(data)
+		open, close := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || close < open {
+			continue
+		}
+		me, _ := strconv.Atoi(strings.TrimSpace(s[:open]))
+		fields := strings.Fields(s[close+1:])
+		if len(fields) < 2 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(fields[1])
+		parent[me] = ppid
+		if ppid == 1 && strings.HasPrefix(s[open+1:close], "sshd") && servesConnection(me) {
+			orphans++
 		}
 	}
-	return n, nil
+	n := 0
+	for p := range parent {
+		for q, hops := parent[p], 0; q > 1 && hops < 64; q, hops = parent[q], hops+1 {
+			if q == pid {
+				n++
+				break
+			}
+		}
+	}
+	return n + orphans, nil
 }
 
 // target is the deploy target for a folder of this server.
@@ -267,4 +290,12 @@ func mustWrite(t *testing.T, file, data string) {
 	if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// servesConnection tells an sshd process that serves a connection ("sshd:
+// root@notty", "sshd: root [priv]") from a listener, such as a system's own
+// sshd ("sshd: /usr/sbin/sshd -D [listener] …").
+func servesConnection(pid int) bool {
+	cmd, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+	return err == nil && strings.HasPrefix(string(cmd), "sshd: ") && !strings.Contains(string(cmd), "[listener]")
 }

@@ -33,6 +33,7 @@ type photos struct {
 	mu       sync.Mutex
 	variants map[string]images.Variant // output path → variant
 	users    map[string]string         // image file → the first page using it
+	imaged   map[*content.Page]bool    // pages whose Markdown shows images
 }
 
 // processable reports the formats the pipeline makes variants of.
@@ -58,7 +59,7 @@ func newPhotos(source string, site fs.FS, cfg *config.Config, ix *content.Index,
 		return nil, err
 	}
 	return &photos{pipe: pipe, site: site, ix: ix, cfg: cfg, warn: errs.Warnf,
-		variants: map[string]images.Variant{}, users: map[string]string{}}, nil
+		variants: map[string]images.Variant{}, users: map[string]string{}, imaged: map[*content.Page]bool{}}, nil
 }
 
 // resolve finds an image of page p and where its variants go.
@@ -107,6 +108,20 @@ func (ph *photos) Picture(p *content.Page, src string) (*render.Picture, error) 
 	return pic, nil
 }
 
+// showsImages notes that the Markdown of p shows images.
+func (ph *photos) showsImages(p *content.Page) {
+	ph.mu.Lock()
+	ph.imaged[p] = true
+	ph.mu.Unlock()
+}
+
+// planned is how many variant files the pages rendered so far use.
+func (ph *photos) planned() int {
+	ph.mu.Lock()
+	defer ph.mu.Unlock()
+	return len(ph.variants)
+}
+
 // Fill implements render.Images.
 func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, error) {
 	file, dir, err := ph.resolve(p, src)
@@ -120,11 +135,18 @@ func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, er
 	return &render.Thumb{Src: ph.publish(dir, v), Width: v.Width, Height: v.Height}, nil
 }
 
-// markdownResolver gives a page's Markdown responsive figures.
+// markdownResolver gives a page's Markdown responsive figures, and notes
+// in images that the page shows some (their variants are files of the
+// output, which only a full build adds and removes).
 type markdownResolver struct {
 	*content.Resolver
-	ph   *photos
-	page *content.Page
+	ph     *photos
+	page   *content.Page
+	images *bool
+}
+
+func newMarkdownResolver(ix *content.Index, ph *photos, p *content.Page, images *bool) markdownResolver {
+	return markdownResolver{ix.Resolver(p), ph, p, images}
 }
 
 // proseSizes tells browsers how wide an article image is shown.
@@ -132,6 +154,7 @@ const proseSizes = "(max-width: 1040px) 100vw, 1000px"
 
 // RenderImage implements markdown.ImageRenderer.
 func (r markdownResolver) RenderImage(src, alt, title string, standalone bool, n int) (string, error) {
+	*r.images = true
 	if alt == "" {
 		r.ph.warn(r.page.File, 0, "image %s has no alt text: describe it for readers who cannot see it (图片缺少替代文字)", src)
 	}

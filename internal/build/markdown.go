@@ -16,7 +16,8 @@ import (
 
 // renderMarkdown converts every page's body on all cores and fills its HTML,
 // table of contents, plain text and summary. Broken links are errors with
-// the page's file and line.
+// the page's file and line. The photos note the pages whose body shows
+// images.
 func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*content.Page, errs *diag.List) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	jobs := make(chan *content.Page)
@@ -26,13 +27,17 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, pages []*
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				res := md.Render(p.Body, markdown.Doc{Resolver: markdownResolver{ix.Resolver(p), ph, p}, LineOffset: p.BodyLine - 1})
+				images := false
+				res := md.Render(p.Body, markdown.Doc{Resolver: newMarkdownResolver(ix, ph, p, &images), LineOffset: p.BodyLine - 1})
 				for _, pr := range res.Problems {
 					errs.Errorf(p.File, pr.Line, "%s", pr.Msg)
 				}
 				setRendered(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
+				}
+				if images {
+					ph.showsImages(p)
 				}
 			}
 		}()

@@ -19,10 +19,9 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	}
 	fail := func(file string, err error) { errs.Add(file, err) }
 	tr := newTracer()
-	jobs := plan(s, opts)
-	renderPages(set, jobs, out, opts.PreviewHead, fail)
+	jobs := append(plan(s, opts), planAliases(s)...)
+	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
-	writeAliases(s, set, out, fail)
 	mark := out.mark()
 	writeSearch(s, set, out, opts, fail)
 	searchFiles := out.claimsSince(mark)
@@ -36,30 +35,20 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	return set, jobs, searchFiles, nil
 }
 
-// writeAliases writes a redirect page at each alias of each page.
-func writeAliases(s *content.Site, set *render.Set, out *output, fail func(string, error)) {
-	writePageAliases(s, set, append(append([]*content.Page{}, s.Pages...), s.Profiles...), out, fail)
-}
-
-// writePageAliases writes the redirect pages of some pages.
-func writePageAliases(s *content.Site, set *render.Set, pages []*content.Page, out *output, fail func(string, error)) {
-	for _, p := range pages {
+// planAliases lists a redirect page at each alias of each page.
+func planAliases(s *content.Site) []job {
+	var jobs []job
+	for _, p := range append(append([]*content.Page{}, s.Pages...), s.Profiles...) {
 		for _, a := range p.Aliases {
 			at := content.AliasPath(a)
 			if at == "" {
 				continue
 			}
 			d := &render.Data{Kind: "alias", Site: s, Page: p, Title: p.Title, Target: s.Config.BasePath + p.Path, Canonical: absURL(s, p.Path)}
-			html, err := set.Execute("alias", "", d)
-			if err != nil {
-				fail(p.File, err)
-				continue
-			}
-			if err := out.Write(outputFile(at), p.File+" (alias)", html); err != nil {
-				fail(p.File, err)
-			}
+			jobs = append(jobs, job{path: at, kind: "alias", data: d})
 		}
 	}
+	return jobs
 }
 
 // copyStatic copies static/ of the site over the theme's.

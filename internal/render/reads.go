@@ -1,0 +1,204 @@
+package render
+
+import (
+	"hash/maphash"
+	"strconv"
+
+	"showcase/internal/content"
+)
+
+// Reads is what rendering one output read of the site: the pages whose
+// fields it read, the pages whose body it showed, and the values it
+// reached through the site (lists, neighbours, terms, its pager…), each
+// with a checksum of what it was. Execute returns it; Changes.Affects
+// tells from it whether an edit of the site changes the output.
+type Reads struct {
+	pages  []*content.Page // reached: their fields (front matter, summary, URL) may show
+	bodies []*content.Page // their Content, TOC, Plain or Body was read
+	values []valueRead
+}
+
+// Pages says how many pages the output reached, for tests and traces.
+func (r *Reads) Pages() int { return len(r.pages) }
+
+// valueRead is one value reached, with the checksum of what it was.
+type valueRead struct {
+	key valueKey
+	sum uint64
+}
+
+// valueKey names a value so that it can be found again in another
+// assembly of the site: by the page it belongs to (a page's neighbours),
+// by a name (a section, a taxonomy, a facet, a criteria set) and a path (a
+// term, a facet value), or as part of the output's own Data.
+type valueKey struct {
+	kind valueKind
+	page *content.Page // the page the value belongs to
+	name string        // section name, taxonomy plural, facet key, criteria set kind
+	path string        // term or facet value path
+	n    int           // Recent's count
+}
+
+type valueKind uint8
+
+// The values a template can reach. Each has a checksum function (sums.go)
+// used both when it is read and when Changes finds it again.
+const (
+	// of a page (key.page), which Assemble sets
+	readPrev valueKind = iota + 1
+	readNext
+	readRelated
+	readBranchPages
+	readLinks
+	// of the site
+	readHome
+	readSitePages
+	readProfiles
+	readSections
+	readTaxonomies
+	readFacets
+	readMatrices
+	readByPath
+	readRecent      // name: section, n: count
+	readSection     // name: whether the section exists (Site.Section)
+	readTaxonomyOf  // name: whether the taxonomy exists (Site.Taxonomy)
+	readEvidenceFor // page: the profile (Site.Evidence)
+	// of an object reached, by its name or path
+	readSectionPage  // name
+	readSectionPages // name
+	readTaxonomy     // name: its title and path
+	readTerms        // name: its terms
+	readTerm         // name, path: its name, slug and path
+	readTermPages    // name, path
+	readTermProfile  // name, path
+	readFacet        // name: key and title
+	readFacetValues  // name
+	readValue        // name, path: name and path
+	readValueItems   // name, path: its profiles
+	readMatrixSet    // name: the criteria set
+	readMatrixRows   // name
+	readRow          // name, page: the row's total
+	readRowCells     // name, page
+	// of the output's own Data
+	readData     // its scalar fields, its page and the objects it shows
+	readPager    // all of the pager
+	readEvidence // all of the evidence
+)
+
+// recorder collects the Reads of one render. Each page and object gets one
+// view per render, so templates can compare them with eq.
+type recorder struct {
+	reads Reads
+	pages map[*content.Page]*pageView
+	views map[any]any // sections, terms, facet values… → their views
+}
+
+func newRecorder() *recorder {
+	return &recorder{pages: map[*content.Page]*pageView{}, views: map[any]any{}}
+}
+
+// page is the view of p, recording that p was reached.
+func (r *recorder) page(p *content.Page) *pageView {
+	if p == nil {
+		return nil
+	}
+	if v, ok := r.pages[p]; ok {
+		return v
+	}
+	v := &pageView{contentPage: p, rec: r}
+	r.pages[p] = v
+	r.reads.pages = append(r.reads.pages, p)
+	return v
+}
+
+// list is the views of ps, recording each as reached.
+func (r *recorder) list(ps []*content.Page) []*pageView {
+	if ps == nil {
+		return nil
+	}
+	out := make([]*pageView, len(ps))
+	for i, p := range ps {
+		out[i] = r.page(p)
+	}
+	return out
+}
+
+// body records that the body of v's page was read.
+func (r *recorder) body(v *pageView) {
+	if !v.bodyRead {
+		v.bodyRead = true
+		r.reads.bodies = append(r.reads.bodies, v.contentPage)
+	}
+}
+
+// value records a value reached, with its checksum.
+func (r *recorder) value(k valueKey, sum uint64) {
+	r.reads.values = append(r.reads.values, valueRead{k, sum})
+}
+
+// merge adds reads recorded elsewhere (a cached partial's).
+func (r *recorder) merge(o *Reads) {
+	r.reads.pages = append(r.reads.pages, o.pages...)
+	r.reads.bodies = append(r.reads.bodies, o.bodies...)
+	r.reads.values = append(r.reads.values, o.values...)
+}
+
+// view returns the view of object o, making it with mk (which records
+// what reaching it reads) the first time.
+func view[V any](r *recorder, o any, mk func() V) V {
+	if v, ok := r.views[o]; ok {
+		return v.(V)
+	}
+	v := mk()
+	r.views[o] = v
+	return v
+}
+
+// sum is a checksum of values, the same within one process.
+type sum struct{ h maphash.Hash }
+
+var seed = maphash.MakeSeed()
+
+func newSum() *sum {
+	s := &sum{}
+	s.h.SetSeed(seed)
+	return s
+}
+
+func (s *sum) str(v ...string) *sum {
+	for _, x := range v {
+		s.h.WriteString(x)
+		s.h.WriteByte(0)
+	}
+	return s
+}
+
+func (s *sum) num(n int) *sum {
+	s.h.WriteString(strconv.Itoa(n))
+	s.h.WriteByte(0)
+	return s
+}
+
+// page writes which page p is: its file and URL path. A page made by an
+// assembly (a section without _index.md) is made anew by the next one,
+// the same page by these.
+func (s *sum) page(p *content.Page) *sum {
+	if p == nil {
+		s.h.WriteByte(1)
+		return s
+	}
+	return s.str(p.File, p.Path)
+}
+
+func (s *sum) pages(ps []*content.Page) *sum {
+	s.num(len(ps))
+	for _, p := range ps {
+		s.page(p)
+	}
+	return s
+}
+
+func (s *sum) done() uint64 { return s.h.Sum64() }
+
+// absent is the checksum of a value that is not there.
+const absent = 0

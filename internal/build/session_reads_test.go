@@ -43,7 +43,7 @@ func TestNothingChangedAffectsNothing(t *testing.T) {
 	var errs diag.List
 	site := content.Reassemble(last.site.Config, last.ix.Published, opts.Now, &errs, nil)
 	site.Files = last.ix.Files
-	again := &render.Changes{Site: site}
+	again := &render.Changes{Site: site, Assembled: true}
 	jobs := append(plan(site, opts), planAliases(site)...)
 	if len(jobs) != len(last.jobs) {
 		t.Fatalf("%d jobs, then %d", len(last.jobs), len(jobs))

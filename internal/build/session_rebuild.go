@@ -61,6 +61,7 @@ func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, e
 	if relink {
 		site = content.Reassemble(cfg, s.last.ix.Published, opts.Now, &errs, ch.Pages)
 		site.Files = s.last.ix.Files
+		ch.Assembled = true
 		tr.step("assemble")
 	}
 	if err := errs.Err(); err != nil {

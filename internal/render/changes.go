@@ -10,6 +10,11 @@ type Changes struct {
 	Site   *content.Site
 	Pages  map[*content.Page]bool // their fields changed (and perhaps their body)
 	Bodies map[*content.Page]bool // only their body changed
+	// Assembled: the site was assembled again after the edit. If not, its
+	// lists, links and terms are those the outputs read (the edit left
+	// them alone: see content.Page.AssemblesLike), and only pages and the
+	// outputs' own Data are compared.
+	Assembled bool
 
 	memo  map[valueKey]uint64 // sums of the edited site's values, by key
 	terms map[valueKey]*content.Term
@@ -20,6 +25,9 @@ type Changes struct {
 // be rendered again after the changes: it read a page that changed, or a
 // value that is different now. d is the output's Data after the changes.
 func (c *Changes) Affects(r *Reads, d *Data) bool {
+	if now := readData(d); !r.data.same(&now) {
+		return true
+	}
 	if len(c.Pages) > 0 {
 		for _, p := range r.pages {
 			if c.Pages[p] {
@@ -33,7 +41,7 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 		}
 	}
 	for _, v := range r.values {
-		if c.sum(v.key, d) != v.sum {
+		if (c.Assembled || !v.key.kind.ofSite()) && c.sum(v.key, d) != v.sum {
 			return true
 		}
 	}
@@ -54,8 +62,6 @@ func (c *Changes) sum(k valueKey, d *Data) uint64 {
 		return sumPages(p.BranchPages)
 	case readLinks:
 		return sumLinks(p.Links)
-	case readData:
-		return sumData(d)
 	case readPager:
 		return sumPager(d.Pager)
 	case readEvidence:

@@ -13,6 +13,7 @@ import (
 // with a checksum of what it was. Execute returns it; Changes.Affects
 // tells from it whether an edit of the site changes the output.
 type Reads struct {
+	data   dataRead        // the output's own Data
 	pages  []*content.Page // reached: their fields (front matter, summary, URL) may show
 	bodies []*content.Page // their Content, TOC, Plain or Body was read
 	values []valueRead
@@ -80,10 +81,13 @@ const (
 	readRow          // name, page: the row's total
 	readRowCells     // name, page
 	// of the output's own Data
-	readData     // its scalar fields, its page and the objects it shows
 	readPager    // all of the pager
 	readEvidence // all of the evidence
 )
+
+// ofSite says whether a value belongs to the site (or its pages' links),
+// which only an assembly changes.
+func (k valueKind) ofSite() bool { return k < readPager }
 
 // recorder collects the Reads of one render. Each page and object gets one
 // view per render, so templates can compare them with eq.

@@ -114,14 +114,14 @@ func (v *siteView) Evidence(prof *pageView) []*evidenceView {
 }
 
 // dot is an output's Data as its layout sees it. Making it records the
-// Data's own fields (sumData); the values it leads to record themselves.
+// Data's own fields (readData); the values it leads to record themselves.
 type dot struct {
 	*contentData
 	rec *recorder
 }
 
 func newDot(d *Data, r *recorder) *dot {
-	r.value(valueKey{kind: readData}, sumData(d))
+	r.reads.data = readData(d)
 	return &dot{d, r}
 }
 

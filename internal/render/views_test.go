@@ -79,10 +79,10 @@ func TestViewsRecordEveryWay(t *testing.T) {
 	}
 }
 
-// TestSumDataCoversData: a change of any field of Data a view does not
-// record (its scalars) changes sumData, but Head, which the build sets at
-// the last moment and is the same for every build of a session.
-func TestSumDataCoversData(t *testing.T) {
+// TestDataReadCoversData: a change of any field of Data a view does not
+// record (its scalars) changes its dataRead, but Head, which the build
+// sets at the last moment and is the same for every build of a session.
+func TestDataReadCoversData(t *testing.T) {
 	dotType := reflect.TypeFor[*dot]()
 	base := Data{Page: &content.Page{}, Crumbs: []Crumb{{Title: "首页"}}}
 	for i := range reflect.TypeFor[Data]().NumField() {
@@ -105,8 +105,8 @@ func TestSumDataCoversData(t *testing.T) {
 		default:
 			t.Fatalf("Data.%s: no change for its kind %s", f.Name, fv.Kind())
 		}
-		if sumData(&d) == sumData(&base) {
-			t.Errorf("sumData misses Data.%s", f.Name)
+		if a, b := readData(&d), readData(&base); a.same(&b) {
+			t.Errorf("readData misses Data.%s", f.Name)
 		}
 	}
 }

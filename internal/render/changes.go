@@ -40,6 +40,11 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 			return true
 		}
 	}
+	for i := range r.links {
+		if c.Assembled && r.links[i].changed() {
+			return true
+		}
+	}
 	for _, v := range r.values {
 		if (c.Assembled || !v.key.kind.ofSite()) && c.sum(v.key, d) != v.sum {
 			return true
@@ -50,18 +55,7 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 
 // sum is the checksum of the value of key k after the changes.
 func (c *Changes) sum(k valueKey, d *Data) uint64 {
-	p := k.page
-	switch k.kind { // of a page or of the output: nothing to look up
-	case readPrev:
-		return sumPage(p.Prev)
-	case readNext:
-		return sumPage(p.Next)
-	case readRelated:
-		return sumPages(p.Related)
-	case readBranchPages:
-		return sumPages(p.BranchPages)
-	case readLinks:
-		return sumLinks(p.Links)
+	switch k.kind { // of the output: nothing to look up
 	case readPager:
 		return sumPager(d.Pager)
 	case readEvidence:

@@ -115,6 +115,9 @@ func TestReadsFoundAgain(t *testing.T) {
 	for _, v := range reads.values {
 		seen[v.key.kind] = true
 	}
+	for _, l := range reads.links {
+		seen[l.kind] = true
+	}
 	for k := readPrev; k <= readEvidence; k++ {
 		if !seen[k] {
 			t.Errorf("no read of kind %d", k)

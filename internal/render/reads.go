@@ -2,6 +2,7 @@ package render
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 
 	"showcase/internal/content"
@@ -16,11 +17,47 @@ type Reads struct {
 	data   dataRead        // the output's own Data
 	pages  []*content.Page // reached: their fields (front matter, summary, URL) may show
 	bodies []*content.Page // their Content, TOC, Plain or Body was read
+	links  []linkRead      // links of pages that Assemble set
 	values []valueRead
 }
 
 // Pages says how many pages the output reached, for tests and traces.
 func (r *Reads) Pages() int { return len(r.pages) }
+
+// linkRead is one link of a page that Assemble set (readPrev to
+// readLinks), as it was when read. Links lead to pages that stay the same
+// objects from one assembly to the next, so they compare as they are.
+type linkRead struct {
+	kind  valueKind
+	of    *content.Page
+	page  *content.Page      // Prev, Next
+	pages []*content.Page    // Related, BranchPages
+	links []content.TermLink // Links
+}
+
+// link is what link kind of page p is now.
+func link(kind valueKind, p *content.Page) linkRead {
+	l := linkRead{kind: kind, of: p}
+	switch kind {
+	case readPrev:
+		l.page = p.Prev
+	case readNext:
+		l.page = p.Next
+	case readRelated:
+		l.pages = p.Related
+	case readBranchPages:
+		l.pages = p.BranchPages
+	case readLinks:
+		l.links = p.Links
+	}
+	return l
+}
+
+// changed says whether the link is another now.
+func (l *linkRead) changed() bool {
+	now := link(l.kind, l.of)
+	return now.page != l.page || !slices.Equal(now.pages, l.pages) || !slices.Equal(now.links, l.links)
+}
 
 // valueRead is one value reached, with the checksum of what it was.
 type valueRead struct {
@@ -45,7 +82,7 @@ type valueKind uint8
 // The values a template can reach. Each has a checksum function (sums.go)
 // used both when it is read and when Changes finds it again.
 const (
-	// of a page (key.page), which Assemble sets
+	// links of a page, which Assemble sets (linkRead)
 	readPrev valueKind = iota + 1
 	readNext
 	readRelated
@@ -127,6 +164,11 @@ func (r *recorder) list(ps []*content.Page) []*pageView {
 	return out
 }
 
+// link records that a link of p was read.
+func (r *recorder) link(kind valueKind, p *content.Page) {
+	r.reads.links = append(r.reads.links, link(kind, p))
+}
+
 // body records that the body of v's page was read.
 func (r *recorder) body(v *pageView) {
 	if !v.bodyRead {
@@ -144,6 +186,7 @@ func (r *recorder) value(k valueKey, sum uint64) {
 func (r *recorder) merge(o *Reads) {
 	r.reads.pages = append(r.reads.pages, o.pages...)
 	r.reads.bodies = append(r.reads.bodies, o.bodies...)
+	r.reads.links = append(r.reads.links, o.links...)
 	r.reads.values = append(r.reads.values, o.values...)
 }
 

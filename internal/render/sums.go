@@ -17,14 +17,6 @@ func sumPage(p *content.Page) uint64 { return newSum().page(p).done() }
 
 func sumPages(ps []*content.Page) uint64 { return newSum().pages(ps).done() }
 
-func sumLinks(ls []content.TermLink) uint64 {
-	s := newSum().num(len(ls))
-	for _, l := range ls {
-		s.str(l.Taxonomy, l.Name, l.Path)
-	}
-	return s.done()
-}
-
 func sumByPath(m map[string]*content.Page) uint64 {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -42,37 +42,34 @@ type pageView struct {
 	bodyRead bool
 }
 
-func (v *pageView) linked(kind valueKind, sum uint64) {
-	v.rec.value(valueKey{kind: kind, page: v.contentPage}, sum)
-}
 
 // Prev is 上一篇, the newer page of the section.
 func (v *pageView) Prev() *pageView {
-	v.linked(readPrev, sumPage(v.contentPage.Prev))
+	v.rec.link(readPrev, v.contentPage)
 	return v.rec.page(v.contentPage.Prev)
 }
 
 // Next is 下一篇, the older page of the section.
 func (v *pageView) Next() *pageView {
-	v.linked(readNext, sumPage(v.contentPage.Next))
+	v.rec.link(readNext, v.contentPage)
 	return v.rec.page(v.contentPage.Next)
 }
 
 // Related are the pages sharing most of the page's branches and tags.
 func (v *pageView) Related() []*pageView {
-	v.linked(readRelated, sumPages(v.contentPage.Related))
+	v.rec.link(readRelated, v.contentPage)
 	return v.rec.list(v.contentPage.Related)
 }
 
 // BranchPages are the profiles the page names.
 func (v *pageView) BranchPages() []*pageView {
-	v.linked(readBranchPages, sumPages(v.contentPage.BranchPages))
+	v.rec.link(readBranchPages, v.contentPage)
 	return v.rec.list(v.contentPage.BranchPages)
 }
 
 // Links are the page's terms with their URLs; a branch's is its title.
 func (v *pageView) Links() []content.TermLink {
-	v.linked(readLinks, sumLinks(v.contentPage.Links))
+	v.rec.link(readLinks, v.contentPage)
 	return v.contentPage.Links
 }
 

@@ -42,7 +42,6 @@ type pageView struct {
 	bodyRead bool
 }
 
-
 // Prev is 上一篇, the newer page of the section.
 func (v *pageView) Prev() *pageView {
 	v.rec.link(readPrev, v.contentPage)

@@ -34,7 +34,7 @@ func demoSession(t *testing.T) *Session {
 func TestNothingChangedAffectsNothing(t *testing.T) {
 	last := demoSession(t).last
 	opts := Options{Now: fixedNow}
-	same := &render.Changes{Site: last.site}
+	same := &render.Changes{Site: last.site, Assembled: true, Planned: true}
 	for _, j := range last.jobs {
 		if j.reads == nil || same.Affects(j.reads, j.data) {
 			t.Errorf("%s: affected by no change", j.path)
@@ -43,7 +43,7 @@ func TestNothingChangedAffectsNothing(t *testing.T) {
 	var errs diag.List
 	site := content.Reassemble(last.site.Config, last.ix.Published, opts.Now, &errs, nil)
 	site.Files = last.ix.Files
-	again := &render.Changes{Site: site, Assembled: true}
+	again := &render.Changes{Site: site, Assembled: true, Planned: true}
 	jobs := append(plan(site, opts), planAliases(site)...)
 	if len(jobs) != len(last.jobs) {
 		t.Fatalf("%d jobs, then %d", len(last.jobs), len(jobs))

@@ -72,6 +72,7 @@ func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, e
 	jobs := s.last.jobs
 	if len(ch.Pages) > 0 { // the outputs' Data show titles and summaries
 		jobs = append(plan(site, opts), planAliases(site)...)
+		ch.Planned = true
 	}
 	out := newInPlaceOutput(opts.Destination)
 	dirty := s.dirty(jobs, ch, out)
@@ -99,11 +100,19 @@ func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, e
 // those whose reads the changes affect. The others keep their reads; the
 // outputs the last build had and jobs lack are removed.
 func (s *Session) dirty(jobs []job, ch *render.Changes, out *output) []int {
+	dirty := []int{}
+	if !ch.Planned { // the jobs of the last build
+		for i, j := range jobs {
+			if j.reads == nil || ch.Affects(j.reads, j.data) {
+				dirty = append(dirty, i)
+			}
+		}
+		return dirty
+	}
 	before := make(map[string]*render.Reads, len(s.last.jobs))
 	for _, j := range s.last.jobs {
 		before[j.path] = j.reads
 	}
-	dirty := []int{}
 	for i := range jobs {
 		j := &jobs[i]
 		reads, ok := before[j.path]

@@ -12,9 +12,12 @@ type Changes struct {
 	Bodies map[*content.Page]bool // only their body changed
 	// Assembled: the site was assembled again after the edit. If not, its
 	// lists, links and terms are those the outputs read (the edit left
-	// them alone: see content.Page.AssemblesLike), and only pages and the
-	// outputs' own Data are compared.
+	// them alone: see content.Page.AssemblesLike).
 	Assembled bool
+	// Planned: the outputs' Data were made again after the edit (they show
+	// titles and summaries). If not, each output's Data is the one it was
+	// rendered with.
+	Planned bool
 
 	memo  map[valueKey]uint64 // sums of the edited site's values, by key
 	terms map[valueKey]*content.Term
@@ -25,7 +28,7 @@ type Changes struct {
 // be rendered again after the changes: it read a page that changed, or a
 // value that is different now. d is the output's Data after the changes.
 func (c *Changes) Affects(r *Reads, d *Data) bool {
-	if now := readData(d); !r.data.same(&now) {
+	if c.Planned && r.data.changed(d) {
 		return true
 	}
 	if len(c.Pages) > 0 {
@@ -40,13 +43,16 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 			return true
 		}
 	}
+	if !c.Assembled {
+		return false
+	}
 	for i := range r.links {
-		if c.Assembled && r.links[i].changed() {
+		if r.links[i].changed() {
 			return true
 		}
 	}
 	for _, v := range r.values {
-		if (c.Assembled || !v.key.kind.ofSite()) && c.sum(v.key, d) != v.sum {
+		if c.sum(v.key) != v.sum {
 			return true
 		}
 	}
@@ -54,13 +60,7 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 }
 
 // sum is the checksum of the value of key k after the changes.
-func (c *Changes) sum(k valueKey, d *Data) uint64 {
-	switch k.kind { // of the output: nothing to look up
-	case readPager:
-		return sumPager(d.Pager)
-	case readEvidence:
-		return sumEvidence(d.Evidence)
-	}
+func (c *Changes) sum(k valueKey) uint64 {
 	if s, ok := c.memo[k]; ok {
 		return s
 	}

@@ -118,15 +118,18 @@ func TestReadsFoundAgain(t *testing.T) {
 	for _, l := range reads.links {
 		seen[l.kind] = true
 	}
-	for k := readPrev; k <= readEvidence; k++ {
+	for k := readPrev; k <= readRowCells; k++ {
 		if !seen[k] {
 			t.Errorf("no read of kind %d", k)
 		}
 	}
+	if !reads.data.reached.pager || !reads.data.reached.evidence {
+		t.Error("the pager or the evidence was not recorded")
+	}
 	s.reassemble(nil)
-	if (&Changes{Site: s.site, Assembled: true}).Affects(reads, s.data()) {
+	if (&Changes{Site: s.site, Assembled: true, Planned: true}).Affects(reads, s.data()) {
 		for _, v := range reads.values {
-			if c := (&Changes{Site: s.site, Assembled: true}); c.sum(v.key, s.data()) != v.sum {
+			if c := (&Changes{Site: s.site, Assembled: true, Planned: true}); c.sum(v.key) != v.sum {
 				t.Errorf("read %+v is not found again", v.key)
 			}
 		}
@@ -134,7 +137,7 @@ func TestReadsFoundAgain(t *testing.T) {
 	moved := s.page("content/news/n1.md")
 	moved.Date = moved.Date.AddDate(1, 0, 0)
 	s.reassemble(map[*content.Page]bool{moved: true})
-	if !(&Changes{Site: s.site, Assembled: true}).Affects(reads, s.data()) {
+	if !(&Changes{Site: s.site, Assembled: true, Planned: true}).Affects(reads, s.data()) {
 		t.Error("a page moved to the front of its section, and nothing read changed")
 	}
 }
@@ -194,7 +197,7 @@ func TestAssemblyChangesAreRead(t *testing.T) {
 			edited[p] = true
 		}
 		s.reassemble(edited)
-		changes := &Changes{Site: s.site, Pages: edited, Assembled: true}
+		changes := &Changes{Site: s.site, Pages: edited, Assembled: true, Planned: true}
 		changed := 0
 		for _, p := range s.pages {
 			if edited[p] {

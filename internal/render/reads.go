@@ -116,15 +116,8 @@ const (
 	readMatrixSet    // name: the criteria set
 	readMatrixRows   // name
 	readRow          // name, page: the row's total
-	readRowCells     // name, page
-	// of the output's own Data
-	readPager    // all of the pager
-	readEvidence // all of the evidence
+	readRowCells // name, page
 )
-
-// ofSite says whether a value belongs to the site (or its pages' links),
-// which only an assembly changes.
-func (k valueKind) ofSite() bool { return k < readPager }
 
 // recorder collects the Reads of one render. Each page and object gets one
 // view per render, so templates can compare them with eq.

@@ -201,10 +201,3 @@ func sumEvidence(ev []content.Evidence) uint64 {
 	}
 	return s.done()
 }
-
-func sumPager(pg *content.Pager) uint64 {
-	if pg == nil {
-		return absent
-	}
-	return newSum().num(pg.Number).num(pg.Total).num(pg.Items).str(pg.Base).pages(pg.Pages).done()
-}

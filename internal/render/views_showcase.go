@@ -127,7 +127,7 @@ func (r *recorder) evidence(ev []content.Evidence) []*evidenceView {
 // Pages are the pages evidencing the criterion.
 func (v *evidenceView) Pages() []*pageView { return v.rec.list(v.contentEvidence.Pages) }
 
-// pagerView is the output's pager, recorded whole when reached.
+// pagerView is the output's pager, recorded whole when reached (dataRead).
 type pagerView struct {
 	*contentPager
 	rec *recorder
@@ -138,7 +138,7 @@ func (r *recorder) pager(pg *content.Pager) *pagerView {
 		return nil
 	}
 	return view(r, pg, func() *pagerView {
-		r.value(valueKey{kind: readPager}, sumPager(pg))
+		r.reads.data.pager, r.reads.data.reached.pager = pg, true
 		return &pagerView{pg, r}
 	})
 }

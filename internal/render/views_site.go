@@ -170,6 +170,6 @@ func (d *dot) Value() *valueView {
 
 // Evidence is a profile's evidence, grouped by criterion.
 func (d *dot) Evidence() []*evidenceView {
-	d.rec.value(valueKey{kind: readEvidence}, sumEvidence(d.contentData.Evidence))
+	d.rec.reads.data.evidence, d.rec.reads.data.reached.evidence = d.contentData.Evidence, true
 	return d.rec.evidence(d.contentData.Evidence)
 }

@@ -116,7 +116,7 @@ const (
 	readMatrixSet    // name: the criteria set
 	readMatrixRows   // name
 	readRow          // name, page: the row's total
-	readRowCells // name, page
+	readRowCells     // name, page
 )
 
 // recorder collects the Reads of one render. Each page and object gets one

@@ -22,6 +22,8 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	dir := b.TempDir()
 	b.Run("fresh", func(b *testing.B) {
+		cpu := cpuTime()
+		defer func() { b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op") }()
 		for i := 0; i < b.N; i++ {
 			dest := filepath.Join(dir, "fresh")
 			os.RemoveAll(dest)

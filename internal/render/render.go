@@ -13,6 +13,27 @@
 // matrix and 404. What a template sees is described by Data; the functions
 // it may call by Funcs.
 //
+// # What a layout read
+//
+// A layout sees the site through views: a page, a section, a term, the
+// site itself are shown to it as values of the content package wrapped in
+// a view of the render that reads as the value does (.Title, .Date,
+// .Params, .Pages, .Site.Recent "news" 3) and records, while the layout
+// runs, what it reached: the pages (their fields), the pages whose body it
+// showed (.Content, .TOC, .Plain), the links assembly set (.Prev, .Next,
+// .Related, .BranchPages, .Links), the lists and other values it reached
+// through the site (a section's pages, a term's, the facets, the matrix),
+// and its own Data. Execute returns that record (Reads) with the HTML. An
+// incremental build (the preview) keeps it and, after an edit, asks
+// Changes which outputs read something the edit changed: so no one has to
+// say by hand which layout shows what, and a site's own layouts that show
+// other pages are rendered again when those pages change.
+//
+// Reaching a list records every page in it (a layout that shows the first
+// three of a section's pages depends on all of them; .Site.Recent
+// "news" 3 depends on the three). A partialCached result keeps what its
+// partial read, and every output that shows it records that too.
+//
 // Errors name the layout file and line; a panic inside a template is caught
 // and reported as an error of that template.
 package render

@@ -240,3 +240,26 @@ func sameField(a, b reflect.Value) bool {
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
+
+// TestCachedPartialRecordsForEveryOutput: what a cached partial read is
+// recorded by each output that shows it, the first or a later one, and
+// the output's own pager when the partial is given the output's Data.
+func TestCachedPartialRecordsForEveryOutput(t *testing.T) {
+	s := newSample(t)
+	set := testSet(t, map[string]string{
+		"layouts/baseof.html":          `{{ block "main" . }}{{ end }}`,
+		"layouts/_partials/item.html":  `{{ .Title }}{{ with .Next }}{{ .Title }}{{ end }}`,
+		"layouts/_partials/pager.html": `{{ range .Pager.Pages }}{{ .Title }}{{ end }}`,
+		"layouts/list.html":            `{{ partialCached "item.html" .Page }}{{ partialCached "pager.html" . }}`,
+	})
+	d := s.data()
+	for range 2 { // the second output finds the partial's result cached
+		_, reads, err := set.Execute("list", "", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(reads.links) == 0 || reads.links[0].of != d.Page || !reads.data.reached.pager {
+			t.Errorf("the cached partials' reads are not the output's: links %v, pager %v", reads.links, reads.data.reached.pager)
+		}
+	}
+}

@@ -175,8 +175,16 @@ func (r *recorder) value(k valueKey, sum uint64) {
 	r.reads.values = append(r.reads.values, valueRead{k, sum})
 }
 
-// merge adds reads recorded elsewhere (a cached partial's).
+// merge adds reads recorded elsewhere (a cached partial's). A partial
+// reaches the output's own pager or evidence only when given them (or the
+// dot), which belong to this output alone.
 func (r *recorder) merge(o *Reads) {
+	if o.data.reached.pager {
+		r.reads.data.pager, r.reads.data.reached.pager = o.data.pager, true
+	}
+	if o.data.reached.evidence {
+		r.reads.data.evidence, r.reads.data.reached.evidence = o.data.evidence, true
+	}
 	r.reads.pages = append(r.reads.pages, o.pages...)
 	r.reads.bodies = append(r.reads.bodies, o.bodies...)
 	r.reads.links = append(r.reads.links, o.links...)

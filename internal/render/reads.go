@@ -122,13 +122,14 @@ const (
 // recorder collects the Reads of one render. Each page and object gets one
 // view per render, so templates can compare them with eq.
 type recorder struct {
-	reads Reads
-	pages map[*content.Page]*pageView
-	views map[any]any // sections, terms, facet values… → their views
+	reads  Reads
+	pages  map[*content.Page]*pageView
+	views  map[any]any // sections, terms, facet values… → their views
+	values map[valueKey]bool
 }
 
 func newRecorder() *recorder {
-	return &recorder{pages: map[*content.Page]*pageView{}, views: map[any]any{}}
+	return &recorder{pages: map[*content.Page]*pageView{}, views: map[any]any{}, values: map[valueKey]bool{}}
 }
 
 // page is the view of p, recording that p was reached.
@@ -157,9 +158,12 @@ func (r *recorder) list(ps []*content.Page) []*pageView {
 	return out
 }
 
-// link records that a link of p was read.
-func (r *recorder) link(kind valueKind, p *content.Page) {
-	r.reads.links = append(r.reads.links, link(kind, p))
+// link records that a link of v's page was read.
+func (r *recorder) link(kind valueKind, v *pageView) {
+	if bit := uint8(1) << kind; v.linksRead&bit == 0 {
+		v.linksRead |= bit
+		r.reads.links = append(r.reads.links, link(kind, v.contentPage))
+	}
 }
 
 // body records that the body of v's page was read.
@@ -170,9 +174,24 @@ func (r *recorder) body(v *pageView) {
 	}
 }
 
-// value records a value reached, with its checksum.
+// value records a value reached, with its checksum, once.
 func (r *recorder) value(k valueKey, sum uint64) {
-	r.reads.values = append(r.reads.values, valueRead{k, sum})
+	if !r.values[k] {
+		r.values[k] = true
+		r.reads.values = append(r.reads.values, valueRead{k, sum})
+	}
+}
+
+// done is what the recorder recorded, on its own: the recorder, with its
+// views, is left to the garbage collector, and the lists take the room
+// they need.
+func (r *recorder) done() *Reads {
+	reads := r.reads
+	reads.pages = slices.Clone(reads.pages)
+	reads.bodies = slices.Clone(reads.bodies)
+	reads.links = slices.Clone(reads.links)
+	reads.values = slices.Clone(reads.values)
+	return &reads
 }
 
 // merge adds reads recorded elsewhere (a cached partial's). A partial

@@ -192,7 +192,7 @@ func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Read
 	if err := e.tmpl.Execute(&buf, newDot(data, rec)); err != nil {
 		return nil, nil, templateProblem(err)
 	}
-	return buf.Bytes(), &rec.reads, nil
+	return buf.Bytes(), rec.done(), nil
 }
 
 // Partial executes a partial by name; templates call it through the partial function.
@@ -239,7 +239,7 @@ func (s *Set) partialCached(name string, data any) (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		v, _ = s.cached.LoadOrStore(key, cached{h, &own.reads})
+		v, _ = s.cached.LoadOrStore(key, cached{h, own.done()})
 	}
 	c := v.(cached)
 	if rec != nil {

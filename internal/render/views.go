@@ -38,37 +38,38 @@ type (
 // Assemble set (Prev, Next, Related, BranchPages, Links) records that.
 type pageView struct {
 	*contentPage
-	rec      *recorder
-	bodyRead bool
+	rec       *recorder
+	bodyRead  bool
+	linksRead uint8 // a bit for each link kind recorded
 }
 
 // Prev is 上一篇, the newer page of the section.
 func (v *pageView) Prev() *pageView {
-	v.rec.link(readPrev, v.contentPage)
+	v.rec.link(readPrev, v)
 	return v.rec.page(v.contentPage.Prev)
 }
 
 // Next is 下一篇, the older page of the section.
 func (v *pageView) Next() *pageView {
-	v.rec.link(readNext, v.contentPage)
+	v.rec.link(readNext, v)
 	return v.rec.page(v.contentPage.Next)
 }
 
 // Related are the pages sharing most of the page's branches and tags.
 func (v *pageView) Related() []*pageView {
-	v.rec.link(readRelated, v.contentPage)
+	v.rec.link(readRelated, v)
 	return v.rec.list(v.contentPage.Related)
 }
 
 // BranchPages are the profiles the page names.
 func (v *pageView) BranchPages() []*pageView {
-	v.rec.link(readBranchPages, v.contentPage)
+	v.rec.link(readBranchPages, v)
 	return v.rec.list(v.contentPage.BranchPages)
 }
 
 // Links are the page's terms with their URLs; a branch's is its title.
 func (v *pageView) Links() []content.TermLink {
-	v.rec.link(readLinks, v.contentPage)
+	v.rec.link(readLinks, v)
 	return v.contentPage.Links
 }
 

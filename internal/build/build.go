@@ -99,6 +99,9 @@ type built struct {
 	// writes the index again and deletes the files it no longer has.
 	searchFiles map[string]bool
 	photos      *photos
+	// broken says the preview left pages out: every edit then takes a
+	// full build, which may bring them back (and reports them again)
+	broken bool
 }
 
 func fullBuild(opts Options) (*Result, *built, error) {
@@ -159,7 +162,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
-	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph}, nil
+	return res, &built{site: s, ix: ix, set: set, jobs: jobs, searchFiles: searchFiles, photos: ph, broken: len(res.Broken) > 0}, nil
 }
 
 // Load reads and assembles the site without rendering its layouts, for

@@ -184,6 +184,6 @@ func (d *dryRun) renderHidden(set *render.Set, opts Options, errs *diag.List) {
 		}
 	}
 	out := newDryOutput()
-	renderPages(set, jobs, out, "", fail)
-	writePageAliases(d.site, set, pages, out, fail)
+	jobs = append(jobs, aliasJobs(d.site, pages)...)
+	renderPages(set, jobs, nil, out, "", fail)
 }

@@ -130,14 +130,14 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// writeSitemap lists every HTML page but the 404 page.
+// writeSitemap lists every HTML page but the 404 page and redirects.
 func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, error)) {
 	if s.Config.Disabled("sitemap") {
 		return
 	}
 	doc := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, j := range jobs {
-		if j.kind == "404" || j.data.Pager != nil && j.data.Pager.Number > 1 {
+		if j.kind == "404" || j.kind == "alias" || j.data.Pager != nil && j.data.Pager.Number > 1 {
 			continue // pages 2… of a list are reached from page 1
 		}
 		u := sitemapURL{Loc: absURL(s, j.path)}

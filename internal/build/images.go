@@ -35,8 +35,9 @@ type photos struct {
 	cfg      *config.Config
 	warn     func(file string, line int, format string, args ...any)
 	mu       sync.Mutex
-	variants map[string]variant // output path → variant
-	users    map[string]use     // image file → the page its errors are filed under
+	variants map[string]variant     // output path → variant
+	users    map[string]use         // image file → the page its errors are filed under
+	imaged   map[*content.Page]bool // pages whose Markdown shows images
 }
 
 // variant is a variant to publish and the image it is made from.
@@ -76,7 +77,7 @@ func newPhotos(source string, site fs.FS, cfg *config.Config, ix *content.Index,
 		return nil, err
 	}
 	return &photos{pipe: pipe, site: site, ix: ix, cfg: cfg, warn: errs.Warnf,
-		variants: map[string]variant{}, users: map[string]use{}}, nil
+		variants: map[string]variant{}, users: map[string]use{}, imaged: map[*content.Page]bool{}}, nil
 }
 
 // index is the index that resolves page p's files: in a dry run, a page
@@ -173,6 +174,20 @@ func (ph *photos) Picture(p *content.Page, src string) (*render.Picture, error) 
 	return pic, nil
 }
 
+// showsImages notes that the Markdown of p shows images.
+func (ph *photos) showsImages(p *content.Page) {
+	ph.mu.Lock()
+	ph.imaged[p] = true
+	ph.mu.Unlock()
+}
+
+// planned is how many variant files the pages rendered so far use.
+func (ph *photos) planned() int {
+	ph.mu.Lock()
+	defer ph.mu.Unlock()
+	return len(ph.variants)
+}
+
 // Fill implements render.Images; a remote image is shown as it is, in a
 // w×h box.
 func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, error) {
@@ -190,11 +205,18 @@ func (ph *photos) Fill(p *content.Page, src string, w, h int) (*render.Thumb, er
 	return &render.Thumb{Src: ph.publish(dir, file, v), Width: v.Width, Height: v.Height}, nil
 }
 
-// markdownResolver gives a page's Markdown responsive figures.
+// markdownResolver gives a page's Markdown responsive figures, and notes
+// in images that the page shows some (their variants are files of the
+// output, which only a full build adds and removes).
 type markdownResolver struct {
 	*content.Resolver
-	ph   *photos
-	page *content.Page
+	ph     *photos
+	page   *content.Page
+	images *bool
+}
+
+func newMarkdownResolver(ix *content.Index, ph *photos, p *content.Page, images *bool) markdownResolver {
+	return markdownResolver{ix.Resolver(p), ph, p, images}
 }
 
 // proseSizes tells browsers how wide an article image is shown.
@@ -205,6 +227,9 @@ const proseSizes = "(max-width: 1040px) 100vw, 1000px"
 // (hot-link protection refuses a foreign Referer); a picture that is not
 // there is published as written, as Hugo does, with a note.
 func (r markdownResolver) RenderImage(src, alt, title string, standalone bool, n int) (string, error) {
+	if r.images != nil {
+		*r.images = true
+	}
 	if alt == "" {
 		r.Note(src, false, "image "+src+" has no alt text: describe it for readers who cannot see it (图片缺少替代文字)")
 	}

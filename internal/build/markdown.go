@@ -21,7 +21,8 @@ import (
 // with strict an error for a link or picture that leads nowhere.
 // Shortcodes run first (see shortcodes.go), with the templates of theme
 // (the site's layouts over the embedded ones). A dry run keeps what the
-// pass saw of each page.
+// pass saw of each page. The photos note the pages whose body shows
+// images.
 func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.FS, pages []*content.Page, errs *diag.List, dry *dryRun, strict bool) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	sc := newShortcodes(theme, cfg, ix, ph, md, errs)
@@ -32,8 +33,9 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
+				images := false
 				rs := ix.Resolver(p)
-				res := sc.render(p, markdownResolver{rs, ph, p}) // problems go to errs
+				res := sc.render(p, markdownResolver{rs, ph, p, &images}) // problems go to errs
 				for _, w := range res.Warnings {
 					errs.Warnf(p.File, w.Line, "%s", w.Msg)
 				}
@@ -43,6 +45,9 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.
 				dry.saw(p, res)
 				if p.Summary == "" {
 					p.Summary = pageSummary(res, cfg.SummaryLength)
+				}
+				if images {
+					ph.showsImages(p)
 				}
 			}
 		}()

@@ -14,6 +14,7 @@ type job struct {
 	kind    string // layout kind
 	section string // for section-specific layouts
 	data    *render.Data
+	reads   *render.Reads // what rendering it read of the site
 }
 
 // plan lists every HTML page of the site in a fixed order.
@@ -87,37 +88,49 @@ func plan(s *content.Site, opts Options) []job {
 	return jobs
 }
 
-// renderPages executes the jobs on all cores and writes each file.
-func renderPages(set *render.Set, jobs []job, out *output, head string, fail func(file string, err error)) {
-	ch := make(chan job)
+// renderPages executes the jobs on all cores, writes each file and keeps
+// what each read of the site in the job. With only not nil, it renders
+// just the jobs at those indices.
+func renderPages(set *render.Set, jobs []job, only []int, out *output, head string, fail func(file string, err error)) {
+	ch := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range ch {
+			for i := range ch {
+				j := &jobs[i]
 				if head != "" {
 					j.data.Head = safeHead(head)
 				}
-				html, err := set.Execute(j.kind, j.section, j.data)
+				html, reads, err := set.Execute(j.kind, j.section, j.data)
 				if err != nil {
 					fail(j.data.Page.File, err)
 					continue
 				}
-				if err := out.Write(outputFile(j.path), pageSource(j), html); err != nil {
-					fail(pageSource(j), err)
+				j.reads = reads
+				if err := out.Write(outputFile(j.path), pageSource(*j), html); err != nil {
+					fail(pageSource(*j), err)
 				}
 			}
 		}()
 	}
-	for _, j := range jobs {
-		ch <- j
+	if only == nil {
+		for i := range jobs {
+			ch <- i
+		}
+	}
+	for _, i := range only {
+		ch <- i
 	}
 	close(ch)
 	wg.Wait()
 }
 
 func pageSource(j job) string {
+	if j.kind == "alias" {
+		return j.data.Page.File + " (alias)"
+	}
 	if j.data.Page != nil && j.data.Page.File != "" {
 		return j.data.Page.File
 	}

@@ -111,7 +111,7 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 	if opts.PreviewHead != "" {
 		d.Head = safeHead(opts.PreviewHead)
 	}
-	html, err := set.Execute("search", "", d)
+	html, _, err := set.Execute("search", "", d)
 	if err != nil {
 		fail(page.File, err)
 		return

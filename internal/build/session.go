@@ -1,39 +1,43 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/markdown"
-	"showcase/internal/sitefs"
 )
 
 // Session builds one site again and again, for the preview server. It keeps
-// the last good build and, when published pages were edited, renders only
-// what the edit touched, in place, instead of the whole site:
-//   - the fast path: only the bodies changed (the front matter, and so
-//     everything lists show of the pages, is byte for byte the same); it
-//     renders just those pages;
-//   - the middle path (rebuildListed): the front matter or a generated
-//     summary of regular pages or profiles changed too, but each page stays
-//     published at its URL; it assembles the site again (when the edit
-//     moves or relinks anything) and renders the pages that show the
-//     edited ones or whose lists changed.
+// the last good build and, when only published pages were edited, changes
+// those pages in memory and renders again just the outputs the edit
+// changes. Nothing says by hand which layout shows what: every output
+// records, while it renders, what it read of the site (render.Reads: the
+// pages it reached, the bodies it showed, the lists, neighbours and terms
+// it reached), and after an edit the outputs that read an edited page, or
+// a value the edit changed, are rendered again (render.Changes). A site's
+// own layouts take the same path.
 //
-// Both leave the search index to the indexer, behind the reload. Anything
-// else (a new, deleted or renamed page, a template, static or config
-// change, a section or home page's front matter, images) takes a full
-// build. Either way the output is byte-identical to a full build of the
-// same files. A site with layouts of its own always takes the full build,
-// since its templates may show any page's body anywhere.
+//   - An edit of a body alone changes the outputs that show that body.
+//   - An edit of front matter, or of a body whose generated summary
+//     changes, changes the outputs that show the page at all; when it
+//     moves or relinks the page among others (content.Page.AssemblesLike
+//     says whether), the site is assembled again, and every list,
+//     neighbour, related item or term that changed with it counts too.
+//     Feeds and the sitemap, which show no body, are written again.
+//
+// The search index is left to the indexer, behind the reload. Anything
+// else takes a full build: a new, deleted or renamed file; a layout,
+// static, data or configuration file; an edit that changes the site's
+// shape (a page's URL, kind, aliases, cover or album photos, or whether it
+// is published); a body that shows images, before or after the edit; a
+// rebuild whose outputs would show image variants the output lacks.
+// Either way the output is byte-identical to a full build of the same
+// files.
 type Session struct {
 	opts   Options
 	last   *built
@@ -114,7 +118,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		}
 	}
 	if s.last != nil {
-		res, err := s.rebuildBodies(stamps, opts)
+		res, err := s.rebuild(stamps, opts)
 		if !errors.Is(err, errSlowPath) {
 			if err == nil {
 				s.stamps = stamps
@@ -138,92 +142,6 @@ func (s *Session) build(changed []string) (*Result, error) {
 	s.last, s.stamps = b, stamps
 	s.md = markdown.New(markdown.Options{Unsafe: b.site.Config.Unsafe})
 	return res, nil
-}
-
-// edit is an edited page: the page of the last build, its new parse and
-// its new Markdown.
-type edit struct {
-	page, fresh *content.Page
-	res         markdown.Result
-}
-
-// rebuildBodies is the fast path; it returns errSlowPath when it cannot apply.
-func (s *Session) rebuildBodies(stamps map[string]stamp, opts Options) (*Result, error) {
-	start := time.Now()
-	var changed []string
-	for name, st := range stamps {
-		if strings.HasPrefix(name, "layouts/") {
-			return nil, errSlowPath
-		}
-		if old, ok := s.stamps[name]; !ok || old != st {
-			changed = append(changed, name)
-		}
-	}
-	for name := range s.stamps {
-		if _, ok := stamps[name]; !ok {
-			return nil, errSlowPath // a file was deleted
-		}
-	}
-	sort.Strings(changed)
-	var edits []edit
-	listed := false // an edit changed what lists and other pages show
-	var errs diag.List
-	cfg := s.last.site.Config
-	for _, name := range changed {
-		page := s.last.ix.Pages[name]
-		if page == nil || !strings.HasSuffix(name, ".md") {
-			return nil, errSlowPath
-		}
-		data, err := fs.ReadFile(sitefs.New(opts.Source), name)
-		if err != nil {
-			return nil, errSlowPath
-		}
-		fresh, problems := content.ParsePage(name, data, cfg)
-		for _, p := range problems {
-			errs.Add(name, p)
-		}
-		if len(problems) > 0 {
-			continue
-		}
-		if hasImages(fresh.Body) || hasImages(page.Body) || hasCalls(fresh.Body) || hasCalls(page.Body) {
-			return nil, errSlowPath // images add and drop variant files; shortcodes run in a full build
-		}
-		if !bytes.Equal(fresh.FrontMatter(), page.FrontMatter()) {
-			listed = true // lists show front matter
-		}
-		rs := s.last.ix.Resolver(page)
-		res := s.md.Render(fresh.Body, markdown.Doc{Resolver: markdownResolver{rs, s.last.photos, page}, LineOffset: fresh.BodyLine - 1})
-		for _, pr := range res.Problems {
-			errs.Errorf(name, pr.Line, "%s", pr.Msg)
-		}
-		reportNotes(page, rs.Notes, res.Links, &errs, opts.Strict)
-		if fresh.Summary == "" && pageSummary(res, cfg.SummaryLength) != page.Summary {
-			listed = true // the lists show a summary made from the body
-		}
-		edits = append(edits, edit{page, fresh, res})
-	}
-	if err := errs.Err(); err != nil {
-		return &Result{Warnings: errs.Warnings()}, err
-	}
-	if listed {
-		return s.rebuildListed(edits, opts, start)
-	}
-	touched := map[*content.Page]bool{}
-	for _, e := range edits {
-		e.page.TakeBody(e.fresh)
-		setRendered(e.page, e.res)
-		touched[e.page] = true
-	}
-	var jobs []job
-	for _, j := range s.last.jobs {
-		if touched[j.data.Page] {
-			jobs = append(jobs, j)
-		}
-	}
-	out := newInPlaceOutput(opts.Destination)
-	fail := func(file string, err error) { errs.Add(file, err) }
-	renderPages(s.last.set, jobs, out, opts.PreviewHead, fail)
-	return s.commit(out, &errs, opts, start)
 }
 
 // commit ends a rebuild in place. On errors the output stays as it was and,
@@ -301,9 +219,4 @@ func scanSite(source string) (map[string]stamp, error) {
 		}
 	}
 	return stamps, nil
-}
-
-// hasImages reports a Markdown body that may show images.
-func hasImages(body []byte) bool {
-	return bytes.Contains(body, []byte("![")) || bytes.Contains(bytes.ToLower(body), []byte("<img"))
 }

@@ -20,7 +20,7 @@ func news(title, date, extra string) string {
 // TestSessionFrontMatterEdits edits front matter in every way that leaves
 // the site's shape alone (titles, dates that reorder lists, tags that make
 // and empty terms, branches, criteria, weights, summaries, bylines, two
-// files at once): each takes the middle path and its output is
+// files at once): each takes the fast path and its output is
 // byte-identical to a full build, and so do edits of profiles (a level, a
 // kind, a title). Edits that change the shape (a slug, an alias, a page
 // unpublished) take the full build.

@@ -20,10 +20,9 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	}
 	fail := func(file string, err error) { errs.Add(file, err) }
 	tr := newTracer()
-	jobs := plan(s, opts)
-	renderPages(set, jobs, out, opts.PreviewHead, fail)
+	jobs := append(plan(s, opts), planAliases(s)...)
+	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
-	writeAliases(s, set, out, fail)
 	mark := out.mark()
 	if opts.dry == nil {
 		writeSearch(s, set, out, opts, fail)
@@ -45,13 +44,14 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	return set, jobs, searchFiles, nil
 }
 
-// writeAliases writes a redirect page at each alias of each page.
-func writeAliases(s *content.Site, set *render.Set, out *output, fail func(string, error)) {
-	writePageAliases(s, set, append(append([]*content.Page{}, s.Pages...), s.Profiles...), out, fail)
+// planAliases lists a redirect page at each alias of each page.
+func planAliases(s *content.Site) []job {
+	return aliasJobs(s, append(append([]*content.Page{}, s.Pages...), s.Profiles...))
 }
 
-// writePageAliases writes the redirect pages of some pages.
-func writePageAliases(s *content.Site, set *render.Set, pages []*content.Page, out *output, fail func(string, error)) {
+// aliasJobs lists a redirect page at each alias of the pages.
+func aliasJobs(s *content.Site, pages []*content.Page) []job {
+	var jobs []job
 	for _, p := range pages {
 		for _, a := range p.Aliases {
 			at := content.AliasPath(a)
@@ -59,16 +59,10 @@ func writePageAliases(s *content.Site, set *render.Set, pages []*content.Page, o
 				continue
 			}
 			d := &render.Data{Kind: "alias", Site: s, Page: p, Title: p.Title, Target: s.Config.BasePath + p.Path, Canonical: absURL(s, p.Path)}
-			html, err := set.Execute("alias", "", d)
-			if err != nil {
-				fail(p.File, err)
-				continue
-			}
-			if err := out.Write(outputFile(at), p.File+" (alias)", html); err != nil {
-				fail(p.File, err)
-			}
+			jobs = append(jobs, job{path: at, kind: "alias", data: d})
 		}
 	}
+	return jobs
 }
 
 // copyStatic copies static/ of the site over the theme's.

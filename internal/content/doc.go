@@ -100,4 +100,10 @@
 // the branch showcase (profiles, the evidence for each criterion, facets,
 // the matrix), previous and next pages, related pages. Paginate splits
 // any list into pages of Pager.
+//
+// Pages are values a caller may change in place (an incremental build
+// gives a page the fields of a newer parse of its file): Page.AssemblesLike
+// says whether the change leaves the assembly as it was, and Reassemble
+// assembles such pages again, scoring related pages anew only where the
+// change can alter them.
 package content

@@ -15,7 +15,7 @@ type Index struct {
 	BasePath string           // "/dangjian/"
 	Pages    map[string]*Page // "content/news/a.md" → published page
 	// Published are the published pages in the order the build read them:
-	// what Assemble takes (the preview assembles them again after an edit).
+	// what Assemble takes (and Reassemble, after an edit).
 	Published []*Page
 	Hidden    map[string]*Page  // drafts, future and expired pages
 	Files     map[string]string // "content/photos/x/a.jpg" → output path "photos/x/a.jpg"

@@ -153,24 +153,17 @@ func (p *Page) Reviewed() bool {
 // FrontMatter is the page's front matter as written, without delimiters.
 func (p *Page) FrontMatter() []byte { return p.src.Front }
 
-// TakeFrontMatter gives p everything of q, a newer parse of the same file
-// at the same URL (the preview's rebuild after a front-matter edit): its
-// fields and its body. What the build added stays: the URL path and the
-// bundle's files. The links Assemble makes are made again by Assemble.
-func (p *Page) TakeFrontMatter(q *Page) {
-	path, resources := p.Path, p.Resources
-	*p = *q
-	p.Path, p.Resources = path, resources
-}
-
-// KeepsLinks says whether q, a newer parse of p's file, leaves everything
-// Assemble orders and links by as it was for p among pages: the date,
-// weight, terms and criteria, and the title unless no other page has p's
-// date (titles break ties of dates). Then p may take q's fields without the
-// site being assembled again (TakeFields).
-func (p *Page) KeepsLinks(q *Page, pages []*Page) bool {
-	if p.Profile != nil {
-		return false // profiles are named by title, sorted by kind, and make the facets
+// AssemblesLike says whether Assemble, given q in the place of p among
+// pages (q a newer parse of p's file), orders and links every page as it
+// did with p: q has p's date, weight, terms and criteria, and p's title
+// unless another page has p's date (titles break ties of dates), and p is
+// not a profile (profiles are named by title, sorted by kind, and make
+// the facets). A caller that then gives p the fields of q need not
+// assemble the site again. TestAssemblesLike changes each field of a page
+// in turn and checks the answer against Assemble.
+func (p *Page) AssemblesLike(q *Page, pages []*Page) bool {
+	if p.Profile != nil || q.Profile != nil {
+		return false
 	}
 	if !q.Date.Equal(p.Date) || q.Weight != p.Weight || !reflect.DeepEqual(q.Terms, p.Terms) || !slices.Equal(q.Criteria, p.Criteria) {
 		return false
@@ -183,18 +176,4 @@ func (p *Page) KeepsLinks(q *Page, pages []*Page) bool {
 		}
 	}
 	return true
-}
-
-// TakeFields is TakeFrontMatter for a q that KeepsLinks: p keeps the links
-// Assemble made.
-func (p *Page) TakeFields(q *Page) {
-	prev, next, related, links, branches := p.Prev, p.Next, p.Related, p.Links, p.BranchPages
-	p.TakeFrontMatter(q)
-	p.Prev, p.Next, p.Related, p.Links, p.BranchPages = prev, next, related, links, branches
-}
-
-// TakeBody gives p the body of q, a newer parse of the same file with the
-// same front matter (the preview's fast rebuild).
-func (p *Page) TakeBody(q *Page) {
-	p.Body, p.BodyLine, p.src = q.Body, q.BodyLine, q.src
 }

@@ -107,7 +107,7 @@ func topRelated(cands []int32, score []int32, self int32) []int32 {
 }
 
 // earlier is what an earlier assembly of the same pages found, for
-// AssembleAgain: each page's related items, and the pages edited since.
+// Reassemble: each page's related items, and the pages edited since.
 type earlier struct {
 	related map[*Page][]*Page
 	edited  map[*Page]bool

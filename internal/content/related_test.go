@@ -37,10 +37,10 @@ func mustParse(t *testing.T, cfg *config.Config, file, text string) *Page {
 	return p
 }
 
-// TestAssembleAgainRelatesAsAssemble edits random pages of a random site
-// round after round: the related items AssembleAgain finds are those of a
+// TestReassembleRelatesAsAssemble edits random pages of a random site
+// round after round: the related items Reassemble finds are those of a
 // fresh Assemble of the same pages.
-func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
+func TestReassembleRelatesAsAssemble(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	cfg := config.Default()
 	parse := func(file, text string) *Page { return mustParse(t, cfg, file, text) }
@@ -71,17 +71,17 @@ func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 		edited := map[*Page]bool{}
 		for range 1 + rng.Intn(3) {
 			p := pages[5+rng.Intn(300)]
-			p.TakeFrontMatter(parse(p.File, randomPage(rng)))
+			takeFields(p, parse(p.File, randomPage(rng)))
 			edited[p] = true
 		}
 		before := related()
-		AssembleAgain(cfg, pages, now, &errs, edited)
+		Reassemble(cfg, pages, now, &errs, edited)
 		again := related()
 		Assemble(cfg, pages, now, &errs)
 		fresh := related()
 		for file, want := range fresh {
 			if again[file] != want {
-				t.Fatalf("round %d: %s: AssembleAgain relates %q, Assemble %q", round, file, again[file], want)
+				t.Fatalf("round %d: %s: Reassemble relates %q, Assemble %q", round, file, again[file], want)
 			}
 			if before[file] == want {
 				kept++
@@ -96,11 +96,11 @@ func TestAssembleAgainRelatesAsAssemble(t *testing.T) {
 	}
 }
 
-// TestAssembleAgainProfilesSwapTitles: two profiles trade titles in one
+// TestReassembleProfilesSwapTitles: two profiles trade titles in one
 // edit, so a page naming one by title now names the other, while pages
 // naming one by its folder still name it: pages that were not edited share
 // other branches now, and their related items change as Assemble's do.
-func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
+func TestReassembleProfilesSwapTitles(t *testing.T) {
 	cfg := config.Default()
 	parse := func(file, text string) *Page { return mustParse(t, cfg, file, text) }
 	profile := func(i int, title string) string {
@@ -120,8 +120,8 @@ func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
 	Place(pages, &errs, false)
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	Assemble(cfg, pages, now, &errs)
-	pages[0].TakeFrontMatter(parse(pages[0].File, profile(0, "乙支部")))
-	pages[1].TakeFrontMatter(parse(pages[1].File, profile(1, "甲支部")))
+	takeFields(pages[0], parse(pages[0].File, profile(0, "乙支部")))
+	takeFields(pages[1], parse(pages[1].File, profile(1, "甲支部")))
 	related := func() string {
 		var b strings.Builder
 		for _, p := range pages {
@@ -132,13 +132,21 @@ func TestAssembleAgainProfilesSwapTitles(t *testing.T) {
 		}
 		return b.String()
 	}
-	AssembleAgain(cfg, pages, now, &errs, map[*Page]bool{pages[0]: true, pages[1]: true})
+	Reassemble(cfg, pages, now, &errs, map[*Page]bool{pages[0]: true, pages[1]: true})
 	again := related()
 	Assemble(cfg, pages, now, &errs)
 	if fresh := related(); again != fresh {
-		t.Errorf("AssembleAgain relates\n%s\nAssemble\n%s", again, fresh)
+		t.Errorf("Reassemble relates\n%s\nAssemble\n%s", again, fresh)
 	}
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// takeFields gives p the fields of q, a newer parse of its file, in place,
+// as an incremental build does: p keeps its URL path.
+func takeFields(p, q *Page) {
+	path := p.Path
+	*p = *q
+	p.Path = path
 }

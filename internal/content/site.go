@@ -50,10 +50,10 @@ func Assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List)
 	return assemble(cfg, pages, now, errs, nil)
 }
 
-// AssembleAgain is Assemble for the pages of an earlier assembly after the
-// pages in edited took new front matter (the preview): the same result,
-// but related items are scored again only where an edit can change them.
-func AssembleAgain(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, edited map[*Page]bool) *Site {
+// Reassemble is Assemble for pages assembled before, of which those in
+// edited have changed since: the same result, but related items are scored
+// again only where an edit can change them (the other pages keep theirs).
+func Reassemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, edited map[*Page]bool) *Site {
 	for p := range edited {
 		if p.Profile != nil {
 			// a profile's new title or slug may change which profile other
@@ -71,7 +71,7 @@ func AssembleAgain(cfg *config.Config, pages []*Page, now time.Time, errs *diag.
 func assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List, prev *earlier) *Site {
 	s := &Site{Config: cfg, Built: now, ByPath: map[string]*Page{}}
 	for _, p := range pages {
-		// the links of an earlier assembly of the same pages (the preview's)
+		// the links of an earlier assembly of the same pages (Reassemble)
 		p.Prev, p.Next, p.Related, p.Links, p.BranchPages = nil, nil, nil, nil, nil
 	}
 	sections := map[string]*Section{}

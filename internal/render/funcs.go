@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"showcase/internal/config"
-	"showcase/internal/content"
 )
 
 // Env is what template functions need from the build: the configuration
@@ -116,14 +115,22 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 			return out
 		},
 		"join": func(sep string, list []string) string { return strings.Join(list, sep) },
-		"picture": func(p *content.Page, src string) (*Picture, error) {
+		"picture": func(v *pageView, src string) (*Picture, error) {
+			if v == nil {
+				return nil, fmt.Errorf("picture: no page (没有页面)")
+			}
+			p := v.contentPage
 			if e.Images == nil {
 				u := cfg.BasePath + p.Path + src
 				return &Picture{Src: u, Large: u}, nil
 			}
 			return e.Images.Picture(p, src)
 		},
-		"fill": func(p *content.Page, src string, w, h int) (*Thumb, error) {
+		"fill": func(v *pageView, src string, w, h int) (*Thumb, error) {
+			if v == nil {
+				return nil, fmt.Errorf("fill: no page (没有页面)")
+			}
+			p := v.contentPage
 			if e.Images == nil {
 				return &Thumb{Src: cfg.BasePath + p.Path + src, Width: w, Height: h}, nil
 			}

@@ -38,7 +38,7 @@ func TestFuncs(t *testing.T) {
 	})
 	p := &content.Page{Title: "标题", Path: "news/a/", Date: time.Date(2025, 10, 25, 20, 0, 0, 0, time.UTC),
 		Byline: content.Byline{Reviewers: []string{"钱锐", "姚文均"}}}
-	out, err := set.Execute("single", "news", &Data{Page: p})
+	out, _, err := set.Execute("single", "news", &Data{Page: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,10 +63,10 @@ func TestErrors(t *testing.T) {
 		"layouts/baseof.html": `{{ block "main" . }}{{ end }}`,
 		"layouts/list.html":   `{{ define "main" }}{{ range seq -1 }}{{ end }}{{ end }}`,
 	})
-	if _, err := set.Execute("list", "", &Data{Page: &content.Page{}}); err == nil || !strings.Contains(err.Error(), "layouts/list.html") {
+	if _, _, err := set.Execute("list", "", &Data{Page: &content.Page{}}); err == nil || !strings.Contains(err.Error(), "layouts/list.html") {
 		t.Errorf("panic: %v", err)
 	}
-	if _, err := set.Execute("term", "", &Data{}); err == nil || !strings.Contains(err.Error(), "missing layout") {
+	if _, _, err := set.Execute("term", "", &Data{}); err == nil || !strings.Contains(err.Error(), "missing layout") {
 		t.Errorf("missing layout: %v", err)
 	}
 }
@@ -85,7 +85,7 @@ func TestLookup(t *testing.T) {
 		{"single", "photos", "<body>album</body>"},
 		{"alias", "", `<meta http-equiv="refresh" content="0; url=/x/">`},
 	} {
-		out, err := set.Execute(c.kind, c.section, &Data{Page: &content.Page{}, Target: "/x/"})
+		out, _, err := set.Execute(c.kind, c.section, &Data{Page: &content.Page{}, Target: "/x/"})
 		if err != nil || string(out) != c.want {
 			t.Errorf("%s/%s = %q, %v; want %q", c.section, c.kind, out, err, c.want)
 		}

@@ -13,6 +13,27 @@
 // matrix and 404. What a template sees is described by Data; the functions
 // it may call by Funcs.
 //
+// # What a layout read
+//
+// A layout sees the site through views: a page, a section, a term, the
+// site itself are shown to it as values of the content package wrapped in
+// a view of the render that reads as the value does (.Title, .Date,
+// .Params, .Pages, .Site.Recent "news" 3) and records, while the layout
+// runs, what it reached: the pages (their fields), the pages whose body it
+// showed (.Content, .TOC, .Plain), the links assembly set (.Prev, .Next,
+// .Related, .BranchPages, .Links), the lists and other values it reached
+// through the site (a section's pages, a term's, the facets, the matrix),
+// and its own Data. Execute returns that record (Reads) with the HTML. An
+// incremental build (the preview) keeps it and, after an edit, asks
+// Changes which outputs read something the edit changed: so no one has to
+// say by hand which layout shows what, and a site's own layouts that show
+// other pages are rendered again when those pages change.
+//
+// Reaching a list records every page in it (a layout that shows the first
+// three of a section's pages depends on all of them; .Site.Recent
+// "news" 3 depends on the three). A partialCached result keeps what its
+// partial read, and every output that shows it records that too.
+//
 // Errors name the layout file and line; a panic inside a template is caught
 // and reported as an error of that template.
 package render
@@ -40,7 +61,7 @@ type Set struct {
 	partials *template.Template // a clone of base that partial calls execute
 	env      *Env
 	byName   map[string]*entry // "single.html", "photos/single.html" → parsed layout
-	cached   sync.Map          // partialCached results by cacheKey
+	cached   sync.Map          // partialCached results (cached) by cacheKey
 }
 
 type entry struct {
@@ -162,22 +183,24 @@ var defineMain = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"main"`)
 
 func definesMain(src string) bool { return defineMain.MatchString(src) }
 
-// Execute renders the layout of kind for section with data.
-func (s *Set) Execute(kind, section string, data *Data) (out []byte, err error) {
+// Execute renders the layout of kind for section with data. The Reads say
+// what the layout read of the site (see Changes).
+func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Reads, err error) {
 	e := s.get(kind, section)
 	if e.err != nil {
-		return nil, e.err
+		return nil, nil, e.err
 	}
 	var buf bytes.Buffer
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, diag.Errorf(e.file, 0, "template panicked: %v (模板执行出错)", r)
+			out, reads, err = nil, nil, diag.Errorf(e.file, 0, "template panicked: %v (模板执行出错)", r)
 		}
 	}()
-	if err := e.tmpl.Execute(&buf, data); err != nil {
-		return nil, templateProblem(err)
+	rec := newRecorder()
+	if err := e.tmpl.Execute(&buf, newDot(data, rec)); err != nil {
+		return nil, nil, templateProblem(err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), rec.done(), nil
 }
 
 // Partial executes a partial by name; templates call it through the partial function.
@@ -197,30 +220,44 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 }
 
 // cacheKey names one partialCached result: the partial and its data, which
-// must be comparable (a *content.Page, a string…).
+// must be comparable (a page, a string…); a view counts as what it shows.
 type cacheKey struct {
 	name string
 	data any
 }
 
+// cached is a partialCached result and what the partial read.
+type cached struct {
+	html  template.HTML
+	reads *Reads
+}
+
 // partialCached runs a partial once per build for each distinct data value,
 // as Hugo's partialCached does: a list item of a page renders once, however
-// many lists show it. The partial must depend on nothing but its data.
+// many lists show it. The partial must depend on nothing but its data. It
+// runs with a recorder of its own, and every output that shows the result
+// records what the partial read.
 func (s *Set) partialCached(name string, data any) (template.HTML, error) {
-	key := cacheKey{name, data}
-	if v, ok := s.cached.Load(key); ok {
-		return v.(template.HTML), nil
+	shown, rec := unview(data)
+	key := cacheKey{name, shown}
+	v, ok := s.cached.Load(key)
+	if !ok {
+		own := newRecorder()
+		h, err := s.partial(name, review(data, own))
+		if err != nil {
+			return "", err
+		}
+		v, _ = s.cached.LoadOrStore(key, cached{h, own.done()})
 	}
-	h, err := s.partial(name, data)
-	if err != nil {
-		return "", err
+	c := v.(cached)
+	if rec != nil {
+		rec.merge(c.reads)
 	}
-	s.cached.Store(key, h)
-	return h, nil
+	return c.html, nil
 }
 
 // Forget drops the partialCached results, for a Set used again after the
-// pages they showed have changed (the preview's rebuilds).
+// pages they showed have changed (an incremental build).
 func (s *Set) Forget() { s.cached.Clear() }
 
 var templateError = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:\d+:)?\s*(.*)$`)

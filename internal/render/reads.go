@@ -1,0 +1,272 @@
+package render
+
+import (
+	"hash/maphash"
+	"slices"
+	"strconv"
+
+	"showcase/internal/content"
+)
+
+// Reads is what rendering one output read of the site: the pages whose
+// fields it read, the pages whose body it showed, and the values it
+// reached through the site (lists, neighbours, terms, its pager…), each
+// with a checksum of what it was. Execute returns it; Changes.Affects
+// tells from it whether an edit of the site changes the output.
+type Reads struct {
+	data   dataRead        // the output's own Data
+	pages  []*content.Page // reached: their fields (front matter, summary, URL) may show
+	bodies []*content.Page // their Content, TOC, Plain or Body was read
+	links  []linkRead      // links of pages that Assemble set
+	values []valueRead
+}
+
+// Pages says how many pages the output reached, for tests and traces.
+func (r *Reads) Pages() int { return len(r.pages) }
+
+// linkRead is one link of a page that Assemble set (readPrev to
+// readLinks), as it was when read. Links lead to pages that stay the same
+// objects from one assembly to the next, so they compare as they are.
+type linkRead struct {
+	kind  valueKind
+	of    *content.Page
+	page  *content.Page      // Prev, Next
+	pages []*content.Page    // Related, BranchPages
+	links []content.TermLink // Links
+}
+
+// link is what link kind of page p is now.
+func link(kind valueKind, p *content.Page) linkRead {
+	l := linkRead{kind: kind, of: p}
+	switch kind {
+	case readPrev:
+		l.page = p.Prev
+	case readNext:
+		l.page = p.Next
+	case readRelated:
+		l.pages = p.Related
+	case readBranchPages:
+		l.pages = p.BranchPages
+	case readLinks:
+		l.links = p.Links
+	}
+	return l
+}
+
+// changed says whether the link is another now.
+func (l *linkRead) changed() bool {
+	now := link(l.kind, l.of)
+	return now.page != l.page || !slices.Equal(now.pages, l.pages) || !slices.Equal(now.links, l.links)
+}
+
+// valueRead is one value reached, with the checksum of what it was.
+type valueRead struct {
+	key valueKey
+	sum uint64
+}
+
+// valueKey names a value so that it can be found again in another
+// assembly of the site: by the page it belongs to (a page's neighbours),
+// by a name (a section, a taxonomy, a facet, a criteria set) and a path (a
+// term, a facet value), or as part of the output's own Data.
+type valueKey struct {
+	kind valueKind
+	page *content.Page // the page the value belongs to
+	name string        // section name, taxonomy plural, facet key, criteria set kind
+	path string        // term or facet value path
+	n    int           // Recent's count
+}
+
+type valueKind uint8
+
+// The values a template can reach. Each has a checksum function (sums.go)
+// used both when it is read and when Changes finds it again.
+const (
+	// links of a page, which Assemble sets (linkRead)
+	readPrev valueKind = iota + 1
+	readNext
+	readRelated
+	readBranchPages
+	readLinks
+	// of the site
+	readHome
+	readSearchPage
+	readSitePages
+	readProfiles
+	readSections
+	readTaxonomies
+	readFacets
+	readMatrices
+	readByPath
+	readRecent      // name: section, n: count
+	readSection     // name: whether the section exists (Site.Section)
+	readTaxonomyOf  // name: whether the taxonomy exists (Site.Taxonomy)
+	readEvidenceFor // page: the profile (Site.Evidence)
+	// of an object reached, by its name or path
+	readSectionPage  // name
+	readSectionPages // name
+	readTaxonomy     // name: its title and path
+	readTerms        // name: its terms
+	readTerm         // name, path: its name, slug and path
+	readTermPages    // name, path
+	readTermProfile  // name, path
+	readFacet        // name: key and title
+	readFacetValues  // name
+	readValue        // name, path: name and path
+	readValueItems   // name, path: its profiles
+	readMatrixSet    // name: the criteria set
+	readMatrixRows   // name
+	readRow          // name, page: the row's total
+	readRowCells     // name, page
+)
+
+// recorder collects the Reads of one render. Each page and object gets one
+// view per render, so templates can compare them with eq.
+type recorder struct {
+	reads  Reads
+	pages  map[*content.Page]*pageView
+	views  map[any]any // sections, terms, facet values… → their views
+	values map[valueKey]bool
+}
+
+func newRecorder() *recorder {
+	return &recorder{pages: map[*content.Page]*pageView{}, views: map[any]any{}, values: map[valueKey]bool{}}
+}
+
+// page is the view of p, recording that p was reached.
+func (r *recorder) page(p *content.Page) *pageView {
+	if p == nil {
+		return nil
+	}
+	if v, ok := r.pages[p]; ok {
+		return v
+	}
+	v := &pageView{contentPage: p, rec: r}
+	r.pages[p] = v
+	r.reads.pages = append(r.reads.pages, p)
+	return v
+}
+
+// list is the views of ps, recording each as reached.
+func (r *recorder) list(ps []*content.Page) []*pageView {
+	if ps == nil {
+		return nil
+	}
+	out := make([]*pageView, len(ps))
+	for i, p := range ps {
+		out[i] = r.page(p)
+	}
+	return out
+}
+
+// link records that a link of v's page was read.
+func (r *recorder) link(kind valueKind, v *pageView) {
+	if bit := uint8(1) << kind; v.linksRead&bit == 0 {
+		v.linksRead |= bit
+		r.reads.links = append(r.reads.links, link(kind, v.contentPage))
+	}
+}
+
+// body records that the body of v's page was read.
+func (r *recorder) body(v *pageView) {
+	if !v.bodyRead {
+		v.bodyRead = true
+		r.reads.bodies = append(r.reads.bodies, v.contentPage)
+	}
+}
+
+// value records a value reached, with its checksum, once.
+func (r *recorder) value(k valueKey, sum uint64) {
+	if !r.values[k] {
+		r.values[k] = true
+		r.reads.values = append(r.reads.values, valueRead{k, sum})
+	}
+}
+
+// done is what the recorder recorded, on its own: the recorder, with its
+// views, is left to the garbage collector, and the lists take the room
+// they need.
+func (r *recorder) done() *Reads {
+	reads := r.reads
+	reads.pages = slices.Clone(reads.pages)
+	reads.bodies = slices.Clone(reads.bodies)
+	reads.links = slices.Clone(reads.links)
+	reads.values = slices.Clone(reads.values)
+	return &reads
+}
+
+// merge adds reads recorded elsewhere (a cached partial's). A partial
+// reaches the output's own pager or evidence only when given them (or the
+// dot), which belong to this output alone.
+func (r *recorder) merge(o *Reads) {
+	if o.data.reached.pager {
+		r.reads.data.pager, r.reads.data.reached.pager = o.data.pager, true
+	}
+	if o.data.reached.evidence {
+		r.reads.data.evidence, r.reads.data.reached.evidence = o.data.evidence, true
+	}
+	r.reads.pages = append(r.reads.pages, o.pages...)
+	r.reads.bodies = append(r.reads.bodies, o.bodies...)
+	r.reads.links = append(r.reads.links, o.links...)
+	r.reads.values = append(r.reads.values, o.values...)
+}
+
+// view returns the view of object o, making it with mk (which records
+// what reaching it reads) the first time.
+func view[V any](r *recorder, o any, mk func() V) V {
+	if v, ok := r.views[o]; ok {
+		return v.(V)
+	}
+	v := mk()
+	r.views[o] = v
+	return v
+}
+
+// sum is a checksum of values, the same within one process.
+type sum struct{ h maphash.Hash }
+
+var seed = maphash.MakeSeed()
+
+func newSum() *sum {
+	s := &sum{}
+	s.h.SetSeed(seed)
+	return s
+}
+
+func (s *sum) str(v ...string) *sum {
+	for _, x := range v {
+		s.h.WriteString(x)
+		s.h.WriteByte(0)
+	}
+	return s
+}
+
+func (s *sum) num(n int) *sum {
+	s.h.WriteString(strconv.Itoa(n))
+	s.h.WriteByte(0)
+	return s
+}
+
+// page writes which page p is: its file and URL path. A page made by an
+// assembly (a section without _index.md) is made anew by the next one,
+// the same page by these.
+func (s *sum) page(p *content.Page) *sum {
+	if p == nil {
+		s.h.WriteByte(1)
+		return s
+	}
+	return s.str(p.File, p.Path)
+}
+
+func (s *sum) pages(ps []*content.Page) *sum {
+	s.num(len(ps))
+	for _, p := range ps {
+		s.page(p)
+	}
+	return s
+}
+
+func (s *sum) done() uint64 { return s.h.Sum64() }
+
+// absent is the checksum of a value that is not there.
+const absent = 0

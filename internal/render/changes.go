@@ -19,6 +19,11 @@ type Changes struct {
 	// rendered with.
 	Planned bool
 
+	fields, edited []*content.Page // the pages of Pages, of Pages and Bodies
+	recent         [32]struct {
+		read    valueRead
+		changed bool
+	}
 	memo  map[valueKey]uint64 // sums of the edited site's values, by key
 	terms map[valueKey]*content.Term
 	rows  map[valueKey]*content.MatrixRow
@@ -31,17 +36,11 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 	if c.Planned && r.data.changed(d) {
 		return true
 	}
-	if len(c.Pages) > 0 {
-		for _, p := range r.pages {
-			if c.Pages[p] {
-				return true
-			}
-		}
+	if c.fields == nil {
+		c.fields, c.edited = keys(c.Pages), append(keys(c.Pages), keys(c.Bodies)...)
 	}
-	for _, p := range r.bodies {
-		if c.Bodies[p] || c.Pages[p] {
-			return true
-		}
+	if len(c.fields) > 0 && r.mayHold(c.fields) && holdsAny(r.pages, c.fields) || len(c.edited) > 0 && holdsAny(r.bodies, c.edited) {
+		return true
 	}
 	if !c.Assembled {
 		return false
@@ -51,9 +50,45 @@ func (c *Changes) Affects(r *Reads, d *Data) bool {
 			return true
 		}
 	}
-	for _, v := range r.values {
-		if c.sum(v.key) != v.sum {
+	for i, v := range r.values {
+		// outputs read the same values in the same order, mostly: the
+		// answer for the value at i last time is likely the answer now
+		slot := &c.recent[i%len(c.recent)]
+		if slot.read != v {
+			slot.read, slot.changed = v, c.sum(v.key) != v.sum
+		}
+		if slot.changed {
 			return true
+		}
+	}
+	return false
+}
+
+func keys(m map[*content.Page]bool) []*content.Page {
+	out := []*content.Page{}
+	for p := range m {
+		out = append(out, p)
+	}
+	return out
+}
+
+// mayHold says whether the pages r reached may hold one of some.
+func (r *Reads) mayHold(some []*content.Page) bool {
+	for _, p := range some {
+		if r.sieve.may(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsAny says whether ps holds one of the few pages of some.
+func holdsAny(ps, some []*content.Page) bool {
+	for _, p := range ps {
+		for _, q := range some {
+			if p == q {
+				return true
+			}
 		}
 	}
 	return false

@@ -16,6 +16,7 @@ import (
 type Reads struct {
 	data   dataRead        // the output's own Data
 	pages  []*content.Page // reached: their fields (front matter, summary, URL) may show
+	sieve  sieve           // of pages, to pass by most outputs quickly
 	bodies []*content.Page // their Content, TOC, Plain or Body was read
 	links  []linkRead      // links of pages that Assemble set
 	values []valueRead
@@ -55,8 +56,18 @@ func link(kind valueKind, p *content.Page) linkRead {
 
 // changed says whether the link is another now.
 func (l *linkRead) changed() bool {
-	now := link(l.kind, l.of)
-	return now.page != l.page || !slices.Equal(now.pages, l.pages) || !slices.Equal(now.links, l.links)
+	p := l.of
+	switch l.kind {
+	case readPrev:
+		return p.Prev != l.page
+	case readNext:
+		return p.Next != l.page
+	case readRelated:
+		return !slices.Equal(p.Related, l.pages)
+	case readBranchPages:
+		return !slices.Equal(p.BranchPages, l.pages)
+	}
+	return !slices.Equal(p.Links, l.links)
 }
 
 // valueRead is one value reached, with the checksum of what it was.
@@ -144,7 +155,28 @@ func (r *recorder) page(p *content.Page) *pageView {
 	v := &pageView{contentPage: p, rec: r}
 	r.pages[p] = v
 	r.reads.pages = append(r.reads.pages, p)
+	r.reads.sieve.add(p)
 	return v
+}
+
+// sieve is a Bloom filter of pages: may says false for a page never
+// added, and true for every page added (and for a few others).
+type sieve [2]uint64
+
+func sieveBits(p *content.Page) (uint, uint) {
+	h := maphash.Comparable(seed, p)
+	return uint(h >> 57), uint(h>>50) & 127
+}
+
+func (s *sieve) add(p *content.Page) {
+	a, b := sieveBits(p)
+	s[a/64] |= 1 << (a % 64)
+	s[b/64] |= 1 << (b % 64)
+}
+
+func (s *sieve) may(p *content.Page) bool {
+	a, b := sieveBits(p)
+	return s[a/64]&(1<<(a%64)) != 0 && s[b/64]&(1<<(b%64)) != 0
 }
 
 // list is the views of ps, recording each as reached.
@@ -206,6 +238,8 @@ func (r *recorder) merge(o *Reads) {
 		r.reads.data.evidence, r.reads.data.reached.evidence = o.data.evidence, true
 	}
 	r.reads.pages = append(r.reads.pages, o.pages...)
+	r.reads.sieve[0] |= o.sieve[0]
+	r.reads.sieve[1] |= o.sieve[1]
 	r.reads.bodies = append(r.reads.bodies, o.bodies...)
 	r.reads.links = append(r.reads.links, o.links...)
 	r.reads.values = append(r.reads.values, o.values...)

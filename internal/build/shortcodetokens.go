@@ -49,7 +49,9 @@ func (x *expansion) finish(r *markdown.Result) {
 	}
 	text := func(s string) string { return x.replaceTokens(s, func(j int) string { return plain[j] }) }
 	r.Plain, r.Summary = text(r.Plain), text(r.Summary)
-	id := func(s string) string { return x.replaceTokens(s, func(j int) string { return idText(plain[j]) }) }
+	id := func(s string) string {
+		return x.replaceTokens(s, func(j int) string { return markdown.IDText(plain[j]) })
+	}
 	for i := range r.TOC {
 		r.TOC[i].Text, r.TOC[i].ID = text(r.TOC[i].Text), id(r.TOC[i].ID)
 	}
@@ -82,7 +84,7 @@ func (x *expansion) expandHTML(s string, done []string) string {
 		case inTag(s, k):
 			text := render.PlainText(out)
 			if attributeName(s, k) == "id" {
-				text = idText(text)
+				text = markdown.IDText(text)
 			}
 			out = html.EscapeString(text)
 		case strings.HasSuffix(s[i:k], "<p>") && strings.HasPrefix(s[end:], "</p>") && startsWithBlock(out):
@@ -160,21 +162,6 @@ func attributeName(s string, k int) string {
 		start -= size
 	}
 	return strings.ToLower(s[start:eq])
-}
-
-// idText is text as part of a heading's id, by the rule of package
-// markdown: lower case, white space as '-', letters, digits, '-' and '_'.
-func idText(s string) string {
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r), r == '-', r == '_':
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsSpace(r):
-			b.WriteByte('-')
-		}
-	}
-	return b.String()
 }
 
 // inline drops the <p> around HTML that is one paragraph, as Hugo's

@@ -26,7 +26,7 @@ func newHeadingIDs() *headingIDs {
 // Generate implements parser.IDs: it slugs value and makes it unique by
 // appending -1, -2, ...
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := slug(string(value))
+	base := IDText(string(value))
 	if base == "" {
 		base = "heading"
 		if kind != ast.KindHeading {
@@ -47,10 +47,10 @@ func (s *headingIDs) Put(value []byte) {
 	s.used[string(value)] = true
 }
 
-// slug lower-cases s, turns whitespace into '-', keeps letters, digits,
+// IDText is text as part of a heading's id: it lower-cases s, turns whitespace into '-', keeps letters, digits,
 // combining marks, '-' and '_', and drops everything else (punctuation,
 // symbols, including full-width punctuation such as 、).
-func slug(s string) string {
+func IDText(s string) string {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(s) {
 		switch {

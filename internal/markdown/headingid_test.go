@@ -91,8 +91,8 @@ func TestSlug(t *testing.T) {
 		{"“引号”：测试", "引号测试"},
 	}
 	for _, tt := range tests {
-		if got := slug(tt.in); got != tt.want {
-			t.Errorf("slug(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := IDText(tt.in); got != tt.want {
+			t.Errorf("IDText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

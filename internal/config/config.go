@@ -42,6 +42,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // Config is a site's configuration after defaults and validation.
@@ -202,13 +203,13 @@ func normalizeBaseURL(base string) (string, string, error) {
 	}
 	u, err := url.Parse(base)
 	if err != nil {
-		return "", "", fmt.Errorf("baseURL %q: %v", base, err)
+		return "", "", lang.Errorf("网站地址 baseURL 写法有误：%[1]q；请写成 https://域名/ 的形式", "baseURL %[1]q: %[2]v", base, err)
 	}
 	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
-		return "", "", fmt.Errorf("baseURL %q: the scheme must be http or https", base)
+		return "", "", lang.Errorf("网站地址 baseURL 应以 https:// 或 http:// 开头，而不是 %[1]q", "baseURL %[1]q: the scheme must be http or https", base)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return "", "", fmt.Errorf("baseURL %q: a query or fragment is not allowed", base)
+		return "", "", lang.Errorf("网站地址 baseURL %[1]q 里不能有 ? 或 #；请只写到网站的路径为止", "baseURL %[1]q: a query or fragment is not allowed", base)
 	}
 	p := u.Path
 	if !strings.HasPrefix(p, "/") {
@@ -218,7 +219,7 @@ func normalizeBaseURL(base string) (string, string, error) {
 		p += "/"
 	}
 	if strings.Contains(p, "/../") || strings.Contains(p, "/./") {
-		return "", "", fmt.Errorf("baseURL %q 的路径中不能有“.”或“..”（the path must not contain \".\" or \"..\" segments）", base)
+		return "", "", lang.Errorf("网站地址 baseURL %[1]q 的路径中不能有“.”或“..”", "baseURL %[1]q: the path must not contain \".\" or \"..\" segments", base)
 	}
 	u.Path = p
 	return u.String(), p, nil
@@ -227,9 +228,9 @@ func normalizeBaseURL(base string) (string, string, error) {
 func tomlProblem(file string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
-		return diag.Errorf(file, perr.Position.Line, "%s", perr.Message)
+		return diag.Wordf(file, perr.Position.Line, "配置文件这一行写法有误：请检查引号、方括号是否配对，值是否用英文引号包起来", "%s", perr.Message)
 	}
-	return diag.Errorf(file, 0, "%v", err)
+	return diag.Wordf(file, 0, "配置文件写法有误", "%v", err)
 }
 
 func sortTaxonomies(t []Taxonomy) {

@@ -115,7 +115,7 @@ func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.
 	}
 	for term, slug := range c.Slugs {
 		if !asciiSlug.MatchString(slug) {
-			return nil, nil, diag.Errorf(file, 0, "[slugs] %q = %q: a slug is lower-case ASCII letters, digits, - and _ (URL 别名只能使用小写字母、数字、-、_)", term, slug)
+			return nil, nil, diag.Wordf(file, lineOf(data, format, "slugs", term), "[slugs] 中“%[1]s”的网址别名 %[2]q 只能用小写英文字母、数字、- 和 _，如 dangjian", "[slugs] %[1]q = %[2]q: a slug is lower-case ASCII letters, digits, - and _", term, slug)
 		}
 	}
 	warnings, err := r.resolveHugo(c, data, file, format)
@@ -150,18 +150,18 @@ func checkCriteria(sets []CriteriaSet, file string) error {
 	seen := map[string]string{}
 	for _, set := range sets {
 		if set.Kind == "" || set.Name == "" {
-			return diag.Errorf(file, 0, "[[criteria]] needs kind and name (对标条目需要 kind 与 name)")
+			return diag.Wordf(file, 0, "每个 [[criteria]]（对标条目集）都要写 kind（项目类别）和 name（名称）", "[[criteria]] needs kind and name")
 		}
 		for _, it := range set.Items {
 			if !criterionID.MatchString(it.ID) {
-				return diag.Errorf(file, 0, "criteria %s: item id %q must be lower-case ASCII such as qgyl-1 (条目编号须为小写字母数字)", set.Name, it.ID)
+				return diag.Wordf(file, 0, "对标条目集“%[1]s”中的条目编号 %[2]q 只能用小写英文字母、数字和 -，如 qgyl-1", "criteria %[1]s: item id %[2]q must be lower-case ASCII such as qgyl-1", set.Name, it.ID)
 			}
 			if prev, dup := seen[it.ID]; dup {
-				return diag.Errorf(file, 0, "criteria item id %q is used by both %s and %s (条目编号重复)", it.ID, prev, set.Name)
+				return diag.Wordf(file, 0, "条目编号 %[1]q 在“%[2]s”和“%[3]s”中都用了；请给其中一个另取编号", "criteria item id %[1]q is used by both %[2]s and %[3]s", it.ID, prev, set.Name)
 			}
 			seen[it.ID] = set.Name
 			if strings.TrimSpace(it.Name) == "" {
-				return diag.Errorf(file, 0, "criteria item %q has no name", it.ID)
+				return diag.Wordf(file, 0, "对标条目 %[1]q 没写 name（条目名称）", "criteria item %[1]q has no name", it.ID)
 			}
 		}
 	}

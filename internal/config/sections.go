@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Images configures the photo pipeline ([images] in site.toml).
@@ -51,7 +53,7 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 		c.Images.ThumbRatio = "4:3"
 	}
 	if _, _, err := c.Images.Ratio(); err != nil {
-		return fmt.Errorf("%s: [images] thumbRatio: %v", file, err)
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	if c.Images.MaxPixels == 0 {
 		c.Images.MaxPixels = 60_000_000
@@ -66,10 +68,10 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 	names := map[string]bool{}
 	for _, t := range c.Deploy.Targets {
 		if t.Name == "" || t.URL == "" {
-			return fmt.Errorf("%s: [[deploy.targets]] needs name and url (发布目标需要 name 与 url)", file)
+			return fmt.Errorf("%s: %s", file, lang.Sprintf("每个 [[deploy.targets]]（发布目标）都要写 name（名称）和 url（服务器地址）", "[[deploy.targets]] needs name and url"))
 		}
 		if names[t.Name] {
-			return fmt.Errorf("%s: two deploy targets are named %q", file, t.Name)
+			return fmt.Errorf("%s: %s", file, lang.Sprintf("有两个发布目标都叫 %[1]q；请给其中一个另取名称", "two deploy targets are named %[1]q", t.Name))
 		}
 		names[t.Name] = true
 	}
@@ -84,7 +86,7 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 func (i Images) Ratio() (int, int, error) {
 	var w, h int
 	if _, err := fmt.Sscanf(strings.TrimSpace(i.ThumbRatio), "%d:%d", &w, &h); err != nil || w <= 0 || h <= 0 || w > 100 || h > 100 {
-		return 0, 0, fmt.Errorf("%q is not a ratio such as 4:3 (each side 1-100)", i.ThumbRatio)
+		return 0, 0, lang.Errorf("[images] 的缩略图比例 thumbRatio 应写成 \"4:3\" 这样的形式（两边都是 1 到 100 的整数），而不是 %[1]q", "[images] thumbRatio: %[1]q is not a ratio such as 4:3 (each side 1-100)", i.ThumbRatio)
 	}
 	return w, h, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"showcase/internal/config"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // Evidence is what a profile page shows for one criterion: the news, cases
@@ -49,7 +50,8 @@ func (s *Site) resolveBranches(errs *diag.List) {
 		for _, name := range p.Terms[config.BranchTaxonomy] {
 			prof, ok := byName[name]
 			if !ok {
-				errs.Errorf(p.File, p.KeyLine(config.BranchTaxonomy), "branches: %q is not a profile under content/branches/ (title or folder name) (未找到该支部的简介页)", name)
+				errs.Errorf(p.File, p.KeyLine(config.BranchTaxonomy), "%s", lang.Sprintf("支部“%[1]s”没有简介页：branches 里的名称应与 content/branches/ 中某个支部简介的标题或文件夹名一致",
+					"branches: %[1]q is not a profile under content/branches/ (title or folder name)", name))
 				continue
 			}
 			if !seen[prof] {
@@ -69,7 +71,8 @@ func (s *Site) checkCriteria(errs *diag.List) {
 	for _, p := range all {
 		for _, id := range p.Criteria {
 			if _, _, ok := s.Config.Criterion(id); !ok {
-				errs.Errorf(p.File, p.KeyLine("criteria"), "criteria: %q is not defined in site.toml [[criteria]] (对标条目编号不存在)", id)
+				errs.Errorf(p.File, p.KeyLine("criteria"), "%s", lang.Sprintf("对标条目编号 %[1]q 在 site.toml 的 [[criteria]] 中没有定义；请核对编号（如 qgyl-1），或先在 site.toml 中添加",
+					"criteria: %[1]q is not defined in site.toml [[criteria]]", id))
 			}
 		}
 	}

@@ -23,8 +23,9 @@ type fields struct {
 	warnings *[]*diag.Problem // shared by the tables of one page
 }
 
-func (f *fields) fail(key, format string, args ...any) {
-	f.problems = append(f.problems, &diag.Problem{Line: f.src.KeyLine(key), Msg: fmt.Sprintf(format, args...)})
+// fail records a problem at the key's line, worded by lang.Sprintf.
+func (f *fields) fail(key, zh, en string, args ...any) {
+	f.problems = append(f.problems, &diag.Problem{Line: f.src.KeyLine(key), Msg: lang.Sprintf(zh, en, args...)})
 }
 
 // warn records a warning at the key's line, worded by lang.Sprintf.
@@ -59,7 +60,7 @@ func (f *fields) str(key string) string {
 	case int64, int, float64:
 		return fmt.Sprint(v)
 	}
-	f.fail(key, "%s must be text, not %s (%s 应为文本)", key, typeName(v), key)
+	f.fail(key, "%[1]s 应写成文字，现在是%[3]s；请给内容加上引号，如 %[1]s = \"……\"", "%[1]s must be text, not %[2]s", key, typeName(v), zhTypeName(v))
 	return ""
 }
 
@@ -69,7 +70,7 @@ func (f *fields) text(key string) string {
 	if v, ok := f.lookup(key); ok {
 		switch v.(type) {
 		case int64, int, float64:
-			f.fail(key, "%s 应为带引号的文本，而不是数字 %v；请写成 %s = \"%v\"（%s must be quoted text, not a number）", key, v, key, v, key)
+			f.fail(key, "%[1]s 应为带引号的文本，而不是数字 %[2]v；请写成 %[1]s = \"%[2]v\"", "%[1]s must be quoted text, not a number", key, v)
 			return ""
 		}
 	}
@@ -92,7 +93,7 @@ func (f *fields) boolean(key string) bool {
 			return b
 		}
 	}
-	f.fail(key, "%s must be true or false, not %s (%s 应为 true 或 false)", key, typeName(v), key)
+	f.fail(key, "%[1]s 只能写 true 或 false（不要加引号），现在是%[3]s", "%[1]s must be true or false, not %[2]s", key, typeName(v), zhTypeName(v))
 	return false
 }
 
@@ -151,7 +152,7 @@ func (f *fields) integer(key string) int {
 			return n
 		}
 	}
-	f.fail(key, "%s must be a whole number, not %v (%s 应为整数)", key, v, key)
+	f.fail(key, "%[1]s 只能写整数（如 %[1]s = 3，不要加引号），现在是 %[2]v", "%[1]s must be a whole number, not %[2]v", key, v)
 	return 0
 }
 
@@ -172,7 +173,7 @@ func (f *fields) list(key string) []string {
 				if n, isNum := e.(int64); isNum {
 					s = strconv.FormatInt(n, 10)
 				} else {
-					f.fail(key, "%s must be a list of text, but holds %s (%s 应为文本列表)", key, typeName(e), key)
+					f.fail(key, "%[1]s 应写成文字列表，如 %[1]s = [\"甲\", \"乙\"]，其中有一项是%[3]s", "%[1]s must be a list of text, but holds %[2]s", key, typeName(e), zhTypeName(e))
 					return nil
 				}
 			}
@@ -181,7 +182,7 @@ func (f *fields) list(key string) []string {
 	case []string:
 		out = v
 	default:
-		f.fail(key, "%s must be a list of text, not %s (%s 应为文本列表)", key, typeName(v), key)
+		f.fail(key, "%[1]s 应写成文字列表，如 %[1]s = [\"甲\", \"乙\"]，现在是%[3]s", "%[1]s must be a list of text, not %[2]s", key, typeName(v), zhTypeName(v))
 		return nil
 	}
 	var clean []string
@@ -225,10 +226,10 @@ func (f *fields) date(key string) time.Time {
 				return t
 			}
 		}
-		f.fail(key, "%s %q is not a date such as 2025-10-26 or 2025-10-26T09:30:00+08:00 (日期格式无法识别)", key, s)
+		f.fail(key, "%[1]s 的日期写法 %[2]q 无法识别，请写成 2025-10-26 或 2025-10-26T09:30:00+08:00", "%[1]s %[2]q is not a date such as 2025-10-26 or 2025-10-26T09:30:00+08:00", key, s)
 		return time.Time{}
 	}
-	f.fail(key, "%s must be a date, not %s (%s 应为日期)", key, typeName(v), key)
+	f.fail(key, "%[1]s 应写成日期，如 %[1]s = 2025-10-26，现在是%[3]s", "%[1]s must be a date, not %[2]s", key, typeName(v), zhTypeName(v))
 	return time.Time{}
 }
 
@@ -250,6 +251,25 @@ func typeName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
+// zhTypeName names what a value was written as, for staff.
+func zhTypeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "带引号的文字"
+	case bool:
+		return " true/false"
+	case int64, int, float64:
+		return "数字"
+	case []any:
+		return "列表"
+	case map[string]any:
+		return "表"
+	case time.Time:
+		return "日期"
+	}
+	return fmt.Sprintf(" %T", v)
+}
+
 // sub returns a nested table ([params]) or nil.
 func (f *fields) sub(key string) *fields {
 	v, ok := f.lookup(key)
@@ -258,7 +278,7 @@ func (f *fields) sub(key string) *fields {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		f.fail(key, "%s must be a table (%s 应为表)", key, key)
+		f.fail(key, "%[1]s 应写成一个表（在 [%[1]s] 下逐行写 名称 = 值）", "%[1]s must be a table", key)
 		return nil
 	}
 	return &fields{src: f.src, m: m, warnings: f.warnings}

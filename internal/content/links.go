@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -197,7 +196,7 @@ func (r *Resolver) File(src string) (file, outPath string, err error) {
 	if strings.HasPrefix(src, "/") {
 		rel := strings.TrimPrefix(path.Clean(src), "/")
 		if rel == "" || rel == "." || strings.HasPrefix(rel, "../") {
-			return "", "", fmt.Errorf("%q points outside the site (路径越出网站目录)", src)
+			return "", "", lang.Errorf("%[1]q 指向网站文件夹以外；请写本站 static/ 里的文件，如 /images/a.jpg", "%[1]q points outside the site", src)
 		}
 		if r.ix.Exists != nil && !r.ix.Exists("static/"+rel) {
 			if file, out, ok := r.bundleFile(rel); ok {
@@ -210,11 +209,11 @@ func (r *Resolver) File(src string) (file, outPath string, err error) {
 	}
 	file = path.Join(path.Dir(r.page.File), unescape(src))
 	if !strings.HasPrefix(file, "content/") {
-		return "", "", fmt.Errorf("%q points outside content/ (链接越出 content 目录)", src)
+		return "", "", lang.Errorf("%[1]q 指向 content 目录以外；请把文件放进本页文件夹，或放进 static/ 后以 / 开头书写", "%[1]q points outside content/", src)
 	}
 	out, ok := r.ix.Files[file]
 	if !ok {
-		return "", "", fmt.Errorf("image %s does not exist (图片不存在)", file)
+		return "", "", lang.Errorf("图片 %[1]s 不存在；请检查文件名（包括大小写和扩展名）", "image %[1]s does not exist", file)
 	}
 	return file, out, nil
 }

@@ -44,7 +44,7 @@ func ParsePage(file string, data []byte, cfg *config.Config) (*Page, []*diag.Pro
 	p.Summary = f.text("summary")
 	p.Review = f.str("review")
 	if p.Review != "" && p.Review != ReviewDraft && p.Review != ReviewDone {
-		f.fail("review", "review must be %q or %q, not %q (审核状态应为 draft 或 reviewed)", ReviewDraft, ReviewDone, p.Review)
+		f.fail("review", "review 只能写 %[1]q（待审）或 %[2]q（已审），现在写的是 %[3]q", "review must be %[1]q or %[2]q, not %[3]q", ReviewDraft, ReviewDone, p.Review)
 	}
 	p.Criteria = f.list("criteria")
 	p.Cover = f.str("cover")
@@ -170,14 +170,14 @@ func readPhotos(f *fields) []Photo {
 					items = append(items, m)
 				}
 			} else {
-				f.fail(key, "%s must be a list of tables with src and title (应为包含 src、title 的列表)", key)
+				f.fail(key, "%[1]s 应写成照片列表，每张一个 [[%[1]s]]，下面写 src 和 title", "%[1]s must be a list of tables with src and title", key)
 				continue
 			}
 		}
 		for _, it := range items {
 			m, ok := it.(map[string]any)
 			if !ok {
-				f.fail(key, "%s must be a list of tables with src and title", key)
+				f.fail(key, "%[1]s 应写成照片列表，每张一个 [[%[1]s]]，下面写 src 和 title", "%[1]s must be a list of tables with src and title", key)
 				break
 			}
 			sf := &fields{src: f.src, m: m}
@@ -188,7 +188,7 @@ func readPhotos(f *fields) []Photo {
 			}
 			f.problems = append(f.problems, sf.problems...)
 			if ph.Src == "" {
-				f.fail(key, "%s: an entry has no src (缺少 src)", key)
+				f.fail(key, "%[1]s 中有一张照片没写 src（照片文件名）", "%[1]s: an entry has no src", key)
 				continue
 			}
 			checkPath(f, key, ph.Src, false)
@@ -215,7 +215,7 @@ func checkPath(f *fields, key, p string, rooted bool) {
 		bad = true
 	}
 	if bad {
-		f.fail(key, "%s %q must stay inside the site: no \"..\", no backslash, no URL (路径不能越出网站目录)", key, p)
+		f.fail(key, "%[1]s 写的路径 %[2]q 越出了网站文件夹；请只写本站内的路径，不要用 ..、反斜杠 \\ 或网址", "%[1]s %[2]q must stay inside the site: no \"..\", no backslash, no URL", key, p)
 	}
 }
 

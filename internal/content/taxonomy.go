@@ -7,6 +7,7 @@ import (
 
 	"showcase/internal/config"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/slug"
 )
 
@@ -78,7 +79,8 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 				term.Slug = base + "-" + strconv.Itoa(n)
 			}
 			if term.Slug != base {
-				errs.Warnf(configFile(s.Config), 0, "%s: terms %q and %q share the URL slug %q; %q gets %q (set [slugs] to choose) (标签网址重复)", tc.Plural, used[base], term.Name, base, term.Name, term.Slug)
+				errs.Warnf(configFile(s.Config), 0, "%s", lang.Sprintf("%[1]s 中的“%[2]s”和“%[3]s”网址相同（%[4]s），“%[3]s”改用 %[5]s；可在 site.toml 的 [slugs] 中为它们各写一个网址别名",
+					"%[1]s: terms %[2]q and %[3]q share the URL slug %[4]q; %[3]q gets %[5]q (set [slugs] to choose)", tc.Plural, used[base], term.Name, base, term.Slug))
 			}
 			used[term.Slug] = term.Name
 			term.Path = t.Path + term.Slug + "/"

@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // ReservedPath is the folder, under the site's base path, of what the
@@ -46,7 +48,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "只支持 GET 和 HEAD 请求 (method not allowed)", http.StatusMethodNotAllowed)
+		http.Error(w, lang.Sprintf("只支持 GET 和 HEAD 请求", "method not allowed"), http.StatusMethodNotAllowed)
 		return
 	}
 	rel := strings.TrimPrefix(p, s.base)
@@ -170,7 +172,7 @@ func (s *Server) lookup(name string, folderURL bool) (string, *os.File, outcome)
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, f *os.File, status int, pageURL string) {
 	info, err := f.Stat()
 	if err != nil {
-		http.Error(w, "读取文件失败 (cannot read the file)", http.StatusInternalServerError)
+		http.Error(w, lang.Sprintf("读取文件失败", "cannot read the file"), http.StatusInternalServerError)
 		return
 	}
 	if !isHTML(name) {
@@ -182,7 +184,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 	build := s.currentBuild()
 	data, err := io.ReadAll(f)
 	if err != nil {
-		http.Error(w, "读取文件失败 (cannot read the file)", http.StatusInternalServerError)
+		http.Error(w, lang.Sprintf("读取文件失败", "cannot read the file"), http.StatusInternalServerError)
 		return
 	}
 	s.writePage(w, r, status, stampPage(data, build, pageURL))
@@ -219,7 +221,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	http.Error(w, "404 页面未找到 (page not found)", http.StatusNotFound)
+	http.Error(w, lang.Sprintf("404 页面未找到", "404 page not found"), http.StatusNotFound)
 }
 
 // serveNoSite answers while no build has succeeded yet: a page with the

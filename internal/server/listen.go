@@ -1,13 +1,14 @@
 package server
 
 import (
-	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"strconv"
 	"strings"
 	"time"
+
+	"showcase/internal/lang"
 )
 
 // timeouts are the HTTP server's limits on one connection: reading a
@@ -71,7 +72,7 @@ func (g *hostGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		host = host[:64] + "…"
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	http.Error(w, fmt.Sprintf("预览只接受本机地址的访问，请打开终端里显示的网址（Host %q is not this preview's address）", host), http.StatusForbidden)
+	http.Error(w, lang.Sprintf("预览只接受本机地址的访问，请打开终端里显示的网址", "Host %q is not this preview's address", host), http.StatusForbidden)
 }
 
 // allowed reports whether host (a request's Host: name or address, and

@@ -65,7 +65,8 @@ func (s *Server) logBuild(changed []string, res Result, err error, took time.Dur
 	what := describeChanges(changed)
 	if err != nil {
 		r := newFailureReport(err)
-		fmt.Fprintf(w, "%s %s生成失败，共 %d 处错误（浏览器中已显示；仍在提供上次成功生成的网站）：\n", stamp, what, len(r.Problems))
+		fmt.Fprintf(w, "%s %s\n", stamp, lang.Say("%[1]s生成失败，共 %[2]d 处错误（浏览器中已显示；仍在提供上次成功生成的网站）：",
+			"%[3]sbuild failed with %[2]d problem(s) (shown in the browser; the last good build is still served):", what, len(r.Problems), enChanges(changed)))
 		for _, p := range r.Problems {
 			if place := p.place(); place != "" {
 				fmt.Fprintf(w, "  %s: %s\n", place, p.Message)
@@ -77,9 +78,9 @@ func (s *Server) logBuild(changed []string, res Result, err error, took time.Dur
 	}
 	summary := res.Summary
 	if summary == "" {
-		summary = fmt.Sprintf("用时 %s", took.Round(time.Millisecond))
+		summary = lang.Say("用时 %s", "took %s", took.Round(time.Millisecond))
 	}
-	fmt.Fprintf(w, "%s %s已生成：%s\n", stamp, what, summary)
+	fmt.Fprintf(w, "%s %s\n", stamp, lang.Say("%[1]s已生成：%[2]s", "%[3]sbuilt: %[2]s", what, summary, enChanges(changed)))
 	if len(res.Broken) > 0 {
 		fmt.Fprintf(w, "%s\n", lang.Say("  其中有 %d 处错误的稿件暂不显示（其他页面照常预览；在浏览器中打开这些稿件可看到错误说明）：",
 			"  %d problem(s) keep pages out of the preview (the rest of the site is shown; each such page shows its problems):", len(res.Broken)))
@@ -99,6 +100,18 @@ func describeChanges(changed []string) string {
 		return changed[0] + " 修改后"
 	}
 	return fmt.Sprintf("%d 个文件修改后", len(changed))
+}
+
+// enChanges is describeChanges in English: "content/a.md changed, " or
+// "3 files changed, "; "" for a full build.
+func enChanges(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return ""
+	case 1:
+		return changed[0] + " changed, "
+	}
+	return fmt.Sprintf("%d files changed, ", len(changed))
 }
 
 // message is one Server-Sent Event.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // Rebuilder rebuilds the site into the served folder. changed lists the
@@ -75,10 +75,10 @@ type Server struct {
 // New makes a Server; Watch, Rebuild and Run set it going.
 func New(opts Options) (*Server, error) {
 	if opts.Rebuild == nil {
-		return nil, errors.New("server: no Rebuild function")
+		return nil, lang.Errorf("程序内部错误：预览没有生成网站的函数", "server: no Rebuild function")
 	}
 	if opts.Root == "" {
-		return nil, errors.New("server: no folder to serve")
+		return nil, lang.Errorf("程序内部错误：预览没有要提供的文件夹", "server: no folder to serve")
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
@@ -134,7 +134,7 @@ func (s *Server) Rebuild(changed []string) error {
 func (s *Server) callRebuild(changed []string) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while building: %v (生成程序内部错误)", r)
+			err = lang.Errorf("生成网站时程序内部出错，请把这段信息发给技术人员", "internal error while building: %v", r)
 		}
 	}()
 	return s.opts.Rebuild(changed)

@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"github.com/fsnotify/fsnotify"
+
+	"showcase/internal/lang"
 )
 
 // Watch starts looking for changes in the site folder until ctx ends, with
@@ -22,12 +24,12 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("cannot watch for file changes (无法监视文件变化，请改用 --poll): %w", err)
+		return fmt.Errorf("%s: %w", lang.Sprintf("无法监视文件变化，请加上 --poll 重新启动预览", "cannot watch for file changes"), err)
 	}
 	// the site folder itself, for site.toml and watched folders created later
 	if err := w.Add(s.opts.Source); err != nil {
 		w.Close()
-		return fmt.Errorf("cannot watch %s (无法监视网站目录): %w", s.opts.Source, err)
+		return fmt.Errorf("%s: %w", lang.Sprintf("无法监视网站文件夹 %[1]s，请加上 --poll 重新启动预览", "cannot watch %[1]s", s.opts.Source), err)
 	}
 	for _, folder := range WatchedFolders {
 		if err := s.watchTree(w, filepath.Join(s.opts.Source, folder)); err != nil {
@@ -56,10 +58,10 @@ func (s *Server) watchTree(w *fsnotify.Watcher, dir string) error {
 		}
 		if err := w.Add(p); err != nil {
 			if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EMFILE) {
-				return fmt.Errorf("too many folders to watch (要监视的文件夹超出系统限制，请改用 --poll，或调高 fs.inotify.max_user_watches): %w", err)
+				return fmt.Errorf("%s: %w", lang.Sprintf("要监视的文件夹超出系统限制，请加上 --poll 重新启动预览，或请技术人员调高 fs.inotify.max_user_watches", "too many folders to watch"), err)
 			}
 			if !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("cannot watch %s (无法监视该文件夹): %w", p, err)
+				return fmt.Errorf("%s: %w", lang.Sprintf("无法监视文件夹 %[1]s，请加上 --poll 重新启动预览", "cannot watch %[1]s", p), err)
 			}
 		}
 		return nil
@@ -88,7 +90,7 @@ func (s *Server) watchEvents(ctx context.Context, w *fsnotify.Watcher) {
 				s.reportLost()
 				continue
 			}
-			fmt.Fprintf(s.opts.Log, "监视文件时出错 (watch error): %v\n", err)
+			fmt.Fprintf(s.opts.Log, "%s\n", lang.Sprintf("监视文件时出错", "watch error: %v", err))
 		}
 	}
 }

@@ -136,6 +136,7 @@ type recorder struct {
 	pages  map[*content.Page]*pageView
 	views  map[any]any // sections, terms, facet values… → their views
 	values map[valueKey]bool
+	spare  []pageView // views made ahead, to allocate them a few at a time
 }
 
 func newRecorder() *recorder {
@@ -150,7 +151,12 @@ func (r *recorder) page(p *content.Page) *pageView {
 	if v, ok := r.pages[p]; ok {
 		return v
 	}
-	v := &pageView{contentPage: p, rec: r}
+	if len(r.spare) == 0 {
+		r.spare = make([]pageView, 16)
+	}
+	v := &r.spare[0]
+	r.spare = r.spare[1:]
+	*v = pageView{contentPage: p, rec: r}
 	r.pages[p] = v
 	r.reads.pages = append(r.reads.pages, p)
 	r.reads.sieve.add(p)
@@ -181,6 +187,9 @@ func (s *sieve) may(p *content.Page) bool {
 func (r *recorder) list(ps []*content.Page) []*pageView {
 	if ps == nil {
 		return nil
+	}
+	if len(ps) > len(r.spare) {
+		r.spare = make([]pageView, len(ps)) // one allocation for a long list
 	}
 	out := make([]*pageView, len(ps))
 	for i, p := range ps {

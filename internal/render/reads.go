@@ -3,7 +3,6 @@ package render
 import (
 	"hash/maphash"
 	"slices"
-	"strconv"
 
 	"showcase/internal/content"
 )
@@ -77,9 +76,9 @@ type valueRead struct {
 }
 
 // valueKey names a value so that it can be found again in another
-// assembly of the site: by the page it belongs to (a page's neighbours),
+// assembly of the site: by the page it belongs to (a profile's evidence),
 // by a name (a section, a taxonomy, a facet, a criteria set) and a path (a
-// term, a facet value), or as part of the output's own Data.
+// term, a facet value).
 type valueKey struct {
 	kind valueKind
 	page *content.Page // the page the value belongs to
@@ -138,6 +137,7 @@ type recorder struct {
 	pages  map[*content.Page]*pageView
 	views  map[any]any // sections, terms, facet values… → their views
 	values map[valueKey]bool
+	spare  []pageView // views made ahead, to allocate them a few at a time
 }
 
 func newRecorder() *recorder {
@@ -152,7 +152,12 @@ func (r *recorder) page(p *content.Page) *pageView {
 	if v, ok := r.pages[p]; ok {
 		return v
 	}
-	v := &pageView{contentPage: p, rec: r}
+	if len(r.spare) == 0 {
+		r.spare = make([]pageView, 16)
+	}
+	v := &r.spare[0]
+	r.spare = r.spare[1:]
+	*v = pageView{contentPage: p, rec: r}
 	r.pages[p] = v
 	r.reads.pages = append(r.reads.pages, p)
 	r.reads.sieve.add(p)
@@ -183,6 +188,9 @@ func (s *sieve) may(p *content.Page) bool {
 func (r *recorder) list(ps []*content.Page) []*pageView {
 	if ps == nil {
 		return nil
+	}
+	if len(ps) > len(r.spare) {
+		r.spare = make([]pageView, len(ps)) // one allocation for a long list
 	}
 	out := make([]*pageView, len(ps))
 	for i, p := range ps {
@@ -255,52 +263,3 @@ func view[V any](r *recorder, o any, mk func() V) V {
 	r.views[o] = v
 	return v
 }
-
-// sum is a checksum of values, the same within one process.
-type sum struct{ h maphash.Hash }
-
-var seed = maphash.MakeSeed()
-
-func newSum() *sum {
-	s := &sum{}
-	s.h.SetSeed(seed)
-	return s
-}
-
-func (s *sum) str(v ...string) *sum {
-	for _, x := range v {
-		s.h.WriteString(x)
-		s.h.WriteByte(0)
-	}
-	return s
-}
-
-func (s *sum) num(n int) *sum {
-	s.h.WriteString(strconv.Itoa(n))
-	s.h.WriteByte(0)
-	return s
-}
-
-// page writes which page p is: its file and URL path. A page made by an
-// assembly (a section without _index.md) is made anew by the next one,
-// the same page by these.
-func (s *sum) page(p *content.Page) *sum {
-	if p == nil {
-		s.h.WriteByte(1)
-		return s
-	}
-	return s.str(p.File, p.Path)
-}
-
-func (s *sum) pages(ps []*content.Page) *sum {
-	s.num(len(ps))
-	for _, p := range ps {
-		s.page(p)
-	}
-	return s
-}
-
-func (s *sum) done() uint64 { return s.h.Sum64() }
-
-// absent is the checksum of a value that is not there.
-const absent = 0

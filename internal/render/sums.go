@@ -1,7 +1,9 @@
 package render
 
 import (
+	"hash/maphash"
 	"sort"
+	"strconv"
 
 	"showcase/internal/content"
 )
@@ -201,3 +203,52 @@ func sumEvidence(ev []content.Evidence) uint64 {
 	}
 	return s.done()
 }
+
+// sum is a checksum of values, the same within one process.
+type sum struct{ h maphash.Hash }
+
+var seed = maphash.MakeSeed()
+
+func newSum() *sum {
+	s := &sum{}
+	s.h.SetSeed(seed)
+	return s
+}
+
+func (s *sum) str(v ...string) *sum {
+	for _, x := range v {
+		s.h.WriteString(x)
+		s.h.WriteByte(0)
+	}
+	return s
+}
+
+func (s *sum) num(n int) *sum {
+	s.h.WriteString(strconv.Itoa(n))
+	s.h.WriteByte(0)
+	return s
+}
+
+// page writes which page p is: its file and URL path. A page made by an
+// assembly (a section without _index.md) is made anew by the next one,
+// the same page by these.
+func (s *sum) page(p *content.Page) *sum {
+	if p == nil {
+		s.h.WriteByte(1)
+		return s
+	}
+	return s.str(p.File, p.Path)
+}
+
+func (s *sum) pages(ps []*content.Page) *sum {
+	s.num(len(ps))
+	for _, p := range ps {
+		s.page(p)
+	}
+	return s
+}
+
+func (s *sum) done() uint64 { return s.h.Sum64() }
+
+// absent is the checksum of a value that is not there.
+const absent = 0

@@ -94,7 +94,7 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			r := []rune(str)
 			return strings.TrimSpace(string(r[:n])) + "…"
 		},
-		"param": cfg.Param,
+		"param":     cfg.Param,
 		"criterion": func(id string) string { return criterionName(cfg, id) },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,7 +16,8 @@ import (
 // The template functions of the photo-forward, phone-first theme:
 //
 //	photo .Page            the page's picture for lists and shares: its cover,
-//	                       else its first album photo, else ""
+//	                       else its first album photo, else the first photo of
+//	                       its bundle its Markdown shows, else ""
 //	photoPages 4 .Site.Pages   the first n pages that have a photo
 //	pageQR .Canonical      a QR code of a page's address: .Src .Width .Height
 //	nobr .Page.Title       the text as HTML, document numbers (〔2022〕15号)
@@ -48,7 +51,8 @@ func themeFuncs(cfg *config.Config) template.FuncMap {
 	}
 }
 
-// pagePhoto is the page's picture: its cover, else its first album photo.
+// pagePhoto is the page's picture: its cover, else its first album photo,
+// else the first photo its Markdown shows that is a file of its bundle.
 func pagePhoto(v *pageView) string {
 	if v == nil {
 		return ""
@@ -58,6 +62,32 @@ func pagePhoto(v *pageView) string {
 	}
 	if len(v.Photos) > 0 {
 		return v.Photos[0].Src
+	}
+	return bodyPhoto(v)
+}
+
+// bodyImage finds the images of Markdown: ![alt](src) and {{< figure src="…" >}}.
+var bodyImage = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)|\{\{[<%]\s*figure\b[^}]*?\bsrc="([^"]+)"`)
+
+// bodyPhoto is the first image the page's Markdown shows that is a photo
+// of its bundle (so that the pipeline has it). Only a page whose bundle
+// holds photos has its body read (and recorded).
+func bodyPhoto(v *pageView) string {
+	photos := map[string]bool{}
+	for _, r := range v.Resources {
+		switch strings.ToLower(path.Ext(r)) {
+		case ".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif":
+			photos[r] = true
+		}
+	}
+	if len(photos) == 0 {
+		return ""
+	}
+	for _, m := range bodyImage.FindAllSubmatch(v.Body(), -1) {
+		src := string(m[1]) + string(m[2])
+		if photos[strings.TrimPrefix(src, "./")] {
+			return src
+		}
 	}
 	return ""
 }

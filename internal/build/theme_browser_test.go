@@ -150,6 +150,9 @@ func TestThemeLayout(t *testing.T) {
 			for _, problem := range browsertest.Step(t, ctx, wait, chromedp.Evaluate[[]string](layoutCheck)) {
 				t.Errorf("%s: %s", where, problem)
 			}
+			if pg.name == "album" {
+				checkLightboxOpaque(t, ctx, where)
+			}
 			if axe != nil {
 				browsertest.Step(t, ctx, wait, chromedp.Evaluate[json.RawMessage](string(axe)+";true"))
 				for _, v := range browsertest.Step(t, ctx, wait, chromedp.Evaluate[[]string](axeRun, chromedp.EvalAwaitPromise)) {
@@ -178,4 +181,18 @@ func saveScreens(t *testing.T, ctx context.Context, name string) {
 		}
 	}
 	browsertest.Step(t, ctx, wait, chromedp.Evaluate[bool](`window.scrollTo(0, 0), true`))
+}
+
+// checkLightboxOpaque opens the album's lightbox: nothing of the page may
+// show through it or its caption, then closes it.
+func checkLightboxOpaque(t *testing.T, ctx context.Context, where string) {
+	wait := 10 * time.Second
+	browsertest.Step(t, ctx, wait, chromedp.Click(chromedp.CSS(".gallery li:first-child a")))
+	browsertest.Step(t, ctx, wait, chromedp.WaitVisible(chromedp.CSS(".lightbox")))
+	got := browsertest.Step(t, ctx, wait, chromedp.Evaluate[string](`[".lightbox", ".lightbox-caption"].map(function (sel) {
+		return getComputedStyle(document.querySelector(sel)).backgroundColor; }).join("|")`))
+	if got != "rgb(0, 0, 0)|rgb(0, 0, 0)" {
+		t.Errorf("%s: the lightbox and its caption are %s, not opaque black", where, got)
+	}
+	browsertest.Step(t, ctx, wait, chromedp.Evaluate[bool](`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}))`))
 }

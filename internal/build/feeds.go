@@ -130,7 +130,9 @@ type sitemapURL struct {
 	Lastmod string `xml:"lastmod,omitempty"`
 }
 
-// writeSitemap lists every HTML page but the 404 page and redirects.
+// writeSitemap lists every HTML page but the 404 page and redirects, as
+// Baidu reads a sitemap too: one file (no sitemap index), absolute URLs, and
+// the lastmod of pages, of the home page and of lists (their newest item).
 func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, error)) {
 	if s.Config.Disabled("sitemap") {
 		return
@@ -141,14 +143,17 @@ func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, er
 			continue // pages 2… of a list are reached from page 1
 		}
 		u := sitemapURL{Loc: absURL(s, j.path)}
-		if p := j.data.Page; p != nil && (j.kind == "single" || j.kind == "profile") {
-			t := p.Lastmod
-			if t.IsZero() {
-				t = p.Date
-			}
-			if !t.IsZero() {
-				u.Lastmod = t.Format("2006-01-02")
-			}
+		var t time.Time
+		switch {
+		case j.kind == "single" || j.kind == "profile":
+			t = modified(j.data.Page)
+		case j.kind == "home":
+			t = newest(s.Pages)
+		case j.data.Pager != nil:
+			t = newest(j.data.Pager.Pages) // a list changes with its newest item
+		}
+		if !t.IsZero() {
+			u.Lastmod = t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
 		}
 		doc.URLs = append(doc.URLs, u)
 	}
@@ -162,6 +167,28 @@ func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, er
 	}
 	buf.WriteByte('\n')
 	fail("sitemap.xml", out.Write("sitemap.xml", "sitemap.xml", buf.Bytes()))
+}
+
+// modified is when a page last changed: its lastmod, else its date.
+func modified(p *content.Page) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	return p.Date
+}
+
+// newest is the latest change among pages.
+func newest(pages []*content.Page) time.Time {
+	var t time.Time
+	for _, p := range pages {
+		if m := modified(p); m.After(t) {
+			t = m
+		}
+	}
+	return t
 }
 
 func robots(s *content.Site) []byte {

@@ -138,7 +138,7 @@ func TestImportDocx(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", b.Body, want)
 	}
 	html := string(markdown.New(markdown.Options{}).Render([]byte(b.Body), markdown.Doc{}).HTML)
-	for _, want := range []string{"<strong>重点强调</strong><em>三件事</em>", "<h2 id=\"一主要做法\">", "<td>2|个</td>", `alt="会议现场"`} {
+	for _, want := range []string{"<strong>重点强调</strong><em>三件事</em>", "<h2 id=\"yi-zhu-yao-zuo-fa\"><span id=\"一主要做法\"></span>", "<td>2|个</td>", `alt="会议现场"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("rendered HTML lacks %s:\n%s", want, html)
 		}

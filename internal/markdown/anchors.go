@@ -10,7 +10,8 @@ import (
 )
 
 // anchors lists the ids of the rendered document that a #fragment can
-// reach: the headings' (headingTransformer set them all), the footnotes'
+// reach: the headings' (headingTransformer set them all) and their alias
+// anchors, the footnotes'
 // as goldmark's footnote renderer writes them ("fn:1", "fnref:1",
 // "fnref1:1" for a second reference), and, when raw HTML is let through
 // (unsafe), the id attributes of its tags. Raw HTML that is omitted
@@ -26,6 +27,9 @@ func anchors(root ast.Node, source []byte, unsafe bool) []string {
 		case *ast.Heading:
 			if id, ok := explicitID(v); ok && id != "" {
 				ids = append(ids, id)
+			}
+			if alias, ok := aliasOf(v); ok {
+				ids = append(ids, alias)
 			}
 		case *east.Footnote:
 			ids = append(ids, "fn:"+strconv.Itoa(v.Index))

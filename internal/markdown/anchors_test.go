@@ -24,15 +24,15 @@ const anchorsSrc = `## 一、主要做法
 `
 
 // TestAnchors checks that Result.Anchors lists exactly the ids of the
-// HTML: headings, both footnote references and the footnote, and the ids
+// HTML: headings (with their alias anchors), both footnote references and the footnote, and the ids
 // of raw HTML only when it is let through.
 func TestAnchors(t *testing.T) {
 	for _, tt := range []struct {
 		unsafe bool
 		want   []string
 	}{
-		{false, []string{"一主要做法", "做法", "fnref:1", "fnref1:1", "fn:1"}},
-		{true, []string{"一主要做法", "做法", "fnref:1", "fnref1:1", "块", "行内", "fn:1"}},
+		{false, []string{"yi-zhu-yao-zuo-fa", "一主要做法", "做法", "fnref:1", "fnref1:1", "fn:1"}},
+		{true, []string{"yi-zhu-yao-zuo-fa", "一主要做法", "做法", "fnref:1", "fnref1:1", "块", "行内", "fn:1"}},
 	} {
 		res := New(Options{Unsafe: tt.unsafe}).Render([]byte(anchorsSrc), Doc{})
 		if !reflect.DeepEqual(res.Anchors, tt.want) {

@@ -40,12 +40,22 @@
 //
 // # Headings
 //
-// Every heading gets an id from its text: lower-cased, whitespace turned
-// into '-', letters and digits of any script kept, punctuation dropped.
-// "## 一、主要做法" gets id "一主要做法"; a repeated title gets "-1", "-2"
-// suffixes in document order. An explicit id, "## 标题 {#intro}", is kept
-// and reserved before ids are generated. Result.TOC lists all headings
-// (level, id, text); the template chooses which levels to show.
+// Every heading gets an ASCII id from its text (IDText), so that a link to
+// it shared in a chat is not percent-encoded: lower-cased, whitespace
+// turned into '-', Latin letters (without accents) and digits kept, Chinese
+// characters spelled in toneless pinyin joined by '-', punctuation dropped.
+// "## 一、主要做法" gets id "yi-zhu-yao-zuo-fa"; a repeated title gets "-1",
+// "-2" suffixes in document order. The id such a heading had before ids
+// were ASCII ("一主要做法", letters of any script kept) stays as an alias
+// anchor, an empty <span id> at the heading's start, so that links made
+// earlier still land; Result.Anchors lists both. An explicit id,
+// "## 标题 {#intro}", is kept and reserved before ids are generated.
+// Result.TOC lists all headings (level, id, text); the template chooses
+// which levels to show.
+//
+// Document numbers and dates in text (〔2022〕15号, 2025年3月5日) are
+// wrapped in <span class="nobr"> so that a line never breaks inside them;
+// NoBreak does the same for text a layout shows.
 //
 // # Links and images
 //

@@ -108,7 +108,8 @@ func stateOf(pc parser.Context) *docState {
 
 // New builds a Renderer: goldmark with GFM (tables, strikethrough,
 // linkify, task lists), footnotes, {#id} heading attributes, CJK-friendly
-// emphasis and soft line breaks, Unicode heading ids, and link resolution.
+// emphasis and soft line breaks, ASCII (pinyin) heading ids with their
+// Unicode ids of before as alias anchors, and link resolution.
 // The typographer is off, so quotes stay as written.
 func New(opts Options) *Renderer {
 	p := parser.NewParser(
@@ -130,6 +131,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(textRenderer{}, textRendererPriority),
 		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
 		util.Prioritized(imageHTMLRenderer{}, 500),
+		util.Prioritized(headingHTMLRenderer{}, 500),
 	))
 	md := goldmark.New(
 		goldmark.WithParser(p),

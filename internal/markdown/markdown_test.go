@@ -89,7 +89,7 @@ func TestNewsBody(t *testing.T) {
 	for _, h := range res.TOC {
 		ids = append(ids, h.ID)
 	}
-	if got, want := strings.Join(ids, " "), "一主要做法 二工作成效 三下一步打算"; got != want {
+	if got, want := strings.Join(ids, " "), "yi-zhu-yao-zuo-fa er-gong-zuo-cheng-xiao san-xia-yi-bu-da-suan"; got != want {
 		t.Errorf("TOC ids = %q, want %q", got, want)
 	}
 }

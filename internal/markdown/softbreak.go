@@ -20,7 +20,8 @@ import (
 const textRendererPriority = 100
 
 // textRenderer renders ast.Text like goldmark's HTML renderer with
-// default options, except for soft line breaks.
+// default options, except for soft line breaks, and document numbers and
+// dates, which it keeps on one line (see writeNoBreak).
 type textRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -37,7 +38,7 @@ func renderText(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 	if n.IsRaw() {
 		html.DefaultWriter.RawWrite(w, value)
 	} else {
-		html.DefaultWriter.Write(w, value)
+		writeNoBreak(w, value)
 	}
 	switch {
 	case n.HardLineBreak():

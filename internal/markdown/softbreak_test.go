@@ -71,3 +71,16 @@ func TestJoinSoftBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestNoBreak checks that document numbers and dates stay on one line, in
+// Markdown and in text a layout shows.
+func TestNoBreak(t *testing.T) {
+	res := New(Options{}).Render([]byte("根据示教工委函〔2022〕15号，于2025年3月5日和12月1日召开，a\\[2022]1号 & 3月。\n"), Doc{})
+	want := `<p>根据示教工委函<span class="nobr">〔2022〕15号</span>，于<span class="nobr">2025年3月5日</span>和<span class="nobr">12月1日</span>召开，a[2022]1号 &amp; 3月。</p>` + "\n"
+	if got := string(res.HTML); got != want {
+		t.Errorf("HTML:\n got %s\nwant %s", got, want)
+	}
+	if got, want := NoBreak("<示大党〔2024〕31号>"), `&lt;示大党<span class="nobr">〔2024〕31号</span>&gt;`; got != want {
+		t.Errorf("NoBreak = %s, want %s", got, want)
+	}
+}

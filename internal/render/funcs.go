@@ -34,7 +34,8 @@ var cst = time.FixedZone("CST", 8*3600)
 //	partialCached "x.html" .Page   the same, once per build for each page (list items)
 //	truncate 60 "…"        at most n characters, with "…" when cut
 //	param "icp"            a [params] value of site.toml as text
-//	criterion "qgyl-1"     the item's wording, "教育党员有力"
+//	criterion "qgyl-1"     the item's wording, "教育党员有力" ("五个到位第1条" when
+//	                       the set is unverified, see funcs_theme.go)
 //	dict "k" v …           a map, to pass several values to a partial
 //	add, sub               integer arithmetic; seq n → 1…n
 //	join ", " list         joins strings
@@ -42,6 +43,15 @@ var cst = time.FixedZone("CST", 8*3600)
 //	picture .Page "a.jpg"  responsive variants of a page's image: .Src .Srcset .Large .Width .Height
 //	fill .Page "a.jpg" 480 360   a centred crop: .Src .Width .Height
 func (e *Env) funcs(s *Set) template.FuncMap {
+	cfg := e.Config
+	m := themeFuncs(cfg)
+	for k, f := range e.baseFuncs(s) {
+		m[k] = f
+	}
+	return m
+}
+
+func (e *Env) baseFuncs(s *Set) template.FuncMap {
 	cfg := e.Config
 	return template.FuncMap{
 		"url": func(p string) string {
@@ -84,13 +94,8 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 			r := []rune(str)
 			return strings.TrimSpace(string(r[:n])) + "…"
 		},
-		"param": cfg.Param,
-		"criterion": func(id string) string {
-			if _, it, ok := cfg.Criterion(id); ok {
-				return it.Name
-			}
-			return id
-		},
+		"param":     cfg.Param,
+		"criterion": func(id string) string { return criterionName(cfg, id) },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict needs key-value pairs")

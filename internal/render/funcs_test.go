@@ -91,3 +91,25 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestPagePhoto checks which picture stands for a page in lists and share
+// cards: the cover, the first album photo, the first photo of the bundle
+// its Markdown shows, or none.
+func TestPagePhoto(t *testing.T) {
+	rec := newRecorder()
+	for _, tt := range []struct {
+		page *content.Page
+		want string
+	}{
+		{&content.Page{Cover: "c.jpg", Photos: []content.Photo{{Src: "p.jpg"}}}, "c.jpg"},
+		{&content.Page{Photos: []content.Photo{{Src: "p.jpg"}}}, "p.jpg"},
+		{&content.Page{Resources: []string{"a.jpg", "b.png", "doc.pdf"}, Body: []byte("正文\n\n![外链](https://x.cn/y.jpg)\n\n![图](./b.png \"题\")\n\n![图](a.jpg)")}, "./b.png"},
+		{&content.Page{Resources: []string{"b.jpg"}, Body: []byte(`{{< figure src="b.jpg" title="现场" >}}`)}, "b.jpg"},
+		{&content.Page{Resources: []string{"b.jpg"}, Body: []byte("![不在包里](../x/b.jpg)")}, ""},
+		{&content.Page{Body: []byte("![图](a.jpg)")}, ""},
+	} {
+		if got := pagePhoto(rec.page(tt.page)); got != tt.want {
+			t.Errorf("photo of %+v = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}

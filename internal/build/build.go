@@ -65,6 +65,7 @@ type Options struct {
 
 	dry    *dryRun      // set by Check: a dry run, which writes nothing
 	broken *brokenPages // set by a preview build: pages left out for their errors
+	lang   *langBuild   // set while one language of a multilingual site is written
 }
 
 // Result tells what a build did.
@@ -116,6 +117,9 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	site := sitefs.New(opts.Source)
+	if multilingual(site) {
+		return buildLanguages(site, opts, start)
+	}
 	var errs diag.List
 	var s *content.Site
 	var ix *content.Index
@@ -251,6 +255,9 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	content.Place(published, errs, opts.Strict)
 	content.ResolveMenu(cfg, published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	if cfg.RootPath != "" {
+		ix.Root = cfg.RootPath // a language's pages: static files at the site's root
+	}
 	theme := themeOf(site, opts.Theme, cfg, errs) // the site's layouts and static/ over the theme's
 	ix.Exists = func(file string) bool { _, err := fs.Stat(theme, file); return err == nil }
 	if opts.broken != nil { // a preview leaves out pages with errors of their own, linkable still

@@ -73,6 +73,12 @@ type Config struct {
 	IgnoreFiles  []*regexp.Regexp  // content files left out, matched against "content/…"
 	DisableKinds map[string]bool   // kinds of output not written: taxonomy, term, rss, sitemap, robotstxt, 404
 	Permalinks   map[string]string // section → the URL pattern of its pages ("/:sections/:year/:slug/")
+
+	// Hugo's languages (see languages.go): none for a site in one language
+	Languages                      []Language
+	DefaultContentLanguageInSubdir bool
+	Lang                           string // the language this configuration builds (ForLanguage)
+	RootPath                       string // the site's base path, when BasePath is a language's
 }
 
 // Taxonomy is one way of classifying pages, such as tag → tags.

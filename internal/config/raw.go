@@ -40,6 +40,8 @@ type rawConfig struct {
 	IgnoreFiles   []string               `toml:"ignoreFiles"`
 	DisableKinds  []string               `toml:"disableKinds"`
 	Permalinks    map[string]any         `toml:"permalinks"`
+	Languages     map[string]rawLanguage `toml:"languages"`
+	InSubdir      bool                   `toml:"defaultContentLanguageInSubdir"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {
@@ -119,6 +121,12 @@ func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.
 		}
 	}
 	warnings, err := r.resolveHugo(c, data, file, format)
+	if err != nil {
+		return nil, warnings, err
+	}
+	c.DefaultContentLanguageInSubdir = r.InSubdir
+	more, err := r.resolveLanguages(c, data, file, format)
+	warnings = append(warnings, more...)
 	if err != nil {
 		return nil, warnings, err
 	}

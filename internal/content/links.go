@@ -11,11 +11,11 @@ import (
 
 // Index finds pages and files by their source path, for link resolution.
 type Index struct {
-	BasePath string           // "/dangjian/"
+	BasePath string // "/dangjian/"
 	// Root is the site's base path when BasePath is a language's
 	// ("/dangjian/en/"): files of static/ are published there, once.
-	Root string
-	Pages    map[string]*Page // "content/news/a.md" → published page
+	Root  string
+	Pages map[string]*Page // "content/news/a.md" → published page
 	// Published are the published pages in the order the build read them:
 	// what Assemble takes (and Reassemble, after an edit).
 	Published []*Page

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"path/filepath"
-	"strings"
+	"regexp"
 	"time"
 
 	"showcase/internal/config"
@@ -253,6 +253,9 @@ func translateCrumbs(code string, cs []render.Crumb) []render.Crumb {
 	return out
 }
 
+// contentName is a file of content/ named in a message.
+var contentName = regexp.MustCompile(`\bcontent/[^\s,;:"'()（），；：“”]+`)
+
 // report adds a language's problems to errs under the site's file names.
 func (lg *language) report(errs *diag.List) {
 	seen := map[*diag.Problem]bool{}
@@ -261,13 +264,8 @@ func (lg *language) report(errs *diag.List) {
 			return p
 		}
 		seen[p] = true
-		if strings.HasPrefix(p.File, "content") {
-			real := lg.view.RealName(p.File)
-			if real != p.File {
-				p.Msg = strings.ReplaceAll(p.Msg, p.File, real)
-				p.File = real
-			}
-		}
+		p.File = lg.view.RealName(p.File)
+		p.Msg = contentName.ReplaceAllStringFunc(p.Msg, lg.view.RealName)
 		return p
 	}
 	for _, p := range lg.errs.Errors() {

@@ -75,7 +75,7 @@ func (r *rawConfig) resolveLanguages(c *Config, data []byte, file, format string
 		}
 		if l.LanguageCode == "" {
 			l.LanguageCode = code
-			if strings.HasPrefix(strings.ToLower(c.LanguageCode), code) && r.LanguageCode != "" {
+			if strings.HasPrefix(strings.ToLower(c.LanguageCode), code) {
 				l.LanguageCode = c.LanguageCode
 			}
 		}

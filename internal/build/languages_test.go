@@ -1,0 +1,87 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"showcase"
+	"showcase/internal/search"
+	"showcase/internal/sitetest"
+)
+
+// buildFixture builds the site of a testdata archive (its checks left
+// aside) and returns the output folder.
+func buildFixture(t *testing.T, name string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []txtar.File
+	for _, f := range ar.Files {
+		if !isCheck(f.Name) && f.Name != "flags" {
+			files = append(files, f)
+		}
+	}
+	dir := t.TempDir()
+	src, dest := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	sitetest.WriteFiles(t, src, files)
+	if _, err := Build(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	return dest
+}
+
+// TestLanguageSearch: each language of a bilingual site has its own search
+// index, named by its own search page, that answers with its pages only.
+func TestLanguageSearch(t *testing.T) {
+	dest := buildFixture(t, "hugo-languages.txtar")
+	for _, tc := range []struct {
+		folder  string // the language's folder in the output
+		query   string
+		want    string // URLs of the hits
+		foreign string // a query only the other language's pages answer
+	}{
+		{"", "主题党日", "news/b/", "party"},
+		{"en", "party", "news/party-day/", "主题党日"},
+		{"en", "opening", "news/opening/", "开学典礼"},
+	} {
+		dir := filepath.Join(dest, tc.folder, "search")
+		page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := "/dangjian/" + tc.folder
+		if tc.folder != "" {
+			base += "/"
+		}
+		m := regexp.MustCompile(`data-index="` + regexp.QuoteMeta(base) + `search/([^"]+)"`).FindSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s: the search page names no index under %ssearch/", tc.folder, base)
+		}
+		ix, err := search.Open(func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		}, string(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]string{tc.query: tc.want, tc.foreign: ""} {
+			res, err := ix.Search(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.URL)
+			}
+			if strings.Join(got, " ") != want {
+				t.Errorf("%q in the index of %q: %v, want %q", q, tc.folder, got, want)
+			}
+		}
+	}
+}

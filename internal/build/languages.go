@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
+	"html"
 	"path/filepath"
 	"regexp"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/markdown/outline"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -137,6 +139,17 @@ func writeRoot(cfg *config.Config, langs []*language, site *sitefs.FS, opts Opti
 	fail := func(file string, err error) { errs.Add(file, err) }
 	copyStatic(themeOf(langs[0].view, opts.Theme, langs[0].cfg, &diag.List{}), out, fail)
 	fail(markerName, out.Write(markerName, "the build", marker))
+	if def := langs[0]; def.lang.Prefix != "" { // every language in its folder: the root leads to the default one's
+		for _, lg := range langs {
+			if lg.lang.Code == cfg.DefaultContentLanguage {
+				def = lg
+			}
+		}
+		page := "<!DOCTYPE html>\n<html lang=\"" + html.EscapeString(def.lang.LanguageCode) + "\">\n<head>\n<title>" + html.EscapeString(def.cfg.Title) +
+			"</title>\n<link rel=\"canonical\" href=\"" + html.EscapeString(def.cfg.BaseURL) + "\">\n<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"0; url=" +
+			html.EscapeString(def.cfg.BasePath) + "\">\n</head>\n</html>\n"
+		fail("index.html", out.Write("index.html", "the redirect to "+def.cfg.BasePath, []byte(page)))
+	}
 	if cfg.Disabled("sitemap") {
 		return
 	}
@@ -274,4 +287,42 @@ func (lg *language) report(errs *diag.List) {
 	for _, p := range lg.errs.Warnings() {
 		errs.Warn(name(p))
 	}
+}
+
+// checkLanguages is Check for a multilingual site: each language's dry
+// run, problems under the site's file names. Checked.Site is the default
+// language's; Docs holds every language's pages under their own files.
+func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
+	var errs diag.List
+	cfg, err := LoadConfig(site, &errs)
+	if err == nil && opts.BaseURL != "" {
+		cfg, err = cfg.WithBaseURL(opts.BaseURL)
+	}
+	if err != nil {
+		return nil, err
+	}
+	checked := &Checked{Docs: map[string]outline.Doc{}}
+	out := newDryOutput()
+	for _, l := range cfg.Languages {
+		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
+		d := &dryRun{docs: map[string]outline.Doc{}}
+		lo := opts
+		lo.dry = d
+		s, _, ph := loadSite(lg.view, lg.cfg, lo, &lg.errs)
+		if s != nil {
+			out.prefix = l.Prefix
+			if _, _, _, err := writeSite(s, themeOf(lg.view, opts.Theme, lg.cfg, &lg.errs), lg.view, out, ph, lo, &lg.errs); err != nil {
+				addAll(&lg.errs, err)
+			}
+		}
+		lg.report(&errs)
+		for f, doc := range d.docs {
+			checked.Docs[lg.view.RealName(f)] = doc
+		}
+		if l.Code == cfg.DefaultContentLanguage {
+			checked.Site = d.site
+		}
+	}
+	checked.Errors, checked.Warnings = errs.Errors(), errs.Warnings()
+	return checked, nil
 }

@@ -35,7 +35,9 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"showcase/internal/config"
@@ -228,7 +230,46 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 		}
 		return cfg, err
 	}
+	if files, err := configFolder(site); err != nil || len(files) > 0 {
+		if err != nil {
+			return nil, err
+		}
+		cfg, warnings, err := config.ParseFolder(files)
+		for _, w := range warnings {
+			errs.Warnf(w.File, w.Line, "%s", w.Msg)
+		}
+		return cfg, err
+	}
 	return nil, diag.Errorf("site.toml", 0, "no site.toml in the site folder (找不到网站配置文件 site.toml)")
+}
+
+// configFolder reads the files of Hugo's configuration folders
+// (config/_default/, config/production/), if the site has them.
+func configFolder(site fs.FS) ([]config.FolderFile, error) {
+	var files []config.FolderFile
+	for _, dir := range config.Folders {
+		entries, _ := fs.ReadDir(site, dir)
+		for _, e := range entries {
+			name := dir + "/" + e.Name()
+			switch strings.ToLower(path.Ext(name)) {
+			case ".toml", ".yaml", ".yml", ".json":
+			default:
+				continue
+			}
+			if e.IsDir() || content.Ignored(e.Name()) {
+				continue
+			}
+			data, err := fs.ReadFile(site, name)
+			if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
+				return nil, placed
+			}
+			if err != nil {
+				return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+			}
+			files = append(files, config.FolderFile{Name: name, Data: data})
+		}
+	}
+	return files, nil
 }
 
 // loadSite runs steps 2-5 and returns the assembled site.

@@ -73,6 +73,8 @@ type Config struct {
 	IgnoreFiles  []*regexp.Regexp  // content files left out, matched against "content/…"
 	DisableKinds map[string]bool   // kinds of output not written: taxonomy, term, rss, sitemap, robotstxt, 404
 	Permalinks   map[string]string // section → the URL pattern of its pages ("/:sections/:year/:slug/")
+	// SectionPermalinks: section → the URL pattern of its list ([permalinks.section])
+	SectionPermalinks map[string]string
 
 	// Hugo's languages (see languages.go): none for a site in one language
 	Languages                      []Language
@@ -160,6 +162,12 @@ func Parse(data []byte, file string) (*Config, []*diag.Problem, error) {
 			return nil, nil, err
 		}
 	}
+	return parse(text, data, file, format)
+}
+
+// parse reads a configuration written as TOML text; data is the file as
+// written, in its format, for the lines of problems (nil: no lines).
+func parse(text, data []byte, file, format string) (*Config, []*diag.Problem, error) {
 	var raw rawConfig
 	meta, err := toml.Decode(string(text), &raw)
 	if err != nil {

@@ -177,5 +177,6 @@ func checkCriteria(sets []CriteriaSet, file string) error {
 }
 
 func ignoredSilently(key toml.Key) bool {
-	return len(key) == 0 || key[0] == "params" // [params] is free-form
+	// [params] is free-form; [permalinks] tables are read, their patterns checked one by one
+	return len(key) == 0 || key[0] == "params" || key[0] == "permalinks" && len(key) > 2
 }

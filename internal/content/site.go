@@ -111,7 +111,7 @@ func assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List,
 				title = name
 			}
 			sec.Page = &Page{File: "content/" + name + "/_index.md", Kind: KindSection, Section: name, Title: title, Params: map[string]any{}}
-			sec.Page.Path = pagePath(sec.Page)
+			sec.Page.Path = sectionPath(sec.Page, cfg)
 		}
 		SortPages(sec.Pages)
 		linkNeighbours(sec.Pages)

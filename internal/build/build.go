@@ -27,6 +27,9 @@
 //     never a folder of other files (see destination.go); staging folders
 //     of killed builds are removed by the next (see staging.go).
 //
+// A multilingual site (Hugo's [languages]) runs steps 2-7 once per
+// language, each under its prefix, into one staging folder (languages.go).
+//
 // Check (check.go) runs the same steps as a dry run for "showcase check":
 // everything rendered and every photo decoded, nothing written, and the
 // pages this build would not publish checked besides.

@@ -69,7 +69,6 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	if err != nil {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
-	opts.Preview = opts.Preview && opts.dry == nil // the preview shows drafts; it leaves no page out
 	langs := make([]*language, len(cfg.Languages))
 	for i, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}

@@ -3,7 +3,11 @@
 // A Hugo site's own configuration is read as it is, when there is no
 // site.toml: hugo.toml, hugo.yaml, hugo.json, then config.toml, config.yaml,
 // config.json (Files; keys are case-insensitive, as in Hugo), with Hugo's
-// permalinks, ignoreFiles, uglyURLs, disableKinds and menus (see hugo.go).
+// permalinks, ignoreFiles, uglyURLs, disableKinds and menus (see hugo.go),
+// or, without such a file, Hugo's folders config/_default/ and
+// config/production/ (ParseFolder, see folder.go); a multilingual site's
+// [languages] (see languages.go: each language is built on its own, with
+// ForLanguage's configuration).
 // Such a site is marked Hugo(): its layouts/ hold Hugo templates, which the
 // build does not run.
 //

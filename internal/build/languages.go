@@ -290,7 +290,8 @@ func (lg *language) report(errs *diag.List) {
 
 // checkLanguages is Check for a multilingual site: each language's dry
 // run, problems under the site's file names. Checked.Site is the default
-// language's; Docs holds every language's pages under their own files.
+// language's, its pages named by the site's files (the rules of check
+// speak of them); Docs holds every language's pages under their files.
 func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	var errs diag.List
 	cfg, err := LoadConfig(site, &errs)
@@ -318,8 +319,22 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 		for f, doc := range d.docs {
 			checked.Docs[lg.view.RealName(f)] = doc
 		}
-		if l.Code == cfg.DefaultContentLanguage {
-			checked.Site = d.site
+		if l.Code == cfg.DefaultContentLanguage && d.site != nil {
+			checked.Site = d.site // check's rules read it: its pages under the site's file names
+			renamed := map[*content.Page]bool{}
+			rename := func(p *content.Page) {
+				if p != nil && !renamed[p] {
+					renamed[p] = true
+					p.File = lg.view.RealName(p.File)
+				}
+			}
+			for _, p := range d.all {
+				rename(p)
+			}
+			rename(d.site.Home)
+			for _, sec := range d.site.Sections {
+				rename(sec.Page)
+			}
 		}
 	}
 	checked.Errors, checked.Warnings = errs.Errors(), errs.Warnings()

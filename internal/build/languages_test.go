@@ -18,6 +18,17 @@ import (
 // aside) and returns the output folder.
 func buildFixture(t *testing.T, name string) string {
 	t.Helper()
+	src := writeFixture(t, name)
+	dest := filepath.Join(filepath.Dir(src), "public")
+	if _, err := Build(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	return dest
+}
+
+// writeFixture writes the site of a testdata archive into a folder.
+func writeFixture(t *testing.T, name string) string {
+	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
@@ -28,13 +39,31 @@ func buildFixture(t *testing.T, name string) string {
 			files = append(files, f)
 		}
 	}
-	dir := t.TempDir()
-	src, dest := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	src := filepath.Join(t.TempDir(), "site")
 	sitetest.WriteFiles(t, src, files)
-	if _, err := Build(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+	return src
+}
+
+// TestLanguageCheck: showcase check of a multilingual site checks every
+// language and names the site's files, content/en/… and content/zh/….
+func TestLanguageCheck(t *testing.T) {
+	checked, err := Check(Options{Source: writeFixture(t, "hugo-languages.txtar"), Theme: showcase.Theme(), Now: fixedNow})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return dest
+	var all []string
+	for _, p := range append(checked.Errors, checked.Warnings...) {
+		all = append(all, p.Error())
+	}
+	if want := "content/en/news/party-day.md:6: 链接指向的页面 content/en/news/nothere.md 不存在"; !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("problems lack %s:\n%s", want, strings.Join(all, "\n"))
+	}
+	if checked.Site == nil || len(checked.Site.Pages) != 3 || !strings.HasPrefix(checked.Site.Pages[0].File, "content/zh/news/") {
+		t.Fatalf("the default language's site: %+v", checked.Site)
+	}
+	if _, ok := checked.Docs["content/en/news/party-day.md"]; !ok {
+		t.Errorf("no doc of content/en/news/party-day.md")
+	}
 }
 
 // TestLanguageSearch: each language of a bilingual site has its own search

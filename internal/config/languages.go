@@ -190,6 +190,13 @@ func (c *Config) Root() string {
 	return c.BasePath
 }
 
+// English reports a configuration that builds an English language of a
+// multilingual site ("en", "en-us"): its default names (of sections,
+// taxonomies, the theme's words) are English ones.
+func (c *Config) English() bool {
+	return c.Lang == "en" || strings.HasPrefix(c.Lang, "en-")
+}
+
 // Locale is the language as og:locale writes it: "en_US", "zh_CN".
 func (l *Language) Locale() string {
 	code := strings.ReplaceAll(l.LanguageCode, "-", "_")

@@ -114,3 +114,37 @@ func TestLanguageSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageSession: the preview's session builds a multilingual site in
+// full every time, and an edit of one language shows in its pages.
+func TestLanguageSession(t *testing.T) {
+	src := writeFixture(t, "hugo-languages.txtar")
+	dest := filepath.Join(filepath.Dir(src), "public")
+	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow, Preview: true})
+	defer sess.Close()
+	if _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(src, "content", "en", "news", "a.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), "Opening ceremony", "Opening day", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := sess.BuildChanged([]string{"content/en/news/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Fast {
+		t.Errorf("a multilingual site took the fast path")
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "en", "news", "opening", "index.html"))
+	if err != nil || !strings.Contains(string(page), "Opening day") {
+		t.Errorf("the edit is not in en/news/opening/: %v", err)
+	}
+	if err := sess.Wait(); err != nil {
+		t.Error(err)
+	}
+}

@@ -107,7 +107,6 @@ func (v *langFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	var kept []fs.DirEntry
 	for _, e := range entries {
-		shown := path.Join(name, e.Name())
 		realFile := path.Join(real, e.Name())
 		if v.other[realFile] {
 			continue
@@ -116,9 +115,8 @@ func (v *langFS) ReadDir(name string) ([]fs.DirEntry, error) {
 			base, code := splitLang(e.Name(), v.codes)
 			switch {
 			case code == v.lang.Code:
-				shown = path.Join(name, base)
 				v.mu.Lock()
-				v.real[shown] = realFile
+				v.real[path.Join(name, base)] = realFile
 				v.mu.Unlock()
 				e = renamed{e, base}
 			case code != "" || v.lang.Code != v.def:

@@ -300,7 +300,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	content.ResolveMenu(cfg, published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
 	if cfg.RootPath != "" {
-		ix.Root = cfg.RootPath // a language's pages: static files at the site's root
+		ix.Root = cfg.RootPath // a language's pages: root-relative links from the site's root
 	}
 	theme := themeOf(site, opts.Theme, cfg, errs) // the site's layouts and static/ over the theme's
 	ix.Exists = func(file string) bool { _, err := fs.Stat(theme, file); return err == nil }

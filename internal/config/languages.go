@@ -181,6 +181,19 @@ func (c *Config) ForLanguage(l Language) *Config {
 	return &out
 }
 
+// LanguagePath reports a path below the site's root that starts with a
+// language's prefix ("en/about/", as a menu of a Hugo site writes the
+// URL of an English page): it needs no prefix of the language it is
+// shown in.
+func (c *Config) LanguagePath(p string) bool {
+	for _, l := range c.Languages {
+		if l.Prefix != "" && (strings.HasPrefix(p, l.Prefix) || p+"/" == l.Prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // Root is the site's base path, where its static files are: BasePath
 // but for a language's configuration (ForLanguage).
 func (c *Config) Root() string {

@@ -13,7 +13,9 @@ import (
 type Index struct {
 	BasePath string // "/dangjian/"
 	// Root is the site's base path when BasePath is a language's
-	// ("/dangjian/en/"): files of static/ are published there, once.
+	// ("/dangjian/en/"): a root-relative link of its Markdown ("/news/",
+	// "/en/about/", "/img/a.png") is below the site's root, as in Hugo,
+	// which publishes such links as written.
 	Root  string
 	Pages map[string]*Page // "content/news/a.md" → published page
 	// Published are the published pages in the order the build read them:
@@ -134,7 +136,7 @@ func (r *Resolver) resolve(dest string, image bool) (string, error) {
 		if image && r.ix.Exists != nil && !static {
 			r.missing(dest, image, "图片 %[1]s 在 static/ 中不存在，已原样发布，读者看不到", "image %[1]s is not under static/", dest)
 		}
-		if static && r.ix.Root != "" {
+		if r.ix.Root != "" {
 			return r.ix.Root + strings.TrimPrefix(dest, "/"), nil
 		}
 		return r.ix.BasePath + strings.TrimPrefix(dest, "/"), nil

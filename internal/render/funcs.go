@@ -51,8 +51,8 @@ func (e *Env) funcs(s *Set) template.FuncMap {
 				return p // another site's address, as Hugo's relURL leaves it
 			}
 			p = strings.TrimPrefix(p, "/")
-			if cfg.RootPath != "" && s.static(p) {
-				return cfg.RootPath + p // a static file, at the site's root whatever the language
+			if cfg.RootPath != "" && (s.static(p) || cfg.LanguagePath(p)) {
+				return cfg.RootPath + p // a static file, or a language's page written with its prefix: at the site's root
 			}
 			return cfg.BasePath + p
 		},

@@ -21,6 +21,7 @@ import (
 //	languageCode = "zh-CN"                 <html lang>, hreflang, feeds
 //	[languages.zh.params]                  over the site's [params]
 //	[[languages.zh.menus.main]]            its own main menu (menu too)
+//	disabled = true                        not built (or disableLanguages = ["zh"])
 //
 // A site with languages is built once per language (ForLanguage), each
 // under its prefix ("en/"), the default language at the root.
@@ -61,7 +62,7 @@ func (r *rawConfig) resolveLanguages(c *Config, data []byte, file, format string
 	var langs []Language
 	for code, rl := range r.Languages {
 		code = strings.ToLower(code)
-		if rl.Disabled {
+		if rl.Disabled || r.disabledLanguage(code) {
 			continue
 		}
 		if code == "" || strings.ContainsAny(code, `/\ .`) {
@@ -130,6 +131,16 @@ func (r *rawConfig) resolveLanguages(c *Config, data []byte, file, format string
 	}
 	c.Languages = langs
 	return warnings, nil
+}
+
+// disabledLanguage reports a language of disableLanguages.
+func (r *rawConfig) disabledLanguage(code string) bool {
+	for _, d := range r.DisableLangs {
+		if strings.EqualFold(d, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeParams is the site's params with a language's over them.

@@ -63,7 +63,7 @@ contentDir = "content"
 	if sub.DefaultContentLanguage != "zh" || sub.Languages[0].Prefix != "zh/" {
 		t.Errorf("in subdir, with an unknown default: %s %+v", sub.DefaultContentLanguage, sub.Languages)
 	}
-	one, _, _ := Parse([]byte("title = \"a\"\n[languages.zh]\ntitle = \"b\"\n"), "hugo.toml")
+	one, _, _ := Parse([]byte("title = \"a\"\ndisableLanguages = [\"EN\"]\n[languages.zh]\ntitle = \"b\"\n[languages.en]\n"), "hugo.toml")
 	if one.Multilingual() || one.Title != "b" {
 		t.Errorf("one language: %v %q", one.Multilingual(), one.Title)
 	}

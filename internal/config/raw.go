@@ -42,6 +42,7 @@ type rawConfig struct {
 	Permalinks    map[string]any         `toml:"permalinks"`
 	Languages     map[string]rawLanguage `toml:"languages"`
 	InSubdir      bool                   `toml:"defaultContentLanguageInSubdir"`
+	DisableLangs  []string               `toml:"disableLanguages"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {

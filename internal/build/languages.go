@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/markdown/outline"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
@@ -69,6 +71,7 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	if err != nil {
 		return &Result{Warnings: errs.Warnings()}, nil, err
 	}
+	cfg = withPages(site, cfg, &errs)
 	langs := make([]*language, len(cfg.Languages))
 	for i, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
@@ -301,6 +304,7 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg = withPages(site, cfg, &errs)
 	checked := &Checked{Docs: map[string]outline.Doc{}}
 	out := newDryOutput()
 	for _, l := range cfg.Languages {
@@ -339,4 +343,42 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	}
 	checked.Errors, checked.Warnings = errs.Errors(), errs.Warnings()
 	return checked, nil
+}
+
+// withPages leaves out, with a warning, the languages that have no page
+// yet (a translation not begun): Hugo builds them empty, the switcher
+// would lead to nothing. The default language is always built.
+func withPages(site *sitefs.FS, cfg *config.Config, errs *diag.List) *config.Config {
+	var kept []config.Language
+	for _, l := range cfg.Languages {
+		if l.Code == cfg.DefaultContentLanguage || hasPages(newLangFS(site, cfg, l)) {
+			kept = append(kept, l)
+			continue
+		}
+		dir := l.ContentDir
+		if dir == "" {
+			dir = "content"
+		}
+		errs.Warnf(cfg.File, 0, "%s", lang.Sprintf("语言 %[1]s 在 %[2]s 中还没有页面，暂不生成，语言切换中也不列出",
+			"language %[1]s has no pages in %[2]s yet: it is not built, nor listed by the language switcher", l.Code, dir))
+	}
+	if len(kept) == len(cfg.Languages) {
+		return cfg
+	}
+	out := *cfg
+	out.Languages = kept
+	return &out
+}
+
+// hasPages reports a language's view with a Markdown file in content/.
+func hasPages(view *langFS) bool {
+	found := false
+	fs.WalkDir(view, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && isMarkdown(d.Name()) && !content.Ignored(d.Name()) {
+			found = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return found
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"time"
@@ -12,8 +11,6 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
-	"showcase/internal/lang"
-	"showcase/internal/markdown/outline"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -195,79 +192,6 @@ func sitemapFile(cfg *config.Config) string {
 	return "sitemap.xml"
 }
 
-// jobKey is what an output has in common with its translations.
-func jobKey(j job) string {
-	switch {
-	case j.kind == "alias" || j.data.Page == nil:
-		return ""
-	case j.kind == "404":
-		return "404"
-	case j.kind == "taxonomy" && j.data.Taxonomy != nil:
-		return "taxonomy:" + j.data.Taxonomy.Plural
-	case j.kind == "term" && j.data.Term != nil:
-		return "term:" + j.data.Term.Path
-	case j.kind == "showcase" || j.kind == "matrix":
-		return j.kind + ":" + j.path
-	}
-	return j.data.Page.TranslationKey()
-}
-
-// linksFrom makes the language switcher of lg's outputs.
-func linksFrom(lg *language, langs []*language) func(key string) []render.LangLink {
-	return func(key string) []render.LangLink {
-		links := make([]render.LangLink, 0, len(langs))
-		for _, o := range langs {
-			p, ok := o.paths[key]
-			if !ok {
-				p = ""
-			}
-			links = append(links, render.LangLink{Code: o.lang.Code, Name: o.lang.Name, HrefLang: o.lang.LanguageCode,
-				URL: o.cfg.BasePath + p, Abs: o.cfg.BaseURL + p, Current: o == lg, Translated: ok})
-		}
-		return links
-	}
-}
-
-// translate gives a language's outputs their language links, and the
-// breadcrumbs' fixed words the language's.
-func (lb *langBuild) translate(jobs []job) {
-	if lb == nil {
-		return
-	}
-	for i := range jobs {
-		j := &jobs[i]
-		if j.kind == "alias" {
-			continue
-		}
-		j.data.Languages = lb.links(jobKey(*j))
-		if render.English(lb.code) {
-			if j.kind == "404" {
-				j.data.Title = render.T(lb.code, "notFound")
-				j.data.Page.Title = j.data.Title
-			}
-			j.data.Crumbs = translateCrumbs(lb.code, j.data.Crumbs)
-		}
-	}
-}
-
-// translateCrumbs words the breadcrumb's fixed steps (首页, 正文, 页面未找到).
-func translateCrumbs(code string, cs []render.Crumb) []render.Crumb {
-	out := append([]render.Crumb(nil), cs...)
-	for i := range out {
-		switch out[i].Title {
-		case "首页":
-			out[i].Title = render.T(code, "home")
-		case "正文":
-			out[i].Title = render.T(code, "content")
-		case "页面未找到":
-			out[i].Title = render.T(code, "notFound")
-		case "站内搜索":
-			out[i].Title = render.T(code, "siteSearch")
-		}
-	}
-	return out
-}
-
 // contentName is a file of content/ named in a message.
 var contentName = regexp.MustCompile(`\bcontent/[^\s,;:"'()（），；：“”]+`)
 
@@ -291,94 +215,3 @@ func (lg *language) report(errs *diag.List) {
 	}
 }
 
-// checkLanguages is Check for a multilingual site: each language's dry
-// run, problems under the site's file names. Checked.Site is the default
-// language's, its pages named by the site's files (the rules of check
-// speak of them); Docs holds every language's pages under their files.
-func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
-	var errs diag.List
-	cfg, err := LoadConfig(site, &errs)
-	if err == nil && opts.BaseURL != "" {
-		cfg, err = cfg.WithBaseURL(opts.BaseURL)
-	}
-	if err != nil {
-		return nil, err
-	}
-	cfg = withPages(site, cfg, &errs)
-	checked := &Checked{Docs: map[string]outline.Doc{}}
-	out := newDryOutput()
-	for _, l := range cfg.Languages {
-		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
-		d := &dryRun{docs: map[string]outline.Doc{}}
-		lo := opts
-		lo.dry = d
-		s, _, ph := loadSite(lg.view, lg.cfg, lo, &lg.errs)
-		if s != nil {
-			out.prefix = l.Prefix
-			if _, _, _, err := writeSite(s, themeOf(lg.view, opts.Theme, lg.cfg, &lg.errs), lg.view, out, ph, lo, &lg.errs); err != nil {
-				addAll(&lg.errs, err)
-			}
-		}
-		lg.report(&errs)
-		for f, doc := range d.docs {
-			checked.Docs[lg.view.RealName(f)] = doc
-		}
-		if l.Code == cfg.DefaultContentLanguage && d.site != nil {
-			checked.Site = d.site // check's rules read it: its pages under the site's file names
-			renamed := map[*content.Page]bool{}
-			rename := func(p *content.Page) {
-				if p != nil && !renamed[p] {
-					renamed[p] = true
-					p.File = lg.view.RealName(p.File)
-				}
-			}
-			for _, p := range d.all {
-				rename(p)
-			}
-			rename(d.site.Home)
-			for _, sec := range d.site.Sections {
-				rename(sec.Page)
-			}
-		}
-	}
-	checked.Errors, checked.Warnings = errs.Errors(), errs.Warnings()
-	return checked, nil
-}
-
-// withPages leaves out, with a warning, the languages that have no page
-// yet (a translation not begun): Hugo builds them empty, the switcher
-// would lead to nothing. The default language is always built.
-func withPages(site *sitefs.FS, cfg *config.Config, errs *diag.List) *config.Config {
-	var kept []config.Language
-	for _, l := range cfg.Languages {
-		if l.Code == cfg.DefaultContentLanguage || hasPages(newLangFS(site, cfg, l)) {
-			kept = append(kept, l)
-			continue
-		}
-		dir := l.ContentDir
-		if dir == "" {
-			dir = "content"
-		}
-		errs.Warnf(cfg.File, 0, "%s", lang.Sprintf("语言 %[1]s 在 %[2]s 中还没有页面，暂不生成，语言切换中也不列出",
-			"language %[1]s has no pages in %[2]s yet: it is not built, nor listed by the language switcher", l.Code, dir))
-	}
-	if len(kept) == len(cfg.Languages) {
-		return cfg
-	}
-	out := *cfg
-	out.Languages = kept
-	return &out
-}
-
-// hasPages reports a language's view with a Markdown file in content/.
-func hasPages(view *langFS) bool {
-	found := false
-	fs.WalkDir(view, "content", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && isMarkdown(d.Name()) && !content.Ignored(d.Name()) {
-			found = true
-			return fs.SkipAll
-		}
-		return nil
-	})
-	return found
-}

@@ -214,4 +214,3 @@ func (lg *language) report(errs *diag.List) {
 		errs.Warn(name(p))
 	}
 }
-

@@ -80,4 +80,3 @@ func translateCrumbs(code string, cs []render.Crumb) []render.Crumb {
 	}
 	return out
 }
-

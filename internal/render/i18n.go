@@ -37,6 +37,7 @@ var words = map[string][2]string{ // key → Chinese, English
 	"sitemap":        {"网站地图", "Sitemap"},
 	"rss":            {"RSS 订阅", "RSS"},
 	"published":      {"发布时间：", "Published: "},
+	"sectionLabel":   {"栏目：", "Section: "},
 	"notFound":       {"页面未找到", "Page not found"},
 	"notFoundText":   {"您访问的页面不存在或已被移除。", "The page you asked for does not exist or was removed."},
 	"backHome":       {"返回首页", "Back to the home page"},

@@ -35,7 +35,8 @@ func linksFrom(lg *language, langs []*language) func(key string) []render.LangLi
 				p = ""
 			}
 			links = append(links, render.LangLink{Code: o.lang.Code, Name: o.lang.Name, HrefLang: o.lang.LanguageCode,
-				URL: o.cfg.BasePath + p, Abs: o.cfg.BaseURL + p, Current: o == lg, Translated: ok})
+				URL: o.cfg.BasePath + p, Abs: o.cfg.BaseURL + p, Current: o == lg, Translated: ok,
+				Default: o.lang.Code == lg.cfg.DefaultContentLanguage})
 		}
 		return links
 	}

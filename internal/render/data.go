@@ -42,6 +42,7 @@ type LangLink struct {
 	Abs        string // the absolute URL, for hreflang
 	Current    bool   // the language of this output
 	Translated bool   // URL is this output's translation, not a home page
+	Default    bool   // the site's default language (hreflang="x-default")
 }
 
 // Crumb is one step of the breadcrumb. Path "" with Last set is the current page.

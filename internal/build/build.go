@@ -27,6 +27,9 @@
 //     never a folder of other files (see destination.go); staging folders
 //     of killed builds are removed by the next (see staging.go).
 //
+// A multilingual site (Hugo's [languages]) runs steps 2-7 once per
+// language, each under its prefix, into one staging folder (languages.go).
+//
 // Check (check.go) runs the same steps as a dry run for "showcase check":
 // everything rendered and every photo decoded, nothing written, and the
 // pages this build would not publish checked besides.
@@ -35,7 +38,9 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"showcase/internal/config"
@@ -65,6 +70,7 @@ type Options struct {
 
 	dry    *dryRun      // set by Check: a dry run, which writes nothing
 	broken *brokenPages // set by a preview build: pages left out for their errors
+	lang   *langBuild   // set while one language of a multilingual site is written
 }
 
 // Result tells what a build did.
@@ -116,6 +122,9 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	site := sitefs.New(opts.Source)
+	if multilingual(site) {
+		return buildLanguages(site, opts, start)
+	}
 	var errs diag.List
 	var s *content.Site
 	var ix *content.Index
@@ -224,7 +233,46 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 		}
 		return cfg, err
 	}
+	if files, err := configFolder(site); err != nil || len(files) > 0 {
+		if err != nil {
+			return nil, err
+		}
+		cfg, warnings, err := config.ParseFolder(files)
+		for _, w := range warnings {
+			errs.Warnf(w.File, w.Line, "%s", w.Msg)
+		}
+		return cfg, err
+	}
 	return nil, diag.Errorf("site.toml", 0, "no site.toml in the site folder (找不到网站配置文件 site.toml)")
+}
+
+// configFolder reads the files of Hugo's configuration folders
+// (config/_default/, config/production/), if the site has them.
+func configFolder(site fs.FS) ([]config.FolderFile, error) {
+	var files []config.FolderFile
+	for _, dir := range config.Folders {
+		entries, _ := fs.ReadDir(site, dir)
+		for _, e := range entries {
+			name := dir + "/" + e.Name()
+			switch strings.ToLower(path.Ext(name)) {
+			case ".toml", ".yaml", ".yml", ".json":
+			default:
+				continue
+			}
+			if e.IsDir() || content.Ignored(e.Name()) {
+				continue
+			}
+			data, err := fs.ReadFile(site, name)
+			if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
+				return nil, placed
+			}
+			if err != nil {
+				return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+			}
+			files = append(files, config.FolderFile{Name: name, Data: data})
+		}
+	}
+	return files, nil
 }
 
 // loadSite runs steps 2-5 and returns the assembled site.
@@ -251,6 +299,9 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	content.Place(published, errs, opts.Strict)
 	content.ResolveMenu(cfg, published, errs)
 	ix := content.NewIndex(cfg.BasePath, published, hidden, tree.Files)
+	if cfg.RootPath != "" {
+		ix.Root = cfg.RootPath // a language's pages: root-relative links from the site's root
+	}
 	theme := themeOf(site, opts.Theme, cfg, errs) // the site's layouts and static/ over the theme's
 	ix.Exists = func(file string) bool { _, err := fs.Stat(theme, file); return err == nil }
 	if opts.broken != nil { // a preview leaves out pages with errors of their own, linkable still

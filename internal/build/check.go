@@ -53,9 +53,12 @@ func Check(opts Options) (*Checked, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	site := sitefs.New(opts.Source)
+	if multilingual(site) {
+		return checkLanguages(site, opts)
+	}
 	d := &dryRun{docs: map[string]outline.Doc{}}
 	opts.dry = d
-	site := sitefs.New(opts.Source)
 	var errs diag.List
 	s, _, ph, err := load(site, opts, &errs)
 	if err != nil {

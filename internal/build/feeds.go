@@ -166,7 +166,11 @@ func writeSitemap(s *content.Site, jobs []job, out *output, fail func(string, er
 		return
 	}
 	buf.WriteByte('\n')
-	fail("sitemap.xml", out.Write("sitemap.xml", "sitemap.xml", buf.Bytes()))
+	name := "sitemap.xml"
+	if l := s.Config.Language(); l != nil && l.Prefix == "" {
+		name = sitemapFile(s.Config) // the root's sitemap.xml is the index of the languages'
+	}
+	fail(name, out.Write(name, name, buf.Bytes()))
 }
 
 // modified is when a page last changed: its lastmod, else its date.

@@ -198,6 +198,9 @@ func checkMenu(s *content.Site, errs *diag.List) {
 			u = u[:i]
 		}
 		p := strings.TrimPrefix(u, "/")
+		if s.Config.LanguagePath(p) {
+			continue // a page of a language, with its prefix: the language's own build checks its pages
+		}
 		if _, ok := known[p]; ok || path.Ext(p) != "" {
 			continue // a page, or a file (static/, an attachment)
 		}

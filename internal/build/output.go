@@ -39,6 +39,9 @@ type output struct {
 	written     atomic.Int64
 	linked      atomic.Int64
 	unlock      func() // releases the lock on the staging folder
+	// prefix is put before every path written: a language's folder ("en/")
+	// while that language of a multilingual site is written
+	prefix string
 }
 
 func newInPlaceOutput(dest string) *output {
@@ -109,6 +112,7 @@ func (o *output) remove(rel string) {
 
 // Write puts data at rel (a slash path) in the staging folder.
 func (o *output) Write(rel, by string, data []byte) error {
+	rel = o.prefix + rel
 	if err := o.claim(rel, by); err != nil {
 		return err
 	}

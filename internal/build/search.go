@@ -89,7 +89,7 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 		case out.inPlace:
 			err = out.claim(rel, "the search index")
 		default:
-			if data, err = os.ReadFile(filepath.Join(out.dest, filepath.FromSlash(rel))); err == nil {
+			if data, err = os.ReadFile(filepath.Join(out.dest, filepath.FromSlash(out.prefix+rel))); err == nil {
 				err = out.Write(rel, "the search index", data)
 			}
 		}
@@ -97,7 +97,7 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 			fail(rel, err)
 		}
 	}
-	page := &content.Page{Kind: "search", Title: "站内搜索", Path: searchFolder, File: "layouts/search.html",
+	page := &content.Page{Kind: "search", Title: render.T(s.Config.Lang, "siteSearch"), Path: searchFolder, File: "layouts/search.html",
 		Params: map[string]any{"searchIndex": searchFolder + idx.Manifest}}
 	if own := s.Search; own != nil { // the site's own content/search page: its title and text
 		page.Content, page.File = own.Content, own.File
@@ -110,6 +110,13 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 		Crumbs:      crumbs(crumb(page.Title, "")), Canonical: absURL(s, searchFolder)}
 	if opts.PreviewHead != "" {
 		d.Head = safeHead(opts.PreviewHead)
+	}
+	if opts.lang != nil {
+		d.Languages = opts.lang.links("search")
+		if render.English(opts.lang.code) {
+			d.Description = "Search " + s.Config.Title + "."
+			d.Crumbs = translateCrumbs(opts.lang.code, d.Crumbs)
+		}
 	}
 	html, _, err := set.Execute("search", "", d)
 	if err != nil {

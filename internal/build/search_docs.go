@@ -57,7 +57,11 @@ func SearchDocs(s *content.Site) ([]search.Doc, search.Options) {
 	for _, sec := range s.Sections {
 		addSection(sec.Name)
 	}
-	opts.Sections = append(opts.Sections, search.Section{Name: "", Title: "其他"})
+	other := "其他"
+	if s.Config.English() {
+		other = "Other"
+	}
+	opts.Sections = append(opts.Sections, search.Section{Name: "", Title: other})
 	opts.Facets = []search.Section{{Name: "branches", Title: "支部"}, {Name: "categories", Title: "分类"}}
 	return docs, opts
 }

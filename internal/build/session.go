@@ -135,7 +135,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 	// behind the last rebuild is moot, and may not be written meanwhile
 	s.index.abandon()
 	res, b, err := fullBuild(opts)
-	if err != nil {
+	if err != nil || b == nil { // a multilingual site: every build is a full one
 		return res, err
 	}
 	s.index.written(b.searchFiles)

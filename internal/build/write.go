@@ -21,6 +21,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	fail := func(file string, err error) { errs.Add(file, err) }
 	tr := newTracer()
 	jobs := append(plan(s, opts), planAliases(s)...)
+	opts.lang.translate(jobs)
 	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
 	mark := out.mark()
@@ -32,11 +33,13 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	searchFiles := out.claimsSince(mark)
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
-	if _, err := fs.Stat(site, "static/robots.txt"); err != nil && !s.Config.Disabled("robotstxt") {
-		fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s))) // the site's own static/robots.txt wins
+	if opts.lang == nil { // a multilingual site's are written once (writeRoot)
+		if _, err := fs.Stat(site, "static/robots.txt"); err != nil && !s.Config.Disabled("robotstxt") {
+			fail("robots.txt", out.Write("robots.txt", "robots.txt", robots(s))) // the site's own static/robots.txt wins
+		}
+		fail(markerName, out.Write(markerName, "the build", marker))
+		copyStatic(theme, out, fail)
 	}
-	fail(markerName, out.Write(markerName, "the build", marker))
-	copyStatic(theme, out, fail)
 	copyResources(s, site, out, fail)
 	opts.dry.renderHidden(set, opts, errs)
 	ph.finish(out, fail)

@@ -3,7 +3,11 @@
 // A Hugo site's own configuration is read as it is, when there is no
 // site.toml: hugo.toml, hugo.yaml, hugo.json, then config.toml, config.yaml,
 // config.json (Files; keys are case-insensitive, as in Hugo), with Hugo's
-// permalinks, ignoreFiles, uglyURLs, disableKinds and menus (see hugo.go).
+// permalinks, ignoreFiles, uglyURLs, disableKinds and menus (see hugo.go),
+// or, without such a file, Hugo's folders config/_default/ and
+// config/production/ (ParseFolder, see folder.go); a multilingual site's
+// [languages] (see languages.go: each language is built on its own, with
+// ForLanguage's configuration).
 // Such a site is marked Hugo(): its layouts/ hold Hugo templates, which the
 // build does not run.
 //
@@ -73,6 +77,14 @@ type Config struct {
 	IgnoreFiles  []*regexp.Regexp  // content files left out, matched against "content/…"
 	DisableKinds map[string]bool   // kinds of output not written: taxonomy, term, rss, sitemap, robotstxt, 404
 	Permalinks   map[string]string // section → the URL pattern of its pages ("/:sections/:year/:slug/")
+	// SectionPermalinks: section → the URL pattern of its list ([permalinks.section])
+	SectionPermalinks map[string]string
+
+	// Hugo's languages (see languages.go): none for a site in one language
+	Languages                      []Language
+	DefaultContentLanguageInSubdir bool
+	Lang                           string // the language this configuration builds (ForLanguage)
+	RootPath                       string // the site's base path, when BasePath is a language's
 }
 
 // Taxonomy is one way of classifying pages, such as tag → tags.
@@ -154,6 +166,12 @@ func Parse(data []byte, file string) (*Config, []*diag.Problem, error) {
 			return nil, nil, err
 		}
 	}
+	return parse(text, data, file, format)
+}
+
+// parse reads a configuration written as TOML text; data is the file as
+// written, in its format, for the lines of problems (nil: no lines).
+func parse(text, data []byte, file, format string) (*Config, []*diag.Problem, error) {
 	var raw rawConfig
 	meta, err := toml.Decode(string(text), &raw)
 	if err != nil {

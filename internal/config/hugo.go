@@ -29,8 +29,10 @@ import (
 // :weekdayname, :yearday, :section, :sections, :title, :slug,
 // :slugorfilename, :filename, :contentbasename and
 // :slugorcontentbasename (see content's doc). Patterns are read from
-// [permalinks] and from [permalinks.page]; [permalinks.section] and
-// [permalinks.term] are not used (a warning says so).
+// [permalinks] and from [permalinks.page] (Hugo 0.112's form); those of
+// [permalinks.section] place a section's list ("/articles/");
+// [permalinks.term] and [permalinks.taxonomy] are not used (a warning
+// says so).
 
 // permalinkTokens are the tokens a permalink pattern may use.
 var permalinkTokens = map[string]bool{
@@ -89,6 +91,7 @@ func (r *rawConfig) resolveHugo(c *Config, data []byte, file, format string) ([]
 			"disableKinds: %[1]q is not supported; those pages are built", k)
 	}
 	c.Permalinks = map[string]string{}
+	c.SectionPermalinks = map[string]string{}
 	var sections []string
 	for k := range r.Permalinks {
 		sections = append(sections, k)
@@ -97,8 +100,16 @@ func (r *rawConfig) resolveHugo(c *Config, data []byte, file, format string) ([]
 	for _, section := range sections {
 		switch v := r.Permalinks[section].(type) {
 		case string:
-			r.permalink(c, section, v, data, format, warn)
+			r.permalink(c.Permalinks, section, v, data, format, warn)
 		case map[string]any:
+			if section == "section" {
+				for _, s := range sortedKeys(v) {
+					if pattern, ok := v[s].(string); ok {
+						r.permalink(c.SectionPermalinks, s, pattern, data, format, warn)
+					}
+				}
+				continue
+			}
 			if section != "page" {
 				warn(lineOf(data, format, "permalinks", section), "[permalinks.%[1]s] 本程序不使用，只读取文章的网址格式",
 					"[permalinks.%[1]s] is not used; only the patterns of pages are", section)
@@ -106,7 +117,7 @@ func (r *rawConfig) resolveHugo(c *Config, data []byte, file, format string) ([]
 			}
 			for _, s := range sortedKeys(v) {
 				if pattern, ok := v[s].(string); ok {
-					r.permalink(c, s, pattern, data, format, warn)
+					r.permalink(c.Permalinks, s, pattern, data, format, warn)
 				}
 			}
 		}
@@ -115,7 +126,7 @@ func (r *rawConfig) resolveHugo(c *Config, data []byte, file, format string) ([]
 }
 
 // permalink checks one pattern and records it for its section.
-func (r *rawConfig) permalink(c *Config, section, pattern string, data []byte, format string, warn func(int, string, string, ...any)) {
+func (r *rawConfig) permalink(into map[string]string, section, pattern string, data []byte, format string, warn func(int, string, string, ...any)) {
 	for _, m := range permalinkToken.FindAllStringSubmatch(pattern, -1) {
 		name := strings.ToLower(m[1])
 		if !permalinkTokens[name] || m[2] != "" && name != "sections" {
@@ -124,7 +135,7 @@ func (r *rawConfig) permalink(c *Config, section, pattern string, data []byte, f
 			return
 		}
 	}
-	c.Permalinks[strings.Trim(section, "/")] = pattern
+	into[strings.Trim(section, "/")] = pattern
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -92,6 +92,8 @@ permalinks:
     notes: /:filename/
   section:
     news: /n/
+  term:
+    tags: /t/:slug/
 disableKinds: [home]
 outputs:
   home: [html, json]
@@ -106,10 +108,10 @@ outputs:
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		`config.yaml:6: 配置项 menu.main.pre 本程序不使用，已忽略 (unknown key "menu.main.pre" is ignored)`,
-		`config.yaml:17: 配置项 outputs 本程序不使用`,
+		`config.yaml:19: 配置项 outputs 本程序不使用`,
 		`config.yaml:11: 网址格式 "/:year/:nonsense/" 中的 :nonsense 本程序不认识，栏目 news 使用默认网址`,
-		`config.yaml:14: [permalinks.section] 本程序不使用`,
-		`config.yaml:16: disableKinds 中的 "home" 本程序不支持`,
+		`config.yaml:16: [permalinks.term] 本程序不使用`,
+		`config.yaml:18: disableKinds 中的 "home" 本程序不支持`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %s:\n%s", want, all)
@@ -121,9 +123,9 @@ outputs:
 	if strings.Contains(all, "outputs.home") {
 		t.Errorf("outputs.home warned beside outputs:\n%s", all)
 	}
-	cfg, _, _ := Parse([]byte("permalinks:\n  page:\n    notes: /:filename/\n"), "hugo.yaml")
-	if cfg.Permalinks["notes"] != "/:filename/" {
-		t.Errorf("[permalinks.page]: %v", cfg.Permalinks)
+	cfg, _, _ := Parse([]byte("permalinks:\n  page:\n    notes: /:filename/\n  section:\n    posts: /articles/\n"), "hugo.yaml")
+	if cfg.Permalinks["notes"] != "/:filename/" || cfg.SectionPermalinks["posts"] != "/articles/" {
+		t.Errorf("[permalinks.page], [permalinks.section]: %v %v", cfg.Permalinks, cfg.SectionPermalinks)
 	}
 	if _, _, err := Parse([]byte("title: t\nmenu:\n  - a\n - b\n"), "config.yaml"); err == nil || !strings.HasPrefix(err.Error(), "config.yaml:3: ") {
 		t.Errorf("broken YAML: %v", err)

@@ -40,6 +40,9 @@ type rawConfig struct {
 	IgnoreFiles   []string               `toml:"ignoreFiles"`
 	DisableKinds  []string               `toml:"disableKinds"`
 	Permalinks    map[string]any         `toml:"permalinks"`
+	Languages     map[string]rawLanguage `toml:"languages"`
+	InSubdir      bool                   `toml:"defaultContentLanguageInSubdir"`
+	DisableLangs  []string               `toml:"disableLanguages"`
 	Markup        struct {
 		Goldmark struct {
 			Renderer struct {
@@ -122,6 +125,12 @@ func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.
 	if err != nil {
 		return nil, warnings, err
 	}
+	c.DefaultContentLanguageInSubdir = r.InSubdir
+	more, err := r.resolveLanguages(c, data, file, format)
+	warnings = append(warnings, more...)
+	if err != nil {
+		return nil, warnings, err
+	}
 	return c, warnings, nil
 }
 
@@ -169,5 +178,6 @@ func checkCriteria(sets []CriteriaSet, file string) error {
 }
 
 func ignoredSilently(key toml.Key) bool {
-	return len(key) == 0 || key[0] == "params" // [params] is free-form
+	// [params] is free-form; [permalinks] tables are read, their patterns checked one by one
+	return len(key) == 0 || key[0] == "params" || key[0] == "permalinks" && len(key) > 2
 }

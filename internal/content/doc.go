@@ -27,8 +27,9 @@
 //
 // # Front matter
 //
-// A page starts with front matter: TOML between "+++" lines or YAML
-// between "---" lines (Split, Decode). Keys are case-insensitive, as in
+// A page starts with front matter: TOML between "+++" lines, YAML
+// between "---" lines, or a JSON object at the very start of the file
+// (Split, Decode). Keys are case-insensitive, as in
 // Hugo. Every problem is reported with the key's line (Page.KeyLine),
 // all of them at once. The keys the build reads (Keys lists them, with the
 // same meanings):
@@ -66,6 +67,10 @@
 //	photos        list        album photos, short form: src, caption, photographer
 //	params        table       anything else templates read; a profile's fields
 //	                          may sit here
+//	menu          text/table  Hugo's: "main" (or {main: {weight: 2, name: …}})
+//	                          puts the page in the main menu (ResolveMenu)
+//	translationKey text       Hugo's: pages of two languages with the same
+//	                          key are translations (TranslationKey)
 //
 // A branch or department profile (content/branches/NAME/index.md) also
 // reads, at the top or under [params]: kind (样板支部 / 标杆院系 / 示范高校),

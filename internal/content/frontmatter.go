@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -17,7 +18,7 @@ import (
 
 // Source is a content file split into its front matter and body.
 type Source struct {
-	Format   string // "toml", "yaml" or "" when the file has no front matter
+	Format   string // "toml", "yaml", "json" or "" when the file has no front matter
 	Front    []byte // the front matter text, without its delimiters
 	Body     []byte
 	BodyLine int // the file's line number of the first body line
@@ -70,13 +71,16 @@ func utf16Text(data []byte) bool {
 	return nuls[0] >= 2 && nuls[0] >= 4*nuls[1] || nuls[1] >= 2 && nuls[1] >= 4*nuls[0]
 }
 
-// Split separates TOML (+++) or YAML (---) front matter from the body. The
-// data must already be normalized. An opening delimiter without a closing one
-// is an error at line 1.
+// Split separates TOML (+++) or YAML (---) front matter from the body, or
+// JSON front matter (an object at the very start of the file, "{", as in
+// Hugo). The data must already be normalized. An opening delimiter without
+// a closing one is an error at line 1.
 func Split(data []byte) (Source, error) {
 	var delim []byte
 	var format string
 	switch {
+	case len(data) > 0 && data[0] == '{':
+		return splitJSON(data)
 	case hasDelimiterLine(data, "+++"):
 		delim, format = []byte("+++"), "toml"
 	case hasDelimiterLine(data, "---"):
@@ -115,6 +119,48 @@ func Split(data []byte) (Source, error) {
 	return Source{}, &diag.Problem{Line: 1, Msg: fmt.Sprintf("front matter opened with %s is never closed (前置元数据缺少结束行 %s)", delim, delim)}
 }
 
+// splitJSON takes the JSON object at the start of data as front matter.
+func splitJSON(data []byte) (Source, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		line := 1
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		}
+		return Source{}, &diag.Problem{Line: line, Msg: "JSON 前置元数据写法有误（JSON front matter: " + err.Error() + "）"}
+	}
+	end := int(dec.InputOffset())
+	rest := bytes.TrimLeft(data[end:], " \t")
+	if len(rest) > 0 && rest[0] == '\n' {
+		rest = rest[1:]
+	}
+	bodyStart := len(data) - len(rest)
+	return Source{Format: "json", Front: data[:end], Body: data[bodyStart:], BodyLine: 1 + bytes.Count(data[:bodyStart], []byte("\n"))}, nil
+}
+
+// jsonValue makes decoded JSON read like YAML: whole numbers as int.
+func jsonValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			v[k] = jsonValue(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = jsonValue(e)
+		}
+	case json.Number:
+		if n, err := v.Int64(); err == nil {
+			return int(n)
+		}
+		f, _ := v.Float64()
+		return f
+	}
+	return v
+}
+
 func hasDelimiterLine(data []byte, delim string) bool {
 	if !bytes.HasPrefix(data, []byte(delim)) {
 		return false
@@ -142,6 +188,13 @@ func (s Source) Decode() (map[string]any, error) {
 			}
 			return nil, &diag.Problem{Line: 1, Msg: "TOML front matter: " + err.Error()}
 		}
+	case "json":
+		dec := json.NewDecoder(bytes.NewReader(s.Front))
+		dec.UseNumber()
+		if err := dec.Decode(&m); err != nil {
+			return nil, &diag.Problem{Line: 1, Msg: "JSON 前置元数据应为 { \"键\": 值 } 形式（JSON front matter: " + err.Error() + "）"}
+		}
+		m = jsonValue(m).(map[string]any)
 	case "yaml":
 		var v any
 		if err := yaml.Unmarshal(s.Front, &v); err != nil {
@@ -168,12 +221,16 @@ func (s Source) Decode() (map[string]any, error) {
 // written, or the first line of the front matter if it cannot be found.
 func (s Source) KeyLine(key string) int {
 	lines := bytes.Split(s.Front, []byte("\n"))
+	first := 2 // the line after the opening delimiter
+	if s.Format == "json" {
+		first = 1 // the object opens on the file's first line
+	}
 	for i, l := range lines {
 		t := bytes.TrimLeft(l, " \t\"'")
 		if bytes.HasPrefix(t, []byte(key)) {
 			rest := bytes.TrimLeft(t[len(key):], " \t\"'")
 			if len(rest) > 0 && (rest[0] == '=' || rest[0] == ':') {
-				return i + 2
+				return i + first
 			}
 		}
 	}

@@ -88,6 +88,8 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("+++\n[params]\nkind = 1\n+++\n"))
 	f.Add([]byte("---\n- a\n---\n"))
 	f.Add([]byte("\xef\xbb\xbf+++\r\n+++\r\n"))
+	f.Add([]byte("{\"title\": \"a\", \"weight\": 2, \"tags\": [\"x\"]}\nbody"))
+	f.Add([]byte("{\"title\": [1, {\"a\": null}]"))
 	cfg := config.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, problems := ParsePage("content/branches/x/index.md", data, cfg)
@@ -141,5 +143,26 @@ func TestNormalizeNamesUTF16(t *testing.T) {
 	}
 	if got, err := Normalize([]byte("\xef\xbb\xbf" + text)); err != nil || string(got) != text {
 		t.Errorf("UTF-8 with BOM: %q, %v", got, err)
+	}
+}
+
+// JSON front matter (a file starting with "{", as in Hugo) is read like
+// YAML's, and a problem names the line of its key.
+func TestJSONFrontMatter(t *testing.T) {
+	cfg := config.Default()
+	p, problems := ParsePage("content/news/a.md", []byte("{\n  \"title\": \"会议\",\n  \"weight\": 3,\n  \"tags\": [\"党建\"]\n}\n正文。\n"), cfg)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if p.Title != "会议" || p.Weight != 3 || len(p.Terms["tags"]) != 1 || string(p.Body) != "正文。\n" || p.BodyLine != 6 {
+		t.Errorf("page: %q %d %v %q %d", p.Title, p.Weight, p.Terms, p.Body, p.BodyLine)
+	}
+	_, problems = ParsePage("content/news/b.md", []byte("{\n  \"title\": \"会议\",\n  \"date\": \"昨天\"\n}\n"), cfg)
+	if len(problems) != 1 || problems[0].Line != 3 {
+		t.Errorf("a bad date: %v", problems)
+	}
+	_, problems = ParsePage("content/news/c.md", []byte("{\n  \"title\": \"会议\",\n  oops\n}\n"), cfg)
+	if len(problems) != 1 || problems[0].Line != 3 {
+		t.Errorf("broken JSON: %v", problems)
 	}
 }

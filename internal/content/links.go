@@ -11,8 +11,13 @@ import (
 
 // Index finds pages and files by their source path, for link resolution.
 type Index struct {
-	BasePath string           // "/dangjian/"
-	Pages    map[string]*Page // "content/news/a.md" → published page
+	BasePath string // "/dangjian/"
+	// Root is the site's base path when BasePath is a language's
+	// ("/dangjian/en/"): a root-relative link of its Markdown ("/news/",
+	// "/en/about/", "/img/a.png") is below the site's root, as in Hugo,
+	// which publishes such links as written.
+	Root  string
+	Pages map[string]*Page // "content/news/a.md" → published page
 	// Published are the published pages in the order the build read them:
 	// what Assemble takes (and Reassemble, after an edit).
 	Published []*Page
@@ -127,8 +132,12 @@ func (r *Resolver) resolve(dest string, image bool) (string, error) {
 		if u, ok := r.rooted(dest); ok {
 			return u, nil
 		}
-		if image && r.ix.Exists != nil && !r.ix.Exists("static"+path.Clean(unescape(target))) {
+		static := r.ix.Exists != nil && r.ix.Exists("static"+path.Clean(unescape(target)))
+		if image && r.ix.Exists != nil && !static {
 			r.missing(dest, image, "图片 %[1]s 在 static/ 中不存在，已原样发布，读者看不到", "image %[1]s is not under static/", dest)
+		}
+		if r.ix.Root != "" {
+			return r.ix.Root + strings.TrimPrefix(dest, "/"), nil
 		}
 		return r.ix.BasePath + strings.TrimPrefix(dest, "/"), nil
 	}

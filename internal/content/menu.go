@@ -1,6 +1,8 @@
 package content
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 
 	"showcase/internal/config"
@@ -12,7 +14,11 @@ import (
 // "news/a.md", "/about") the URL of that page, as Hugo does: a page, a
 // section's _index.md, a bundle's index.md, or a section folder. An entry
 // whose page is not published is left out, with a warning naming it.
+// Pages that put themselves in the main menu (front matter "menu: main",
+// "menu: [main]", "menu: {main: {weight: 2, name: 关于}}") join it, by
+// weight.
 func ResolveMenu(cfg *config.Config, pages []*Page, errs *diag.List) {
+	defer addPageMenus(cfg, pages)
 	byFile := map[string]*Page{}
 	sections := map[string]bool{}
 	for _, p := range pages {
@@ -27,7 +33,7 @@ func ResolveMenu(cfg *config.Config, pages []*Page, errs *diag.List) {
 			kept = append(kept, m)
 			continue
 		}
-		if u, ok := pageRef(m.PageRef, byFile, sections); ok {
+		if u, ok := pageRef(m.PageRef, byFile, sections, cfg); ok {
 			m.URL = u
 			kept = append(kept, m)
 			continue
@@ -39,7 +45,7 @@ func ResolveMenu(cfg *config.Config, pages []*Page, errs *diag.List) {
 }
 
 // pageRef finds the URL of a page named as Hugo's GetPage names it.
-func pageRef(ref string, byFile map[string]*Page, sections map[string]bool) (string, bool) {
+func pageRef(ref string, byFile map[string]*Page, sections map[string]bool, cfg *config.Config) (string, bool) {
 	ref = strings.Trim(ref, "/")
 	if ref == "" {
 		return "/", true
@@ -55,7 +61,83 @@ func pageRef(ref string, byFile map[string]*Page, sections map[string]bool) (str
 		}
 	}
 	if sections[ref] {
-		return "/" + asciiDir(ref) + "/", true
+		return "/" + sectionPath(&Page{File: "content/" + ref + "/_index.md", Kind: KindSection, Section: ref}, cfg), true
 	}
 	return "", false
+}
+
+// addPageMenus adds the pages whose front matter puts them in the main
+// menu; an entry with a parent is not in the flat navigation.
+func addPageMenus(cfg *config.Config, pages []*Page) {
+	added := false
+	for _, p := range pages {
+		entry, ok := pageMenu(p)
+		if !ok {
+			continue
+		}
+		cfg.Menu = append(cfg.Menu, entry)
+		added = true
+	}
+	if added {
+		sort.SliceStable(cfg.Menu, func(i, j int) bool { return cfg.Menu[i].Weight < cfg.Menu[j].Weight })
+	}
+}
+
+// pageMenu is a page's entry of the main menu, from its front matter.
+func pageMenu(p *Page) (config.MenuEntry, bool) {
+	var v any
+	for k, val := range p.Params {
+		if strings.EqualFold(k, "menu") || strings.EqualFold(k, "menus") {
+			v = val
+		}
+	}
+	e := config.MenuEntry{Name: p.Title, URL: "/" + p.Path, Weight: p.Weight}
+	if t, ok := p.Params["linkTitle"].(string); ok && t != "" {
+		e.Name = t
+	}
+	switch v := v.(type) {
+	case string:
+		return e, v == "main"
+	case []any:
+		for _, m := range v {
+			if m == "main" {
+				return e, true
+			}
+		}
+	case map[string]any:
+		m, ok := v["main"]
+		if !ok {
+			return e, false
+		}
+		if opts, ok := m.(map[string]any); ok {
+			for k, o := range opts {
+				switch strings.ToLower(k) {
+				case "name":
+					e.Name = fmt.Sprint(o)
+				case "weight":
+					if n, ok := toInt(o); ok {
+						e.Weight = n
+					}
+				case "parent":
+					return e, false // below another entry: not in the flat navigation
+				case "identifier":
+					e.Identifier = fmt.Sprint(o)
+				}
+			}
+		}
+		return e, true
+	}
+	return e, false
+}
+
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case float64:
+		return int(n), true
+	}
+	return 0, false
 }

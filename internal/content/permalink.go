@@ -14,7 +14,7 @@ import (
 // ("news/a.html"). Every segment is ASCII.
 func wantedPath(p *Page, f *fields, cfg *config.Config) string {
 	if p.Kind != KindPage || path.Base(p.File) == "_index.md" { // a nested section: its folder
-		return pagePath(p)
+		return sectionPath(p, cfg)
 	}
 	if u := f.str("url"); u != "" && !Remote(u) && !strings.Contains(u, "..") {
 		if at := asciiURL(u, cfg.UglyURLs); at != "" {
@@ -27,6 +27,17 @@ func wantedPath(p *Page, f *fields, cfg *config.Config) string {
 		}
 	}
 	return ugly(pagePath(p), cfg.UglyURLs)
+}
+
+// sectionPath is the URL path of a section's list: its pattern of
+// [permalinks.section], else its folder.
+func sectionPath(p *Page, cfg *config.Config) string {
+	if pattern, ok := cfg.SectionPermalinks[p.Section]; ok && p.Kind == KindSection && p.File == "content/"+p.Section+"/_index.md" {
+		if at := asciiURL(expand(pattern, p), false); at != "" {
+			return at
+		}
+	}
+	return pagePath(p)
 }
 
 // asciiURL makes a URL path written by hand ("/doc/Commands/hugo_new",

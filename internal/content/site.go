@@ -107,11 +107,14 @@ func assemble(cfg *config.Config, pages []*Page, now time.Time, errs *diag.List,
 	for name, sec := range sections {
 		if sec.Page == nil {
 			title := defaultSectionTitles[name]
+			if cfg.English() {
+				title = capitalized(name) // an English language's section is named by its folder, as Hugo does: Posts
+			}
 			if title == "" {
 				title = name
 			}
 			sec.Page = &Page{File: "content/" + name + "/_index.md", Kind: KindSection, Section: name, Title: title, Params: map[string]any{}}
-			sec.Page.Path = pagePath(sec.Page)
+			sec.Page.Path = sectionPath(sec.Page, cfg)
 		}
 		SortPages(sec.Pages)
 		linkNeighbours(sec.Pages)
@@ -224,4 +227,12 @@ func sortByDate(ps []*Page) {
 		}
 		return a.File < b.File
 	})
+}
+
+// capitalized is s with its first letter in upper case.
+func capitalized(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -43,6 +43,9 @@ func (s *Site) buildTaxonomies(errs *diag.List) {
 	for _, tc := range s.Config.Taxonomies {
 		t := &Taxonomy{Singular: tc.Singular, Plural: tc.Plural, Path: segment(tc.Plural) + "/"}
 		t.Title = taxonomyTitles[tc.Plural]
+		if s.Config.English() {
+			t.Title = capitalized(tc.Plural) // Tags, as Hugo titles a list
+		}
 		if t.Title == "" {
 			t.Title = tc.Plural
 		}

@@ -27,6 +27,22 @@ type Data struct {
 	Target      string        // alias: the URL redirected to
 	Preview     bool          // rendered by the preview server (drafts are marked 草稿)
 	Head        template.HTML // extra markup for <head>, e.g. the preview's reload script
+	// Languages link this output to the other languages of a multilingual
+	// site (the language switcher, hreflang); nil for a site in one language.
+	Languages []LangLink
+}
+
+// LangLink is a language of the site as the language switcher shows it:
+// the translation of the output, or else that language's home page.
+type LangLink struct {
+	Code       string // "en"
+	Name       string // "English"
+	HrefLang   string // "en-US", for hreflang and lang
+	URL        string // "/dangjian/en/news/a/"
+	Abs        string // the absolute URL, for hreflang
+	Current    bool   // the language of this output
+	Translated bool   // URL is this output's translation, not a home page
+	Default    bool   // the site's default language (hreflang="x-default")
 }
 
 // Crumb is one step of the breadcrumb. Path "" with Last set is the current page.

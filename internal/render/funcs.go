@@ -28,7 +28,9 @@ var cst = time.FixedZone("CST", 8*3600)
 //	url "news/"            site-relative path → "/dangjian/news/" (under the base path);
 //	                       an absolute URL ("https://…") is left as written
 //	absURL "news/"         → "https://www.example.edu.cn/dangjian/news/"
-//	date .Date             → "2025年10月26日" (China Standard Time)
+//	                       (a static file of a language's page: under the site's root)
+//	date .Date             → "2025年10月26日" (China Standard Time; "October 26, 2025" in English)
+//	i18n "home"            → the theme's word in the page's language: 首页, Home (see i18n.go)
 //	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
 //	partial "x.html" .     runs layouts/_partials/x.html
 //	partialCached "x.html" .Page   the same, once per build for each page (list items)
@@ -58,7 +60,11 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			if (config.MenuEntry{URL: p}).External() {
 				return p // another site's address, as Hugo's relURL leaves it
 			}
-			return cfg.BasePath + strings.TrimPrefix(p, "/")
+			p = strings.TrimPrefix(p, "/")
+			if cfg.RootPath != "" && (s.static(p) || cfg.LanguagePath(p)) {
+				return cfg.RootPath + p // a static file, or a language's page written with its prefix: at the site's root
+			}
+			return cfg.BasePath + p
 		},
 		"absURL": func(p string) string {
 			if cfg.BasePath != "/" {
@@ -66,13 +72,8 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			}
 			return cfg.BaseURL + strings.TrimPrefix(p, "/")
 		},
-		"date": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			t = t.In(cst)
-			return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-		},
+		"date": func(t time.Time) string { return dateIn(cfg.Lang, t) },
+		"i18n": func(key string) string { return T(cfg.Lang, key) },
 		"isoDate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

@@ -62,6 +62,7 @@ type Set struct {
 	env      *Env
 	byName   map[string]*entry // "single.html", "photos/single.html" → parsed layout
 	cached   sync.Map          // partialCached results (cached) by cacheKey
+	statics  sync.Map          // path below static/ → whether the site or theme has it
 }
 
 type entry struct {
@@ -279,4 +280,22 @@ func templateProblem(err error) error {
 		return diag.Errorf("layouts/"+name, line, "%s (模板错误)", m[3])
 	}
 	return diag.Errorf("layouts", 0, "%s", msg)
+}
+
+// static reports whether p ("css/site.css") is a file of static/, the
+// site's or the theme's.
+func (s *Set) static(p string) bool {
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if p == "" || strings.HasSuffix(p, "/") {
+		return false
+	}
+	if v, ok := s.statics.Load(p); ok {
+		return v.(bool)
+	}
+	info, err := fs.Stat(s.fsys, "static/"+p)
+	has := err == nil && !info.IsDir()
+	s.statics.Store(p, has)
+	return has
 }

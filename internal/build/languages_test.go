@@ -1,0 +1,150 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"showcase"
+	"showcase/internal/search"
+	"showcase/internal/sitetest"
+)
+
+// buildFixture builds the site of a testdata archive (its checks left
+// aside) and returns the output folder.
+func buildFixture(t *testing.T, name string) string {
+	t.Helper()
+	src := writeFixture(t, name)
+	dest := filepath.Join(filepath.Dir(src), "public")
+	if _, err := Build(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	return dest
+}
+
+// writeFixture writes the site of a testdata archive into a folder.
+func writeFixture(t *testing.T, name string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []txtar.File
+	for _, f := range ar.Files {
+		if !isCheck(f.Name) && f.Name != "flags" {
+			files = append(files, f)
+		}
+	}
+	src := filepath.Join(t.TempDir(), "site")
+	sitetest.WriteFiles(t, src, files)
+	return src
+}
+
+// TestLanguageCheck: showcase check of a multilingual site checks every
+// language and names the site's files, content/en/… and content/zh/….
+func TestLanguageCheck(t *testing.T) {
+	checked, err := Check(Options{Source: writeFixture(t, "hugo-languages.txtar"), Theme: showcase.Theme(), Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, p := range append(checked.Errors, checked.Warnings...) {
+		all = append(all, p.Error())
+	}
+	if want := "content/en/news/party-day.md:6: 链接指向的页面 content/en/news/nothere.md 不存在"; !strings.Contains(strings.Join(all, "\n"), want) {
+		t.Errorf("problems lack %s:\n%s", want, strings.Join(all, "\n"))
+	}
+	if checked.Site == nil || len(checked.Site.Pages) != 3 || !strings.HasPrefix(checked.Site.Pages[0].File, "content/zh/news/") {
+		t.Fatalf("the default language's site: %+v", checked.Site)
+	}
+	if _, ok := checked.Docs["content/en/news/party-day.md"]; !ok {
+		t.Errorf("no doc of content/en/news/party-day.md")
+	}
+}
+
+// TestLanguageSearch: each language of a bilingual site has its own search
+// index, named by its own search page, that answers with its pages only.
+func TestLanguageSearch(t *testing.T) {
+	dest := buildFixture(t, "hugo-languages.txtar")
+	for _, tc := range []struct {
+		folder  string // the language's folder in the output
+		query   string
+		want    string // URLs of the hits
+		foreign string // a query only the other language's pages answer
+	}{
+		{"", "主题党日", "news/b/", "party"},
+		{"en", "party", "news/party-day/", "主题党日"},
+		{"en", "opening", "news/opening/", "开学典礼"},
+	} {
+		dir := filepath.Join(dest, tc.folder, "search")
+		page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := "/dangjian/" + tc.folder
+		if tc.folder != "" {
+			base += "/"
+		}
+		m := regexp.MustCompile(`data-index="` + regexp.QuoteMeta(base) + `search/([^"]+)"`).FindSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s: the search page names no index under %ssearch/", tc.folder, base)
+		}
+		ix, err := search.Open(func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		}, string(m[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for q, want := range map[string]string{tc.query: tc.want, tc.foreign: ""} {
+			res, err := ix.Search(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.URL)
+			}
+			if strings.Join(got, " ") != want {
+				t.Errorf("%q in the index of %q: %v, want %q", q, tc.folder, got, want)
+			}
+		}
+	}
+}
+
+// TestLanguageSession: the preview's session builds a multilingual site in
+// full every time, and an edit of one language shows in its pages.
+func TestLanguageSession(t *testing.T) {
+	src := writeFixture(t, "hugo-languages.txtar")
+	dest := filepath.Join(filepath.Dir(src), "public")
+	sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow, Preview: true})
+	defer sess.Close()
+	if _, err := sess.Build(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(src, "content", "en", "news", "a.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), "Opening ceremony", "Opening day", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := sess.BuildChanged([]string{"content/en/news/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Fast {
+		t.Errorf("a multilingual site took the fast path")
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "en", "news", "opening", "index.html"))
+	if err != nil || !strings.Contains(string(page), "Opening day") {
+		t.Errorf("the edit is not in en/news/opening/: %v", err)
+	}
+	if err := sess.Wait(); err != nil {
+		t.Error(err)
+	}
+}

@@ -196,7 +196,7 @@ func TestBadFiles(t *testing.T) {
 	if err == nil {
 		t.Fatal("build succeeded")
 	}
-	for _, want := range []string{"content/gbk.md:2: the file is not UTF-8 text (probably GBK/GB18030)", "content/loop.md: broken or looping symbolic link"} {
+	for _, want := range []string{"content/gbk.md:2: 文件不是 UTF-8 编码，可能是 GBK", "(the file is not UTF-8 text (probably GBK/GB18030)", "content/loop.md: 这个符号链接", "(broken or looping symbolic link"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
+	"showcase/internal/lang"
 )
 
 // fieldNames are the Chinese names of the fields a section may require.
@@ -74,7 +74,7 @@ func (c *checker) requiredFields() {
 				name = key
 			}
 			c.add("fields", Error, p.File, keyLine(p, key),
-				fmt.Sprintf("%s is required for %s by site.toml [review] fields (缺少必填字段：%s)", key, sectionName(p.Section), name))
+				lang.Sprintf("缺少必填字段：%[3]s（%[1]s），site.toml 的 [review] fields 要求 %[2]s 中的稿件填写", "%[1]s is required for %[2]s by site.toml [review] fields", key, sectionName(p.Section), name))
 		}
 	}
 }

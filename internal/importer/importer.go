@@ -77,7 +77,6 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -87,6 +86,7 @@ import (
 	"time"
 
 	"showcase/internal/bundle"
+	"showcase/internal/lang"
 	"showcase/internal/markdown"
 	"showcase/internal/opencc"
 	"showcase/internal/proofread"
@@ -128,7 +128,14 @@ type Bundle struct {
 }
 
 // ErrUnsupported is returned for a file type the importer cannot read.
-var ErrUnsupported = errors.New("unsupported file type: use .docx, .html or .txt (不支持的文件类型：请使用 .docx、.html 或 .txt；.doc 请先用 Word 另存为 .docx)")
+// It is worded when it is shown, in the language chosen then.
+var ErrUnsupported error = unsupportedError{}
+
+type unsupportedError struct{}
+
+func (unsupportedError) Error() string {
+	return lang.Sprintf("不支持的文件类型：请使用 .docx、.html 或 .txt；.doc 请先用 Word 另存为 .docx", "unsupported file type: use .docx, .html or .txt")
+}
 
 // Import reads a correspondent's file (name decides the type by its
 // extension) and makes a page bundle of it.
@@ -137,7 +144,7 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		opts.Now = time.Now()
 	}
 	if opts.Slug != "" && !slug.Valid(opts.Slug) {
-		return nil, fmt.Errorf("slug %q: use lower-case letters, digits and - (slug 只能包含小写字母、数字和 -)", opts.Slug)
+		return nil, lang.Errorf("--slug %[1]q 不合适：只能包含小写字母、数字和 -", "slug %[1]q: use lower-case letters, digits and -", opts.Slug)
 	}
 	rep := &Report{Source: name}
 	doc, err := read(name, data, opts, rep)

@@ -217,7 +217,7 @@ func takeLang(fs *flag.FlagSet) bool {
 func parseDateFlag(cmd, value string, stderr io.Writer) (time.Time, bool) {
 	d, ok := dates.Parse(value)
 	if !ok {
-		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("--date %q 不是日期，请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %q is not a date such as 2025-10-26", value))
+		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("日期 %[1]q 无法识别（--date），请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %[1]q is not a date such as 2025-10-26", value))
 	}
 	return d, ok
 }

@@ -118,5 +118,5 @@ func requireSite(dir string) error {
 			return nil
 		}
 	}
-	return lang.Errorf("%[1]s 里找不到 site.toml，不是网站文件夹：请用 -s 指定网站文件夹", "%[1]s has no site.toml: give the site folder with -s", dir)
+	return lang.Errorf("找不到 site.toml，%[1]s 不是网站文件夹：请用 -s 指定网站文件夹", "%[1]s has no site.toml: give the site folder with -s", dir)
 }

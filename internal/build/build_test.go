@@ -226,7 +226,7 @@ func TestMissingLayout(t *testing.T) {
 		"layouts/home.html":   "{{ define \"main\" }}home{{ end }}\n",
 	})
 	_, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
-	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: missing layout for single pages") {
+	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: 缺少模板 single.html：这类页面无法生成 (missing layout for single pages)") {
 		t.Fatalf("err = %v", err)
 	}
 }

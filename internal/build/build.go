@@ -228,18 +228,24 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 	return nil, diag.Errorf("site.toml", 0, "%s", lang.Sprintf("找不到网站配置文件 site.toml：请用 -s 指定网站文件夹", "no site.toml in the site folder"))
 }
 
+// parseWarnings reports what the parse of page p warned of: front-matter
+// keys that look like slips, and the parse's own warnings.
+func parseWarnings(p *content.Page, errs *diag.List) {
+	for _, u := range p.Unknown {
+		errs.Warnf(p.File, u.Line, "%s", u.Message())
+	}
+	for _, w := range p.Warnings {
+		errs.Warnf(w.File, w.Line, "%s", w.Msg)
+	}
+}
+
 // loadSite runs steps 2-5 and returns the assembled site.
 func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*content.Site, *content.Index, *photos) {
 	tr := newTracer()
 	tree := content.Load(site, cfg, errs)
 	tr.step("parse")
 	for _, p := range tree.Pages {
-		for _, u := range p.Unknown {
-			errs.Warnf(p.File, u.Line, "%s", u.Message())
-		}
-		for _, w := range p.Warnings {
-			errs.Warnf(w.File, w.Line, "%s", w.Msg)
-		}
+		parseWarnings(p, errs)
 	}
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {

@@ -65,7 +65,7 @@ func (c *checker) dates() {
 				"date %s is a guess of the import, not yet confirmed: check it, then delete %q from the line's comment", day, dates.Unconfirmed))
 		}
 		if !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(p.Date) {
-			c.add("dates", Warning, p.File, keyLine(p, "expiryDate"), "expiryDate is not after date: the page is never shown (过期日期早于发布日期，页面不会显示)")
+			c.add("dates", Warning, p.File, keyLine(p, "expiryDate"), lang.Sprintf("过期日期 expiryDate 不晚于发布日期，页面不会显示：请检查两个日期", "expiryDate is not after date: the page is never shown"))
 		}
 	}
 }

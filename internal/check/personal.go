@@ -52,6 +52,9 @@ type personalID struct{ kind, kindEn, masked string }
 
 // identifiers returns the masked personal identifiers found in a text.
 func identifiers(text string) []personalID {
+	if !digitRun(text, 11) {
+		return nil // a mobile number has 11 digits in a row, an ID number 17
+	}
 	var out []personalID
 	for _, m := range mobileNumber.FindAllStringSubmatch(text, -1) {
 		out = append(out, personalID{"手机号", "mobile number", m[1][:3] + "****" + m[1][7:]})
@@ -62,6 +65,21 @@ func identifiers(text string) []personalID {
 		}
 	}
 	return out
+}
+
+// digitRun reports whether text has n or more ASCII digits in a row.
+func digitRun(text string, n int) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // personalIdentifiers looks for phone and ID numbers in the body, line by

@@ -40,10 +40,12 @@ func gbkSpots(rs []rune) []span {
 			buf, owner = buf[:0], owner[:0]
 			q := p
 			for ; q < j && rs[q] != '\uFFFD'; q++ {
-				for _, b := range gbkBytes(rs[q]) {
-					buf = append(buf, b)
-					owner = append(owner, q)
+				if rs[q] == '€' { // 0x80 alone in Windows' GBK
+					buf, owner = append(buf, 0x80), append(owner, q)
+					continue
 				}
+				c := gbkCode(rs[q])
+				buf, owner = append(buf, byte(c>>8), byte(c)), append(owner, q, q)
 			}
 			for _, s := range evidence(rs, buf, owner, q < j) {
 				for s.from > i && rare(rs[s.from-1]) {
@@ -152,15 +154,6 @@ func common(r rune) bool {
 // of: those GBK writes in two bytes, € (0x80 alone in Windows' GBK) and
 // U+FFFD.
 func garbleRune(r rune) bool { return gbkCode(r) != 0 || r == '€' || r == '\uFFFD' }
-
-// gbkBytes are a character's GBK bytes (see garbleRune).
-func gbkBytes(r rune) []byte {
-	if r == '€' {
-		return []byte{0x80}
-	}
-	c := gbkCode(r)
-	return []byte{byte(c >> 8), byte(c)}
-}
 
 var (
 	gbkOnce  sync.Once

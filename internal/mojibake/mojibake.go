@@ -64,6 +64,9 @@ var signatures = []string{"锟斤拷", "烫烫烫", "屯屯屯", "â€", "Ã©"
 func Find(text string) []Garble {
 	var out []Garble
 	for n, line := range strings.Split(text, "\n") {
+		if ascii(line) {
+			continue // every sign but "?" is beyond ASCII, and "?" counts beside Chinese
+		}
 		out = append(out, garbledInLine([]rune(line), n+1)...)
 	}
 	return out
@@ -104,16 +107,30 @@ func garbledInLine(rs []rune, line int) []Garble {
 // anchorAt reports whether a garbled run starts at rs[i], and how many
 // characters its first sign takes.
 func anchorAt(rs []rune, i int) (size int, sure bool) {
-	rest := string(rs[i:min(len(rs), i+3)])
-	for _, sig := range signatures {
-		if strings.HasPrefix(rest, sig) {
-			return utf8.RuneCountInString(sig), true
+	switch rs[i] {
+	case '锟', '烫', '屯', 'â', 'Ã', '\uFFFD': // the signatures' first characters
+		rest := string(rs[i:min(len(rs), i+3)])
+		for _, sig := range signatures {
+			if strings.HasPrefix(rest, sig) {
+				return utf8.RuneCountInString(sig), true
+			}
+		}
+	case '?':
+		if i > 0 && cjk(rs[i-1]) || i+1 < len(rs) && cjk(rs[i+1]) {
+			return 1, false
 		}
 	}
-	if rs[i] == '?' && (i > 0 && cjk(rs[i-1]) || i+1 < len(rs) && cjk(rs[i+1])) {
-		return 1, false
-	}
 	return 0, false
+}
+
+// ascii reports a line of ASCII alone.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // extendGarble grows a run ending at end over the signs that follow within

@@ -96,8 +96,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if prev, _ := importer.Imported(filepath.Join(*source, "content"), b.SourceHash); prev != "" && !*again {
-			fmt.Fprintln(stdout, lang.Sprintf("%s 已经导入过：与 %s 内容相同，没有再导入一份；确需再导入请加 --again",
-				"%s was imported before: same text as %s, not imported again (--again imports it anyway)", file, prev))
+			fmt.Fprintf(stdout, "%s: %s\n", file, lang.Sprintf("已经导入过：与 %[2]s 内容相同，没有再导入一份；确需再导入请加 --again",
+				"imported before: same text as %[2]s, not imported again (--again imports it anyway)", file, prev))
 			continue
 		}
 		dir, err := b.Write(parent)

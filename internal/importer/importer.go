@@ -77,7 +77,6 @@
 package importer
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -156,7 +155,7 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	}
 	doc.hash = sourceHash(doc)
 	if n := doc.tidy() + doc.dropped; n > 0 {
-		rep.remove("空段落 %d 个 (empty paragraphs)", n)
+		rep.remove("%s", lang.Sprintf("空段落 %[1]d 个", "%[1]d empty paragraph(s)", n))
 	}
 	if how := findTitle(doc, opts.Title == ""); how.zh != "" {
 		rep.convert("%s", how.say())
@@ -175,20 +174,20 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		return out
 	})
 	if converted > 0 {
-		rep.convert("繁体转简体 %d 处 (Traditional → Simplified, OpenCC)", converted)
+		rep.convert("%s", lang.Sprintf("繁体转简体 %[1]d 处", "%[1]d Traditional → Simplified (OpenCC)", converted))
 	}
 	attachCaptions(doc)
 	by, credit := extractDocumentByline(doc)
 	if credit != "" {
-		rep.remove("署名 %s → 前置元数据 (byline moved to the front matter)", credit)
+		rep.remove("%s", lang.Sprintf("署名 %[1]s → 前置元数据", "byline %[1]s moved to the front matter", credit))
 	} else {
-		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
+		rep.attend(0, "%s", lang.Sprintf("未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写", "no byline found: fill in author, reviewer, editor"))
 	}
 	draftCaptions(doc)
 	doc.shiftHeadings()
 	b := assemble(doc, by, opts, rep)
 	if line, msg := markdown.CheckLimits([]byte(b.Body)); msg != "" {
-		return nil, fmt.Errorf("转成的正文第 %d 行：%s", line, msg)
+		return nil, lang.Errorf("转成的正文第 %[1]d 行：%[2]s", "line %[1]d of the converted text: %[2]s", line, msg)
 	}
 	return b, nil
 }
@@ -228,7 +227,7 @@ func stripDocumentAnnotations(doc *document, rep *Report) {
 		return
 	}
 	doc.eachText(func(s string) string { return RemoveAnnotations(s, FindAnnotations(s)) })
-	rep.remove("拼音注音 %d 处 (pinyin annotations): %s", len(found), examples(found, 6))
+	rep.remove("%s", lang.Sprintf("拼音注音 %[1]d 处：%[2]s", "%[1]d pinyin annotation(s): %[2]s", len(found), examples(found, 6)))
 }
 
 // extractDocumentByline takes the byline off the end of the last text block.

@@ -16,15 +16,34 @@ import (
 	"showcase/internal/sitefs"
 )
 
-const checkUsage = `Usage:
-  showcase check [flags]    发布前检查 (the review gate: check the site before publishing)
+const checkUsage = `用法：
+  showcase check [选项]    发布前检查
+
+先按生成网站的方式完整走一遍但不写出任何文件（每个页面和模板都生成一次，每张照片都解码一次），
+再检查：链接和锚点、图片和图片说明、必填字段、审核状态、支部和对标条目、重复标题、
+过大的原图、日期、个人信息、乱码、中文标点和用词。草稿和待审稿件也检查，
+其问题标为“草稿”“待审稿件”。
+按检查项分组，每行“文件:行号: 说明”；要发布的稿件中有错误时退出码为 1，
+只有警告（或问题只在草稿中）时为 0。
+
+选项：
+  -s, --source 文件夹    网站文件夹（默认为当前文件夹 "."）
+      --format 格式      text（默认）或 json
+      --max-size MB      原图超过多少 MB 时提示（默认 5）
+      --fix              先自动改正稿件正文中的半角标点和用词，列出改动，再检查
+                         （不改动开头的前置元数据）
+      --localize         先把稿件中其他网站上的图片下载到稿件文件夹并改写稿件，再检查
+`
+
+const checkUsageEn = `Usage:
+  showcase check [flags]    the review gate: check the site before publishing
 
 Runs the build without writing anything (every page and layout rendered,
 every photo decoded), then checks links and anchors, pictures and alt text,
 required fields, the review state, branches and criteria, duplicate titles,
 oversized originals, dates, personal identifiers, mojibake, Chinese
-punctuation and wording. Drafts and
-pages awaiting review are checked too, their findings marked 草稿 / 待审稿件.
+punctuation and wording. Drafts and pages awaiting review are checked too,
+their findings marked 草稿 / 待审稿件.
 Prints "file:line: message" grouped by rule; exits 1 when there are errors
 in what would be published, 0 when there are only warnings (or findings in
 drafts).
@@ -33,12 +52,10 @@ Flags:
   -s, --source DIR       the site folder (default ".")
       --format FORMAT    text (default) or json
       --max-size MB      report originals larger than this (default 5)
-      --fix              先自动改正稿件正文中的半角标点和用词，列出改动，再检查
-                         (correct punctuation and wording in place first; the
+      --fix              correct punctuation and wording in place first (the
                          front matter is not touched)
-      --localize         先把稿件中其他网站上的图片下载到稿件文件夹并改写稿件，再检查
-                         (download pictures from other sites into the pages'
-                         folders and rewrite the pages first)
+      --localize         download pictures from other sites into the pages'
+                         folders and rewrite the pages first
 `
 
 // runCheck runs the review gate over a site: "showcase check".
@@ -53,7 +70,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 || (*format != "text" && *format != "json") || *maxSize <= 0 {
-		fmt.Fprint(stderr, checkUsage)
+		fmt.Fprint(stderr, localUsage(checkUsage))
 		return 2
 	}
 	if *localizeFlag {

@@ -21,7 +21,28 @@ import (
 	"showcase/internal/sitefs"
 )
 
-const deployUsage = `Usage: showcase deploy [flags]   publish the site to the campus host (发布网站)
+const deployUsage = `用法：showcase deploy [选项]   把网站发布到学校服务器
+
+先生成网站、做发布前检查，再把自上次发布以来有变化的文件发送到 site.toml 中
+[[deploy.targets]] 的一个发布目标（或 --target 网址）：先发样式和图片，再发页面，
+再发订阅源和站点地图，最后删除不再需要的文件。
+
+选项：
+  -s, --source 文件夹       网站文件夹（默认为当前文件夹 "."）
+  -d, --destination 文件夹  要发布的生成结果（默认为网站文件夹中的 public）
+      --target 名称|网址    site.toml 中的发布目标名称，或 sftp://用户@主机[:端口]/路径
+                            或 file:///路径（默认为 site.toml 中唯一的发布目标）
+      --no-build            不先生成，按现有的生成结果发布
+      --dry-run             预演：列出要发送和删除的文件，不做任何改动
+      --max-deletes 数量    要删除的文件超过这个数量时停下（默认为 [deploy] maxDeletes，256）
+      --prune               同时删除目标上不是发布放上去的文件
+                            （只清理本网站发布过的目标）
+      --force-unlock        解除另一台电脑上已停止的发布留下的锁
+                            （本机上已结束的发布留下的锁会自动接管）
+  -j, --jobs 数量           同时发送的文件数（默认 16）
+`
+
+const deployUsageEn = `Usage: showcase deploy [flags]   publish the site to the campus host
 
 Builds the site, runs its checks, and sends what changed since the last
 deploy to a target of site.toml's [[deploy.targets]] (or --target URL):
@@ -33,10 +54,10 @@ Flags:
       --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path
                           or file:///path (default: the only target in site.toml)
       --no-build          publish the output as it is, without building first
-      --dry-run           list what would be sent and deleted, change nothing (预演)
+      --dry-run           list what would be sent and deleted, change nothing
       --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
       --prune             also delete files on the target that no deploy put there
-                          (only on a target this site's deploys made; 只清理本网站发布过的目标)
+                          (only on a target this site's deploys made)
       --force-unlock      break the lock of a deploy on another computer that has
                           stopped (a dead deploy's lock on this computer is taken over unasked)
   -j, --jobs N            files sent at once (default 16)

@@ -9,6 +9,7 @@ import (
 	"showcase/internal/check"
 	"showcase/internal/config"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/proofread"
 )
 
@@ -20,7 +21,7 @@ func fixSite(source string, w io.Writer) error {
 	var ignored diag.List
 	cfg, err := build.LoadConfig(os.DirFS(source), &ignored)
 	if err != nil {
-		fmt.Fprintln(w, "check --fix: site.toml 有错误，未改正任何文件 (site.toml does not load: nothing fixed)")
+		fmt.Fprintln(w, lang.Say("自动改正（--fix）：site.toml 有错误，未改正任何文件", "check --fix: site.toml does not load: nothing fixed"))
 		return nil
 	}
 	fixes, err := check.Fix(source, cfg)

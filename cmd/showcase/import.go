@@ -10,8 +10,27 @@ import (
 	"showcase/internal/lang"
 )
 
-const importUsage = `Usage:
-  showcase import FILE... [flags]    导入稿件 (import Word .docx, .html or .txt as page bundles)
+const importUsage = `用法：
+  showcase import 文件... [选项]    导入来稿（Word .docx、.html 或 .txt）
+
+每个文件成为 content/栏目/文件夹名/index.md，图片放在它旁边：繁体字转为简体，
+拼音注音和署名从正文中取出（署名写入前置元数据），并报告转换了什么、删去了什么、
+哪些需要人工处理。有乱码或其他疑问的稿件标为 review = "draft"。已有的文件从不覆盖。
+标题取自设为标题样式或单独成段的那一段（或第一行像标题的文字）；正文中没有年份的日期，
+年份取自正文或文件日期，并标上“请核对”，直到有人核对。
+导入过的同一篇稿件（前置元数据中指纹相同）不会再导入一次。
+
+选项：
+  -s, --source 文件夹   网站文件夹（默认为当前文件夹 "."）
+      --section 栏目    news、case、album 或 branch，或 content 中的文件夹（默认 news）
+      --title 标题      文件中没有标题时用这个标题（只能导入一个文件时使用）
+      --date 日期       日期，如 2025-10-26 或 "2025-10-26 11:30"
+      --slug 名称       稿件文件夹名（只能导入一个文件时使用；默认为标题的拼音）
+      --again           即使导入过也再导入一次
+`
+
+const importUsageEn = `Usage:
+  showcase import FILE... [flags]    import Word .docx, .html or .txt as page bundles
 
 Each file becomes content/SECTION/SLUG/index.md with its pictures beside it:
 Traditional characters converted to Simplified, pinyin annotations and the
@@ -46,7 +65,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(stderr, importUsage)
+		fmt.Fprint(stderr, localUsage(importUsage))
 		return 2
 	}
 	if fs.NArg() > 1 && (*title != "" || *slugFlag != "") {
@@ -77,8 +96,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if prev, _ := importer.Imported(filepath.Join(*source, "content"), b.SourceHash); prev != "" && !*again {
-			fmt.Fprintln(stdout, lang.Sprintf("%s 已经导入过：与 %s 内容相同，没有再导入一份；确需再导入请加 --again",
-				"%s was imported before: same text as %s, not imported again (--again imports it anyway)", file, prev))
+			fmt.Fprintf(stdout, "%s: %s\n", file, lang.Sprintf("已经导入过：与 %[2]s 内容相同，没有再导入一份；确需再导入请加 --again",
+				"imported before: same text as %[2]s, not imported again (--again imports it anyway)", file, prev))
 			continue
 		}
 		dir, err := b.Write(parent)

@@ -24,29 +24,55 @@ import (
 	"showcase/internal/lang"
 )
 
-const usage = `showcase — 党建“双创”宣传网站生成器 (a static site generator for campus Party-building publicity)
+const usage = `showcase —— 党建“双创”宣传网站生成器
+
+用法：
+  showcase build [选项]        生成网站，放进 public/ 文件夹
+  showcase serve [选项]        预览网站：保存稿件后浏览器自动刷新
+  showcase deploy [选项]       发布到学校服务器
+  showcase new 类别 标题       新建稿件，类别：news（新闻）、case（案例）、album（图集）、branch（支部）
+  showcase import 文件         导入来稿（Word .docx、.html 或 .txt）
+  showcase check [选项]        发布前检查
+  showcase version             显示版本
+  showcase help                显示本说明
+
+每个命令后加 -h 可看它的全部选项；加 --lang en 则所有提示只用英文（LANG 为英文时也是）。
+
+build 的选项：
+  -s, --source 文件夹          网站文件夹（默认为当前文件夹 "."）
+  -d, --destination 文件夹     生成到哪个文件夹（默认为网站文件夹中的 public）
+  -b, --baseURL 网址           临时替换 site.toml 中的 baseURL
+  -D, --buildDrafts            包含草稿
+  -F, --buildFuture            包含日期在未来的稿件
+  -E, --buildExpired           包含已过期的稿件
+  -q, --quiet                  只显示错误
+      --strict                 先运行 showcase check，有错误则不生成
+`
+
+const usageEn = `showcase — a static site generator for campus Party-building publicity
 
 Usage:
-  showcase build [flags]    build the site into public/ (生成网站)
-  showcase serve            preview with live reload (预览，保存即刷新)
-  showcase deploy           publish to the campus host (发布到学校服务器)
-  showcase new KIND TITLE   a new page from an archetype: news, case, album, branch (新建稿件)
-  showcase import FILE      a Word, HTML or text file as a page (导入来稿)
-  showcase check            the review gate before publishing (发布前检查)
-  showcase version          print the version (版本)
-  showcase help             this text (帮助)
+  showcase build [flags]    build the site into public/
+  showcase serve            preview with live reload
+  showcase deploy           publish to the campus host
+  showcase new KIND TITLE   a new page from an archetype: news, case, album, branch
+  showcase import FILE      a Word, HTML or text file as a page
+  showcase check            the review gate before publishing
+  showcase version          print the version
+  showcase help             this text
 
-Every command takes --lang en for messages in English alone (英文信息; also when LANG is English).
+Every command takes -h for its flags, and --lang en for messages in English
+alone (also when LANG is English).
 
 Flags of build:
   -s, --source DIR          the site folder (default ".")
   -d, --destination DIR     the output folder (default SOURCE/public)
   -b, --baseURL URL         override site.toml's baseURL
-  -D, --buildDrafts         include drafts (包含草稿)
-  -F, --buildFuture         include pages dated in the future (包含未来日期的页面)
-  -E, --buildExpired        include expired pages (包含已过期的页面)
+  -D, --buildDrafts         include drafts
+  -F, --buildFuture         include pages dated in the future
+  -E, --buildExpired        include expired pages
   -q, --quiet               print errors only
-      --strict              run "showcase check" first and stop on its errors (先检查，有错误则不生成)
+      --strict              run "showcase check" first and stop on its errors
 `
 
 func main() {
@@ -57,8 +83,9 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	langFromArgs(args)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, localUsage(usage))
 		return 2
 	}
 	switch args[0] {
@@ -77,10 +104,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version", "-v":
 		return runVersion(stdout)
 	case "help", "--help", "-h":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, localUsage(usage))
 		return 0
 	}
-	fmt.Fprintf(stderr, "showcase: %s\n\n%s", lang.Sprintf("没有 %q 这个命令", "unknown command %q", args[0]), usage)
+	fmt.Fprintf(stderr, "showcase: %s\n\n%s", lang.Sprintf("没有 %q 这个命令", "unknown command %q", args[0]), localUsage(usage))
 	return 2
 }
 
@@ -116,7 +143,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	})
 	if res != nil {
 		for _, w := range res.Warnings {
-			fmt.Fprintf(stderr, "%s %s\n", lang.Sprintf("警告", "warning:"), w.Error())
+			fmt.Fprintf(stderr, "%s %s\n", lang.Say("警告", "warning:"), w.Error())
 		}
 	}
 	if err != nil {
@@ -144,18 +171,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func commandFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.Usage = func() { fmt.Fprint(stderr, localUsage(usage)) }
 	fs.String("lang", "", "")
 	return fs
 }
 
 // parseFlags parses a command's arguments. When it says false the command
-// ends with the status it gives: 0 after -h, 2 after a bad flag.
+// ends with the status it gives: 0 after -h, 2 after a bad flag (said on
+// the flag set's output, with the usage).
 func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	langFromArgs(args)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0, false
 		}
+		fmt.Fprintf(fs.Output(), "showcase %s: %s\n\n", fs.Name(), lang.Sprintf("选项写法有误，请对照下面的说明", "%v", err))
+		fs.Usage()
 		return 2, false
 	}
 	if !takeLang(fs) {
@@ -186,7 +217,7 @@ func takeLang(fs *flag.FlagSet) bool {
 func parseDateFlag(cmd, value string, stderr io.Writer) (time.Time, bool) {
 	d, ok := dates.Parse(value)
 	if !ok {
-		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("--date %q 不是日期，请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %q is not a date such as 2025-10-26", value))
+		fmt.Fprintf(stderr, "showcase %s: %s\n", cmd, lang.Sprintf("日期 %[1]q 无法识别（--date），请写成 2025-10-26 或 \"2025-10-26 09:30\"", "--date %[1]q is not a date such as 2025-10-26", value))
 	}
 	return d, ok
 }

@@ -15,9 +15,24 @@ import (
 	"showcase/internal/sitefs"
 )
 
-const newUsage = `Usage:
-  showcase new news|case|album|branch TITLE [flags]   新建稿件 (a new page bundle from an archetype)
-  showcase new album PHOTO-FOLDER [flags]             由照片文件夹新建图集 (an album of a folder of photos)
+const newUsage = `用法：
+  showcase new news|case|album|branch 标题 [选项]   新建稿件（按稿件模板）
+  showcase new album 照片文件夹 [选项]               由一个照片文件夹新建图集
+
+稿件放在 content/news|cases|photos|branches/文件夹名/index.md，包含该栏目需要的
+所有字段；已有的文件从不覆盖（文件夹名已被占用时用 文件夹名-2 …）。
+网站的 archetypes/类别.md 会替换内置的稿件模板。
+
+选项：
+  -s, --source 文件夹   网站文件夹（默认为当前文件夹 "."）
+      --slug 名称       稿件文件夹名（默认为标题的拼音）
+      --date 日期       日期，如 2025-10-26 或 "2025-10-26 09:30"（默认为现在）
+      --title 标题      图集的标题（默认为照片文件夹的名字）
+`
+
+const newUsageEn = `Usage:
+  showcase new news|case|album|branch TITLE [flags]   a new page bundle from an archetype
+  showcase new album PHOTO-FOLDER [flags]             an album of a folder of photos
 
 The page goes to content/news|cases|photos|branches/SLUG/index.md with every
 field its section expects; nothing is ever overwritten (SLUG-2 … when taken).
@@ -41,7 +56,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() < 2 {
-		fmt.Fprint(stderr, newUsage)
+		fmt.Fprint(stderr, localUsage(newUsage))
 		return 2
 	}
 	if err := requireSite(*source); err != nil {
@@ -103,5 +118,5 @@ func requireSite(dir string) error {
 			return nil
 		}
 	}
-	return lang.Errorf("%[1]s 里找不到 site.toml，不是网站文件夹：请用 -s 指定网站文件夹", "%[1]s has no site.toml: give the site folder with -s", dir)
+	return lang.Errorf("找不到 site.toml，%[1]s 不是网站文件夹：请用 -s 指定网站文件夹", "%[1]s has no site.toml: give the site folder with -s", dir)
 }

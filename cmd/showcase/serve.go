@@ -20,11 +20,32 @@ import (
 	"showcase"
 	"showcase/internal/build"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/server"
 	"showcase/internal/sitefs"
 )
 
-const serveUsage = `showcase serve — 预览网站：保存即自动重新生成并刷新浏览器 (preview with live reload)
+const serveUsage = `showcase serve —— 预览网站：保存稿件后自动重新生成并刷新浏览器
+
+用法：
+  showcase serve [选项]
+
+选项：
+  -s, --source 文件夹       网站文件夹（默认为当前文件夹 "."）
+  -p, --port 端口           端口（默认 1313；被占用时换一个空闲的）
+      --bind 地址           监听的地址（默认 127.0.0.1，只有本机能打开；
+                            0.0.0.0 可让同一网络中的手机打开，用于手机预览）
+  -b, --baseURL 网址        临时替换 site.toml 中的 baseURL
+  -D, --buildDrafts         包含草稿，标为“草稿”（默认包含；--buildDrafts=false 不包含）
+  -F, --buildFuture         包含日期在未来的稿件（默认包含）
+  -E, --buildExpired        包含已过期的稿件
+      --poll[=间隔]         每隔一段时间（默认 500ms）查看有无修改，而不是等待文件事件：
+                            网络盘、WSL 请使用
+
+网站生成在一个临时文件夹中，不会写入 public/。
+`
+
+const serveUsageEn = `showcase serve — preview with live reload
 
 Usage:
   showcase serve [flags]
@@ -33,13 +54,13 @@ Flags:
   -s, --source DIR          the site folder (default ".")
   -p, --port PORT           the port (default 1313; another free one if it is taken)
       --bind ADDRESS        the address to listen on (default 127.0.0.1, this computer only;
-                            0.0.0.0 lets phones on the same network open it: 手机预览)
+                            0.0.0.0 lets phones on the same network open it)
   -b, --baseURL URL         override site.toml's baseURL
   -D, --buildDrafts         include drafts, marked 草稿 (default on; --buildDrafts=false to leave out)
   -F, --buildFuture         include pages dated in the future (default on)
   -E, --buildExpired        include expired pages
       --poll[=INTERVAL]     look for changes every INTERVAL (default 500ms) instead of waiting
-                            for file events: for network drives and WSL (网络盘、WSL 请使用)
+                            for file events: for network drives and WSL
 
 The site is built into a temporary folder, never into public/.
 `
@@ -66,28 +87,29 @@ func parseServeFlags(args []string, stderr io.Writer) (f serveFlags, code int, o
 	fs.BoolVarP(&f.expired, "buildExpired", "E", false, "")
 	poll := fs.String("poll", "", "")
 	fs.Lookup("poll").NoOptDefVal = "500ms"
+	langFromArgs(args)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return f, 0, false
 		}
-		fmt.Fprintf(stderr, "showcase serve: %v\n\n%s", err, serveUsage)
+		fmt.Fprintf(stderr, "showcase serve: %s\n\n%s", lang.Sprintf("选项写法有误，请对照下面的说明", "%v", err), localUsage(serveUsage))
 		return f, 2, false
 	}
 	if !takeLang(fs) {
 		return f, 2, false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "showcase serve: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("多余的参数 %q：网站文件夹请用 -s 指定", "unexpected argument %q", fs.Arg(0)))
 		return f, 2, false
 	}
 	if f.port < 0 || f.port > 65535 {
-		fmt.Fprintf(stderr, "showcase serve: port %d is out of range (端口号应在 0 到 65535 之间)\n", f.port)
+		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("端口号应在 0 到 65535 之间，%[1]d 不行", "port %[1]d is out of range", f.port))
 		return f, 2, false
 	}
 	if *poll != "" {
 		d, err := time.ParseDuration(*poll)
 		if err != nil || d <= 0 {
-			fmt.Fprintf(stderr, "showcase serve: --poll %q is not a duration such as 500ms (轮询间隔格式错误)\n", *poll)
+			fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("--poll 的间隔 %[1]q 写法有误，请写成 500ms 或 2s 这样", "--poll %[1]q is not a duration such as 500ms", *poll))
 			return f, 2, false
 		}
 		f.poll = d
@@ -109,14 +131,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	base, err := sitePath(src, flags.baseURL)
 	if err != nil {
 		printBuildError(stderr, err)
-		fmt.Fprintln(stderr, "showcase serve: cannot read the site's configuration; fix it and start again (请先修改网站配置文件后重新启动)")
+		fmt.Fprintln(stderr, "showcase serve:", lang.Sprintf("无法读取网站配置文件：请按上面的提示修改后重新启动", "cannot read the site's configuration; fix it and start again"))
 		return 1
 	}
 
 	// the preview is built into a private folder: public/ is for deploying
 	tmp, err := os.MkdirTemp("", "showcase-serve-")
 	if err != nil {
-		fmt.Fprintf(stderr, "showcase: cannot create a temporary folder: %v\n", err)
+		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("无法建立存放预览的临时文件夹：请检查磁盘空间", "cannot create a temporary folder: %v", err))
 		return 1
 	}
 	defer os.RemoveAll(tmp)
@@ -132,7 +154,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Source: src, Root: dest, BasePath: base, Poll: flags.poll, Log: stdout,
 		Rebuild: previewRebuild(session, &warningPrinter{w: stderr}, func() {
 			if now, err := sitePath(src, flags.baseURL); err == nil && now != base {
-				fmt.Fprintf(stderr, "网站路径已改为 %s，请重新启动 showcase serve (the base path changed: restart)\n", now)
+				fmt.Fprintln(stderr, lang.Sprintf("网站路径已改为 %[1]s，请重新启动 showcase serve", "the base path changed to %[1]s: restart showcase serve", now))
 			}
 		}),
 	})
@@ -142,7 +164,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ln, err := listen(flags.bind, flags.port, flags.portGiven, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "showcase serve: cannot listen on %s (无法监听该地址/端口): %v\n", net.JoinHostPort(flags.bind, strconv.Itoa(flags.port)), err)
+		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("无法在 %[1]s 上提供预览（地址或端口不可用）：请换一个端口，如 -p 1314", "cannot listen on %[1]s: %[2]v", net.JoinHostPort(flags.bind, strconv.Itoa(flags.port)), err))
 		return 1
 	}
 	return runPreview(srv, ln, flags.bind, base, stdout, stderr)
@@ -161,7 +183,7 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 
-	fmt.Fprintln(stdout, "正在生成网站…")
+	fmt.Fprintln(stdout, lang.Say("正在生成网站…", "building the site…"))
 	srv.Rebuild(nil)
 	printAddresses(stdout, bind, ln.Addr().(*net.TCPAddr).Port, base)
 
@@ -173,7 +195,7 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 	code := 0
 	select {
 	case <-ctx.Done():
-		fmt.Fprintln(stdout, "\n预览已停止 (stopped)")
+		fmt.Fprintln(stdout, "\n"+lang.Say("预览已停止", "stopped"))
 	case err := <-served:
 		fmt.Fprintf(stderr, "showcase serve: %v\n", err)
 		code = 1
@@ -209,12 +231,13 @@ func previewRebuild(session *build.Session, warnings *warningPrinter, afterConfi
 		if files == nil {
 			files = []string{} // nothing changed, which is not "unknown"
 		}
-		how := "完整生成"
+		how, howEn := "完整生成", "full build"
 		if res.Fast {
-			how = "快速更新"
+			how, howEn = "快速更新", "fast update"
 		}
-		return server.Result{Changed: files, Summary: fmt.Sprintf("%s %d 页，%d 个文件有变化，用时 %s",
-			how, res.Pages, len(files), res.Took.Round(time.Millisecond)), Broken: res.Broken}, nil
+		return server.Result{Changed: files, Summary: lang.Say("%[1]s %[3]d 页，%[4]d 个文件有变化，用时 %[5]s",
+			"%[2]s of %[3]d pages, %[4]d files changed in %[5]s",
+			how, howEn, res.Pages, len(files), res.Took.Round(time.Millisecond)), Broken: res.Broken}, nil
 	}
 }
 
@@ -243,17 +266,17 @@ func listen(bind string, port int, portGiven bool, stderr io.Writer) (net.Listen
 	if err2 != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stderr, "端口 %d 已被占用，改用端口 %d (port %d is in use)\n", port, ln.Addr().(*net.TCPAddr).Port, port)
+	fmt.Fprintln(stderr, lang.Sprintf("端口 %[1]d 已被占用，改用端口 %[2]d", "port %[1]d is in use, using %[2]d", port, ln.Addr().(*net.TCPAddr).Port))
 	return ln, nil
 }
 
 // printAddresses prints the preview's URL and, when phones can reach it,
 // the LAN URLs and a QR code of the first.
 func printAddresses(w io.Writer, bind string, port int, base string) {
-	fmt.Fprintf(w, "\n网站预览地址：%s\n", server.LocalURL(bind, port, base))
+	fmt.Fprintln(w, "\n"+lang.Say("网站预览地址：%s", "preview: %s", server.LocalURL(bind, port, base)))
 	lan := server.LANURLs(bind, port, base)
 	if len(lan) > 0 {
-		fmt.Fprintln(w, "手机预览（手机与电脑连接同一网络，扫码或输入网址）：")
+		fmt.Fprintln(w, lang.Say("手机预览（手机与电脑连接同一网络，扫码或输入网址）：", "on a phone on the same network:"))
 		for _, u := range lan {
 			fmt.Fprintf(w, "  %s\n", u)
 		}
@@ -261,9 +284,9 @@ func printAddresses(w io.Writer, bind string, port int, base string) {
 			fmt.Fprint(w, qr)
 		}
 	} else if bind == "127.0.0.1" || bind == "localhost" || bind == "::1" {
-		fmt.Fprintln(w, "（仅本机可访问；手机预览请加 --bind 0.0.0.0）")
+		fmt.Fprintln(w, lang.Say("（仅本机可访问；手机预览请加 --bind 0.0.0.0）", "(this computer only; --bind 0.0.0.0 lets phones open it)"))
 	}
-	fmt.Fprintln(w, "保存文件后浏览器会自动刷新。按 Ctrl+C 停止预览。")
+	fmt.Fprintln(w, lang.Say("保存文件后浏览器会自动刷新。按 Ctrl+C 停止预览。", "the browser reloads when a file is saved; Ctrl+C stops the preview"))
 }
 
 // colorTerminal reports whether w is a terminal that takes ANSI colors.
@@ -298,7 +321,7 @@ type warningPrinter struct {
 func (p *warningPrinter) print(warnings []*diag.Problem) {
 	var b strings.Builder
 	for _, w := range warnings {
-		fmt.Fprintf(&b, "警告 warning: %s\n", w.Error())
+		fmt.Fprintf(&b, "%s %s\n", lang.Say("警告", "warning:"), w.Error())
 	}
 	if b.String() != p.last {
 		fmt.Fprint(p.w, b.String())

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"showcase"
+	"showcase/internal/lang"
 )
 
 // The commit and the commit's date of a release binary, set by
@@ -22,12 +23,12 @@ func runVersion(stdout io.Writer) int {
 	if rev == "" {
 		rev, when = buildVCS()
 	}
-	line := "showcase 版本 " + showcase.Version
+	line := lang.Say("showcase 版本 %s", "showcase version %s", showcase.Version)
 	if rev != "" {
-		line += " · 提交 " + rev
+		line += lang.Say(" · 提交 %s", " · commit %s", rev)
 	}
 	if t, err := time.Parse(time.RFC3339, when); err == nil {
-		line += " · " + t.In(beijing).Format("2006年1月2日")
+		line += " · " + t.In(beijing).Format(lang.Say("2006年1月2日", "2006-01-02"))
 	}
 	fmt.Fprintf(stdout, "%s · %s/%s\n", line, runtime.GOOS, runtime.GOARCH)
 	return 0

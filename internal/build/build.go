@@ -46,6 +46,7 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -164,7 +165,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	if err := ph.pipe.Prune(); err != nil {
-		errs.Warnf(s.Config.Images.CacheDir, 0, "cannot prune the image cache: %v", err)
+		errs.Warnf(s.Config.Images.CacheDir, 0, "%s", lang.Sprintf("无法清理图片缓存中用不到的旧文件，不影响生成的网站", "cannot prune the image cache: %v", err))
 	}
 	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
 	res.Changed = out.Changed()
@@ -225,7 +226,7 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 			return nil, placed
 		}
 		if err != nil {
-			return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+			return nil, diag.Errorf(name, 0, "%s", lang.Sprintf("无法读取网站配置文件：请检查它是否被其他程序占用或没有读取权限", "cannot read: %v", err))
 		}
 		cfg, warnings, err := config.Parse(data, name)
 		for _, w := range warnings {
@@ -243,7 +244,18 @@ func LoadConfig(site fs.FS, errs *diag.List) (*config.Config, error) {
 		}
 		return cfg, err
 	}
-	return nil, diag.Errorf("site.toml", 0, "no site.toml in the site folder (找不到网站配置文件 site.toml)")
+	return nil, diag.Errorf("site.toml", 0, "%s", lang.Sprintf("找不到网站配置文件 site.toml：请用 -s 指定网站文件夹", "no site.toml in the site folder"))
+}
+
+// parseWarnings reports what the parse of page p warned of: front-matter
+// keys that look like slips, and the parse's own warnings.
+func parseWarnings(p *content.Page, errs *diag.List) {
+	for _, u := range p.Unknown {
+		errs.Warnf(p.File, u.Line, "%s", u.Message())
+	}
+	for _, w := range p.Warnings {
+		errs.Warnf(w.File, w.Line, "%s", w.Msg)
+	}
 }
 
 // configFolder reads the files of Hugo's configuration folders
@@ -267,7 +279,7 @@ func configFolder(site fs.FS) ([]config.FolderFile, error) {
 				return nil, placed
 			}
 			if err != nil {
-				return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+				return nil, diag.Errorf(name, 0, "%s", lang.Sprintf("无法读取：%v", "cannot read: %v", err))
 			}
 			files = append(files, config.FolderFile{Name: name, Data: data})
 		}
@@ -281,12 +293,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 	tree := content.Load(site, cfg, errs)
 	tr.step("parse")
 	for _, p := range tree.Pages {
-		for _, u := range p.Unknown {
-			errs.Warnf(p.File, u.Line, "%s", u.Message())
-		}
-		for _, w := range p.Warnings {
-			errs.Warnf(w.File, w.Line, "%s", w.Msg)
-		}
+		parseWarnings(p, errs)
 	}
 	var published, hidden []*content.Page
 	for _, p := range tree.Pages {

@@ -196,7 +196,7 @@ func TestBadFiles(t *testing.T) {
 	if err == nil {
 		t.Fatal("build succeeded")
 	}
-	for _, want := range []string{"content/gbk.md:2: the file is not UTF-8 text (probably GBK/GB18030)", "content/loop.md: broken or looping symbolic link"} {
+	for _, want := range []string{"content/gbk.md:2: 文件不是 UTF-8 编码，可能是 GBK", "(the file is not UTF-8 text (probably GBK/GB18030)", "content/loop.md: 这个符号链接", "(broken or looping symbolic link"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
@@ -226,7 +226,7 @@ func TestMissingLayout(t *testing.T) {
 		"layouts/home.html":   "{{ define \"main\" }}home{{ end }}\n",
 	})
 	_, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Now: fixedNow})
-	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: missing layout for single pages") {
+	if err == nil || !strings.Contains(err.Error(), "layouts/single.html: 缺少模板 single.html：这类页面无法生成 (missing layout for single pages)") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // A build replaces its whole destination folder, so it only ever replaces a
@@ -45,16 +47,16 @@ func checkDestination(source, dest string) error {
 		return err
 	}
 	if dst == src || strings.HasPrefix(src+string(filepath.Separator), dst+string(filepath.Separator)) {
-		return fmt.Errorf("destination %s would replace the site folder itself (输出目录不能是网站目录)", dest)
+		return lang.Errorf("输出文件夹 %[1]s 就是网站文件夹（或包含它），生成会替换整个网站，所以没有生成：请用 -d 指定另一个文件夹", "destination %[1]s would replace the site folder itself", dest)
 	}
 	for _, d := range []string{"content", "layouts", "static"} {
 		own := filepath.Join(src, d)
 		if dst == own || strings.HasPrefix(dst, own+string(filepath.Separator)) {
-			return fmt.Errorf("destination %s is inside the site's %s/ folder (输出目录不能位于 %s 中)", dest, d, d)
+			return lang.Errorf("输出文件夹 %[1]s 位于网站的 %[2]s/ 文件夹中，所以没有生成：请用 -d 指定另一个文件夹", "destination %[1]s is inside the site's %[2]s/ folder", dest, d)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dst, "site.toml")); err == nil {
-		return fmt.Errorf("destination %s holds a site.toml: it looks like a site, not an output folder (输出目录中有 site.toml)", dest)
+		return lang.Errorf("输出文件夹 %[1]s 中有 site.toml，像是一个网站文件夹，所以没有生成：请用 -d 指定另一个文件夹", "destination %[1]s holds a site.toml: it looks like a site, not an output folder", dest)
 	}
 	return checkReplaceable(dest)
 }

@@ -3,11 +3,11 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"html"
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/lang"
 )
 
 // feedItems is how many items a feed carries.
@@ -113,7 +113,7 @@ func rss(s *content.Site, urlPath, title, desc string, pages []*content.Page) ([
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(rssDoc{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}); err != nil {
-		return nil, fmt.Errorf("feed: %v", err)
+		return nil, lang.Errorf("无法生成订阅源（RSS）", "feed: %v", err)
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil

@@ -235,7 +235,7 @@ func (r markdownResolver) RenderImage(src, alt, title string, standalone bool, n
 		*r.images = true
 	}
 	if alt == "" {
-		r.Note(src, false, "image "+src+" has no alt text: describe it for readers who cannot see it (图片缺少替代文字)")
+		r.Note(src, false, lang.Sprintf("图片 %[1]s 缺少替代文字：请在 ![ ] 的方括号中写明图片内容，方便看不到图片的读者", "image %[1]s has no alt text: describe it for readers who cannot see it", src))
 	}
 	var img string
 	lazy := ` loading="lazy"`

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"showcase/internal/lang"
 )
 
 // output writes a build into a staging folder beside the destination. A file
@@ -58,7 +59,7 @@ func newOutput(dest string) (*output, error) {
 	cleanStaging(dest)
 	stage, err := os.MkdirTemp(parent, stagingPrefix(dest))
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a staging folder beside %s: %v", dest, err)
+		return nil, lang.Errorf("无法在 %[1]s 旁边建立临时文件夹，没有生成：请检查磁盘空间和写入权限", "cannot create a staging folder beside %[1]s: %[2]v", dest, err)
 	}
 	unlock, _ := lockDir(stage) // only ever contended by a cleanStaging, which then skips it
 	o := &output{dest: dest, stage: stage, claimed: map[string]string{}, unlock: unlock}
@@ -72,12 +73,12 @@ func newOutput(dest string) (*output, error) {
 // claim reserves an output path; two writers of one path is an error naming both.
 func (o *output) claim(rel, by string) error {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || path.Clean(rel) != rel || rel == ".." || strings.HasPrefix(rel, "../") {
-		return fmt.Errorf("output path %q escapes the site (输出路径越出网站目录)", rel)
+		return lang.Errorf("输出路径 %[1]q 越出了网站文件夹", "output path %[1]q escapes the site", rel)
 	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if prev, ok := o.claimed[rel]; ok {
-		return fmt.Errorf("%s is written by both %s and %s (两个来源生成同一文件)", rel, prev, by)
+		return lang.Errorf("%[2]s 和 %[3]s 生成了同一个文件 %[1]s：请改掉其中一个的网址或文件名", "%[1]s is written by both %[2]s and %[3]s", rel, prev, by)
 	}
 	o.claimed[rel] = by
 	o.order = append(o.order, rel)
@@ -223,7 +224,7 @@ func (o *output) Swap() error {
 		old = o.stage + ".old"
 		if err := os.Rename(o.dest, old); err != nil {
 			o.Discard()
-			return fmt.Errorf("cannot move the previous output aside: %v", err)
+			return lang.Errorf("无法移开原有的网站文件夹，新网站没有放进去，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot move the previous output aside: %v", err)
 		}
 	}
 	if err := os.Rename(o.stage, o.dest); err != nil {
@@ -231,7 +232,7 @@ func (o *output) Swap() error {
 			os.Rename(old, o.dest)
 		}
 		o.Discard()
-		return fmt.Errorf("cannot put the new output in place: %v", err)
+		return lang.Errorf("无法把新生成的网站放进输出文件夹，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot put the new output in place: %v", err)
 	}
 	if old != "" {
 		return os.RemoveAll(old)

@@ -162,6 +162,7 @@ func (s *Session) commit(out *output, errs *diag.List, opts Options, start time.
 	return &Result{
 		Pages: len(site.Pages) + len(site.Profiles), Written: int(out.written.Load()),
 		Linked: int(out.linked.Load()), Changed: out.Changed(), Fast: true, Took: time.Since(start),
+		Warnings: errs.Warnings(),
 	}, nil
 }
 

@@ -27,7 +27,9 @@ type edit struct {
 // readEdits parses the changed files and renders their Markdown. Each must
 // be a published page of the last build whose body shows no images and,
 // when more than its body changed, whose shape stays (sameShape); else it
-// returns errSlowPath. Problems of the files are in the list.
+// returns errSlowPath. Problems of the files are in the list, errors and
+// warnings, as a full build reports them for these pages (the slips in
+// the front matter, pictures left as text, links leading nowhere).
 func (s *Session) readEdits(changed []string, opts Options) ([]edit, *diag.List, error) {
 	var edits []edit
 	var errs diag.List
@@ -51,6 +53,7 @@ func (s *Session) readEdits(changed []string, opts Options) ([]edit, *diag.List,
 		if len(problems) > 0 {
 			continue
 		}
+		parseWarnings(fresh, &errs)
 		if hasCalls(fresh.Body) || hasCalls(page.Body) {
 			return nil, nil, errSlowPath // shortcodes run in a full build
 		}

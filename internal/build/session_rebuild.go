@@ -33,12 +33,13 @@ func (s *Session) rebuild(stamps map[string]stamp, opts Options) (*Result, error
 	if err := errs.Err(); err != nil {
 		return &Result{Warnings: errs.Warnings()}, err
 	}
-	return s.apply(edits, opts, start)
+	return s.apply(edits, errs, opts, start)
 }
 
 // apply takes the edits into the pages in memory, assembles the site again
 // if they move or relink a page, and renders the outputs they change.
-func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, error) {
+// errs holds the warnings of reading the edits, and takes what follows.
+func (s *Session) apply(edits []edit, errs *diag.List, opts Options, start time.Time) (*Result, error) {
 	cfg := s.last.site.Config
 	tr := newTracer()
 	ch := &render.Changes{Pages: map[*content.Page]bool{}, Bodies: map[*content.Page]bool{}}
@@ -56,10 +57,9 @@ func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, e
 	}
 	// From here on the pages in memory are the new ones: a failure leaves
 	// the output as it was and the next build starts afresh.
-	var errs diag.List
 	site := s.last.site
 	if relink {
-		site = content.Reassemble(cfg, s.last.ix.Published, opts.Now, &errs, ch.Pages)
+		site = content.Reassemble(cfg, s.last.ix.Published, opts.Now, errs, ch.Pages)
 		site.Files = s.last.ix.Files
 		ch.Assembled = true
 		tr.step("assemble")
@@ -93,7 +93,7 @@ func (s *Session) apply(edits []edit, opts Options, start time.Time) (*Result, e
 		tr.step("feeds")
 	}
 	s.last.site, s.last.jobs = site, jobs
-	return s.commit(out, &errs, opts, start)
+	return s.commit(out, errs, opts, start)
 }
 
 // dirty lists the jobs to render again: those new since the last build and

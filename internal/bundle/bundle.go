@@ -33,13 +33,13 @@ package bundle
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"showcase/internal/lang"
 	"showcase/internal/slug"
 )
 
@@ -72,7 +72,7 @@ func ShortSlug(title string) string {
 // file name.md, and returns it. It never reuses an existing folder.
 func NewDir(parent, name string) (string, error) {
 	if !slug.Valid(name) {
-		return "", fmt.Errorf("%q is not a slug of lower-case letters, digits and - (slug 只能包含小写字母、数字和 -)", name)
+		return "", lang.Errorf("文件夹名 %[1]q 不合适：只能包含小写字母、数字和 -", "%[1]q is not a slug of lower-case letters, digits and -", name)
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", err
@@ -94,7 +94,7 @@ func NewDir(parent, name string) (string, error) {
 			return "", err
 		}
 	}
-	return "", fmt.Errorf("no free folder name for %s in %s (找不到可用的文件夹名)", name, parent)
+	return "", lang.Errorf("%[2]s 中找不到可用的文件夹名（%[1]s、%[1]s-2 … 都已被占用）：请用 --slug 另起一个", "no free folder name for %[1]s in %[2]s", name, parent)
 }
 
 // WriteNew writes data to a file that must not exist yet. The data is

@@ -35,8 +35,9 @@
 //	privacy     what looks like a mainland mobile number (1[3-9] and nine
 //	            digits) or a resident ID number (18 characters whose check
 //	            digit is right), in the text or the front matter
-//	garbled     mojibake: U+FFFD, 锟斤拷, 鈥… are errors; a lone "?" beside
-//	            Chinese text a warning
+//	garbled     mojibake: U+FFFD, 锟斤拷, UTF-8 read as GBK (鈥滃弻鍒涒€,
+//	            told by pairs: 鈥 alone is a real character) are errors;
+//	            a lone "?" beside Chinese text a warning
 //	typography  half-width punctuation among Chinese characters (, : ; ( )
 //	            ? ! and a sentence-ending .) and spaces beside full-width
 //	            marks, one warning a line; "showcase check --fix" corrects

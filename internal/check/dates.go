@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"showcase/internal/content"
@@ -35,7 +34,7 @@ func (c *checker) duplicateTitles() {
 		key := strings.Join(strings.Fields(p.Title), " ") + "\x00" + day
 		if other, ok := first[key]; ok {
 			c.add("duplicates", Error, p.File, keyLine(p, "title"),
-				fmt.Sprintf("%s has the same title on %s: the same report twice? (与 %s 同一天标题相同，是否重复发布？)", other, day, other))
+				lang.Sprintf("与 %[1]s 同一天（%[2]s）标题相同，是否重复发布？", "%[1]s has the same title on %[2]s: the same report twice?", other, day))
 			continue
 		}
 		first[key] = p.File
@@ -55,18 +54,18 @@ func (c *checker) dates() {
 		day := p.Date.In(cst).Format("2006-01-02 15:04")
 		switch {
 		case p.Date.After(now.AddDate(1, 0, 0)):
-			c.add("dates", Error, p.File, line, fmt.Sprintf("date %s is more than a year ahead: a typing mistake? (日期 %s 超过一年以后，是否写错？)", day, day))
+			c.add("dates", Error, p.File, line, lang.Sprintf("日期 %s 超过一年以后，是否写错？", "date %s is more than a year ahead: a typing mistake?", day))
 		case p.Date.After(now):
-			c.add("dates", Warning, p.File, line, fmt.Sprintf("date %s is in the future: the page is not published before then (日期 %s 在未来，届时才会发布)", day, day))
+			c.add("dates", Warning, p.File, line, lang.Sprintf("日期 %s 在未来，届时才会发布", "date %s is in the future: the page is not published before then", day))
 		case p.Date.Year() < 1990:
-			c.add("dates", Warning, p.File, line, fmt.Sprintf("date %s looks mistyped (日期 %s 似乎写错了)", day, day))
+			c.add("dates", Warning, p.File, line, lang.Sprintf("日期 %s 似乎写错了", "date %s looks mistyped", day))
 		}
 		if unconfirmed(p) {
 			c.add("dates", Error, p.File, line, lang.Sprintf("日期 %s 尚未核对：这是导入时推断的日期，核对无误后删去这一行注释中的“%s”",
 				"date %s is a guess of the import, not yet confirmed: check it, then delete %q from the line's comment", day, dates.Unconfirmed))
 		}
 		if !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(p.Date) {
-			c.add("dates", Warning, p.File, keyLine(p, "expiryDate"), "expiryDate is not after date: the page is never shown (过期日期早于发布日期，页面不会显示)")
+			c.add("dates", Warning, p.File, keyLine(p, "expiryDate"), lang.Sprintf("过期日期 expiryDate 不晚于发布日期，页面不会显示：请检查两个日期", "expiryDate is not after date: the page is never shown"))
 		}
 	}
 }

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
 	"showcase/internal/config"
 	"showcase/internal/content"
+	"showcase/internal/lang"
 )
 
 // fieldNames are the Chinese names of the fields a section may require.
@@ -35,18 +35,20 @@ func (c *checker) reviewState(pages []*content.Page) {
 		}
 		line := keyLine(p, "review")
 		if p.Review == content.ReviewDone && len(p.Byline.Reviewers) == 0 {
-			c.add("review", Error, p.File, line, `review = "reviewed" but no reviewer is named: add reviewer = ["…"] (标记为已审核，但没有填写审核人)`)
+			c.add("review", Error, p.File, line, lang.Sprintf(`标记为已审核，但没有填写审核人：请加上 reviewer = ["审核人姓名"]`, `review = "reviewed" but no reviewer is named: add reviewer = ["…"]`))
 			continue
 		}
 		switch {
 		case heldForReview(p, c.site.Config.Review):
-			why := "no reviewer named (没有审核人)"
+			why, whyEn := "没有填写审核人", "no reviewer named"
 			if p.Review == content.ReviewDraft {
-				why = `review = "draft" (待审)`
+				why, whyEn = `review = "draft"，待审`, `review = "draft"`
 			}
-			c.add("review", Warning, p.File, line, "held back until reviewed: "+why+`; it is not published before review = "reviewed" (未审核，暂不发布)`)
+			c.add("review", Warning, p.File, line, lang.Sprintf(`未审核，暂不发布（%[1]s）：审核通过后填写审核人，并把 review 改为 "reviewed"`,
+				`held back until reviewed: %[2]s; it is not published before review = "reviewed"`, why, whyEn))
 		case !required && p.Review == content.ReviewDraft:
-			c.add("review", Error, p.File, line, `review = "draft", yet site.toml does not require review, so this page would be published unreviewed: fix it and set review = "reviewed", or set [review] required = true (待审稿件将被直接发布：审核后改为 "reviewed"，或在 site.toml 中设置 [review] required = true)`)
+			c.add("review", Error, p.File, line, lang.Sprintf(`待审稿件将被直接发布：审核后把 review 改为 "reviewed"，或在 site.toml 中设置 [review] required = true`,
+				`review = "draft", yet site.toml does not require review, so this page would be published unreviewed: fix it and set review = "reviewed", or set [review] required = true`))
 		}
 	}
 }
@@ -74,7 +76,7 @@ func (c *checker) requiredFields() {
 				name = key
 			}
 			c.add("fields", Error, p.File, keyLine(p, key),
-				fmt.Sprintf("%s is required for %s by site.toml [review] fields (缺少必填字段：%s)", key, sectionName(p.Section), name))
+				lang.Sprintf("缺少必填字段：%[3]s（%[1]s），site.toml 的 [review] fields 要求 %[2]s 中的稿件填写", "%[1]s is required for %[2]s by site.toml [review] fields", key, sectionName(p.Section), name))
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"showcase/internal/config"
 	"showcase/internal/content"
+	"showcase/internal/lang"
 	"showcase/internal/proofread"
 )
 
@@ -150,13 +151,13 @@ func WriteFixes(w io.Writer, fixes []FileFix) {
 			byLine[f.Line] = append(byLine[f.Line], f)
 		}
 		for _, line := range lines {
-			fmt.Fprintf(w, "%s:%d: 已改正 %s\n", ff.File, line, Describe(byLine[line]))
+			fmt.Fprintf(w, "%s:%d: %s\n", ff.File, line, lang.Say("已改正 %s", "fixed %s", Describe(byLine[line])))
 		}
 		total += len(ff.Changes)
 	}
 	if total == 0 {
-		fmt.Fprintln(w, "check --fix: 没有需要自动改正的标点和用词 (nothing to fix)")
+		fmt.Fprintln(w, lang.Say("自动改正（--fix）：没有需要自动改正的标点和用词", "check --fix: nothing to fix"))
 		return
 	}
-	fmt.Fprintf(w, "check --fix: 已在 %d 个文件中改正 %d 处标点和用词，请在预览中核对 (fixed %d in %d file(s); review them in the preview)\n\n", len(fixes), total, total, len(fixes))
+	fmt.Fprintf(w, "%s\n\n", lang.Say("自动改正（--fix）：已在 %[1]d 个文件中改正 %[2]d 处标点和用词，请在预览中核对", "check --fix: fixed %[2]d in %[1]d file(s); review them in the preview", len(fixes), total))
 }

@@ -21,10 +21,10 @@ func (c *checker) image(p *content.Page, l outline.Link) {
 	dest := strings.TrimSpace(l.Dest)
 	switch {
 	case localFile.MatchString(dest):
-		c.add("images", Error, p.File, l.Line, fmt.Sprintf("picture %q is on the author's computer: put the file in the page's folder (图片位于作者电脑上，请把图片放进稿件文件夹)", dest))
+		c.add("images", Error, p.File, l.Line, lang.Sprintf("图片 %[1]q 位于作者电脑上，读者看不到：请把图片放进稿件文件夹", "picture %[1]q is on the author's computer: put the file in the page's folder", dest))
 		return
 	case strings.HasPrefix(dest, "//"), strings.HasPrefix(strings.ToLower(dest), "http:"), strings.HasPrefix(strings.ToLower(dest), "https:"):
-		c.add("images", Warning, p.File, l.Line, fmt.Sprintf("picture %q is on another site: it may be blocked or vanish; download it into the page's folder (外链图片可能无法显示，请下载到稿件文件夹)", dest))
+		c.add("images", Warning, p.File, l.Line, lang.Sprintf("外链图片 %[1]q 在别的网站上，可能无法显示：请下载到稿件文件夹（showcase check --localize 可自动下载）", "picture %[1]q is on another site: it may be blocked or vanish; download it into the page's folder", dest))
 	}
 	c.alt(p, l.Line, l.Text, path.Base(dest))
 }
@@ -34,9 +34,9 @@ func (c *checker) alt(p *content.Page, line int, alt, file string) {
 	alt = strings.TrimSpace(alt)
 	switch {
 	case alt == "":
-		c.add("images", Error, p.File, line, fmt.Sprintf("picture %s has no alt text: describe what it shows (图片缺少说明文字（替代文本），请写明图片内容)", file))
+		c.add("images", Error, p.File, line, lang.Sprintf("图片 %[1]s 缺少说明文字（替代文本），请写明图片内容", "picture %[1]s has no alt text: describe what it shows", file))
 	case genericAlt.MatchString(alt) || strings.EqualFold(alt, file) || strings.EqualFold(alt, strings.TrimSuffix(file, path.Ext(file))):
-		c.add("images", Warning, p.File, line, fmt.Sprintf("picture %s: alt text %q says nothing about it (图片说明过于笼统，请写明人物、地点和事情)", file, alt))
+		c.add("images", Warning, p.File, line, lang.Sprintf("图片 %[1]s 的说明“%[2]s”过于笼统，请写明人物、地点和事情", "picture %[1]s: alt text %[2]q says nothing about it", file, alt))
 	}
 }
 
@@ -45,7 +45,7 @@ func (c *checker) covers(p *content.Page) {
 	if p.Cover != "" {
 		c.alt(p, keyLine(p, "cover_alt"), p.CoverAlt, path.Base(p.Cover))
 		if localFile.MatchString(p.Cover) {
-			c.add("images", Error, p.File, keyLine(p, "cover"), "cover is on the author's computer (封面图片位于作者电脑上)")
+			c.add("images", Error, p.File, keyLine(p, "cover"), lang.Sprintf("封面图片位于作者电脑上，读者看不到：请把图片放进稿件文件夹", "cover is on the author's computer"))
 		}
 		if content.Remote(p.Cover) {
 			c.add("images", Warning, p.File, keyLine(p, "cover"), lang.Sprintf("封面图片 %[1]q 在别的网站上：可能失效、校内打开慢、对方可看到读者；showcase check --localize 可将其下载到稿件文件夹",
@@ -90,11 +90,11 @@ func (c *checker) fileSizes() {
 		isImage := ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".webp" || ext == ".gif" || ext == ".bmp" || ext == ".tif" || ext == ".tiff"
 		switch {
 		case isImage && publish:
-			c.add("size", Error, file, 0, fmt.Sprintf("%s, larger than %d MB, and [images] publishOriginals publishes it as it is: shrink it (原图 %s，超过 %d MB，且设置为原样发布，请压缩后再发布)", size, limit>>20, size, limit>>20))
+			c.add("size", Error, file, 0, lang.Sprintf("原图 %s，超过 %d MB，且设置为原样发布，请压缩后再发布", "%s, larger than %d MB, and [images] publishOriginals publishes it as it is: shrink it", size, limit>>20))
 		case isImage:
-			c.add("size", Warning, file, 0, fmt.Sprintf("%s, larger than %d MB: slow to build and to keep; shrink it to about 2000 pixels wide (原图 %s，超过 %d MB，建议压缩到宽 2000 像素左右)", size, limit>>20, size, limit>>20))
+			c.add("size", Warning, file, 0, lang.Sprintf("原图 %s，超过 %d MB，建议压缩到宽 2000 像素左右", "%s, larger than %d MB: slow to build and to keep; shrink it to about 2000 pixels wide", size, limit>>20))
 		default:
-			c.add("size", Warning, file, 0, fmt.Sprintf("%s, larger than %d MB: readers on phones will wait (附件 %s，超过 %d MB，手机读者下载缓慢)", size, limit>>20, size, limit>>20))
+			c.add("size", Warning, file, 0, lang.Sprintf("附件 %s，超过 %d MB，手机读者下载缓慢", "%s, larger than %d MB: readers on phones will wait", size, limit>>20))
 		}
 	}
 }

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
 	"showcase/internal/content"
+	"showcase/internal/lang"
 	"showcase/internal/markdown/outline"
 )
 
@@ -61,7 +61,7 @@ func (c *checker) link(p *content.Page, l outline.Link, byPath map[string]*conte
 	dest := strings.TrimSpace(l.Dest)
 	switch {
 	case localFile.MatchString(dest):
-		c.add("links", Error, p.File, l.Line, fmt.Sprintf("link %q points at a file on the author's computer (链接指向作者电脑上的文件，读者无法打开)", dest))
+		c.add("links", Error, p.File, l.Line, lang.Sprintf("链接 %[1]q 指向作者电脑上的文件，读者无法打开：请把文件放进稿件文件夹再链接", "link %[1]q points at a file on the author's computer", dest))
 		return
 	case l.Auto, dest == "", content.Remote(dest), l.Target == "":
 		return // an empty Target: the resolver failed, and the build reports it
@@ -78,17 +78,17 @@ func (c *checker) link(p *content.Page, l outline.Link, byPath map[string]*conte
 		rel := strings.TrimPrefix(target, base)
 		to = byPath[rel]
 		if to == nil && strings.HasPrefix(dest, "/") && strings.HasSuffix(rel, "/") && !known[rel] {
-			c.add("links", Warning, p.File, l.Line, fmt.Sprintf("link %q matches no page of the site (站内链接可能不存在)", dest))
+			c.add("links", Warning, p.File, l.Line, lang.Sprintf("站内链接 %[1]q 找不到对应的页面，可能已不存在", "link %[1]q matches no page of the site", dest))
 		}
 	}
 	if to == nil || l.Fragment == "" {
 		return
 	}
 	if !c.docs[to.File].HasAnchor(l.Fragment) {
-		where := "this page"
+		whereZh, where := "本页", "this page"
 		if to != p {
-			where = to.File
+			whereZh, where = to.File, to.File
 		}
-		c.add("links", Error, p.File, l.Line, fmt.Sprintf("link %q: %s has no heading with the ID %q (锚点不存在：目标页面没有这个标题)", dest, where, l.Fragment))
+		c.add("links", Error, p.File, l.Line, lang.Sprintf("链接 %[1]q 的锚点不存在：%[4]s没有 ID 为 %[3]q 的标题", "link %[1]q: %[2]s has no heading with the ID %[3]q", dest, where, l.Fragment, whereZh))
 	}
 }

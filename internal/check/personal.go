@@ -1,13 +1,13 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/lang"
 	"showcase/internal/mojibake"
 )
 
@@ -46,18 +46,40 @@ func upper(b byte) byte {
 	return b
 }
 
+// personalID is a personal identifier found in a text: its kind, in
+// Chinese and English, and the number masked.
+type personalID struct{ kind, kindEn, masked string }
+
 // identifiers returns the masked personal identifiers found in a text.
-func identifiers(text string) []string {
-	var out []string
+func identifiers(text string) []personalID {
+	if !digitRun(text, 11) {
+		return nil // a mobile number has 11 digits in a row, an ID number 17
+	}
+	var out []personalID
 	for _, m := range mobileNumber.FindAllStringSubmatch(text, -1) {
-		out = append(out, fmt.Sprintf("mobile number 手机号 %s****%s", m[1][:3], m[1][7:]))
+		out = append(out, personalID{"手机号", "mobile number", m[1][:3] + "****" + m[1][7:]})
 	}
 	for _, m := range idNumber.FindAllStringSubmatch(text, -1) {
 		if ValidIDNumber(m[1]) {
-			out = append(out, fmt.Sprintf("ID number 身份证号 %s********%s", m[1][:6], m[1][14:]))
+			out = append(out, personalID{"身份证号", "ID number", m[1][:6] + "********" + m[1][14:]})
 		}
 	}
 	return out
+}
+
+// digitRun reports whether text has n or more ASCII digits in a row.
+func digitRun(text string, n int) bool {
+	run := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // personalIdentifiers looks for phone and ID numbers in the body, line by
@@ -82,14 +104,14 @@ func (c *checker) personalIdentifiers() {
 
 func (c *checker) scanText(p *content.Page, line int, text string) {
 	for _, id := range identifiers(text) {
-		c.add("privacy", Error, p.File, line, "looks like a personal "+id+": do not publish personal identifiers (疑似个人信息，请删除)")
+		c.add("privacy", Error, p.File, line, lang.Sprintf("疑似个人信息（%[3]s %[2]s），请删除", "looks like a personal %[1]s %[2]s: do not publish personal identifiers", id.kindEn, id.masked, id.kind))
 	}
 	for _, g := range mojibake.Find(text) {
-		msg := fmt.Sprintf("mojibake %q in …%s…: retype it from the original (乱码，请对照原文改正)", g.Text, g.Context)
+		msg := lang.Sprintf("乱码“%[1]s”（在“…%[2]s…”中）：请对照原文改正", "mojibake %[1]q in …%[2]s…: retype it from the original", g.Text, g.Context)
 		if g.Sure {
 			c.add("garbled", Error, p.File, line, msg)
 		} else {
-			c.add("garbled", Warning, p.File, line, fmt.Sprintf("a half-width \"?\" in Chinese text, perhaps mojibake: …%s… (中文中出现半角问号，可能是乱码)", g.Context))
+			c.add("garbled", Warning, p.File, line, lang.Sprintf("中文中出现半角问号，可能是乱码（在“…%[1]s…”中）：请对照原文核对", "a half-width \"?\" in Chinese text, perhaps mojibake: …%[1]s…", g.Context))
 		}
 	}
 }

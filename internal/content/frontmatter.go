@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
+
+	"showcase/internal/lang"
 
 	"showcase/internal/diag"
 )
@@ -44,7 +45,8 @@ func Normalize(data []byte) ([]byte, error) {
 			bad += size
 		}
 		line := 1 + bytes.Count(data[:bad], []byte("\n"))
-		return nil, &diag.Problem{Line: line, Msg: "the file is not UTF-8 text (probably GBK/GB18030): save it as UTF-8 (文件不是 UTF-8 编码，可能是 GBK；请另存为 UTF-8)"}
+		return nil, &diag.Problem{Line: line, Msg: lang.Sprintf("文件不是 UTF-8 编码，可能是 GBK：请用记事本打开，选“另存为”，把“编码”改为“UTF-8”后保存",
+			"the file is not UTF-8 text (probably GBK/GB18030): save it as UTF-8")}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -116,7 +118,8 @@ func Split(data []byte) (Source, error) {
 		}
 		pos += end + 1
 	}
-	return Source{}, &diag.Problem{Line: 1, Msg: fmt.Sprintf("front matter opened with %s is never closed (前置元数据缺少结束行 %s)", delim, delim)}
+	return Source{}, &diag.Problem{Line: 1, Msg: lang.Sprintf("前置元数据（开头的 %[1]s 与 %[1]s 之间的部分）缺少结束行 %[1]s：请在各字段之后单独写一行 %[1]s",
+		"front matter opened with %[1]s is never closed", delim)}
 }
 
 // splitJSON takes the JSON object at the start of data as front matter.
@@ -211,7 +214,7 @@ func (s Source) Decode() (map[string]any, error) {
 		case map[string]any:
 			m = v
 		default:
-			return nil, &diag.Problem{Line: 2, Msg: "YAML front matter must be a mapping of keys to values (前置元数据应为“键: 值”形式)"}
+			return nil, &diag.Problem{Line: 2, Msg: lang.Sprintf("前置元数据应为“键: 值”形式，每行一项", "YAML front matter must be a mapping of keys to values")}
 		}
 	}
 	return m, nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"showcase/internal/config"
+	"showcase/internal/lang"
 )
 
 // Key is a front-matter key the build reads.
@@ -193,11 +194,11 @@ func (u UnknownKey) Message() string {
 		meaning = u.Suggest
 	}
 	if !isASCII(u.Key) {
-		return "项目名“" + u.Key + "”网站不认识：等号左边的名称要用英文，请写 " + u.Suggest + "（" + meaning +
-			"），否则这一项不会显示在网站上 (unknown front-matter key \"" + u.Key + "\"; write \"" + u.Suggest + "\")"
+		return lang.Sprintf("项目名“%[1]s”网站不认识：等号左边的名称要用英文，请写 %[2]s（%[3]s），否则这一项不会显示在网站上",
+			"unknown front-matter key %[1]q; write %[2]q", u.Key, u.Suggest, meaning)
 	}
-	return "项目名“" + u.Key + "”网站不认识，您是否想写 " + u.Suggest + "（" + meaning +
-		"）？写错的这一项不会显示在网站上 (unknown front-matter key \"" + u.Key + "\"; did you mean \"" + u.Suggest + "\"?)"
+	return lang.Sprintf("项目名“%[1]s”网站不认识，您是否想写 %[2]s（%[3]s）？写错的这一项不会显示在网站上",
+		"unknown front-matter key %[1]q; did you mean %[2]q?", u.Key, u.Suggest, meaning)
 }
 
 func isASCII(s string) bool {

@@ -49,11 +49,11 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 				return nil
 			}
 			if err != nil {
-				errs.Errorf(p, 0, "broken or looping symbolic link: %v (符号链接无效或循环)", err)
+				errs.Errorf(p, 0, "%s", lang.Sprintf("这个符号链接（快捷方式）指向的文件不存在或循环指向自己，不会发布：请删除它或改为真实文件", "broken or looping symbolic link: %v", err))
 				return nil
 			}
 			if info.IsDir() {
-				errs.Warnf(p, 0, "a symbolic link to a folder is not followed (不跟随指向文件夹的符号链接)")
+				errs.Warnf(p, 0, "%s", lang.Sprintf("这个符号链接指向一个文件夹，不会跟随，其中的稿件不会发布：请把文件夹本身放进 content/", "a symbolic link to a folder is not followed"))
 				return nil
 			}
 		}
@@ -72,7 +72,7 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 	}
 	mdFiles = leafResources(mdFiles, errs)
 	if len(mdFiles) == 0 {
-		errs.Errorf("content", 0, "no Markdown files found under content/ (content 目录中没有 Markdown 文件)")
+		errs.Errorf("content", 0, "%s", lang.Sprintf("content 文件夹中没有 Markdown 稿件（.md 文件）：可用 showcase new news 标题 新建一篇", "no Markdown files found under content/"))
 		return tree
 	}
 	pages := make([]*Page, len(mdFiles))
@@ -89,7 +89,7 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 					continue
 				}
 				if err != nil {
-					errs.Errorf(mdFiles[i], 0, "cannot read: %v (无法读取)", err)
+					errs.Errorf(mdFiles[i], 0, "%s", lang.Sprintf("无法读取这个文件：请检查它是否被其他程序占用或没有读取权限", "cannot read: %v", err))
 					continue
 				}
 				p, problems := ParsePage(mdFiles[i], data, cfg)

@@ -115,13 +115,13 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 	front := head.frontMatter()
 	offset := strings.Count(front, "\n") + 1 // the blank line after the front matter
 	for _, g := range titleGarbles {
-		rep.attend(2, "标题疑似乱码 (mojibake in the title) “%s”", g.Text)
+		rep.attend(2, "%s", lang.Sprintf("标题疑似乱码“%[1]s”，请对照原文改正", "mojibake in the title: %[1]q", g.Text))
 	}
 	for _, g := range garbles {
-		rep.attend(offset+g.Line, "疑似乱码，请对照原文改正 (mojibake: compare with the original) “%s” 上下文 (context): …%s…", g.Text, g.Context)
+		rep.attend(offset+g.Line, "%s", lang.Sprintf("疑似乱码“%[1]s”（在“…%[2]s…”中），请对照原文改正", "mojibake %[1]q in …%[2]s…: compare with the original", g.Text, g.Context))
 	}
 	if head.title == "" {
-		rep.attend(2, "缺少标题 (no title)")
+		rep.attend(2, "%s", lang.Sprintf("缺少标题，请填写 title", "no title"))
 	}
 	if dateNote.zh != "" {
 		rep.attend(3, "%s", dateNote.say())
@@ -136,11 +136,11 @@ func assemble(doc *document, by Byline, opts Options, rep *Report) *Bundle {
 		case img.drafted:
 			rep.attend(line, "%s", lang.Sprintf("图%d 的说明取自 Word 中图片的替代文字，请核对", "picture %d: caption drafted from its description in Word, check it", img.number))
 		case captionText(img.caption) == "":
-			rep.attend(line, "图%d 没有图片说明，请补写（也用作替代文本）(picture %d has no caption / alt text)", img.number, img.number)
+			rep.attend(line, "%s", lang.Sprintf("图%[1]d 没有图片说明，请补写（也用作替代文本）", "picture %[1]d has no caption / alt text", img.number))
 		}
 	}
 	if n := len(b.Files); n > 0 {
-		rep.convert("提取图片 %d 张 (pictures extracted)", n)
+		rep.convert("%s", lang.Sprintf("提取图片 %[1]d 张", "%[1]d picture(s) extracted", n))
 	}
 	b.Slug = opts.Slug
 	if b.Slug == "" {

@@ -10,6 +10,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Limits against zip bombs: a picture of a .docx is read up to these sizes
@@ -220,7 +222,7 @@ type docxStyle struct {
 func openDocx(data []byte) (*docxPackage, *xmlNode, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, nil, fmt.Errorf("not a Word .docx file (不是 Word .docx 文件；.doc 请先另存为 .docx): %v", err)
+		return nil, nil, lang.Errorf("不是 Word .docx 文件：.doc 请先用 Word 另存为 .docx", "not a Word .docx file: %v", err)
 	}
 	pkg := &docxPackage{files: map[string]*zip.File{}, rels: map[string]docxRel{}, styles: map[string]docxStyle{}, bullets: map[string]bool{}, xml: newXMLBudget()}
 	for _, f := range zr.File {
@@ -228,7 +230,7 @@ func openDocx(data []byte) (*docxPackage, *xmlNode, error) {
 	}
 	body, err := pkg.xmlPart("word/document.xml")
 	if err != nil {
-		return nil, nil, fmt.Errorf("word/document.xml: 文档正文无法读取：%v", err)
+		return nil, nil, errors.New(lang.Say("文档正文（word/document.xml）无法读取：%v", "word/document.xml: %v", err))
 	}
 	rels, err := pkg.optionalXMLPart("word/_rels/document.xml.rels")
 	if err != nil {
@@ -258,7 +260,7 @@ func openDocx(data []byte) (*docxPackage, *xmlNode, error) {
 func (p *docxPackage) part(name string, limit int64) ([]byte, error) {
 	f, ok := p.files[name]
 	if !ok {
-		return nil, fmt.Errorf("missing part %s", name)
+		return nil, lang.Errorf("文件中缺少 %[1]s，可能已损坏：请用 Word 打开后另存一份再导入", "missing part %[1]s", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -298,7 +300,7 @@ func (p *docxPackage) optionalXMLPart(name string) (*xmlNode, error) {
 // media reads an embedded picture, within the overall media budget.
 func (p *docxPackage) media(name string) ([]byte, error) {
 	if p.mediaRead > maxMedia {
-		return nil, fmt.Errorf("the document's pictures exceed %d MB in all", maxMedia>>20)
+		return nil, lang.Errorf("文档中的图片共超过 %[1]d MB：请在 Word 中压缩图片后再导入", "the document's pictures exceed %[1]d MB in all", maxMedia>>20)
 	}
 	data, err := p.part(name, maxMediaPart)
 	p.mediaRead += int64(len(data))

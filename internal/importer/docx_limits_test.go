@@ -67,7 +67,7 @@ func wantErr(t *testing.T, err error, parts ...string) {
 // stack; two million (a 22 KB file) is refused at the 257th level.
 func TestDocxNestedTooDeep(t *testing.T) {
 	data := docxFile(t, strings.Repeat("<w:sdt>", 2_000_000), nil)
-	wantErr(t, importErr(t, data), "word/document.xml: 文档正文无法读取：", "嵌套超过 256 层", "另存为", "（XML nested deeper")
+	wantErr(t, importErr(t, data), "文档正文（word/document.xml）无法读取：", "嵌套超过 256 层", "另存为", "（XML nested deeper")
 }
 
 // A styles part is as hostile as the body: its limits are an error too,

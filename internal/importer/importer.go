@@ -77,8 +77,6 @@
 package importer
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -87,6 +85,7 @@ import (
 	"time"
 
 	"showcase/internal/bundle"
+	"showcase/internal/lang"
 	"showcase/internal/markdown"
 	"showcase/internal/opencc"
 	"showcase/internal/proofread"
@@ -128,7 +127,14 @@ type Bundle struct {
 }
 
 // ErrUnsupported is returned for a file type the importer cannot read.
-var ErrUnsupported = errors.New("unsupported file type: use .docx, .html or .txt (不支持的文件类型：请使用 .docx、.html 或 .txt；.doc 请先用 Word 另存为 .docx)")
+// It is worded when it is shown, in the language chosen then.
+var ErrUnsupported error = unsupportedError{}
+
+type unsupportedError struct{}
+
+func (unsupportedError) Error() string {
+	return lang.Sprintf("不支持的文件类型：请使用 .docx、.html 或 .txt；.doc 请先用 Word 另存为 .docx", "unsupported file type: use .docx, .html or .txt")
+}
 
 // Import reads a correspondent's file (name decides the type by its
 // extension) and makes a page bundle of it.
@@ -137,7 +143,7 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		opts.Now = time.Now()
 	}
 	if opts.Slug != "" && !slug.Valid(opts.Slug) {
-		return nil, fmt.Errorf("slug %q: use lower-case letters, digits and - (slug 只能包含小写字母、数字和 -)", opts.Slug)
+		return nil, lang.Errorf("--slug %[1]q 不合适：只能包含小写字母、数字和 -", "slug %[1]q: use lower-case letters, digits and -", opts.Slug)
 	}
 	rep := &Report{Source: name}
 	doc, err := read(name, data, opts, rep)
@@ -149,7 +155,7 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 	}
 	doc.hash = sourceHash(doc)
 	if n := doc.tidy() + doc.dropped; n > 0 {
-		rep.remove("空段落 %d 个 (empty paragraphs)", n)
+		rep.remove("%s", lang.Sprintf("空段落 %[1]d 个", "%[1]d empty paragraph(s)", n))
 	}
 	if how := findTitle(doc, opts.Title == ""); how.zh != "" {
 		rep.convert("%s", how.say())
@@ -168,20 +174,20 @@ func Import(name string, data []byte, opts Options) (*Bundle, error) {
 		return out
 	})
 	if converted > 0 {
-		rep.convert("繁体转简体 %d 处 (Traditional → Simplified, OpenCC)", converted)
+		rep.convert("%s", lang.Sprintf("繁体转简体 %[1]d 处", "%[1]d Traditional → Simplified (OpenCC)", converted))
 	}
 	attachCaptions(doc)
 	by, credit := extractDocumentByline(doc)
 	if credit != "" {
-		rep.remove("署名 %s → 前置元数据 (byline moved to the front matter)", credit)
+		rep.remove("%s", lang.Sprintf("署名 %[1]s → 前置元数据", "byline %[1]s moved to the front matter", credit))
 	} else {
-		rep.attend(0, "未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写 (no byline found: fill in author, reviewer, editor)")
+		rep.attend(0, "%s", lang.Sprintf("未找到署名（通讯员、摄影、审核、编辑），请在前置元数据中填写", "no byline found: fill in author, reviewer, editor"))
 	}
 	draftCaptions(doc)
 	doc.shiftHeadings()
 	b := assemble(doc, by, opts, rep)
 	if line, msg := markdown.CheckLimits([]byte(b.Body)); msg != "" {
-		return nil, fmt.Errorf("转成的正文第 %d 行：%s", line, msg)
+		return nil, lang.Errorf("转成的正文第 %[1]d 行：%[2]s", "line %[1]d of the converted text: %[2]s", line, msg)
 	}
 	return b, nil
 }
@@ -221,7 +227,7 @@ func stripDocumentAnnotations(doc *document, rep *Report) {
 		return
 	}
 	doc.eachText(func(s string) string { return RemoveAnnotations(s, FindAnnotations(s)) })
-	rep.remove("拼音注音 %d 处 (pinyin annotations): %s", len(found), examples(found, 6))
+	rep.remove("%s", lang.Sprintf("拼音注音 %[1]d 处：%[2]s", "%[1]d pinyin annotation(s): %[2]s", len(found), examples(found, 6)))
 }
 
 // extractDocumentByline takes the byline off the end of the last text block.

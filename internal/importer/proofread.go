@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 
+	"showcase/internal/lang"
 	"showcase/internal/proofread"
 )
 
@@ -25,10 +26,10 @@ func proofreadBody(body string, w *proofread.Words, rep *Report) string {
 		}
 	}
 	if marks > 0 {
-		rep.convert("中文里的半角标点改为全角、删去全角标点旁的空格 %d 处 (punctuation in Chinese text)", marks)
+		rep.convert("%s", lang.Sprintf("中文里的半角标点改为全角、删去全角标点旁的空格 %[1]d 处", "%[1]d punctuation mark(s) and space(s) in Chinese text", marks))
 	}
 	if len(words) > 0 {
-		rep.convert("规范用词 %d 处：%s (standard word forms)", len(words), examples(words, 5))
+		rep.convert("%s", lang.Sprintf("规范用词 %[1]d 处：%[2]s", "%[1]d standard word form(s): %[2]s", len(words), examples(words, 5)))
 	}
 	return strings.Clone(string(fixed))
 }

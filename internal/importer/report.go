@@ -5,6 +5,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"showcase/internal/lang"
 )
 
 // Report tells a person what an import did, in three parts: what was
@@ -43,7 +45,7 @@ func (r *Report) NeedsPerson() bool { return len(r.Attention) > 0 }
 // Write prints the report. Notes are "file:line: message" with the page's
 // index.md as file, so an editor can jump to them.
 func (r *Report) Write(w io.Writer, indexFile string) {
-	fmt.Fprintf(w, "导入 (import) %s", r.Source)
+	fmt.Fprint(w, lang.Say("导入 %s", "import %s", r.Source))
 	if r.Bundle != "" {
 		fmt.Fprintf(w, " → %s", r.Bundle)
 	}
@@ -57,13 +59,13 @@ func (r *Report) Write(w io.Writer, indexFile string) {
 			fmt.Fprintln(w, "  - "+it)
 		}
 	}
-	section("已转换 (converted):", r.Converted)
-	section("已删除 (removed):", r.Removed)
+	section(lang.Say("已转换：", "converted:"), r.Converted)
+	section(lang.Say("已删除：", "removed:"), r.Removed)
 	if len(r.Attention) == 0 {
-		fmt.Fprintln(w, "需人工处理 (needs a person): 无 (nothing)")
+		fmt.Fprintln(w, lang.Say("需人工处理：无", "needs a person: nothing"))
 		return
 	}
-	fmt.Fprintf(w, "需人工处理 (needs a person): %d 处\n", len(r.Attention))
+	fmt.Fprintln(w, lang.Say("需人工处理：%d 处", "needs a person: %d", len(r.Attention)))
 	notes := append([]Note(nil), r.Attention...)
 	sort.SliceStable(notes, func(i, j int) bool { return notes[i].Line < notes[j].Line })
 	for _, n := range notes {

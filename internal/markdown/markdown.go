@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"slices"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"showcase/internal/lang"
 	"showcase/internal/markdown/outline"
 )
 
@@ -158,7 +158,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 			res = Result{
 				HTML:     []byte("<pre>" + html.EscapeString(string(src)) + "</pre>\n"),
 				Plain:    string(src),
-				Problems: []Problem{{Line: doc.LineOffset + 1, Msg: fmt.Sprintf("markdown: internal error: %v", v)}},
+				Problems: []Problem{{Line: doc.LineOffset + 1, Msg: lang.Sprintf("这一段 Markdown 无法转换（程序出错），已按原文显示：请把这篇稿件发给网站维护人员", "markdown: internal error: %v", v)}},
 			}
 		}
 	}()

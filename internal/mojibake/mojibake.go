@@ -13,16 +13,26 @@
 //
 // A spot starts at a sign only mojibake produces:
 //
-//	鈥 銆 锛      UTF-8 punctuation (“ 、 ，) read as GBK
-//	锟斤拷        GBK's replacement character read back
-//	烫烫烫 屯屯屯  uninitialized memory
-//	â€ Ã© Ã¨     UTF-8 read as Windows-1252
-//	U+FFFD       the replacement character
+//	鈥滃弻鍒涒€ 锛屾 銆傛  UTF-8 read as GBK: the characters' GBK bytes,
+//	                      taken together, are UTF-8 again (see below)
+//	锟斤拷                 GBK's replacement character read back
+//	烫烫烫 屯屯屯           uninitialized memory
+//	â€ Ã© Ã¨              UTF-8 read as Windows-1252
+//	U+FFFD                the replacement character
 //
 // or at a "?" beside Chinese text (Sure is false then: it may be a
 // half-width question mark). The spot grows over the signs that follow
 // within three characters: more "?" or "!", Latin letters stuck to Han
 // characters, and pinyin readings whose "(" was eaten ("示范?!薄皹?biāo)").
+//
+// UTF-8 read as GBK is told by pairs, never by one character: 鈥, 銆 and
+// 锛 are real (rare) characters too, and appear alone in good prose. A
+// run of such text is written back into GBK bytes, and those bytes are
+// read as UTF-8: where they spell Chinese punctuation (“ ” ‘ ’ — … 、 。 ，
+// ！ ？ ： ； （ ） 《 》), or two or more common characters in a row (GB2312's
+// first level), or U+FFFD, the characters they came from are garbled.
+// Good Chinese text almost never does: its GBK bytes seldom form UTF-8,
+// and then spell a rare character or a lone one (see gbk.go).
 package mojibake
 
 import (
@@ -44,16 +54,19 @@ type Garble struct {
 	Sure bool
 }
 
-// signatures are runs that only mojibake produces: UTF-8 read as GBK
-// (“ → 鈥, 、 → 銆, ， → 锛), GBK's replacement character read back
-// (锟斤拷), uninitialized memory (烫烫烫, 屯屯屯) and UTF-8 read as
-// Windows-1252 (“ → â€œ).
-var signatures = []string{"锟斤拷", "烫烫烫", "屯屯屯", "鈥", "銆", "锛", "â€", "Ã©", "Ã¨", "\uFFFD"}
+// signatures are runs that only mojibake produces: GBK's replacement
+// character read back (锟斤拷), uninitialized memory (烫烫烫, 屯屯屯) and
+// UTF-8 read as Windows-1252 (“ → â€œ). UTF-8 read as GBK is found by
+// gbkSpots.
+var signatures = []string{"锟斤拷", "烫烫烫", "屯屯屯", "â€", "Ã©", "Ã¨", "\uFFFD"}
 
 // Find returns the garbled spots of text, line by line.
 func Find(text string) []Garble {
 	var out []Garble
 	for n, line := range strings.Split(text, "\n") {
+		if ascii(line) {
+			continue // every sign but "?" is beyond ASCII, and "?" counts beside Chinese
+		}
 		out = append(out, garbledInLine([]rune(line), n+1)...)
 	}
 	return out
@@ -61,12 +74,23 @@ func Find(text string) []Garble {
 
 func garbledInLine(rs []rune, line int) []Garble {
 	var out []Garble
+	spots := gbkSpots(rs)
 	for i := 0; i < len(rs); i++ {
 		size, sure := anchorAt(rs, i)
+		for len(spots) > 0 && spots[0].from < i {
+			spots = spots[1:]
+		}
+		if len(spots) > 0 && spots[0].from == i {
+			size, sure = spots[0].to-i, true
+		}
 		if size == 0 {
 			continue
 		}
 		end := extendGarble(rs, i+size)
+		for len(spots) > 0 && spots[0].from < end { // a spot that overlaps this one joins it
+			end = max(end, spots[0].to)
+			spots = spots[1:]
+		}
 		if end > i+1 {
 			sure = true
 		}
@@ -83,16 +107,30 @@ func garbledInLine(rs []rune, line int) []Garble {
 // anchorAt reports whether a garbled run starts at rs[i], and how many
 // characters its first sign takes.
 func anchorAt(rs []rune, i int) (size int, sure bool) {
-	rest := string(rs[i:min(len(rs), i+3)])
-	for _, sig := range signatures {
-		if strings.HasPrefix(rest, sig) {
-			return utf8.RuneCountInString(sig), true
+	switch rs[i] {
+	case '锟', '烫', '屯', 'â', 'Ã', '\uFFFD': // the signatures' first characters
+		rest := string(rs[i:min(len(rs), i+3)])
+		for _, sig := range signatures {
+			if strings.HasPrefix(rest, sig) {
+				return utf8.RuneCountInString(sig), true
+			}
+		}
+	case '?':
+		if i > 0 && cjk(rs[i-1]) || i+1 < len(rs) && cjk(rs[i+1]) {
+			return 1, false
 		}
 	}
-	if rs[i] == '?' && (i > 0 && cjk(rs[i-1]) || i+1 < len(rs) && cjk(rs[i+1])) {
-		return 1, false
-	}
 	return 0, false
+}
+
+// ascii reports a line of ASCII alone.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // extendGarble grows a run ending at end over the signs that follow within

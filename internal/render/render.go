@@ -41,7 +41,6 @@ package render
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -52,6 +51,7 @@ import (
 	"sync"
 
 	"showcase/internal/diag"
+	"showcase/internal/lang"
 )
 
 // Set is the parsed layouts of a site.
@@ -86,7 +86,7 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f)
 		if err != nil {
-			errs.Errorf(f, 0, "cannot read layout: %v (无法读取模板)", err)
+			errs.Errorf(f, 0, "%s", lang.Sprintf("无法读取这个模板文件", "cannot read layout: %v", err))
 			continue
 		}
 		name := strings.TrimPrefix(f, "layouts/")
@@ -145,7 +145,7 @@ func (s *Set) get(kind, section string) *entry {
 	name := s.lookup(kind, section)
 	if name == "" {
 		file := "layouts/" + kind + ".html"
-		return &entry{file: file, err: diag.Errorf(file, 0, "missing layout for %s pages (缺少模板 %s)", kind, kind+".html")}
+		return &entry{file: file, err: diag.Errorf(file, 0, "%s", lang.Sprintf("缺少模板 %[2]s：这类页面无法生成", "missing layout for %[1]s pages", kind, kind+".html"))}
 	}
 	return s.byName[name]
 }
@@ -154,7 +154,7 @@ func (s *Set) parse(name string) *entry {
 	e := &entry{file: "layouts/" + name}
 	data, err := fs.ReadFile(s.fsys, e.file)
 	if err != nil {
-		e.err = diag.Errorf(e.file, 0, "cannot read layout: %v", err)
+		e.err = diag.Errorf(e.file, 0, "%s", lang.Sprintf("无法读取这个模板文件", "cannot read layout: %v", err))
 		return e
 	}
 	if p := emptyLayout(e.file, data); p != nil {
@@ -194,7 +194,7 @@ func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Read
 	var buf bytes.Buffer
 	defer func() {
 		if r := recover(); r != nil {
-			out, reads, err = nil, nil, diag.Errorf(e.file, 0, "template panicked: %v (模板执行出错)", r)
+			out, reads, err = nil, nil, diag.Errorf(e.file, 0, "%s", lang.Sprintf("模板执行出错", "template panicked: %v", r))
 		}
 	}()
 	rec := newRecorder()
@@ -211,7 +211,7 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 	}
 	t := s.partials.Lookup(name)
 	if t == nil || name == "baseof.html" {
-		return "", fmt.Errorf("partial %q not found in layouts/_partials/ (找不到局部模板)", name)
+		return "", lang.Errorf("layouts/_partials/ 中找不到局部模板 %[1]q", "partial %[1]q not found in layouts/_partials/", name)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -30,8 +31,10 @@ assets first, then pages, then feeds and sitemap, then deletions.
 Flags:
   -s, --source DIR        the site folder (default ".")
   -d, --destination DIR   the build output to publish (default SOURCE/public)
-      --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path
-                          or file:///path (default: the only target in site.toml)
+      --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path,
+                          file:///path, s3://bucket/prefix?endpoint=URL&region=R,
+                          oss://bucket/prefix?region=R or cos://bucket/prefix?region=R
+                          (default: the only target in site.toml)
       --no-build          publish the output as it is, without building first
       --dry-run           list what would be sent and deleted, change nothing (预演)
       --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
@@ -126,7 +129,11 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		opts.Progress = stdout
 	}
 	res, err := deploy.Deploy(ctx, t, opts)
+	cdn := cdnRefresh(cfg, tgt, *source, stdout, stderr)
 	if err != nil {
+		if cdn != nil && res != nil && res.Plan != nil && !*dryRun {
+			cdn.Remember(deploy.ChangedURLs(res.Plan, cdn.base)) // the rerun refreshes them
+		}
 		return fail(err)
 	}
 	if *dryRun {
@@ -143,10 +150,51 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		if r := res.PruneRefused; r != nil {
 			fmt.Fprintln(stdout, lang.Say("注意：正式发布会拒绝 --prune：%s", "note: a real deploy would refuse --prune: %s", r.Reason))
 		}
+		if cdn != nil {
+			urls := deploy.ChangedURLs(res.Plan, cdn.base)
+			fmt.Fprintln(stdout, lang.Sprintf("发布后将刷新 CDN 上的 %[1]d 个网址：", "the CDN refresh would get %[1]d URL(s):", len(urls)))
+			for _, u := range urls {
+				fmt.Fprintln(stdout, "  "+u)
+			}
+		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	if cdn != nil {
+		urls, err := cdn.Run(ctx, deploy.ChangedURLs(res.Plan, cdn.base))
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Fprintln(stdout, lang.Sprintf("已将 %[1]d 个有变动的网址写入 %[2]s", "%[1]d changed URL(s) listed in %[2]s", len(urls), cdn.File))
+	}
+	if deploy.ObjectStorage(tgt.URL) && cdn != nil {
+		if err := deploy.CheckWebsite(ctx, http.DefaultClient, cdn.base, *dest); err != nil {
+			fmt.Fprintln(stderr, lang.Say("注意：", "warning: ")+err.Error())
+		}
+	}
 	return 0
+}
+
+// siteCDN is the CDN refresh of a target, with the site's public address.
+type siteCDN struct {
+	deploy.CDNRefresh
+	base string // ends in "/"
+}
+
+// cdnRefresh is the target's CDN refresh: for a target with
+// [deploy.targets.cdn] refresh, or on object storage, whose URLs are the
+// target's domain or else baseURL; nil when there is no public address.
+func cdnRefresh(cfg *config.Config, tgt config.DeployTarget, source string, stdout, stderr io.Writer) *siteCDN {
+	base := tgt.Domain
+	if base == "" {
+		base = cfg.BaseURL
+	}
+	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") ||
+		tgt.CDN.Refresh == "" && !deploy.ObjectStorage(tgt.URL) {
+		return nil
+	}
+	return &siteCDN{base: strings.TrimSuffix(base, "/") + "/", CDNRefresh: deploy.CDNRefresh{
+		File: filepath.Join(source, ".showcase-cache", "cdn-refresh.txt"), Command: tgt.CDN.Refresh, Stdout: stdout, Stderr: stderr}}
 }
 
 // nothingPublished says that the review gate stopped the deploy, after

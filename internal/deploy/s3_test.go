@@ -1,0 +1,375 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// headerSite is baseSite with a file of every kind whose headers differ:
+// files named by their content (a hashed stylesheet, search index files),
+// a compressed SVG, a font, a PDF, a web manifest.
+func headerSite() site {
+	s := baseSite()
+	s["css/main.3f2a9c1b.css"] = "body{}"
+	s["search/m-0a1b2c3d4e5f.bin"] = "\x1f\x8bmanifest"
+	s["search/s-0a1b2c3d4e5f/t/3.bin"] = "\x1f\x8bshard"
+	s["img/logo.svgz"] = "\x1f\x8bsvg"
+	s["img/logo.svg"] = "<svg/>"
+	s["fonts/noto.woff2"] = "wOF2"
+	s["files/report.pdf"] = "%PDF-1.7"
+	s["site.webmanifest"] = "{}"
+	s["news/20240101/photo.jpg"] = "JPEG" // a date is no hash
+	return s
+}
+
+// wantHeaders are the headers each file of headerSite must be served with:
+// Content-Type, Cache-Control, Content-Encoding.
+var wantHeaders = map[string][3]string{
+	"index.html":                    {"text/html; charset=utf-8", "no-cache", ""},
+	"404.html":                      {"text/html; charset=utf-8", "no-cache", ""},
+	"news/item-00/index.html":       {"text/html; charset=utf-8", "no-cache", ""},
+	"index.xml":                     {"application/xml; charset=utf-8", "no-cache", ""},
+	"sitemap.xml":                   {"application/xml; charset=utf-8", "no-cache", ""},
+	"robots.txt":                    {"text/plain; charset=utf-8", "no-cache", ""},
+	"search/manifest.json":          {"application/json; charset=utf-8", "no-cache", ""},
+	"site.webmanifest":              {"application/manifest+json; charset=utf-8", "no-cache", ""},
+	"search/shard-ab.json":          {"application/json; charset=utf-8", "public, max-age=600", ""},
+	"css/site.css":                  {"text/css; charset=utf-8", "public, max-age=600", ""},
+	"js/search.js":                  {"text/javascript; charset=utf-8", "public, max-age=600", ""},
+	"img/photo.jpg":                 {"image/jpeg", "public, max-age=600", ""},
+	"news/20240101/photo.jpg":       {"image/jpeg", "public, max-age=600", ""},
+	"img/logo.svg":                  {"image/svg+xml; charset=utf-8", "public, max-age=600", ""},
+	"img/logo.svgz":                 {"image/svg+xml", "public, max-age=600", "gzip"},
+	"fonts/noto.woff2":              {"font/woff2", "public, max-age=600", ""},
+	"files/report.pdf":              {"application/pdf", "public, max-age=600", ""},
+	"css/main.3f2a9c1b.css":         {"text/css; charset=utf-8", "public, max-age=31536000, immutable", ""},
+	"search/m-0a1b2c3d4e5f.bin":     {"application/octet-stream", "public, max-age=31536000, immutable", ""},
+	"search/s-0a1b2c3d4e5f/t/3.bin": {"application/octet-stream", "public, max-age=31536000, immutable", ""},
+	ManifestName:                    {"application/json; charset=utf-8", "no-cache", ""},
+}
+
+// TestS3 deploys to a real S3 server (SeaweedFS on 127.0.0.1), a bucket
+// per subtest.
+func TestS3(t *testing.T) {
+	w := startWeed(t)
+	newEnv := func(t *testing.T) *s3Env {
+		return &s3Env{w: w, bucket: w.newBucket(t), prefix: "dangjian/"}
+	}
+
+	t.Run("deploy-edit-delete-headers", func(t *testing.T) {
+		e := newEnv(t)
+		v1 := headerSite()
+		res := e.mustDeploy(t, v1.write(t), Options{})
+		if res.Sent != len(v1) || !reflect.DeepEqual(e.last.written(e), sortedKeys(v1)) {
+			t.Errorf("first deploy sent %d objects %v, want all %d", res.Sent, e.last.written(e), len(v1))
+		}
+		sameObjects(t, e, v1)
+		objs := e.objects(t)
+		for name := range v1 {
+			if _, ok := wantHeaders[name]; !ok && !strings.HasPrefix(name, "news/item-") {
+				t.Errorf("no headers expected for %s: add it to wantHeaders", name)
+			}
+		}
+		for name, want := range wantHeaders {
+			h := objs[e.prefix+name].headers
+			got := [3]string{h.Get("Content-Type"), h.Get("Cache-Control"), h.Get("Content-Encoding")}
+			if got != want {
+				t.Errorf("%s served with %q, want %q", name, got, want)
+			}
+		}
+
+		// an edit sends only what changed, and deletes what left the build
+		v2 := nextVersion(v1)
+		res = e.mustDeploy(t, v2.write(t), Options{})
+		want := changedFiles(v1, v2)
+		if got := e.last.written(e); !reflect.DeepEqual(got, want) {
+			t.Errorf("the second deploy wrote %v\nwant only the changed files %v", got, want)
+		}
+		if res.Deleted != 4 || len(e.last.deletes) != 4 {
+			t.Errorf("deleted %d (%d DELETE requests), want the 4 pages taken down", res.Deleted, len(e.last.deletes))
+		}
+		sameObjects(t, e, v2)
+
+		// one page edited: one object
+		v3 := v2.clone()
+		v3["news/item-05/index.html"] = "<h1>新闻 5（再次修订）</h1>"
+		e.mustDeploy(t, v3.write(t), Options{})
+		if got := e.last.written(e); !reflect.DeepEqual(got, []string{"news/item-05/index.html"}) {
+			t.Errorf("a one-page edit wrote %v", got)
+		}
+		res = e.mustDeploy(t, v3.write(t), Options{})
+		if res.Sent != 0 || res.Deleted != 0 || len(e.last.written(e)) != 0 {
+			t.Errorf("a deploy without changes sent %d, deleted %d", res.Sent, res.Deleted)
+		}
+	})
+
+	t.Run("objects-outside-the-manifest", func(t *testing.T) {
+		e := newEnv(t)
+		foreign := map[string]string{
+			"other/readme.txt":            "another site",
+			"dangjian2/index.html":        "a sibling prefix",
+			"dangjian/uploads/manual.pdf": "put there by hand",
+			"dangjian/news/item-20/a.jpg": "beside a page that goes",
+			"top.html":                    "at the top of the bucket",
+		}
+		for key, data := range foreign {
+			e.putForeign(t, key, data)
+		}
+		before := e.objects(t)
+		v1 := baseSite()
+		e.mustDeploy(t, v1.write(t), Options{})
+		e.mustDeploy(t, nextVersion(v1).write(t), Options{})
+		after := e.objects(t)
+		for key := range foreign {
+			if after[key].data != before[key].data || after[key].etag != before[key].etag {
+				t.Errorf("%s was changed or removed", key)
+			}
+		}
+	})
+
+	t.Run("max-deletes", func(t *testing.T) {
+		e := newEnv(t)
+		v1 := baseSite()
+		e.mustDeploy(t, v1.write(t), Options{})
+		v2 := v1.clone()
+		for i := range 10 {
+			delete(v2, fmt.Sprintf("news/item-%02d/index.html", i))
+		}
+		v2["css/site.css"] = "changed"
+		_, err := e.deploy(t, v2.write(t), Options{MaxDeletes: 3})
+		if err == nil || !strings.Contains(err.Error(), "--max-deletes 10") {
+			t.Fatalf("want a refusal naming --max-deletes 10, got %v", err)
+		}
+		if len(e.last.written(e)) != 0 || len(e.last.deletes) != 0 {
+			t.Errorf("a refused deploy wrote %v and deleted %v", e.last.written(e), e.last.deletes)
+		}
+		sameObjects(t, e, v1)
+	})
+
+	t.Run("dry-run", func(t *testing.T) {
+		e := newEnv(t)
+		v1 := baseSite()
+		e.mustDeploy(t, v1.write(t), Options{})
+		v2 := nextVersion(v1)
+		res := e.mustDeploy(t, v2.write(t), Options{DryRun: true})
+		if !reflect.DeepEqual(sentPaths(res), changedFiles(v1, v2)) || len(res.Plan.Delete) != 4 {
+			t.Errorf("dry run plans %v and %d deletions", sentPaths(res), len(res.Plan.Delete))
+		}
+		if len(e.last.puts) != 0 || len(e.last.deletes) != 0 {
+			t.Errorf("a dry run wrote %v, deleted %v", e.last.puts, e.last.deletes)
+		}
+		sameObjects(t, e, v1)
+	})
+
+	t.Run("cut-then-rerun-converges", func(t *testing.T) {
+		// 4 assets, 9 pages, 3 indexes to send; then 4 deletions
+		for _, cutAt := range []int{2, 9, 16, 18} {
+			t.Run(fmt.Sprint("after-", cutAt), func(t *testing.T) {
+				e := newEnv(t)
+				v1 := baseSite()
+				v2 := nextVersion(v1)
+				e.mustDeploy(t, v1.write(t), Options{})
+				dir := v2.write(t)
+				tg, tr := e.open(t)
+				var n atomic.Int64
+				_, err := Deploy(context.Background(), tg, Options{Source: dir, MaxDeletes: 256, Site: testSite,
+					afterChange: func(string) {
+						if n.Add(1) == int64(cutAt) {
+							tr.cut.Store(true)
+						}
+					}})
+				if err == nil || !strings.Contains(err.Error(), "run the deploy again") {
+					t.Fatalf("a cut deploy: want an error telling to rerun, got %v", err)
+				}
+				arrived := s3Consistent(t, e, v1, v2)
+
+				// the cut deploy's lock stays and names it; this process is
+				// alive, so it is removed by hand, as an operator would
+				_, err = e.deploy(t, dir, Options{})
+				var locked *LockedError
+				if !errors.As(err, &locked) || locked.Holder.PID != os.Getpid() {
+					t.Fatalf("want the lock of the cut deploy, got %v", err)
+				}
+				e.remove(t, LockName)
+
+				res := e.mustDeploy(t, dir, Options{})
+				want := missing(v2, arrived)
+				if got := e.last.written(e); !reflect.DeepEqual(got, want) || !reflect.DeepEqual(sentPaths(res), want) {
+					t.Errorf("the rerun wrote %v\nwant only what had not arrived: %v", got, want)
+				}
+				if !res.Interrupted {
+					t.Error("the rerun did not notice the interrupted deploy")
+				}
+				sameObjects(t, e, v2)
+			})
+		}
+	})
+
+	t.Run("lock", func(t *testing.T) {
+		e := newEnv(t)
+		tg, _ := e.open(t)
+		if err := tg.CreateExclusive(LockName, []byte("first")); err != nil {
+			t.Fatal(err)
+		}
+		if err := tg.CreateExclusive(LockName, []byte("second")); !errors.Is(err, fs.ErrExist) {
+			t.Errorf("a second lock: want fs.ErrExist, got %v", err)
+		}
+		if got, _ := tg.ReadFile(LockName); string(got) != "first" {
+			t.Errorf("the lock now holds %q", got)
+		}
+		tg.Remove(LockName)
+
+		// a deploy while another holds the lock is refused
+		dir := baseSite().write(t)
+		var second error
+		e.mustDeploy(t, dir, Options{lockedHook: func() {
+			_, second = e.deploy(t, dir, Options{})
+		}})
+		if locked := (*LockedError)(nil); !errors.As(second, &locked) {
+			t.Errorf("a deploy during another: want a LockedError, got %v", second)
+		}
+		if _, err := tg.Size(LockName); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the lock stayed after the deploy: %v", err)
+		}
+	})
+
+	t.Run("cdn-refresh", func(t *testing.T) {
+		e := newEnv(t)
+		v1 := baseSite()
+		e.mustDeploy(t, v1.write(t), Options{})
+		res := e.mustDeploy(t, nextVersion(v1).write(t), Options{})
+		dir := t.TempDir()
+		got := filepath.Join(dir, "got.txt")
+		cdn := CDNRefresh{File: filepath.Join(dir, "cdn", "refresh.txt"), Command: "cp {file} '" + got + "'"}
+		const base = "https://dangjian.example.edu.cn/"
+		if _, err := cdn.Run(context.Background(), ChangedURLs(res.Plan, base)); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{base + "css/site.css", base + "img/photo.jpg", base + "index.xml"}
+		for _, i := range []int{0, 1, 2, 3, 4, 5, 6, 7, 20, 21, 22, 23} { // edited, then deleted
+			want = append(want, fmt.Sprintf("%snews/item-%02d/", base, i), fmt.Sprintf("%snews/item-%02d/index.html", base, i))
+		}
+		want = append(want, base+"search/manifest.json", base+"sitemap.xml")
+		sort.Strings(want)
+		data, err := os.ReadFile(got)
+		if err != nil {
+			t.Fatalf("the command did not get the list: %v", err)
+		}
+		if lines := strings.Fields(string(data)); !reflect.DeepEqual(lines, want) {
+			t.Errorf("the CDN command got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+		}
+	})
+
+	t.Run("website-check", func(t *testing.T) {
+		e := newEnv(t)
+		dir := baseSite().write(t)
+		e.mustDeploy(t, dir, Options{})
+		// SeaweedFS has no website mode: a folder URL is no page
+		err := CheckWebsite(context.Background(), httpClient(), e.w.endpoint+"/"+e.bucket+"/"+e.prefix, dir)
+		if err == nil || !strings.Contains(err.Error(), "静态网站托管") || !strings.Contains(err.Error(), "news/item-23/") {
+			t.Errorf("want a warning naming the folder URL and static website hosting, got %v", err)
+		}
+	})
+}
+
+// sortedKeys lists a site's paths.
+func sortedKeys(s site) []string {
+	names := make([]string, 0, len(s))
+	for name := range s {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// changedFiles lists the files of v2 that v1 does not have as they are.
+func changedFiles(v1, v2 site) []string {
+	var names []string
+	for name, data := range v2 {
+		if old, ok := v1[name]; !ok || old != data {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// sameObjects fails the test unless the prefix holds exactly the site and
+// a manifest listing it, and nothing of a deploy under way.
+func sameObjects(t *testing.T, e *s3Env, want site) {
+	t.Helper()
+	got := e.site(t)
+	for name := range got {
+		if isControl(name) && name != ManifestName {
+			t.Errorf("%s left in the bucket", name)
+		}
+	}
+	if diff := compare(withoutControl(got), want); diff != "" {
+		t.Errorf("the bucket differs from the build:\n%s", diff)
+	}
+	tg, _ := e.open(t)
+	files, err := readManifest(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(want) {
+		t.Errorf("manifest lists %d files, the build has %d", len(files), len(want))
+	}
+	for name, entry := range files {
+		if h, _ := hashReader(strings.NewReader(want[name])); h != entry {
+			t.Errorf("manifest: %s is %+v, want %+v", name, entry, h)
+		}
+	}
+}
+
+// s3Consistent checks the bucket after a cut, as consistent does a folder:
+// every object old or new, nothing both versions have missing, the
+// manifest claiming only what is there. It returns the files of v2 in
+// place.
+func s3Consistent(t *testing.T, e *s3Env, v1, v2 site) map[string]bool {
+	t.Helper()
+	got := e.site(t)
+	for name, data := range withoutControl(got) {
+		if data != v1[name] && data != v2[name] {
+			t.Errorf("%s in the bucket is neither the old file nor the new one", name)
+		}
+	}
+	for name := range v1 {
+		if _, inV2 := v2[name]; inV2 {
+			if _, ok := got[name]; !ok {
+				t.Errorf("%s vanished from the live site", name)
+			}
+		}
+	}
+	tg, _ := e.open(t)
+	files, err := readManifest(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, entry := range files {
+		if _, ok := got[name]; !ok {
+			t.Errorf("the manifest claims %s, which is not there", name)
+		}
+		h1, _ := hashReader(strings.NewReader(v1[name]))
+		h2, _ := hashReader(strings.NewReader(v2[name]))
+		if entry != h1 && entry != h2 {
+			t.Errorf("the manifest records %s as neither its old nor its new content", name)
+		}
+	}
+	arrived := map[string]bool{}
+	for name, data := range v2 {
+		if g, ok := got[name]; ok && g == data {
+			arrived[name] = true
+		}
+	}
+	return arrived
+}

@@ -1,0 +1,145 @@
+package deploy
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func httpClient() *http.Client { return &http.Client{} }
+
+func TestParseS3URL(t *testing.T) {
+	for _, c := range []struct {
+		url, endpoint, bucket, prefix string
+		path                          bool
+	}{
+		{"s3://site/dangjian?endpoint=http://127.0.0.1:8333", "http://127.0.0.1:8333", "site", "dangjian/", true},
+		{"s3://site?endpoint=https://minio.campus.edu.cn&style=virtual", "https://minio.campus.edu.cn", "site", "", false},
+		{"s3://site/a/b/?region=ap-east-1", "https://s3.ap-east-1.amazonaws.com", "site", "a/b/", false},
+		{"oss://dangjian-web/www?region=cn-hangzhou", "https://oss-cn-hangzhou.aliyuncs.com", "dangjian-web", "www/", false},
+		{"oss://dangjian-web?region=oss-cn-beijing", "https://oss-cn-beijing.aliyuncs.com", "dangjian-web", "", false},
+		{"cos://web-1250000000/?region=ap-guangzhou", "https://cos.ap-guangzhou.myqcloud.com", "web-1250000000", "", false},
+		{"s3://site/x?endpoint=https://oss-cn-shanghai.aliyuncs.com", "https://oss-cn-shanghai.aliyuncs.com", "site", "x/", false},
+	} {
+		u, _ := url.Parse(c.url)
+		e, err := parseS3URL(u)
+		if err != nil {
+			t.Errorf("%s: %v", c.url, err)
+			continue
+		}
+		if got := e.endpoint.Scheme + "://" + e.endpoint.Host; got != c.endpoint || e.bucket != c.bucket || e.prefix != c.prefix || e.pathURLs != c.path {
+			t.Errorf("%s: endpoint %s bucket %q prefix %q path-style %v", c.url, got, e.bucket, e.prefix, e.pathURLs)
+		}
+	}
+	for _, c := range []struct{ url, says string }{
+		{"s3://site/x?endpoint=http://h&secret_key=abc", "密钥"},
+		{"s3://AKID:secret@site/x", "密钥"},
+		{"oss://site/x", "region=cn-hangzhou"},
+		{"cos://site/x", "region=ap-guangzhou"},
+		{"s3:///x?endpoint=http://h", "存储桶"},
+		{"s3://site/x?endpoint=ftp://h", "endpoint"},
+		{"s3://site/x?endpoint=http://h/path", "endpoint"},
+		{"s3://site/x?region=a&colour=red", "colour"},
+	} {
+		u, _ := url.Parse(c.url)
+		if _, err := parseS3URL(u); err == nil || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s: want an error saying %q, got %v", c.url, c.says, err)
+		}
+	}
+}
+
+func TestObjectHeaders(t *testing.T) {
+	for name, want := range wantHeaders {
+		h := objectHeaders(name)
+		if got := [3]string{h.ContentType, h.CacheControl, h.ContentEncoding}; got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	for name, want := range map[string]bool{
+		"js/app.0123abcd.js": true, "search/f/0123456789abcdef.bin": true, "search/fold-0a1b2c3d/2.bin": true,
+		"img/a-deadbeef00.png": true, "news/20240101/photo.jpg": false, "img/12345678.jpg": false,
+		"img/cafe.jpg": false, "img/xdeadbeef0.jpg": false, "decade/photo.jpg": false,
+	} {
+		if got := contentAddressed(name); got != want {
+			t.Errorf("contentAddressed(%q) = %v", name, got)
+		}
+	}
+}
+
+func TestCommandWords(t *testing.T) {
+	for cmd, want := range map[string][]string{
+		"purge": {"purge", "/l.txt"},
+		"tccli cdn PurgeUrlsCache --urls-file {file}": {"tccli", "cdn", "PurgeUrlsCache", "--urls-file", "/l.txt"},
+		`sh -c 'xargs echo < "$0"' {file}`:            {"sh", "-c", `xargs echo < "$0"`, "/l.txt"},
+		`"C:\Program Files\cdn.exe" --in={file}`:      {`C:\Program Files\cdn.exe`, "--in=/l.txt"},
+	} {
+		got, err := commandWords(cmd, "/l.txt")
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q %v, want %q", cmd, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "  ", `purge "unclosed`} {
+		if _, err := commandWords(bad, "/l.txt"); err == nil {
+			t.Errorf("%q: want an error", bad)
+		}
+	}
+}
+
+// TestCDNRefreshRetries: the URLs of a refresh that failed join the next
+// one.
+func TestCDNRefreshRetries(t *testing.T) {
+	dir := t.TempDir()
+	got := filepath.Join(dir, "got.txt")
+	c := CDNRefresh{File: filepath.Join(dir, "refresh.txt"), Command: "false"}
+	if _, err := c.Run(context.Background(), []string{"https://a/1"}); err == nil || !strings.Contains(err.Error(), "CDN") {
+		t.Fatalf("a failing command: want an error, got %v", err)
+	}
+	c.Remember([]string{"https://a/2"}) // a deploy that stopped
+	c.Command = "cp {file} " + got
+	urls, err := c.Run(context.Background(), []string{"https://a/3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(got)
+	want := []string{"https://a/1", "https://a/2", "https://a/3"}
+	if !reflect.DeepEqual(urls, want) || strings.Join(want, "\n")+"\n" != string(data) {
+		t.Errorf("the refresh got %q (file %q), want %q", urls, data, want)
+	}
+	if _, err := os.Stat(c.File + ".pending"); !os.IsNotExist(err) {
+		t.Errorf("the pending list stayed after a refresh: %v", err)
+	}
+	urls, _ = c.Run(context.Background(), []string{"https://a/4"})
+	if !reflect.DeepEqual(urls, []string{"https://a/4"}) {
+		t.Errorf("the next refresh got %q", urls)
+	}
+}
+
+func TestCheckWebsite(t *testing.T) {
+	dir := baseSite().write(t)
+	site := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer site.Close()
+	if err := CheckWebsite(context.Background(), site.Client(), site.URL+"/", dir); err != nil {
+		t.Errorf("a server that serves folders: %v", err)
+	}
+	download := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("x-oss-force-download", "true")
+		http.FileServer(http.Dir(dir)).ServeHTTP(w, r)
+	}))
+	defer download.Close()
+	if err := CheckWebsite(context.Background(), download.Client(), download.URL+"/", dir); err == nil || !strings.Contains(err.Error(), "附件下载") {
+		t.Errorf("OSS's default domain: want a warning about downloads, got %v", err)
+	}
+	listing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte(`<?xml version="1.0"?><ListBucketResult></ListBucketResult>`))
+	}))
+	defer listing.Close()
+	if err := CheckWebsite(context.Background(), listing.Client(), listing.URL+"/", dir); err == nil || !strings.Contains(err.Error(), "文件列表") {
+		t.Errorf("a bucket listing: want a warning, got %v", err)
+	}
+}

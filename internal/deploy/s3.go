@@ -157,8 +157,11 @@ func s3Credentials(e *s3Endpoint) *credentials.Credentials {
 }
 
 // dialS3 opens an object storage target and checks that its bucket exists
-// (a typo is reported, never created).
-func dialS3(ctx context.Context, u *url.URL, transport http.RoundTripper) (*s3Target, error) {
+// (a typo is reported, never created). A request that fails is tried
+// again up to retries times (0: minio-go's default, 10, with growing
+// pauses: a network hiccup does not stop a deploy); transport nil is
+// minio-go's.
+func dialS3(ctx context.Context, u *url.URL, transport http.RoundTripper, retries int) (*s3Target, error) {
 	e, err := parseS3URL(u)
 	if err != nil {
 		return nil, err
@@ -174,7 +177,7 @@ func dialS3(ctx context.Context, u *url.URL, transport http.RoundTripper) (*s3Ta
 	}
 	client, err := minio.New(e.endpoint.Host, &minio.Options{
 		Creds: s3Credentials(e), Secure: e.endpoint.Scheme == "https", Region: e.region,
-		BucketLookup: lookup, Transport: transport,
+		BucketLookup: lookup, Transport: transport, MaxRetries: retries,
 	})
 	if err != nil {
 		return nil, lang.Errorf("发布地址 %[1]s 无法使用", "deploy target %[1]s: %[2]v", e, err)

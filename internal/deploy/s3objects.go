@@ -101,8 +101,18 @@ func (t *s3Target) CreateExclusive(name string, data []byte) error {
 	opts := putOptions(name)
 	opts.SetMatchETagExcept("*")
 	_, err := t.client.PutObject(ctx, t.bucket, t.key(name), bytes.NewReader(data), int64(len(data)), opts)
-	if resp := minio.ToErrorResponse(err); resp.StatusCode == http.StatusPreconditionFailed || resp.StatusCode == http.StatusConflict {
+	resp := minio.ToErrorResponse(err)
+	switch {
+	case resp.StatusCode == http.StatusPreconditionFailed || resp.StatusCode == http.StatusConflict:
 		return fs.ErrExist
+	case resp.StatusCode == http.StatusNotImplemented || resp.StatusCode >= 500:
+		// a store without conditional writes, or that fails them (SeaweedFS
+		// does under a "folder" that has no object yet): HEAD, write, and
+		// rely on the read back
+		if _, err := t.client.StatObject(ctx, t.bucket, t.key(name), minio.StatObjectOptions{}); err == nil {
+			return fs.ErrExist
+		}
+		_, err = t.client.PutObject(ctx, t.bucket, t.key(name), bytes.NewReader(data), int64(len(data)), putOptions(name))
 	}
 	if err != nil {
 		return err

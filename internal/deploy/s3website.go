@@ -3,6 +3,7 @@ package deploy
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -56,23 +57,24 @@ func CheckWebsite(ctx context.Context, client *http.Client, base, source string)
 	}
 	defer resp.Body.Close()
 	got, _ := io.ReadAll(io.LimitReader(resp.Body, int64(len(want))+1))
-	var answer string
+	var zh, en string // what the store answered
 	switch {
 	case resp.StatusCode == http.StatusOK && bytes.Equal(got, want) && !download(resp):
 		return nil
 	case resp.StatusCode == http.StatusOK && bytes.Equal(got, want):
-		answer = lang.Sprintf("网页被作为附件下载（Content-Disposition 或 x-oss-force-download），这是 OSS、COS 默认域名的做法",
-			"the page comes as a download (Content-Disposition or x-oss-force-download), as on the OSS and COS default domains")
+		zh, en = "网页被作为附件下载（Content-Disposition 或 x-oss-force-download），这是 OSS、COS 默认域名的做法",
+			"the page comes as a download (Content-Disposition or x-oss-force-download), as on the OSS and COS default domains"
 	case resp.StatusCode == http.StatusOK && bytes.Contains(got, []byte("<ListBucketResult")):
-		answer = lang.Sprintf("返回的是存储桶的文件列表", "it answers with a listing of the bucket")
+		zh, en = "返回的是存储桶的文件列表", "it answers with a listing of the bucket"
 	default:
-		answer = lang.Sprintf("HTTP %[1]d，返回的不是该文件夹的 index.html", "HTTP %[1]d, not the folder's index.html", resp.StatusCode)
+		zh = fmt.Sprintf("HTTP %d，返回的不是该文件夹的 index.html", resp.StatusCode)
+		en = fmt.Sprintf("HTTP %d, not the folder's index.html", resp.StatusCode)
 	}
 	return lang.Errorf("网站地址 %[1]s 没有显示 %[2]s 的内容（%[3]s）：读者打开文件夹网址会看到错误或下载。"+
 		"阿里云 OSS 和腾讯云 COS 需要在控制台开启“静态网站托管”（默认首页 index.html，并开启子目录首页），再为存储桶绑定自定义域名（默认域名会把网页作为附件下载）；"+
 		"其他 S3 兼容存储请在其网站设置或 CDN 上设置默认首页 index.html。site.toml 中发布目标的 domain（没写时为 baseURL）应是这个自定义域名",
-		"%[1]s does not serve %[2]s (%[3]s): OSS and COS need static website hosting (index document index.html, sub-folder index pages) and a custom domain (their default domains send pages as downloads); other stores need their website mode or a CDN that maps folders to index.html. The target's domain (default: baseURL) should be that custom domain",
-		address, folderIndex(folder), answer)
+		"%[1]s does not serve %[2]s (%[4]s): OSS and COS need static website hosting (index document index.html, sub-folder index pages) and a custom domain (their default domains send pages as downloads); other stores need their website mode or a CDN that maps folders to index.html. The target's domain (default: baseURL) should be that custom domain",
+		address, folderIndex(folder), zh, en)
 }
 
 func folderIndex(folder string) string {

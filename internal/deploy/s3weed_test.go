@@ -52,8 +52,8 @@ func startWeed(t testing.TB) *weedServer {
 	args := []string{"server", "-s3", "-filer", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-dir=" + dir,
 		"-master.port=" + ports[0], "-master.port.grpc=" + ports[1], "-volume.port=" + ports[2], "-volume.port.grpc=" + ports[3],
 		"-filer.port=" + ports[4], "-filer.port.grpc=" + ports[5], "-s3.port=" + ports[6], "-s3.port.grpc=" + ports[7],
-		"-s3.port.iceberg=0", "-s3.port.lance=0", "-master.telemetry=false", "-master.volumeSizeLimitMB=64",
-		"-volume.max=16", "-filer.localSocket=" + dir + "/filer.sock", "-s3.localSocket=" + dir + "/s3.sock"}
+		"-s3.port.iceberg=0", "-s3.port.lance=0", "-master.telemetry=false", "-master.volumeSizeLimitMB=16",
+		"-volume.max=512", "-filer.localSocket=" + dir + "/filer.sock", "-s3.localSocket=" + dir + "/s3.sock"}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	stderr, err := cmd.StderrPipe()
@@ -176,11 +176,16 @@ func (c *cuttable) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // written lists the site files written (deploy's own objects left out),
 // sorted.
-func (c *cuttable) written(e *s3Env) []string {
+func (c *cuttable) written(e *s3Env) []string { return c.siteFiles(e, c.puts) }
+
+// removed lists the site files deleted, sorted.
+func (c *cuttable) removed(e *s3Env) []string { return c.siteFiles(e, c.deletes) }
+
+func (c *cuttable) siteFiles(e *s3Env, keys []string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var names []string
-	for _, key := range c.puts {
+	for _, key := range keys {
 		if name, ok := strings.CutPrefix(key, e.bucket+"/"+e.prefix); ok && !isControl(name) {
 			names = append(names, name)
 		}
@@ -210,7 +215,7 @@ func (e *s3Env) open(t testing.TB) (*s3Target, *cuttable) {
 	}
 	tr, _ := minio.DefaultTransport(false)
 	c := &cuttable{base: tr}
-	tg, err := dialS3(context.Background(), u, c)
+	tg, err := dialS3(context.Background(), u, c, 1) // a cut fails at once
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,6 +247,9 @@ func (e *s3Env) mustDeploy(t testing.TB, dir string, opts Options) *Result {
 	return res
 }
 
+// rawClient reads objects without asking for (and undoing) compression.
+var rawClient = &http.Client{Transport: &http.Transport{DisableCompression: true}}
+
 // object is an object of the bucket as a reader gets it.
 type object struct {
 	data    string
@@ -258,7 +266,9 @@ func (e *s3Env) objects(t testing.TB) map[string]object {
 		if info.Err != nil {
 			t.Fatal(info.Err)
 		}
-		resp, err := http.Get(e.w.endpoint + "/" + e.bucket + "/" + info.Key)
+		// as stored: a client that asks for no compression gets
+		// a gzip-encoded object as it is
+		resp, err := rawClient.Get(e.w.endpoint + "/" + e.bucket + "/" + info.Key)
 		if err != nil {
 			t.Fatal(err)
 		}

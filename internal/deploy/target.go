@@ -129,7 +129,7 @@ func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error)
 	case "sftp":
 		return dialSFTP(ctx, u, t, c)
 	case "s3", "oss", "cos":
-		return dialS3(ctx, u, nil)
+		return dialS3(ctx, u, nil, 0)
 	}
 	return nil, lang.Errorf("发布地址 %[1]q 应以 sftp://、file://，或对象存储的 s3://、oss://、cos:// 开头",
 		"deploy target %[1]q: use sftp://user@host/path or file:///path, or object storage: s3://bucket/prefix (oss://, cos://)", t.URL)

@@ -189,8 +189,14 @@ func cdnRefresh(cfg *config.Config, tgt config.DeployTarget, source string, stdo
 	if base == "" {
 		base = cfg.BaseURL
 	}
-	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") ||
-		tgt.CDN.Refresh == "" && !deploy.ObjectStorage(tgt.URL) {
+	if tgt.CDN.Refresh == "" && !deploy.ObjectStorage(tgt.URL) {
+		return nil
+	}
+	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
+		if tgt.CDN.Refresh != "" {
+			fmt.Fprintln(stderr, lang.Say("注意：", "warning: ")+lang.Sprintf("site.toml 没有写网站的完整网址（baseURL 或发布目标的 domain，如 https://dangjian.example.edu.cn/），无法列出要刷新的 CDN 网址，这次不会刷新 CDN",
+				"site.toml gives no absolute address (baseURL, or the target's domain): the CDN refresh is skipped"))
+		}
 		return nil
 	}
 	return &siteCDN{base: strings.TrimSuffix(base, "/") + "/", CDNRefresh: deploy.CDNRefresh{

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // headerSite is baseSite with a file of every kind whose headers differ:
@@ -246,6 +248,27 @@ func TestS3(t *testing.T) {
 		}
 		if _, err := tg.Size(LockName); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("the lock stayed after the deploy: %v", err)
+		}
+	})
+
+	t.Run("lock-of-ended-deploy-taken-over", func(t *testing.T) {
+		me := whoAmI(time.Now().Add(-time.Minute))
+		if me.Boot == "" {
+			t.Skip("no /proc/sys/kernel/random/boot_id: nothing can be proven on this system")
+		}
+		e := newEnv(t)
+		ended := me
+		ended.PID, ended.ProcStart = endedPID(t), 12345
+		data, _ := json.Marshal(ended)
+		e.putForeign(t, e.prefix+LockName, string(data))
+		res := e.mustDeploy(t, baseSite().write(t), Options{})
+		if !strings.Contains(res.TookOver, "已结束") {
+			t.Errorf("the summary does not say whose lock was taken over: %q", res.TookOver)
+		}
+		for name := range e.site(t) {
+			if name == LockName || strings.HasPrefix(name, partPrefix) {
+				t.Errorf("%s left in the bucket", name)
+			}
 		}
 	})
 

@@ -90,9 +90,10 @@ func download(resp *http.Response) bool {
 		strings.EqualFold(resp.Header.Get("x-oss-force-download"), "true")
 }
 
-// someFolder picks a folder of the site with an index.html below the top,
-// one of the deepest (a page's, news/x, rather than a section's); the top
-// ("") when there is none.
+// someFolder picks a folder of the site with an index.html, as a page's
+// (news/x) rather than a section's or a list's second page: of those two
+// levels below the top, or else one, or else any, the first by name; the
+// top ("") when there is none.
 func someFolder(source string) (string, error) {
 	var folders []string
 	err := filepath.WalkDir(source, func(p string, d os.DirEntry, err error) error {
@@ -105,15 +106,21 @@ func someFolder(source string) (string, error) {
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil || len(folders) == 0 {
 		return "", err
 	}
-	if len(folders) == 0 {
-		return "", nil
+	rank := func(folder string) int {
+		switch strings.Count(folder, "/") {
+		case 1:
+			return 0
+		case 0:
+			return 1
+		}
+		return 2
 	}
 	sort.Slice(folders, func(i, j int) bool {
-		if a, b := strings.Count(folders[i], "/"), strings.Count(folders[j], "/"); a != b {
-			return a > b
+		if a, b := rank(folders[i]), rank(folders[j]); a != b {
+			return a < b
 		}
 		return folders[i] < folders[j]
 	})

@@ -149,17 +149,19 @@ func (w *weedServer) newBucket(t testing.TB) string {
 // them), as with a cable pulled.
 // It records the objects written (PUT) and deleted.
 type cuttable struct {
-	base    http.RoundTripper
-	cut     atomic.Bool
-	mu      sync.Mutex
-	puts    []string // keys, with the bucket
-	deletes []string
+	base     http.RoundTripper
+	cut      atomic.Bool
+	mu       sync.Mutex
+	puts     []string // keys, with the bucket
+	deletes  []string
+	requests atomic.Int64
 }
 
 func (c *cuttable) RoundTrip(r *http.Request) (*http.Response, error) {
 	if c.cut.Load() {
 		return nil, errCut
 	}
+	c.requests.Add(1)
 	resp, err := c.base.RoundTrip(r)
 	if err == nil && resp.StatusCode/100 == 2 && (r.Method == http.MethodPut || r.Method == http.MethodDelete) {
 		key, _ := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/"))

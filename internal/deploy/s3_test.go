@@ -121,6 +121,17 @@ func TestS3(t *testing.T) {
 		}
 	})
 
+	t.Run("large-files", func(t *testing.T) {
+		// above md5Max a file is streamed; above 64 MB it goes in parts
+		e := newEnv(t)
+		v1 := site{"index.html": "<h1>首页</h1>",
+			"files/video.mp4":   strings.Repeat("0123456789abcdef", 9<<16),  // 9 MB
+			"files/archive.zip": strings.Repeat("fedcba9876543210", 65<<16), // 65 MB
+		}
+		e.mustDeploy(t, v1.write(t), Options{})
+		sameObjects(t, e, v1)
+	})
+
 	t.Run("objects-outside-the-manifest", func(t *testing.T) {
 		e := newEnv(t)
 		foreign := map[string]string{

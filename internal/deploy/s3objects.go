@@ -73,18 +73,22 @@ func (t *s3Target) Put(name, _ string, src io.Reader) error {
 		}
 		src, size = bytes.NewReader(data), int64(len(data))
 	}
-	_, err := t.client.PutObject(context.Background(), t.bucket, t.key(name), src, size, putOptions(name))
+	_, err := t.client.PutObject(context.Background(), t.bucket, t.key(name), src, size, putOptions(name, size))
 	return err
 }
 
 // putOptions are the headers of an object and the way it is sent: in one
-// request up to 64 MB (a larger file goes in parts), with the MD5 the
-// store checks the body against.
-func putOptions(name string) minio.PutObjectOptions {
+// request up to 64 MB (a larger file goes in parts, one at a time); up to
+// md5Max with the MD5 the store checks the body against (minio-go holds
+// such a file in memory to hash it first; a larger one is streamed).
+func putOptions(name string, size int64) minio.PutObjectOptions {
 	h := objectHeaders(name)
 	return minio.PutObjectOptions{ContentType: h.ContentType, CacheControl: h.CacheControl,
-		ContentEncoding: h.ContentEncoding, SendContentMd5: true, PartSize: 64 << 20}
+		ContentEncoding: h.ContentEncoding, SendContentMd5: size <= md5Max, PartSize: 64 << 20, NumThreads: 1}
 }
+
+// md5Max is the largest object sent with its MD5.
+const md5Max = 8 << 20
 
 // CreateExclusive writes the object only if there is none: If-None-Match: *
 // (AWS S3, OSS, COS, MinIO and SeaweedFS refuse the write when the object
@@ -98,7 +102,7 @@ func (t *s3Target) CreateExclusive(name string, data []byte) error {
 	} else if !notFound(err) {
 		return err
 	}
-	opts := putOptions(name)
+	opts := putOptions(name, int64(len(data)))
 	opts.SetMatchETagExcept("*")
 	_, err := t.client.PutObject(ctx, t.bucket, t.key(name), bytes.NewReader(data), int64(len(data)), opts)
 	resp := minio.ToErrorResponse(err)
@@ -106,13 +110,12 @@ func (t *s3Target) CreateExclusive(name string, data []byte) error {
 	case resp.StatusCode == http.StatusPreconditionFailed || resp.StatusCode == http.StatusConflict:
 		return fs.ErrExist
 	case resp.StatusCode == http.StatusNotImplemented || resp.StatusCode >= 500:
-		// a store without conditional writes, or that fails them (SeaweedFS
-		// does under a "folder" that has no object yet): HEAD, write, and
-		// rely on the read back
+		// a store without conditional writes, or one that failed the
+		// request: HEAD, write, and rely on the read back
 		if _, err := t.client.StatObject(ctx, t.bucket, t.key(name), minio.StatObjectOptions{}); err == nil {
 			return fs.ErrExist
 		}
-		_, err = t.client.PutObject(ctx, t.bucket, t.key(name), bytes.NewReader(data), int64(len(data)), putOptions(name))
+		_, err = t.client.PutObject(ctx, t.bucket, t.key(name), bytes.NewReader(data), int64(len(data)), putOptions(name, int64(len(data))))
 	}
 	if err != nil {
 		return err

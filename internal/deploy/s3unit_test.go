@@ -143,3 +143,52 @@ func TestCheckWebsite(t *testing.T) {
 		t.Errorf("a bucket listing: want a warning, got %v", err)
 	}
 }
+
+// TestS3Credentials: keys come from the store's own variables first, then
+// AWS's, then the shared credentials file; with none, requests go unsigned.
+func TestS3Credentials(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, name := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+		"AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET",
+		"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "COS_SECRET_ID", "COS_SECRET_KEY",
+		"TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"} {
+		t.Setenv(name, "")
+	}
+	keyOf := func(raw string) string {
+		u, _ := url.Parse(raw)
+		e, err := parseS3URL(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := s3Credentials(e).GetWithContext(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.AccessKeyID
+	}
+	if k := keyOf("oss://b/p?region=cn-hangzhou"); k != "" {
+		t.Errorf("no keys anywhere: got %q", k)
+	}
+	mustWrite(t, filepath.Join(home, ".aws", "credentials"),
+		"[default]\naws_access_key_id = FILEKEY\naws_secret_access_key = s\n[campus]\naws_access_key_id = CAMPUSKEY\naws_secret_access_key = s\n")
+	if k := keyOf("s3://b/p"); k != "FILEKEY" {
+		t.Errorf("the shared credentials file: got %q", k)
+	}
+	if k := keyOf("s3://b/p?profile=campus"); k != "CAMPUSKEY" {
+		t.Errorf("profile=campus: got %q", k)
+	}
+	t.Setenv("AWS_ACCESS_KEY_ID", "ENVKEY")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "s")
+	if k := keyOf("cos://b-125/p?region=ap-guangzhou"); k != "ENVKEY" {
+		t.Errorf("AWS_ACCESS_KEY_ID before the file: got %q", k)
+	}
+	t.Setenv("OSS_ACCESS_KEY_ID", "OSSKEY")
+	t.Setenv("OSS_ACCESS_KEY_SECRET", "s")
+	if k := keyOf("oss://b/p?region=cn-hangzhou"); k != "OSSKEY" {
+		t.Errorf("OSS_ACCESS_KEY_ID for oss://: got %q", k)
+	}
+	if k := keyOf("s3://b/p"); k != "ENVKEY" {
+		t.Errorf("OSS_ keys are for oss:// only: got %q", k)
+	}
+}

@@ -25,6 +25,22 @@ import (
 // Metrics: first-s and edit-s (wall time), first-objects and edit-objects
 // (files sent), first-MB and edit-KB (their content), and for S3 the HTTP
 // requests made (first-requests, edit-requests).
+//
+// One run, 2026-12-03, 2 shared cores (load average 16 to 20 throughout):
+// /tmp/corpus10k (gencorpus defaults) built, 35,639 files, 181.4 MB;
+// SeaweedFS 4.53, rclone 1.60.1 (sync --checksum --transfers 16), OpenSSH 9.2;
+// the edit changes one page's file.
+//
+//	                      first deploy                  one page edited
+//	showcase s3://        57.6 s  35,639 obj  181.4 MB   3.28 s  1 obj  10.4 KB  (17 requests)
+//	rclone sync           94.8 s  35,640 obj  181.4 MB  21.0 s   1 obj  10.4 KB
+//	showcase sftp://      33.4 s  35,639 obj  181.4 MB   1.89 s  1 obj  10.4 KB
+//
+// The S3 first deploy makes one PUT per file (35,690 requests in all:
+// the lock, manifest and journal are the rest); a redeploy reads the
+// manifest instead of listing the bucket, which is what rclone's 21 s is
+// (it lists all 35,640 objects to compare their MD5). rclone also sent
+// .showcase-output, which deploy never publishes.
 func BenchmarkDeploy10k(b *testing.B) {
 	source := os.Getenv("SHOWCASE_BENCH_SITE")
 	if source == "" {

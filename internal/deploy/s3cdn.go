@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,7 +22,8 @@ import (
 // works for every kind of target, though it is made for object storage.
 
 // ChangedURLs lists the public URLs a plan changes: each file it replaces
-// or deletes, under base (the site's public address, ending in "/"), and
+// or deletes, under base (the site's public address, ending in "/"),
+// percent-encoded, and
 // for an index.html also its folder's URL (…/news/x/), which readers use.
 // New files are left out: no cache holds them, and CDNs limit how many
 // URLs may be refreshed a day.
@@ -37,15 +39,21 @@ func ChangedURLs(p *Plan, base string) []string {
 	}
 	var urls []string
 	for _, name := range paths {
-		urls = append(urls, base+name)
+		urls = append(urls, base+escapePath(name))
 		if name == "index.html" {
 			urls = append(urls, base)
 		} else if dir, ok := strings.CutSuffix(name, "/index.html"); ok {
-			urls = append(urls, base+dir+"/")
+			urls = append(urls, base+escapePath(dir)+"/")
 		}
 	}
 	sort.Strings(urls)
 	return urls
+}
+
+// escapePath writes a path as a URL does: 附件/通知.pdf becomes
+// %E9%99%84%E4%BB%B6/%E9%80%9A%E7%9F%A5.pdf, the form CDNs match.
+func escapePath(name string) string {
+	return (&url.URL{Path: name}).EscapedPath()
 }
 
 // CDNRefresh hands the changed URLs of a deploy to the CDN.

@@ -192,3 +192,17 @@ func TestS3Credentials(t *testing.T) {
 		t.Errorf("OSS_ keys are for oss:// only: got %q", k)
 	}
 }
+
+func TestChangedURLs(t *testing.T) {
+	p := &Plan{
+		Send: []Change{{Path: "index.html"}, {Path: "news/x/index.html"}, {Path: "news/new/index.html", New: true},
+			{Path: "files/通知 2.pdf"}},
+		Delete: []Removal{{Path: "news/old/index.html"}, {Path: "img/a.jpg"}},
+	}
+	const base = "https://dj.example.edu.cn/site/"
+	want := []string{base, base + "files/%E9%80%9A%E7%9F%A5%202.pdf", base + "img/a.jpg", base + "index.html",
+		base + "news/old/", base + "news/old/index.html", base + "news/x/", base + "news/x/index.html"}
+	if got := ChangedURLs(p, base); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

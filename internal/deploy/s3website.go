@@ -40,7 +40,7 @@ func CheckWebsite(ctx context.Context, client *http.Client, base, source string)
 	if err != nil {
 		return err
 	}
-	address := base + folder
+	address := base + escapePath(folder)
 	if folder != "" {
 		address += "/"
 	}

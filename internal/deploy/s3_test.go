@@ -156,6 +156,26 @@ func TestS3(t *testing.T) {
 		}
 	})
 
+	t.Run("prune-stays-under-the-prefix", func(t *testing.T) {
+		e := newEnv(t)
+		e.putForeign(t, "dangjian/uploads/manual.pdf", "put there by hand")
+		e.putForeign(t, "dangjian2/index.html", "a sibling prefix")
+		dir := baseSite().write(t)
+		var refused *PruneRefusedError
+		if _, err := e.deploy(t, dir, Options{Prune: true}); !errors.As(err, &refused) ||
+			!reflect.DeepEqual(refused.Files, []string{"uploads/manual.pdf"}) {
+			t.Fatalf("--prune on a prefix no deploy made: want a refusal listing uploads/manual.pdf, got %v", err)
+		}
+		e.mustDeploy(t, dir, Options{}) // adopts the prefix
+		res := e.mustDeploy(t, dir, Options{Prune: true})
+		if res.Deleted != 1 || !reflect.DeepEqual(e.last.removed(e), []string{"uploads/manual.pdf"}) {
+			t.Errorf("--prune deleted %d: %v", res.Deleted, e.last.removed(e))
+		}
+		if e.objects(t)["dangjian2/index.html"].data != "a sibling prefix" {
+			t.Error("--prune reached outside the prefix")
+		}
+	})
+
 	t.Run("max-deletes", func(t *testing.T) {
 		e := newEnv(t)
 		v1 := baseSite()

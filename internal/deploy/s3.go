@@ -157,7 +157,8 @@ func s3Credentials(e *s3Endpoint) *credentials.Credentials {
 }
 
 // dialS3 opens an object storage target and checks that its bucket exists
-// (a typo is reported, never created). A request that fails is tried
+// (a typo is reported, never created; keys not allowed to look are let
+// through). A request that fails is tried
 // again up to retries times (0: minio-go's default, 10, with growing
 // pauses: a network hiccup does not stop a deploy); transport nil is
 // minio-go's.
@@ -184,6 +185,11 @@ func dialS3(ctx context.Context, u *url.URL, transport http.RoundTripper, retrie
 	}
 	t := &s3Target{display: e.String(), bucket: e.bucket, prefix: e.prefix, client: client}
 	ok, err := client.BucketExists(ctx, e.bucket)
+	if code := minio.ToErrorResponse(err).Code; code == "AccessDenied" {
+		// keys allowed only the objects under the prefix may not look at
+		// the bucket: the first request of the deploy tells the rest
+		return t, nil
+	}
 	if err != nil {
 		return nil, s3Error(err, t, "无法连接对象存储 %[2]s%[1]s", "reaching %[2]s%[1]s: %[3]v", "")
 	}

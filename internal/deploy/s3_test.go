@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // headerSite is baseSite with a file of every kind whose headers differ:
@@ -210,98 +206,10 @@ func TestS3(t *testing.T) {
 		sameObjects(t, e, v1)
 	})
 
-	t.Run("cut-then-rerun-converges", func(t *testing.T) {
-		// 4 assets, 9 pages, 3 indexes to send; then 4 deletions
-		for _, cutAt := range []int{2, 9, 16, 18} {
-			t.Run(fmt.Sprint("after-", cutAt), func(t *testing.T) {
-				e := newEnv(t)
-				v1 := baseSite()
-				v2 := nextVersion(v1)
-				e.mustDeploy(t, v1.write(t), Options{})
-				dir := v2.write(t)
-				tg, tr := e.open(t)
-				var n atomic.Int64
-				_, err := Deploy(context.Background(), tg, Options{Source: dir, MaxDeletes: 256, Site: testSite,
-					afterChange: func(string) {
-						if n.Add(1) == int64(cutAt) {
-							tr.cut.Store(true)
-						}
-					}})
-				if err == nil || !strings.Contains(err.Error(), "run the deploy again") {
-					t.Fatalf("a cut deploy: want an error telling to rerun, got %v", err)
-				}
-				arrived := s3Consistent(t, e, v1, v2)
+	t.Run("cut-then-rerun-converges", func(t *testing.T) { s3CutThenRerun(t, newEnv) })
 
-				// the cut deploy's lock stays and names it; this process is
-				// alive, so it is removed by hand, as an operator would
-				_, err = e.deploy(t, dir, Options{})
-				var locked *LockedError
-				if !errors.As(err, &locked) || locked.Holder.PID != os.Getpid() {
-					t.Fatalf("want the lock of the cut deploy, got %v", err)
-				}
-				e.remove(t, LockName)
-
-				res := e.mustDeploy(t, dir, Options{})
-				want := missing(v2, arrived)
-				if got := e.last.written(e); !reflect.DeepEqual(got, want) || !reflect.DeepEqual(sentPaths(res), want) {
-					t.Errorf("the rerun wrote %v\nwant only what had not arrived: %v", got, want)
-				}
-				if !res.Interrupted {
-					t.Error("the rerun did not notice the interrupted deploy")
-				}
-				sameObjects(t, e, v2)
-			})
-		}
-	})
-
-	t.Run("lock", func(t *testing.T) {
-		e := newEnv(t)
-		tg, _ := e.open(t)
-		if err := tg.CreateExclusive(LockName, []byte("first")); err != nil {
-			t.Fatal(err)
-		}
-		if err := tg.CreateExclusive(LockName, []byte("second")); !errors.Is(err, fs.ErrExist) {
-			t.Errorf("a second lock: want fs.ErrExist, got %v", err)
-		}
-		if got, _ := tg.ReadFile(LockName); string(got) != "first" {
-			t.Errorf("the lock now holds %q", got)
-		}
-		tg.Remove(LockName)
-
-		// a deploy while another holds the lock is refused
-		dir := baseSite().write(t)
-		var second error
-		e.mustDeploy(t, dir, Options{lockedHook: func() {
-			_, second = e.deploy(t, dir, Options{})
-		}})
-		if locked := (*LockedError)(nil); !errors.As(second, &locked) {
-			t.Errorf("a deploy during another: want a LockedError, got %v", second)
-		}
-		if _, err := tg.Size(LockName); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("the lock stayed after the deploy: %v", err)
-		}
-	})
-
-	t.Run("lock-of-ended-deploy-taken-over", func(t *testing.T) {
-		me := whoAmI(time.Now().Add(-time.Minute))
-		if me.Boot == "" {
-			t.Skip("no /proc/sys/kernel/random/boot_id: nothing can be proven on this system")
-		}
-		e := newEnv(t)
-		ended := me
-		ended.PID, ended.ProcStart = endedPID(t), 12345
-		data, _ := json.Marshal(ended)
-		e.putForeign(t, e.prefix+LockName, string(data))
-		res := e.mustDeploy(t, baseSite().write(t), Options{})
-		if !strings.Contains(res.TookOver, "已结束") {
-			t.Errorf("the summary does not say whose lock was taken over: %q", res.TookOver)
-		}
-		for name := range e.site(t) {
-			if name == LockName || strings.HasPrefix(name, partPrefix) {
-				t.Errorf("%s left in the bucket", name)
-			}
-		}
-	})
+	t.Run("lock", func(t *testing.T) { s3Lock(t, newEnv(t)) })
+	t.Run("lock-of-ended-deploy-taken-over", func(t *testing.T) { s3LockTakeover(t, newEnv(t)) })
 
 	t.Run("cdn-refresh", func(t *testing.T) {
 		e := newEnv(t)
@@ -398,47 +306,4 @@ func sameObjects(t *testing.T, e *s3Env, want site) {
 			t.Errorf("manifest: %s is %+v, want %+v", name, entry, h)
 		}
 	}
-}
-
-// s3Consistent checks the bucket after a cut, as consistent does a folder:
-// every object old or new, nothing both versions have missing, the
-// manifest claiming only what is there. It returns the files of v2 in
-// place.
-func s3Consistent(t *testing.T, e *s3Env, v1, v2 site) map[string]bool {
-	t.Helper()
-	got := e.site(t)
-	for name, data := range withoutControl(got) {
-		if data != v1[name] && data != v2[name] {
-			t.Errorf("%s in the bucket is neither the old file nor the new one", name)
-		}
-	}
-	for name := range v1 {
-		if _, inV2 := v2[name]; inV2 {
-			if _, ok := got[name]; !ok {
-				t.Errorf("%s vanished from the live site", name)
-			}
-		}
-	}
-	tg, _ := e.open(t)
-	files, err := readManifest(tg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, entry := range files {
-		if _, ok := got[name]; !ok {
-			t.Errorf("the manifest claims %s, which is not there", name)
-		}
-		h1, _ := hashReader(strings.NewReader(v1[name]))
-		h2, _ := hashReader(strings.NewReader(v2[name]))
-		if entry != h1 && entry != h2 {
-			t.Errorf("the manifest records %s as neither its old nor its new content", name)
-		}
-	}
-	arrived := map[string]bool{}
-	for name, data := range v2 {
-		if g, ok := got[name]; ok && g == data {
-			arrived[name] = true
-		}
-	}
-	return arrived
 }

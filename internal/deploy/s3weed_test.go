@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -142,58 +141,6 @@ func (w *weedServer) newBucket(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return name
-}
-
-// cuttable is an HTTP transport whose "network" can be dropped: after the
-// cut every new request fails (those under way finish, as the server had
-// them), as with a cable pulled.
-// It records the objects written (PUT) and deleted.
-type cuttable struct {
-	base     http.RoundTripper
-	cut      atomic.Bool
-	mu       sync.Mutex
-	puts     []string // keys, with the bucket
-	deletes  []string
-	requests atomic.Int64
-}
-
-func (c *cuttable) RoundTrip(r *http.Request) (*http.Response, error) {
-	if c.cut.Load() {
-		return nil, errCut
-	}
-	c.requests.Add(1)
-	resp, err := c.base.RoundTrip(r)
-	if err == nil && resp.StatusCode/100 == 2 && (r.Method == http.MethodPut || r.Method == http.MethodDelete) {
-		key, _ := url.PathUnescape(strings.TrimPrefix(r.URL.EscapedPath(), "/"))
-		c.mu.Lock()
-		if r.Method == http.MethodPut {
-			c.puts = append(c.puts, key)
-		} else {
-			c.deletes = append(c.deletes, key)
-		}
-		c.mu.Unlock()
-	}
-	return resp, err
-}
-
-// written lists the site files written (deploy's own objects left out),
-// sorted.
-func (c *cuttable) written(e *s3Env) []string { return c.siteFiles(e, c.puts) }
-
-// removed lists the site files deleted, sorted.
-func (c *cuttable) removed(e *s3Env) []string { return c.siteFiles(e, c.deletes) }
-
-func (c *cuttable) siteFiles(e *s3Env, keys []string) []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var names []string
-	for _, key := range keys {
-		if name, ok := strings.CutPrefix(key, e.bucket+"/"+e.prefix); ok && !isControl(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // s3Env is a target on the test server: a bucket and a prefix.

@@ -30,10 +30,13 @@
 //
 // An s3:// target is a prefix of a bucket of any S3-compatible store (AWS,
 // Aliyun OSS, Tencent COS, MinIO, Ceph, SeaweedFS), through minio-go; oss://
-// and cos:// fill in their endpoints (https://oss-REGION.aliyuncs.com,
-// https://cos.REGION.myqcloud.com) and use the bucket in the host name, as
-// those stores want; an s3:// endpoint given by address takes it in the path
-// (style=path|virtual overrides). Keys come from the environment
+// and cos:// fill in their S3-compatible endpoints
+// (https://s3.oss-REGION.aliyuncs.com, https://cos.REGION.myqcloud.com) and
+// use the bucket in the host name, as those stores want; an s3:// endpoint
+// given by address takes it in the path (style=path|virtual overrides).
+// A bucket reached only through its custom domain (OSS accounts opened
+// since March 2025, in mainland regions) cannot be deployed to: the client
+// always names the bucket in the host or the path. Keys come from the environment
 // (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for oss:// also
 // OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET, for cos:// COS_SECRET_ID and
 // COS_SECRET_KEY) or the shared credentials file (~/.aws/credentials, profile

@@ -82,8 +82,9 @@ func parseS3URL(u *url.URL) (*s3Endpoint, error) {
 			return nil, lang.Errorf("发布地址 %[1]s 没有写地域：请写成 oss://存储桶名/目录?region=cn-hangzhou 这样",
 				"deploy target %[1]s: name the region, as in oss://bucket/prefix?region=cn-hangzhou", u.String())
 		}
+		e.region = strings.TrimPrefix(e.region, "oss-") // V4 signatures name cn-hangzhou, not oss-cn-hangzhou
 		if endpoint == "" {
-			endpoint = "https://oss-" + strings.TrimPrefix(e.region, "oss-") + ".aliyuncs.com"
+			endpoint = "https://s3.oss-" + e.region + ".aliyuncs.com" // OSS's S3-compatible endpoint
 		}
 	case "cos":
 		if endpoint == "" && e.region == "" {

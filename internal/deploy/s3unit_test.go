@@ -22,8 +22,8 @@ func TestParseS3URL(t *testing.T) {
 		{"s3://site/dangjian?endpoint=http://127.0.0.1:8333", "http://127.0.0.1:8333", "site", "dangjian/", true},
 		{"s3://site?endpoint=https://minio.campus.edu.cn&style=virtual", "https://minio.campus.edu.cn", "site", "", false},
 		{"s3://site/a/b/?region=ap-east-1", "https://s3.ap-east-1.amazonaws.com", "site", "a/b/", false},
-		{"oss://dangjian-web/www?region=cn-hangzhou", "https://oss-cn-hangzhou.aliyuncs.com", "dangjian-web", "www/", false},
-		{"oss://dangjian-web?region=oss-cn-beijing", "https://oss-cn-beijing.aliyuncs.com", "dangjian-web", "", false},
+		{"oss://dangjian-web/www?region=cn-hangzhou", "https://s3.oss-cn-hangzhou.aliyuncs.com", "dangjian-web", "www/", false},
+		{"oss://dangjian-web?region=oss-cn-beijing", "https://s3.oss-cn-beijing.aliyuncs.com", "dangjian-web", "", false},
 		{"cos://web-1250000000/?region=ap-guangzhou", "https://cos.ap-guangzhou.myqcloud.com", "web-1250000000", "", false},
 		{"s3://site/x?endpoint=https://oss-cn-shanghai.aliyuncs.com", "https://oss-cn-shanghai.aliyuncs.com", "site", "x/", false},
 	} {
@@ -32,6 +32,9 @@ func TestParseS3URL(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", c.url, err)
 			continue
+		}
+		if strings.HasPrefix(c.url, "oss:") && e.region != "cn-hangzhou" && e.region != "cn-beijing" {
+			t.Errorf("%s: signs for region %q", c.url, e.region)
 		}
 		if got := e.endpoint.Scheme + "://" + e.endpoint.Host; got != c.endpoint || e.bucket != c.bucket || e.prefix != c.prefix || e.pathURLs != c.path {
 			t.Errorf("%s: endpoint %s bucket %q prefix %q path-style %v", c.url, got, e.bucket, e.prefix, e.pathURLs)

@@ -105,7 +105,7 @@ func parseS3URL(u *url.URL) (*s3Endpoint, error) {
 	}
 	ep, err := url.Parse(endpoint)
 	if err != nil || (ep.Scheme != "http" && ep.Scheme != "https") || ep.Host == "" || (ep.Path != "" && ep.Path != "/") {
-		return nil, lang.Errorf("发布地址 %[1]s 中的 endpoint %[2]q 写法不对：应写成 https://服务器地址（不带路径），例如 https://oss-cn-hangzhou.aliyuncs.com",
+		return nil, lang.Errorf("发布地址 %[1]s 中的 endpoint %[2]q 写法不对：应写成 https://服务器地址（不带路径），例如 https://s3.oss-cn-hangzhou.aliyuncs.com",
 			"deploy target %[1]s: endpoint %[2]q must be http(s)://host[:port]", u.Scheme+"://"+u.Host+u.Path, endpoint)
 	}
 	e.endpoint = ep

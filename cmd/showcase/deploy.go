@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -30,8 +31,10 @@ const deployUsage = `用法：showcase deploy [选项]   把网站发布到学�
 选项：
   -s, --source 文件夹       网站文件夹（默认为当前文件夹 "."）
   -d, --destination 文件夹  要发布的生成结果（默认为网站文件夹中的 public）
-      --target 名称|网址    site.toml 中的发布目标名称，或 sftp://用户@主机[:端口]/路径
-                            或 file:///路径（默认为 site.toml 中唯一的发布目标）
+      --target 名称|网址    site.toml 中的发布目标名称，或 sftp://用户@主机[:端口]/路径、
+                            file:///路径、对象存储 s3://桶/前缀?endpoint=网址&region=地域、
+                            oss://桶/前缀?region=地域（阿里云）或 cos://桶/前缀?region=地域
+                            （腾讯云）（默认为 site.toml 中唯一的发布目标）
       --no-build            不先生成，按现有的生成结果发布
       --dry-run             预演：列出要发送和删除的文件，不做任何改动
       --max-deletes 数量    要删除的文件超过这个数量时停下（默认为 [deploy] maxDeletes，256）
@@ -51,8 +54,10 @@ assets first, then pages, then feeds and sitemap, then deletions.
 Flags:
   -s, --source DIR        the site folder (default ".")
   -d, --destination DIR   the build output to publish (default SOURCE/public)
-      --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path
-                          or file:///path (default: the only target in site.toml)
+      --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path,
+                          file:///path, s3://bucket/prefix?endpoint=URL&region=R,
+                          oss://bucket/prefix?region=R or cos://bucket/prefix?region=R
+                          (default: the only target in site.toml)
       --no-build          publish the output as it is, without building first
       --dry-run           list what would be sent and deleted, change nothing
       --max-deletes N     refuse to delete more than N files (default [deploy] maxDeletes, 256)
@@ -147,7 +152,11 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		opts.Progress = stdout
 	}
 	res, err := deploy.Deploy(ctx, t, opts)
+	cdn := cdnRefresh(cfg, tgt, *source, stdout, stderr)
 	if err != nil {
+		if cdn != nil && res != nil && res.Plan != nil && !*dryRun {
+			cdn.Remember(deploy.ChangedURLs(res.Plan, cdn.base)) // the rerun refreshes them
+		}
 		return fail(err)
 	}
 	if *dryRun {
@@ -164,10 +173,57 @@ func runDeploy(args []string, stdout, stderr io.Writer) int {
 		if r := res.PruneRefused; r != nil {
 			fmt.Fprintln(stdout, lang.Say("注意：正式发布会拒绝 --prune：%s", "note: a real deploy would refuse --prune: %s", r.Reason))
 		}
+		if cdn != nil {
+			urls := deploy.ChangedURLs(res.Plan, cdn.base)
+			fmt.Fprintln(stdout, lang.Sprintf("发布后将刷新 CDN 上的 %[1]d 个网址：", "the CDN refresh would get %[1]d URL(s):", len(urls)))
+			for _, u := range urls {
+				fmt.Fprintln(stdout, "  "+u)
+			}
+		}
 		return 0
 	}
 	fmt.Fprintln(stdout, res.Summary())
+	if cdn != nil {
+		urls, err := cdn.Run(ctx, deploy.ChangedURLs(res.Plan, cdn.base))
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Fprintln(stdout, lang.Sprintf("已将 %[1]d 个有变动的网址写入 %[2]s", "%[1]d changed URL(s) listed in %[2]s", len(urls), cdn.File))
+	}
+	if deploy.ObjectStorage(tgt.URL) && cdn != nil {
+		if err := deploy.CheckWebsite(ctx, http.DefaultClient, cdn.base, *dest); err != nil {
+			fmt.Fprintln(stderr, lang.Say("注意：", "warning: ")+err.Error())
+		}
+	}
 	return 0
+}
+
+// siteCDN is the CDN refresh of a target, with the site's public address.
+type siteCDN struct {
+	deploy.CDNRefresh
+	base string // ends in "/"
+}
+
+// cdnRefresh is the target's CDN refresh: for a target with
+// [deploy.targets.cdn] refresh, or on object storage, whose URLs are the
+// target's domain or else baseURL; nil when there is no public address.
+func cdnRefresh(cfg *config.Config, tgt config.DeployTarget, source string, stdout, stderr io.Writer) *siteCDN {
+	base := tgt.Domain
+	if base == "" {
+		base = cfg.BaseURL
+	}
+	if tgt.CDN.Refresh == "" && !deploy.ObjectStorage(tgt.URL) {
+		return nil
+	}
+	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
+		if tgt.CDN.Refresh != "" {
+			fmt.Fprintln(stderr, lang.Say("注意：", "warning: ")+lang.Sprintf("site.toml 没有写网站的完整网址（baseURL 或发布目标的 domain，如 https://dangjian.example.edu.cn/），无法列出要刷新的 CDN 网址，这次不会刷新 CDN",
+				"site.toml gives no absolute address (baseURL, or the target's domain): the CDN refresh is skipped"))
+		}
+		return nil
+	}
+	return &siteCDN{base: strings.TrimSuffix(base, "/") + "/", CDNRefresh: deploy.CDNRefresh{
+		File: filepath.Join(source, ".showcase-cache", "cdn-refresh.txt"), Command: tgt.CDN.Refresh, Stdout: stdout, Stderr: stderr}}
 }
 
 // nothingPublished says that the review gate stopped the deploy, after

@@ -26,9 +26,21 @@ type Deploy struct {
 // DeployTarget is one place a site is published to.
 type DeployTarget struct {
 	Name         string `toml:"name"`
-	URL          string `toml:"url"`          // sftp://user@host[:port]/path or file:///path
+	URL          string `toml:"url"`          // sftp://user@host[:port]/path, file:///path, s3://bucket/prefix?endpoint=…, oss://…, cos://…
 	IdentityFile string `toml:"identityFile"` // an SSH private key; else ssh-agent, ~/.ssh/id_ed25519, ~/.ssh/id_rsa
 	KnownHosts   string `toml:"knownHosts"`   // default ~/.ssh/known_hosts
+	// Domain is the address readers reach this target at, when it is not
+	// baseURL (a CDN's or a bucket's custom domain): the CDN refresh URLs
+	// and the object storage website check use it.
+	Domain string    `toml:"domain"`
+	CDN    DeployCDN `toml:"cdn"`
+}
+
+// DeployCDN is a target's CDN ([deploy.targets.cdn] in site.toml).
+type DeployCDN struct {
+	// Refresh is a command given the file of URLs a deploy changed
+	// ({file} in it, or its last argument), to purge them from the CDN.
+	Refresh string `toml:"refresh"`
 }
 
 // Review configures the review gate (先审后发, [review] in site.toml).

@@ -4,7 +4,7 @@
 //
 // # Targets
 //
-// A target is a folder reached one of two ways, both behind the Target
+// A target is a folder reached one of three ways, all behind the Target
 // interface so that everything below is written (and tested) once:
 //
 //   - sftp://user@host[:port]/path — over SSH (golang.org/x/crypto/ssh and
@@ -18,9 +18,48 @@
 //     a HostKeyError telling how to add it (ssh-keyscan, or ssh once). There
 //     is no option to skip the check.
 //   - file:///mnt/www/site — a local folder or a mounted share.
+//   - s3://bucket/prefix?endpoint=https://host&region=R,
+//     oss://bucket/prefix?region=cn-hangzhou,
+//     cos://bucket-appid/prefix?region=ap-guangzhou — a prefix of a bucket of
+//     object storage (see Object storage).
 //
 // The target folder must exist; it is never created, so a missing mount or
 // a typo in the path is an error, not a new empty site.
+//
+// # Object storage
+//
+// An s3:// target is a prefix of a bucket of any S3-compatible store (AWS,
+// Aliyun OSS, Tencent COS, MinIO, Ceph, SeaweedFS), through minio-go; oss://
+// and cos:// fill in their S3-compatible endpoints
+// (https://s3.oss-REGION.aliyuncs.com, https://cos.REGION.myqcloud.com) and
+// use the bucket in the host name, as those stores want; an s3:// endpoint
+// given by address takes it in the path (style=path|virtual overrides).
+// A bucket reached only through its custom domain (OSS accounts opened
+// since March 2025, in mainland regions) cannot be deployed to: the client
+// always names the bucket in the host or the path. Keys come from the environment
+// (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; for oss:// also
+// OSS_ACCESS_KEY_ID and OSS_ACCESS_KEY_SECRET, for cos:// COS_SECRET_ID and
+// COS_SECRET_KEY) or the shared credentials file (~/.aws/credentials, profile
+// AWS_PROFILE or the URL's profile=); keys in the URL are refused; with none,
+// requests go unsigned. The bucket must exist. Everything below holds, with
+// these differences: the manifest, journal and lock are objects beside the
+// site's; an object is written by one PUT, which replaces it whole (no part
+// name, no rename); there are no links or folders to check or remove; the
+// lock is written with If-None-Match: * (and a HEAD before and a read back
+// after, for a store that ignores the condition), and breaking a stale one
+// copies it aside then deletes it; the journal object is rewritten at most
+// once a second (object storage cannot append), so a cut may lose its last
+// "done" lines, whose objects the rerun reads back. Every object gets its
+// headers (objectHeaders): Content-Type (charset=utf-8 for text);
+// Cache-Control no-cache for pages, feeds, sitemap, robots.txt and manifests,
+// a year immutable for files named by their content (main.3f2a9c1b.css, the
+// search index's files), ten minutes for other assets; Content-Encoding gzip
+// for .svgz (the search index's gzip files are unpacked by its script and are
+// served as they are). After a deploy, CheckWebsite asks the site's public
+// address for a folder URL (…/news/x/) and warns unless it gets that folder's
+// index.html: OSS and COS need their static-website mode and a custom domain.
+// ChangedURLs and CDNRefresh hand the URLs a deploy replaced or deleted to a
+// CDN purge command (for any target).
 //
 // # Links on the target
 //

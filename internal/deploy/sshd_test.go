@@ -61,7 +61,7 @@ func (l *lockedLog) String() string {
 // startSSHD starts sshd -D -e for the test and stops it when the test ends.
 // Without sshd the test is skipped (or fails, when SHOWCASE_REQUIRE_ALL is
 // set, as in CI).
-func startSSHD(t *testing.T) *sshServer {
+func startSSHD(t testing.TB) *sshServer {
 	t.Helper()
 	bin, err := exec.LookPath("sshd")
 	if err != nil {
@@ -106,7 +106,7 @@ func startSSHD(t *testing.T) *sshServer {
 
 // start runs sshd on a free port and waits (at most 20 s) for the line in
 // which it says it listens.
-func (s *sshServer) start(t *testing.T, bin string) error {
+func (s *sshServer) start(t testing.TB, bin string) error {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -250,7 +250,7 @@ func (s *sshServer) connect() Connect {
 }
 
 // open connects to a folder of this server.
-func (s *sshServer) open(t *testing.T, folder string) Target {
+func (s *sshServer) open(t testing.TB, folder string) Target {
 	t.Helper()
 	tg, err := Open(context.Background(), s.target(folder), s.connect())
 	if err != nil {
@@ -262,7 +262,7 @@ func (s *sshServer) open(t *testing.T, folder string) Target {
 
 // writeKey generates an Ed25519 key, writes it in OpenSSH's format with
 // mode 0600 (sshd refuses a readable host key) and returns its public half.
-func writeKey(t *testing.T, file string) ssh.PublicKey {
+func writeKey(t testing.TB, file string) ssh.PublicKey {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -282,7 +282,7 @@ func writeKey(t *testing.T, file string) ssh.PublicKey {
 	return sp
 }
 
-func mustWrite(t *testing.T, file, data string) {
+func mustWrite(t testing.TB, file, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		t.Fatal(err)

@@ -110,8 +110,9 @@ type Connect struct {
 }
 
 // Open connects to the target t. Its URL is sftp://user@host[:port]/path
-// (an absolute path; /~/path is relative to the login folder) or
-// file:///path. The target folder must exist: a missing mount or a typo is
+// (an absolute path; /~/path is relative to the login folder),
+// file:///path, or object storage: s3://bucket/prefix?endpoint=…&region=…,
+// oss://bucket/prefix?region=…, cos://bucket-appid/prefix?region=…. The target folder must exist: a missing mount or a typo is
 // reported, never created.
 func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error) {
 	u, err := url.Parse(t.URL)
@@ -127,8 +128,11 @@ func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error)
 		return openFolder(u.Path)
 	case "sftp":
 		return dialSFTP(ctx, u, t, c)
+	case "s3", "oss", "cos":
+		return dialS3(ctx, u, nil, 0)
 	}
-	return nil, lang.Errorf("发布地址 %[1]q 应以 sftp:// 或 file:// 开头", "deploy target %[1]q: use sftp://user@host/path or file:///path", t.URL)
+	return nil, lang.Errorf("发布地址 %[1]q 应以 sftp://、file://，或对象存储的 s3://、oss://、cos:// 开头",
+		"deploy target %[1]q: use sftp://user@host/path or file:///path, or object storage: s3://bucket/prefix (oss://, cos://)", t.URL)
 }
 
 // ChooseTarget picks the target a deploy goes to: the configured target

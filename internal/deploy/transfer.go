@@ -87,7 +87,7 @@ func (s *sender) send(ctx context.Context, workers int, changes []Change) error 
 		}
 		defer f.Close()
 		h := sha256.New()
-		if err := s.t.Put(name, partName(name, s.run), io.TeeReader(sizedReader{f, c.Size}, h)); err != nil {
+		if err := s.t.Put(name, partName(name, s.run), sizedReader{io.TeeReader(f, h), c.Size}); err != nil {
 			return targetError(err, "上传 %[1]s 到 %[2]s 失败", "sending %[1]s to %[2]s: %[3]v", name, s.t, err)
 		}
 		if hex.EncodeToString(h.Sum(nil)) != c.SHA256 {
@@ -134,8 +134,9 @@ func (s *sender) makeFolders(ctx context.Context, workers int, send []Change, kn
 	}
 }
 
-// sizedReader tells pkg/sftp the size of what it reads, which lets it send
-// the parts of a large file concurrently.
+// sizedReader tells the target the size of what it reads: pkg/sftp then
+// sends the parts of a large file concurrently, object storage the object
+// in one request.
 type sizedReader struct {
 	io.Reader
 	size int64

@@ -244,3 +244,17 @@ func blockIndent(lines []string) string {
 	}
 	return ""
 }
+
+// BodyStart returns the offset of the body: after the front matter's
+// closing line, or 0 for a file without front matter.
+func BodyStart(file []byte) (int, error) {
+	d, err := parse(file)
+	if err != nil || d == nil {
+		return 0, err
+	}
+	n := 0
+	for _, l := range d.lines[:d.close+1] {
+		n += len(l)
+	}
+	return n, nil
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"showcase/internal/content"
 )
 
 const tomlPage = `+++
@@ -158,4 +160,17 @@ func lineDiff(a, b string) (gone, added string) {
 		s++
 	}
 	return strings.Join(al[p:len(al)-s], ""), strings.Join(bl[p:len(bl)-s], "")
+}
+
+func TestBodyStart(t *testing.T) {
+	for _, page := range []string{tomlPage, yamlPage, "正文\n"} {
+		n, err := BodyStart([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, _ := content.Split([]byte(page))
+		if page[n:] != string(src.Body) {
+			t.Errorf("body %q, want %q", page[n:], src.Body)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/netip"
 
+	"showcase"
 	"showcase/internal/build"
 	"showcase/internal/newsroom"
 	"showcase/internal/server"
@@ -22,7 +23,7 @@ func newEditor(flags serveFlags, opts build.Options, base string, saved func(rel
 	if ip, err := netip.ParseAddr(flags.bind); flags.bind != "localhost" && (err != nil || !ip.IsLoopback()) {
 		token = newsroom.RandomToken()
 	}
-	n, err := newsroom.New(newsroom.Options{Build: opts, BasePath: base, Token: token, Saved: saved})
+	n, err := newsroom.New(newsroom.Options{Build: opts, BasePath: base, Token: token, Saved: saved, Archetypes: showcase.Archetypes()})
 	if err != nil {
 		return nil, "", err
 	}

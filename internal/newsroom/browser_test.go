@@ -25,7 +25,7 @@ func editorSite(t *testing.T, extra map[string]string) (src, editURL string, n *
 		Preview: true, PreviewHead: server.PreviewHead("/dj/")}
 	session := build.NewSession(opts)
 	var s *server.Server
-	n, err := New(Options{Build: opts, BasePath: "/dj/", Saved: func(rel string) { s.Rebuild([]string{rel}) }})
+	n, err := New(Options{Build: opts, BasePath: "/dj/", Archetypes: showcase.Archetypes(), Saved: func(rel string) { s.Rebuild([]string{rel}) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,13 +12,22 @@ import (
 // HistoryFolder keeps saved versions of a site that is not a git repository.
 const HistoryFolder = ".showcase-history"
 
-// keepVersion records the file rel as it now is: a git commit of that file
-// alone when the site is in a git repository, else a copy under
-// .showcase-history/<rel>/<time>.md. who names the person, for the commit.
-func (n *Newsroom) keepVersion(rel, message string) error {
+// keepVersion records the files rels as they now are: a git commit of
+// those files alone when the site is in a git repository, else a copy of
+// each under .showcase-history/<rel>/<time>.<ext>.
+func (n *Newsroom) keepVersion(message string, rels ...string) error {
 	if n.gitRepo() {
-		return n.gitCommit(rel, message)
+		return n.gitCommit(message, rels)
 	}
+	for _, rel := range rels {
+		if err := n.copyVersion(rel); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (n *Newsroom) copyVersion(rel string) error {
 	data, err := n.readFile(rel)
 	if err != nil {
 		return err
@@ -39,16 +48,16 @@ func (n *Newsroom) gitRepo() bool {
 	return err == nil && len(bytes.TrimSpace(out)) > 0
 }
 
-// gitCommit commits rel alone (other staged changes stay staged). A file
-// unchanged since the last commit makes no commit.
-func (n *Newsroom) gitCommit(rel, message string) error {
-	if _, err := n.git("add", "--", rel); err != nil {
+// gitCommit commits rels alone (other staged changes stay staged). Files
+// unchanged since the last commit make no commit.
+func (n *Newsroom) gitCommit(message string, rels []string) error {
+	if _, err := n.git(append([]string{"add", "--"}, rels...)...); err != nil {
 		return err
 	}
-	if out, _ := n.git("status", "--porcelain", "--", rel); len(bytes.TrimSpace(out)) == 0 {
+	if out, _ := n.git(append([]string{"status", "--porcelain", "--"}, rels...)...); len(bytes.TrimSpace(out)) == 0 {
 		return nil
 	}
-	args := []string{"commit", "--quiet", "--no-verify", "-m", message, "--only", "--", rel}
+	args := append([]string{"commit", "--quiet", "--no-verify", "-m", message, "--only", "--"}, rels...)
 	if out, _ := n.git("config", "user.email"); len(bytes.TrimSpace(out)) == 0 {
 		args = append([]string{"-c", "user.name=showcase 编辑器", "-c", "user.email=newsroom@localhost"}, args...)
 	}

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"sync"
+	"testing/fstest"
 	"time"
 
 	"showcase/internal/build"
@@ -33,8 +35,11 @@ type Options struct {
 	// site folder, so the preview rebuilds it before the editor answers;
 	// nil for none.
 	Saved func(rel string)
-	Log   io.Writer
-	Now   func() time.Time // nil: time.Now
+	// Archetypes are the built-in archetypes (showcase.Archetypes), under
+	// the site's own archetypes/; nil for the site's alone.
+	Archetypes fs.FS
+	Log        io.Writer
+	Now        func() time.Time // nil: time.Now
 }
 
 // Newsroom serves the editor. It is an http.Handler for the paths under
@@ -61,6 +66,9 @@ func New(opts Options) (*Newsroom, error) {
 	opts.Build.Source = src
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Archetypes == nil {
+		opts.Archetypes = fstest.MapFS{}
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
@@ -149,10 +157,14 @@ var getRoutes = map[string]route{
 	"api/page":     (*Newsroom).servePage,
 	"api/options":  (*Newsroom).serveOptions,
 	"api/problems": (*Newsroom).serveProblems,
+	"api/ledger":   (*Newsroom).serveLedger,
+	"ledger.csv":   (*Newsroom).serveLedgerCSV,
 }
 
 var postRoutes = map[string]route{
 	"api/save": (*Newsroom).serveSave,
+	"api/new":  (*Newsroom).serveNew,
+	"api/sign": (*Newsroom).serveSign,
 }
 
 // reply sends v as JSON.

@@ -45,7 +45,7 @@ func (n *Newsroom) serveSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Keep {
-		if err := n.keepVersion(req.File, "编辑器保存 "+req.File+whoSuffix(req.Who)); err != nil {
+		if err := n.keepVersion("编辑器保存 "+req.File+whoSuffix(req.Who), req.File); err != nil {
 			fail(w, http.StatusInternalServerError, err.Error())
 			return
 		}

@@ -45,7 +45,7 @@ func testSite(t testing.TB, extra map[string]string) string {
 func testNewsroom(t testing.TB, dir, token string) *Newsroom {
 	t.Helper()
 	n, err := New(Options{Build: build.Options{Source: dir, Drafts: true, Future: true, Theme: showcase.Theme()},
-		BasePath: "/dj/", Token: token,
+		BasePath: "/dj/", Token: token, Archetypes: showcase.Archetypes(),
 		Now: func() time.Time { return time.Date(2026, 12, 3, 12, 0, 0, 0, beijing) }})
 	if err != nil {
 		t.Fatal(err)

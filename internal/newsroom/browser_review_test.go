@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"showcase/internal/browsertest"
+	"showcase/internal/sitetest"
 )
 
 // TestBrowserNewsItemAndReview: a news item made through the form, its body
@@ -52,5 +54,27 @@ func TestBrowserNewsItemAndReview(t *testing.T) {
 	waitUntil(t, ctx, "the ledger lists the three sign-offs", `document.querySelectorAll("tbody tr").length === 3 && document.body.innerText.includes("李锦")`)
 	if ledger := readSite(t, src, filepath.ToSlash(LedgerFile)); strings.Count(ledger, "学校召开党建工作会议") != 3 {
 		t.Errorf("ledger file:\n%s", ledger)
+	}
+}
+
+// TestBrowserPhoto: a photo chosen in the editor asks for its caption,
+// lands in the page's folder under a safe name and shows in the preview.
+func TestBrowserPhoto(t *testing.T) {
+	ctx := browsertest.New(t)
+	src, editURL, _ := editorSite(t, nil)
+	photo := filepath.Join(t.TempDir(), "会议 现场.jpg")
+	if err := os.WriteFile(photo, sitetest.Image(t, "GEN jpeg 800x600"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, chromedp.Navigate(editURL+"#/edit?file=content/news/a/index.md"))
+	waitUntil(t, ctx, "the edit view opens", `document.getElementById("photo-input")`)
+	run(t, ctx, chromedp.SetUploadFiles(chromedp.CSS(`#photo-input`), []string{photo}))
+	waitUntil(t, ctx, "the caption is asked", `document.querySelector('dialog[open] input[name="alt"]')`)
+	run(t, ctx, chromedp.SendKeys(chromedp.CSS(`dialog[open] input[name="alt"]`), "党员在会议现场"),
+		chromedp.Click(chromedp.CSS(`dialog[open] button[type="submit"]`)))
+	waitUntil(t, ctx, "the photo is in the body", `document.getElementById("body").value.includes("![党员在会议现场](hui-yi-xian-chang.jpg)")`)
+	waitUntil(t, ctx, "the preview shows the photo", previewText+` && [...`+previewText+`.querySelectorAll("img")].some(i => i.alt === "党员在会议现场" && i.complete && i.naturalWidth > 0)`)
+	if _, err := os.Stat(filepath.Join(src, "content/news/a/hui-yi-xian-chang.jpg")); err != nil {
+		t.Error(err)
 	}
 }

@@ -162,9 +162,10 @@ var getRoutes = map[string]route{
 }
 
 var postRoutes = map[string]route{
-	"api/save": (*Newsroom).serveSave,
-	"api/new":  (*Newsroom).serveNew,
-	"api/sign": (*Newsroom).serveSign,
+	"api/save":  (*Newsroom).serveSave,
+	"api/new":   (*Newsroom).serveNew,
+	"api/sign":  (*Newsroom).serveSign,
+	"api/photo": (*Newsroom).servePhoto,
 }
 
 // reply sends v as JSON.

@@ -45,13 +45,14 @@ type Options struct {
 // Newsroom serves the editor. It is an http.Handler for the paths under
 // <base>/_edit/.
 type Newsroom struct {
-	opts   Options
-	source string
-	prefix string // "/dangjian/_edit/"
-	csrf   string
-	mu     sync.Mutex // one write at a time
-	index  *pageIndex
-	checks checkResults
+	opts       Options
+	source     string
+	prefix     string // "/dangjian/_edit/"
+	csrf       string
+	mu         sync.Mutex // one write at a time
+	index      *pageIndex
+	checks     checkResults
+	publishing publishJob
 }
 
 // New makes a Newsroom for the site in opts.Build.Source.
@@ -159,13 +160,16 @@ var getRoutes = map[string]route{
 	"api/problems": (*Newsroom).serveProblems,
 	"api/ledger":   (*Newsroom).serveLedger,
 	"ledger.csv":   (*Newsroom).serveLedgerCSV,
+	"api/publish":  (*Newsroom).servePublishState,
 }
 
 var postRoutes = map[string]route{
-	"api/save":  (*Newsroom).serveSave,
-	"api/new":   (*Newsroom).serveNew,
-	"api/sign":  (*Newsroom).serveSign,
-	"api/photo": (*Newsroom).servePhoto,
+	"api/save":    (*Newsroom).serveSave,
+	"api/new":     (*Newsroom).serveNew,
+	"api/sign":    (*Newsroom).serveSign,
+	"api/photo":   (*Newsroom).servePhoto,
+	"api/import":  (*Newsroom).serveImport,
+	"api/publish": (*Newsroom).servePublish,
 }
 
 // reply sends v as JSON.

@@ -22,6 +22,7 @@ type siteOptions struct {
 	Stages   []string `json:"stages"`   // [review] stages
 	Kinds    []choice `json:"kinds"`    // what "new page" makes
 	Sections []string `json:"sections"`
+	Targets  []string `json:"targets"` // the names of [[deploy.targets]]
 }
 
 func (n *Newsroom) serveOptions(w http.ResponseWriter, r *http.Request) {
@@ -50,6 +51,9 @@ func optionsOf(pages []pageInfo, cfg *config.Config) siteOptions {
 		sections[p.Section] = true
 	}
 	out.People, out.Tags = byUse(people), byUse(tags)
+	for _, t := range cfg.Deploy.Targets {
+		out.Targets = append(out.Targets, t.Name)
+	}
 	sort.Strings(out.Branches)
 	for _, set := range cfg.Criteria {
 		for _, it := range set.Items {

@@ -24,14 +24,13 @@ type entry struct {
 
 // document is a content file cut into lines (each with its line end).
 type document struct {
-	lines      []string
-	format     string // "toml" or "yaml"
-	open       int    // the line of the opening delimiter
-	close      int    // the line of the closing delimiter
-	entries    []entry
-	regionEnd  int // TOML: the first [table] line, else close
-	eol        string
-	noFrontEnd bool
+	lines     []string
+	format    string // "toml" or "yaml"
+	open      int    // the line of the opening delimiter
+	close     int    // the line of the closing delimiter
+	entries   []entry
+	regionEnd int // TOML: the first [table] line, else close
+	eol       string
 }
 
 // Set gives the top-level key the value v, changing only the lines of that
@@ -223,8 +222,6 @@ func parse(file []byte) (*document, error) {
 	if d.close < 0 {
 		return nil, fmt.Errorf("前置元数据缺少结束行 %s（front matter opened with %s is never closed）", delim, delim)
 	}
-	// a last line without a line end is the closing one: give it one
-	// before the body only if needed (the closing line already ends)
 	var err error
 	if d.format == "toml" {
 		err = d.scanTOML()

@@ -1,6 +1,8 @@
 package newsroom
 
 import (
+	"bytes"
+	"compress/gzip"
 	"net/http"
 	"strings"
 	"testing"
@@ -76,5 +78,18 @@ func TestShellCarriesCSRFAndHeaders(t *testing.T) {
 	}
 	if w := n.do(t, call{method: "DELETE", path: "api/pages"}, nil); w.Code != http.StatusMethodNotAllowed {
 		t.Errorf("DELETE: %d", w.Code)
+	}
+}
+
+// TestAssetsSmall: the editor's JavaScript and CSS stay under 150 KB gzipped.
+func TestAssetsSmall(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	css, _ := assets.ReadFile("assets/app.css")
+	zw.Write(script)
+	zw.Write(css)
+	zw.Close()
+	if b.Len() > 150<<10 || len(script) == 0 {
+		t.Errorf("the editor's JS and CSS are %d bytes gzipped", b.Len())
 	}
 }

@@ -20,16 +20,23 @@ import (
 func editorSite(t *testing.T, extra map[string]string) (src, editURL string, n *Newsroom) {
 	t.Helper()
 	src = testSite(t, extra)
+	editURL, n = startEditor(t, src, "/dj/")
+	return src, editURL, n
+}
+
+// startEditor starts the preview of the site src under base, with the editor.
+func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
+	t.Helper()
 	dest := filepath.Join(t.TempDir(), "site")
 	opts := build.Options{Source: src, Destination: dest, Drafts: true, Future: true, Theme: showcase.Theme(),
-		Preview: true, PreviewHead: server.PreviewHead("/dj/")}
+		Preview: true, PreviewHead: server.PreviewHead(base)}
 	session := build.NewSession(opts)
 	var s *server.Server
-	n, err := New(Options{Build: opts, BasePath: "/dj/", Archetypes: showcase.Archetypes(), Saved: func(rel string) { s.Rebuild([]string{rel}) }})
+	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes(), Saved: func(rel string) { s.Rebuild([]string{rel}) }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err = server.New(server.Options{Source: src, Root: dest, BasePath: "/dj/", Editor: n,
+	s, err = server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
 		Rebuild: func(changed []string) (server.Result, error) {
 			res, err := session.BuildChanged(changed)
 			if err != nil {
@@ -61,12 +68,12 @@ func editorSite(t *testing.T, extra map[string]string) (src, editURL string, n *
 		srv.Close()
 		session.Close()
 	})
-	return src, "http://" + ln.Addr().String() + "/dj/_edit/", n
+	return "http://" + ln.Addr().String() + base + Path, n
 }
 
 // waitUntil evaluates the condition (a value or a promise) until it holds,
 // for at most 30 s; an evaluation that fails (a page loading) counts as not yet.
-func waitUntil(t *testing.T, ctx context.Context, what, condition string) {
+func waitUntil(t testing.TB, ctx context.Context, what, condition string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	tick := time.NewTicker(50 * time.Millisecond)
@@ -84,7 +91,7 @@ func waitUntil(t *testing.T, ctx context.Context, what, condition string) {
 	t.Fatalf("timed out waiting until %s (%s); the page shows:\n%s", what, condition, text)
 }
 
-func run(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+func run(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()

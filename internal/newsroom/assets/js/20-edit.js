@@ -139,7 +139,7 @@ routes["/edit"] = async function edit(params) {
     msg.scrollIntoView();
   }
   let timer = null;
-  const soon = () => { clearTimeout(timer); timer = setTimeout(() => save(false), 250); };
+  const soon = () => { clearTimeout(timer); timer = setTimeout(() => save(false), 60); };
   form.addEventListener("input", soon);
   form.addEventListener("change", soon);
   body.addEventListener("input", soon);

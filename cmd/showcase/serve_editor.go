@@ -45,4 +45,8 @@ func printEditorAddresses(w io.Writer, bind string, port int, base, token string
 	for _, u := range lan {
 		fmt.Fprintf(w, "  %s%s?token=%s\n", u, server.EditorPath, token)
 	}
+	fmt.Fprintln(w, "手机扫下面的二维码打开编辑部（含令牌）：")
+	if qr, err := server.QRCode(lan[0]+server.EditorPath+"?token="+token, colorTerminal(w)); err == nil {
+		fmt.Fprint(w, qr)
+	}
 }

@@ -5,6 +5,45 @@
 // The files stay the truth: everything it does is an ordinary change to a
 // file under content/ (and the ledger under data/) that `git diff` shows.
 //
+// # What it offers (Simplified Chinese, plain JavaScript and CSS, no framework)
+//
+//   - 稿件 (dashboard): every page by section with its state — 草稿 (draft),
+//     待审 (not reviewed), 已审 (reviewed, but outside its dates), 已发布
+//     (the build publishes it) — author and date, a search box, and the
+//     problems "showcase check" finds in each (checked behind the list,
+//     again after saves). The list is read from the files, parsing again
+//     only those whose size or time changed.
+//   - 编辑 (edit view): the front matter as a form (pickers fed by the
+//     site: people of past bylines, branch profiles, tags, site.toml's
+//     criteria), the body with a toolbar (bold, heading, list, quote,
+//     table, a link to a page chosen by title, photos), the page as built
+//     beside it, and a source view of the whole file. Each field saved
+//     changes only its own line (internal/frontedit).
+//   - 新建稿件: a page of a kind from its archetype (internal/archetype),
+//     with the form's fields filled in.
+//   - 照片: dropped, pasted or chosen photos go into the page's folder,
+//     named by the ASCII slug of their name, after the caption is asked
+//     for; JPEG, PNG or GIF that decodes whole, at most 30 MB and the
+//     site's pixel limit. The build publishes resized, upright variants
+//     without metadata, never the original.
+//   - 审核: with site.toml's [review] stages = ["初审", "复审", "终审"], each
+//     stage is signed in order with a name: the page's signoffs list gets
+//     "阶段 姓名 时间", reviewer gets the name, review stays "draft" until the
+//     last stage makes it "reviewed"; a row goes into data/review-ledger.csv
+//     (审核台账, shown and exported as CSV for Excel).
+//   - 导入: a .docx, .html or .txt dropped on the dashboard becomes a page
+//     bundle (internal/importer), its report shown.
+//   - 发布: the deploy's dry run (its plan), then the deploy to a target of
+//     site.toml with progress (internal/deploy), after the site is built
+//     into public/ and passes "showcase check" and, with [review] required
+//     and stages, every published page has every stage signed.
+//
+// The editor's addresses (under <base>/_edit/): "" the page, app.js,
+// app.css; GET api/pages, api/page?file=, api/options, api/problems,
+// api/ledger, ledger.csv, api/publish (the deploy's progress); POST (JSON
+// unless said) api/save, api/new, api/sign, api/photo?file=&name= (the
+// photo's bytes), api/import?name=&section= (the file's bytes), api/publish.
+//
 // # Safety
 //
 // The editor writes the site, so every request passes these rules, in

@@ -100,7 +100,10 @@ func formValues(m map[string]any) map[string]any {
 		key := strings.ToLower(k)
 		switch v := v.(type) {
 		case time.Time:
-			out[key] = v.In(beijing).Format("2006-01-02T15:04")
+			if !strings.HasSuffix(v.Location().String(), "-local") { // a TOML local date is Beijing's already
+				v = v.In(beijing)
+			}
+			out[key] = v.Format("2006-01-02T15:04")
 		case map[string]any:
 			// tables (params) are edited in the source view
 		default:

@@ -144,3 +144,18 @@ func TestKeepVersionInGit(t *testing.T) {
 		t.Error("a git site also got a history folder")
 	}
 }
+
+func TestFormDates(t *testing.T) {
+	dir := testSite(t, map[string]string{
+		"content/news/b.md": "+++\ntitle = \"b\"\ndate = 2025-09-01\nlastmod = 2025-09-02T01:30:00Z\n+++\n",
+		"content/news/c.md": "---\ntitle: c\ndate: 2025-09-03T10:00:00+08:00\n---\n",
+	})
+	n := testNewsroom(t, dir, "")
+	b := openPage(t, n, "content/news/b.md")
+	if b.Fields["date"] != "2025-09-01T00:00" || b.Fields["lastmod"] != "2025-09-02T09:30" {
+		t.Errorf("TOML dates in the form: %v, %v", b.Fields["date"], b.Fields["lastmod"])
+	}
+	if c := openPage(t, n, "content/news/c.md"); c.Fields["date"] != "2025-09-03T10:00" || c.Format != "yaml" {
+		t.Errorf("YAML date in the form: %v (%s)", c.Fields["date"], c.Format)
+	}
+}

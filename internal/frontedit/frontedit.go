@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -31,6 +32,7 @@ type document struct {
 	entries   []entry
 	regionEnd int // TOML: the first [table] line, else close
 	eol       string
+	tables    []string // TOML: the [table] headers' names
 }
 
 // Set gives the top-level key the value v, changing only the lines of that
@@ -52,6 +54,9 @@ func Set(file []byte, key string, v any) ([]byte, error) {
 	}
 	e, ok := d.find(key)
 	if !ok {
+		if d.isTable(key) {
+			return nil, fmt.Errorf("%s 是一组字段（表格），请在源文件中修改（%s is a table: edit it in the source）", key, key)
+		}
 		line, err := d.newLine(key, v)
 		if err != nil {
 			return nil, err
@@ -117,11 +122,7 @@ func Keys(file []byte) ([]string, error) {
 	if err != nil || d == nil {
 		return nil, err
 	}
-	var keys []string
-	for _, e := range d.entries {
-		keys = append(keys, e.key)
-	}
-	return keys, nil
+	return d.entryKeys(), nil
 }
 
 func checkKey(key string) error {
@@ -138,6 +139,27 @@ func (d *document) find(key string) (entry, bool) {
 		}
 	}
 	return entry{}, false
+}
+
+// isTable reports whether key names a TOML table: a [key] or [key.x]
+// header, or dotted keys key.x = … at the top.
+func (d *document) isTable(key string) bool {
+	prefix := strings.ToLower(key) + "."
+	for _, name := range append(slices.Clone(d.tables), d.entryKeys()...) {
+		name = strings.ToLower(name)
+		if name == strings.ToLower(key) || strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *document) entryKeys() []string {
+	var keys []string
+	for _, e := range d.entries {
+		keys = append(keys, e.key)
+	}
+	return keys
 }
 
 func (d *document) splice(from, to int, repl []string) []byte {

@@ -2,6 +2,7 @@ package frontedit
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -148,4 +149,49 @@ func checkOnlyEntryChanged(t *testing.T, page, out, key string) {
 func topLevel(l string) bool {
 	c := l[0]
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '"' || c == '#' || c == '[' || c == '\n' || l == "+++\n" || l == "---\n"
+}
+
+// FuzzSetAnyDocument edits a field of any front matter the build's parser
+// reads: either Set refuses, or the result still parses, with the field's
+// new value and every other key's old one.
+func FuzzSetAnyDocument(f *testing.F) {
+	f.Add(tomlPage, uint8(0), "x")
+	f.Add(yamlPage, uint8(3), "x")
+	f.Add("+++\na.b = 1\ntitle = 'x'\n+++\n", uint8(10), "y")
+	f.Add("---\nlist:\n- a\n- b\nsummary: >\n  folded\n---\n", uint8(5), "z")
+	f.Add("+++\nx = \"\"\"\na\n\"\"\"\ntags = [ # c\n 'a' ]\n+++\n", uint8(2), "w")
+	keys := append(slices.Clone(fuzzKeys), "a", "list", "x", "params")
+	f.Fuzz(func(t *testing.T, page string, keyIndex uint8, s string) {
+		if !utf8.ValidString(s) || !utf8.ValidString(page) {
+			return
+		}
+		src, err := content.Split([]byte(page))
+		if err != nil || src.Format == "" {
+			return
+		}
+		before, err := src.Decode()
+		if err != nil {
+			return
+		}
+		key := keys[int(keyIndex)%len(keys)]
+		out, err := Set([]byte(page), key, s)
+		if err != nil {
+			return
+		}
+		after := decode(t, out)
+		for k, old := range before {
+			if !strings.EqualFold(k, key) && !reflect.DeepEqual(after[k], old) {
+				t.Errorf("%s changed from %#v to %#v\n%s", k, old, after[k], out)
+			}
+		}
+		got := after[key]
+		for k, v := range after {
+			if strings.EqualFold(k, key) {
+				got = v
+			}
+		}
+		if got != s {
+			t.Errorf("%s = %#v, want %q\n%s", key, got, s, out)
+		}
+	})
 }

@@ -17,6 +17,12 @@ func (d *document) scanTOML() error {
 		}
 		if strings.HasPrefix(t, "[") {
 			d.regionEnd = i
+			for _, l := range d.lines[i:d.close] { // the tables' names, to refuse their keys
+				if h := strings.TrimLeft(l, " \t"); strings.HasPrefix(h, "[") {
+					name := strings.Trim(strings.TrimSpace(strings.SplitN(h, "]", 2)[0]), "[ \t\"'")
+					d.tables = append(d.tables, name)
+				}
+			}
 			return nil
 		}
 		key, eq, ok := tomlKeyAt(l)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"testing"
@@ -35,9 +36,37 @@ func BenchmarkKeystrokeToPreview10k(b *testing.B) {
 	ctx := browsertest.New(b)
 	started := time.Now()
 	editURL, _ := startEditor(b, src, "/dangjian/")
-	b.ReportMetric(float64(time.Since(started).Milliseconds()), "first-build-ms")
+	firstBuild := time.Since(started)
 
-	for i, what := range []string{"dashboard-cold-ms", "dashboard-warm-ms"} {
+	// keystrokes first: the dashboard starts the site check behind it,
+	// which would compete for the processors
+	run(b, ctx, chromedp.Navigate(editURL+"#/edit?file=content/news/news-06605.md"))
+	waitUntil(b, ctx, "the preview", `document.getElementById("preview") && document.getElementById("preview").contentDocument && document.getElementById("preview").contentDocument.querySelector("h1")`)
+	var took, saved []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ms := browsertest.Step(b, ctx, 60*time.Second, chromedp.Evaluate[[]float64](`new Promise(resolve => {
+			const word = "键入测试`+strconv.Itoa(i)+`号";
+			const f = document.getElementById("preview");
+			const b = document.getElementById("body");
+			const t0 = performance.now();
+			let t1 = 0;
+			document.addEventListener("page-saved", () => { t1 = performance.now() - t0 }, {once: true});
+			const check = () => {
+				const d = f.contentDocument;
+				if (d && d.body && d.body.innerText.includes(word)) resolve([performance.now() - t0, t1]); else setTimeout(check, 2);
+			};
+			b.focus();
+			b.setRangeText(" " + word, b.value.length, b.value.length, "end");
+			b.dispatchEvent(new Event("input", {bubbles: true}));
+			check();
+		})`, chromedp.EvalAwaitPromise))
+		took, saved = append(took, ms[0]), append(saved, ms[1])
+	}
+	b.StopTimer()
+
+	var dashboard []float64
+	for i := range 2 {
 		t0 := time.Now()
 		res, err := http.Get(editURL + "api/pages")
 		if err != nil {
@@ -45,38 +74,25 @@ func BenchmarkKeystrokeToPreview10k(b *testing.B) {
 		}
 		io.Copy(io.Discard, res.Body)
 		res.Body.Close()
-		b.ReportMetric(float64(time.Since(t0).Milliseconds()), "api-pages-"+what)
+		dashboard = append(dashboard, float64(time.Since(t0).Milliseconds()))
 		run(b, ctx, chromedp.Navigate(editURL+"#/?"+strconv.Itoa(i)))
 		waitUntil(b, ctx, "the dashboard", `document.getElementById("main").dataset.ready === "1" && document.querySelector("tbody tr")`)
-		ms := browsertest.Step(b, ctx, 10*time.Second, chromedp.Evaluate[float64](`performance.now()`))
-		b.ReportMetric(ms, "page-"+what)
+		dashboard = append(dashboard, browsertest.Step(b, ctx, 10*time.Second, chromedp.Evaluate[float64](`performance.now()`)))
 	}
+	b.ReportMetric(firstBuild.Seconds(), "first-build-s")
+	b.ReportMetric(percentile(took, 50), "keystroke-median-ms")
+	b.ReportMetric(percentile(took, 95), "keystroke-p95-ms")
+	b.ReportMetric(percentile(saved, 50), "saved-median-ms")
+	b.ReportMetric(dashboard[0], "api-pages-cold-ms")
+	b.ReportMetric(dashboard[1], "dashboard-cold-ms")
+	b.ReportMetric(dashboard[2], "api-pages-warm-ms")
+	b.ReportMetric(dashboard[3], "dashboard-warm-ms")
+}
 
-	run(b, ctx, chromedp.Navigate(editURL+"#/edit?file=content/news/news-06605.md"))
-	waitUntil(b, ctx, "the preview", `document.getElementById("preview") && document.getElementById("preview").contentDocument && document.getElementById("preview").contentDocument.querySelector("h1")`)
-	var took []float64
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		ms := browsertest.Step(b, ctx, 30*time.Second, chromedp.Evaluate[float64](`new Promise(resolve => {
-			const word = "键入测试`+strconv.Itoa(i)+`号";
-			const f = document.getElementById("preview");
-			const b = document.getElementById("body");
-			const t0 = performance.now();
-			const check = () => {
-				const d = f.contentDocument;
-				if (d && d.body && d.body.innerText.includes(word)) resolve(performance.now() - t0); else setTimeout(check, 2);
-			};
-			b.focus();
-			b.setRangeText(" " + word, b.value.length, b.value.length, "end");
-			b.dispatchEvent(new Event("input", {bubbles: true}));
-			check();
-		})`, chromedp.EvalAwaitPromise))
-		took = append(took, ms)
-	}
-	b.StopTimer()
-	sort.Float64s(took)
-	b.ReportMetric(took[len(took)/2], "keystroke-median-ms")
-	b.ReportMetric(took[min(len(took)-1, len(took)*95/100)], "keystroke-p95-ms")
+func percentile(v []float64, p int) float64 {
+	v = slices.Clone(v)
+	sort.Float64s(v)
+	return v[min(len(v)-1, len(v)*p/100)]
 }
 
 func copyTree(b *testing.B, from, to string) {

@@ -62,6 +62,13 @@ func newPageIndex(n *Newsroom) *pageIndex {
 	return &pageIndex{n: n, files: map[string]stamped{}}
 }
 
+// count is how many pages the last look found.
+func (x *pageIndex) count() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return len(x.files)
+}
+
 // config reads the site's configuration as the build does.
 func (n *Newsroom) config() (*config.Config, error) {
 	cfg, err := build.LoadConfig(sitefs.New(n.source), &diag.List{})

@@ -27,10 +27,21 @@ type checkResults struct {
 // (files may change outside the editor).
 const staleAfter = 10 * time.Second
 
+// autoCheckPages: on larger sites the check (every page rendered) runs
+// only when asked for (?run=1), so that it does not slow the preview.
+const autoCheckPages = 2000
+
 func (n *Newsroom) serveProblems(w http.ResponseWriter, r *http.Request) {
 	c := &n.checks
+	asked := r.URL.Query().Get("run") == "1"
+	if !asked && n.index.count() > autoCheckPages {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		reply(w, http.StatusOK, map[string]any{"problems": c.byFile, "checking": c.running != nil, "onRequest": true})
+		return
+	}
 	c.mu.Lock()
-	if c.running == nil && (c.byFile == nil || c.stale || time.Since(c.at) > staleAfter) {
+	if c.running == nil && (asked || c.byFile == nil || c.stale || time.Since(c.at) > staleAfter) {
 		c.running = make(chan struct{})
 		go n.runCheck()
 	}

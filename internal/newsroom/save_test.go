@@ -159,3 +159,19 @@ func TestFormDates(t *testing.T) {
 		t.Errorf("YAML date in the form: %v (%s)", c.Fields["date"], c.Format)
 	}
 }
+
+func TestProblemsFromCheck(t *testing.T) {
+	dir := testSite(t, map[string]string{
+		"content/news/b.md": "+++\ntitle = \"b\"\ndate = 2025-09-01\nreview = \"reviewed\"\n+++\n[坏链接](/nowhere/)\n",
+	})
+	n := testNewsroom(t, dir, "")
+	var out struct {
+		Problems map[string][]string
+	}
+	if w := n.do(t, call{path: "api/problems"}, &out); w.Code != http.StatusOK {
+		t.Fatalf("problems: %d", w.Code)
+	}
+	if got := strings.Join(out.Problems["content/news/b.md"], "\n"); !strings.Contains(got, "reviewer") && !strings.Contains(got, "审核人") {
+		t.Errorf("problems of b.md: %q (all: %v)", got, out.Problems)
+	}
+}

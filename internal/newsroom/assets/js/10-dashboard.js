@@ -39,10 +39,21 @@ routes["/"] = async function dashboard() {
   draw();
   main().dataset.ready = "1";
   say(`已加载 ${pages.length} 篇，用时 ${Math.round(performance.now() - started)} 毫秒`);
-  try {
-    problems = (await api("api/problems")).problems || {};
-    draw();
-  } catch (e) { /* the list stands without them */ }
+  const checkNote = el("p", { class: "hint", "aria-live": "polite" });
+  count.after(checkNote);
+  const loadProblems = async (run) => {
+    try {
+      checkNote.textContent = run ? "正在检查全站，稿件多时需要一两分钟…" : "";
+      const res = await api("api/problems" + (run ? "?run=1" : ""));
+      problems = res.problems || {};
+      draw();
+      if (res.onRequest && !res.checking) {
+        checkNote.replaceChildren(res.problems ? "问题列表来自上次检查。" : "稿件较多，全站检查不自动进行。",
+          el("button", { type: "button", text: "检查全站问题", onclick: () => loadProblems(true) }));
+      } else checkNote.textContent = res.checking ? "正在检查…" : "";
+    } catch (e) { checkNote.textContent = "检查没有完成：" + e.message; }
+  };
+  loadProblems(false);
 };
 
 // importZone is filled in by the import feature when it is there.

@@ -31,12 +31,11 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 	opts := build.Options{Source: src, Destination: dest, Drafts: true, Future: true, Theme: showcase.Theme(),
 		Preview: true, PreviewHead: server.PreviewHead(base)}
 	session := build.NewSession(opts)
-	var s *server.Server
-	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes(), Saved: func(rel string) { s.Rebuild([]string{rel}) }})
+	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes()}) // saves reach the preview through its watcher, as in showcase serve
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err = server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
+	s, err := server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
 		Rebuild: func(changed []string) (server.Result, error) {
 			res, err := session.BuildChanged(changed)
 			if err != nil {

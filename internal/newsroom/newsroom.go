@@ -31,9 +31,10 @@ type Options struct {
 	// Token, when set, lets requests from other computers in (see the
 	// package documentation); when empty they are refused.
 	Token string
-	// Saved is called after a page was written, with its path from the
-	// site folder, so the preview rebuilds it before the editor answers;
-	// nil for none.
+	// Saved is called after a file was written, with its path from the
+	// site folder; nil for none. (The preview need not be told: its
+	// watcher sees the change, and rebuilding here as well would build
+	// each save twice and reload the page twice.)
 	Saved func(rel string)
 	// Archetypes are the built-in archetypes (showcase.Archetypes), under
 	// the site's own archetypes/; nil for the site's alone.

@@ -2,6 +2,8 @@ package newsroom
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net"
 	"path/filepath"
 	"testing"
@@ -41,8 +43,8 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 			if err != nil {
 				return server.Result{}, err
 			}
-			return server.Result{Changed: append([]string{}, res.Changed...)}, nil
-		}})
+			return server.Result{Changed: append([]string{}, res.Changed...), Summary: fmt.Sprintf("took %dms fast %v", res.Took.Milliseconds(), res.Fast)}, nil
+		}, Log: buildLog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +71,10 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 	})
 	return "http://" + ln.Addr().String() + base + Path, n
 }
+
+// buildLog, when set, gets the preview's terminal lines (the benchmark
+// reads the rebuilds' times from them).
+var buildLog io.Writer
 
 // waitUntil evaluates the condition (a value or a promise) until it holds,
 // for at most 30 s; an evaluation that fails (a page loading) counts as not yet.

@@ -175,3 +175,18 @@ func TestProblemsFromCheck(t *testing.T) {
 		t.Errorf("problems of b.md: %q (all: %v)", got, out.Problems)
 	}
 }
+
+// TestSaveSourceView: the source view saves the whole file as written.
+func TestSaveSourceView(t *testing.T) {
+	dir := testSite(t, nil)
+	n := testNewsroom(t, dir, "")
+	page := openPage(t, n, "content/news/a/index.md")
+	text := "---\ntitle: 改成 YAML\n---\n源文件里写的正文。\n"
+	var out pageReply
+	if w := n.do(t, call{method: "POST", path: "api/save", csrf: true, body: jsonText(saveRequest{File: page.File, Version: page.Version, Text: &text, Keep: true})}, &out); w.Code != http.StatusOK {
+		t.Fatalf("save: %d %s", w.Code, w.Body)
+	}
+	if readSite(t, dir, page.File) != text || out.Format != "yaml" || out.Fields["title"] != "改成 YAML" {
+		t.Errorf("after the source view's save: %q, %+v", readSite(t, dir, page.File), out.Fields)
+	}
+}

@@ -52,8 +52,8 @@ func (n *Newsroom) checkWrite(w http.ResponseWriter, r *http.Request) bool {
 		fail(w, http.StatusForbidden, "请求缺少防伪令牌，请刷新编辑器页面后再试（missing or wrong CSRF token）")
 		return false
 	}
-	if o := r.Header.Get("Origin"); o != "" && o != "null" {
-		if !strings.EqualFold(strings.TrimPrefix(strings.TrimPrefix(o, "http://"), "https://"), r.Host) {
+	if o := r.Header.Get("Origin"); o != "" {
+		if o == "null" || !strings.EqualFold(strings.TrimPrefix(strings.TrimPrefix(o, "http://"), "https://"), r.Host) {
 			fail(w, http.StatusForbidden, "请求来自其他网站，已拒绝（cross-origin request refused）")
 			return false
 		}

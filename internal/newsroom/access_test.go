@@ -56,8 +56,10 @@ func TestWritesNeedCSRF(t *testing.T) {
 	if w := n.do(t, call{method: "POST", path: "api/save", body: body}, nil); w.Code != http.StatusForbidden {
 		t.Errorf("no CSRF token: %d", w.Code)
 	}
-	if w := n.do(t, call{method: "POST", path: "api/save", body: body, csrf: true, header: map[string]string{"Origin": "http://evil.example"}}, nil); w.Code != http.StatusForbidden {
-		t.Errorf("another origin: %d", w.Code)
+	for _, origin := range []string{"http://evil.example", "null", "http://127.0.0.1:1313.evil.example"} {
+		if w := n.do(t, call{method: "POST", path: "api/save", body: body, csrf: true, header: map[string]string{"Origin": origin}}, nil); w.Code != http.StatusForbidden {
+			t.Errorf("origin %s: %d", origin, w.Code)
+		}
 	}
 	if strings.Contains(readSite(t, dir, "content/news/a/index.md"), "改") {
 		t.Fatal("a refused write changed the file")

@@ -174,3 +174,22 @@ func TestBodyStart(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendTable(t *testing.T) {
+	album := "+++\ntitle = \"图集\"\n\n[[resources]]\nsrc = \"a.jpg\"\ntitle = \"第一张\"\n\n# 导语写在下面\n+++\n导语。\n"
+	out, err := AppendTable([]byte(album), "resources", [][2]string{{"src", "b.jpg"}, {"title", "第二张 \"引号\""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "+++\ntitle = \"图集\"\n\n[[resources]]\nsrc = \"a.jpg\"\ntitle = \"第一张\"\n\n[[resources]]\nsrc = \"b.jpg\"\ntitle = \"第二张 \\\"引号\\\"\"\n\n# 导语写在下面\n+++\n导语。\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	m := decode(t, out)
+	if res, _ := m["resources"].([]map[string]any); len(res) != 2 || res[1]["title"] != "第二张 \"引号\"" {
+		t.Errorf("resources: %#v", m["resources"])
+	}
+	if _, err := AppendTable([]byte(yamlPage), "resources", nil); err == nil {
+		t.Error("YAML accepted")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"path"
 	"strings"
 
+	"showcase/internal/frontedit"
 	"showcase/internal/slug"
 )
 
@@ -67,6 +68,21 @@ func (n *Newsroom) servePhoto(w http.ResponseWriter, r *http.Request) {
 	}
 	dir := path.Dir(page)
 	n.mu.Lock()
+	defer n.mu.Unlock()
+	album, ver, err := n.albumPage(page)
+	if err != nil {
+		fail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	alt := strings.TrimSpace(r.URL.Query().Get("alt"))
+	if album && (alt == "" || r.URL.Query().Get("version") != ver) {
+		if alt == "" {
+			fail(w, http.StatusBadRequest, "请写照片说明（a caption is required for an album photo）")
+		} else {
+			n.failWrite(w, page, errConflict)
+		}
+		return
+	}
 	rel := ""
 	for i := 1; ; i++ {
 		rel = dir + "/" + stem + ext
@@ -77,17 +93,52 @@ func (n *Newsroom) servePhoto(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 	}
-	err = n.writeChecked(rel, "", data)
-	n.mu.Unlock()
-	if err != nil {
+	if err := n.writeChecked(rel, "", data); err != nil {
 		fail(w, http.StatusBadRequest, "照片保存失败："+err.Error())
 		return
 	}
-	if err := n.keepVersion("编辑器添加照片 "+rel, rel); err != nil {
+	out := map[string]any{"file": rel, "name": path.Base(rel)}
+	kept := []string{rel}
+	if album { // an album lists its photos in [[resources]], the caption as title
+		updated, err := n.change(page, ver, func(old []byte) ([]byte, error) {
+			return frontedit.AppendTable(old, "resources", [][2]string{{"src", path.Base(rel)}, {"title", alt}})
+		})
+		if err != nil {
+			fail(w, http.StatusBadRequest, "照片已保存，但没能加入图集列表："+err.Error())
+			return
+		}
+		out["album"], out["version"] = true, version(updated)
+		kept = append(kept, page)
+	}
+	if err := n.keepVersion("编辑器添加照片 "+rel, kept...); err != nil {
 		fail(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	reply(w, http.StatusOK, map[string]string{"file": rel, "name": path.Base(rel)})
+	reply(w, http.StatusOK, out)
+}
+
+// albumPage tells whether page is an album (in photos/, or listing
+// resources or photos in TOML front matter), and its version.
+func (n *Newsroom) albumPage(page string) (bool, string, error) {
+	data, err := n.readFile(page)
+	if err != nil {
+		return false, "", err
+	}
+	keys, err := frontedit.Keys(data)
+	if err != nil {
+		return false, version(data), nil
+	}
+	album := strings.HasPrefix(page, "content/photos/")
+	for _, k := range keys {
+		album = album || strings.EqualFold(k, "photos")
+	}
+	if strings.Contains(string(data), "[[resources]]") {
+		album = true
+	}
+	if album && !strings.HasPrefix(string(bytes.TrimLeft(data, "\ufeff \t\r\n")), "+++") {
+		album = false // YAML albums: the photo goes into the body; the list is edited in the source
+	}
+	return album, version(data), nil
 }
 
 // photoName checks a photo's own name and returns its extension.

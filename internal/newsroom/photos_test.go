@@ -51,3 +51,27 @@ func TestPhotoUpload(t *testing.T) {
 		t.Error("a photo was written outside content")
 	}
 }
+
+func TestAlbumPhotoJoinsResources(t *testing.T) {
+	dir := testSite(t, map[string]string{
+		"content/photos/x/index.md": "+++\ntitle = \"图集\"\ndate = 2025-10-26\n\n# 导语写在下面一行 +++ 之后。\n+++\n导语。\n",
+	})
+	n := testNewsroom(t, dir, "")
+	page := openPage(t, n, "content/photos/x/index.md")
+	jpeg := string(sitetest.Image(t, "GEN jpeg 64x48"))
+	var out map[string]any
+	w := n.do(t, call{method: "POST", path: "api/photo?file=content/photos/x/index.md&name=IMG_0001.JPG&alt=%E5%90%88%E5%BD%B1&version=" + page.Version, csrf: true, body: jpeg}, &out)
+	if w.Code != http.StatusOK || out["album"] != true {
+		t.Fatalf("upload: %d %v", w.Code, out)
+	}
+	want := "+++\ntitle = \"图集\"\ndate = 2025-10-26\n\n[[resources]]\nsrc = \"img-0001.jpg\"\ntitle = \"合影\"\n\n# 导语写在下面一行 +++ 之后。\n+++\n导语。\n"
+	if got := readSite(t, dir, page.File); got != want {
+		t.Errorf("album:\n%s\nwant\n%s", got, want)
+	}
+	if w := n.do(t, call{method: "POST", path: "api/photo?file=content/photos/x/index.md&name=b.jpg&alt=x&version=" + page.Version, csrf: true, body: jpeg}, nil); w.Code != http.StatusConflict {
+		t.Errorf("an album photo with a stale version: %d", w.Code)
+	}
+	if w := n.do(t, call{method: "POST", path: "api/photo?file=content/photos/x/index.md&name=b.jpg&version=" + out["version"].(string), csrf: true, body: jpeg}, nil); w.Code != http.StatusBadRequest {
+		t.Errorf("an album photo without a caption: %d", w.Code)
+	}
+}

@@ -156,7 +156,7 @@ routes["/edit"] = async function edit(params) {
         say("源文件已保存"); route();
       } catch (e) { if (e.data && e.data.conflict) showConflict(e.data); else msg.replaceChildren(banner("error", e.message)); }
     } }));
-  const formPanel = el("div", {}, form, toolbar(body, opts), labelled("正文", body, "Markdown：段落之间空一行"), reviewPanel(file, state, opts, page), photoPanel(file, body));
+  const formPanel = el("div", {}, form, toolbar(body, opts), labelled("正文", body, "Markdown：段落之间空一行"), reviewPanel(file, state, opts, page), photoPanel(file, body, state));
   const tabForm = el("button", { type: "button", role: "tab", "aria-selected": "true", text: "表单" });
   const tabSource = el("button", { type: "button", role: "tab", "aria-selected": "false", text: "源文件" });
   tabForm.onclick = () => { if (tabForm.getAttribute("aria-selected") === "true") return; route(); };
@@ -178,4 +178,4 @@ routes["/edit"] = async function edit(params) {
 
 // reviewPanel and photoPanel are filled in by those features.
 function reviewPanel(file, state, opts, page) { return typeof reviewBox === "function" ? reviewBox(file, state, opts, page) : null; }
-function photoPanel(file, body) { return typeof photoBox === "function" ? photoBox(file, body) : null; }
+function photoPanel(file, body, state) { return typeof photoBox === "function" ? photoBox(file, body, state) : null; }

@@ -1,5 +1,5 @@
 // 照片: drop, paste or choose photos; each asks for its caption (alt) and goes into the page's folder.
-let editingFile = null;
+let editingFile = null, editingState = null;
 
 function photoButton(ta) {
   const input = el("input", { type: "file", id: "photo-input", accept: "image/jpeg,image/png,image/gif", multiple: true, hidden: true });
@@ -7,22 +7,23 @@ function photoButton(ta) {
   return el("span", {}, el("button", { type: "button", title: "插入照片", "aria-label": "插入照片", text: "照片", onclick: () => input.click() }), input);
 }
 
-function photoBox(file, body) {
+function photoBox(file, body, state) {
   editingFile = file;
+  editingState = state;
   const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes("Files");
   body.addEventListener("dragover", (e) => { if (hasFiles(e)) { e.preventDefault(); body.classList.add("over"); } });
   body.addEventListener("dragleave", () => body.classList.remove("over"));
-  body.addEventListener("drop", (e) => {
+  body.addEventListener("drop", async (e) => {
     body.classList.remove("over");
     if (!e.dataTransfer.files.length) return;
     e.preventDefault();
-    addPhotos(body, [...e.dataTransfer.files]);
+    addPhotos(body, await droppedFiles(e.dataTransfer));
   });
   body.addEventListener("paste", (e) => {
     const files = [...e.clipboardData.files];
     if (files.length) { e.preventDefault(); addPhotos(body, files); }
   });
-  return el("p", { class: "hint", text: "照片：拖进正文框、直接粘贴，或按工具栏的“照片”。每张照片都要写说明；网站发布的是缩小、转正、去掉拍摄信息后的照片，原图不公开。" });
+  return el("p", { class: "hint", text: "照片：拖进正文框（图集可拖入整个文件夹）、直接粘贴，或按工具栏的“照片”。每张照片都要写说明；网站发布的是缩小、转正、去掉拍摄信息后的照片，原图不公开。" });
 }
 
 async function addPhotos(ta, files) {
@@ -31,7 +32,13 @@ async function addPhotos(ta, files) {
     if (alt === null) continue;
     try {
       say("正在上传 " + f.name + "…");
-      const out = await api("api/photo?file=" + encodeURIComponent(editingFile) + "&name=" + encodeURIComponent(f.name), f);
+      const q = new URLSearchParams({ file: editingFile, name: f.name, alt, version: editingState ? editingState.version : "" });
+      const out = await api("api/photo?" + q, f);
+      if (out.album) {
+        editingState.version = out.version;
+        say("照片已加入图集：" + out.name);
+        continue;
+      }
       const safe = alt.replace(/\[/g, "【").replace(/\]/g, "】");
       ta.setRangeText(`\n\n![${safe}](${out.name})\n\n`, ta.selectionStart, ta.selectionEnd, "end");
       ta.dispatchEvent(new Event("input", { bubbles: true }));
@@ -62,4 +69,23 @@ function askAlt(name) {
     dlg.showModal();
     input.focus();
   });
+}
+
+// droppedFiles lists the files dropped, those of dropped folders included
+// (an album's folder), photos in name order.
+async function droppedFiles(dt) {
+  const entries = [...dt.items].map((it) => it.webkitGetAsEntry && it.webkitGetAsEntry()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory)) return [...dt.files];
+  const out = [];
+  const walk = async (entry) => {
+    if (entry.isFile) { out.push(await new Promise((ok, bad) => entry.file(ok, bad))); return; }
+    const reader = entry.createReader();
+    for (;;) {
+      const batch = await new Promise((ok, bad) => reader.readEntries(ok, bad));
+      if (!batch.length) break;
+      for (const e of batch) await walk(e);
+    }
+  };
+  for (const e of entries) await walk(e);
+  return out.filter((f) => /\.(jpe?g|png|gif)$/i.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
 }

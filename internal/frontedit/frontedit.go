@@ -277,37 +277,3 @@ func BodyStart(file []byte) (int, error) {
 	}
 	return n, nil
 }
-
-// AppendTable adds a TOML table to an array of tables ([[name]], as an
-// album's [[resources]]) after the front matter's last key, before the
-// comments and blank lines that close it; fields are written in the order
-// given, as strings. YAML front matter is refused: its lists of mappings
-// are edited in the source.
-func AppendTable(file []byte, name string, fields [][2]string) ([]byte, error) {
-	d, err := parse(file)
-	if err != nil {
-		return nil, err
-	}
-	if d == nil || d.format != "toml" {
-		return nil, fmt.Errorf("只能在 TOML（+++）前置元数据中添加 [[%s]]（only TOML front matter）", name)
-	}
-	if err := checkKey(name); err != nil {
-		return nil, err
-	}
-	at := d.close
-	for at > d.open+1 {
-		t := strings.TrimSpace(d.lines[at-1])
-		if t != "" && !strings.HasPrefix(t, "#") {
-			break
-		}
-		at--
-	}
-	lines := []string{d.eol, "[[" + tomlKey(name) + "]]" + d.eol}
-	for _, f := range fields {
-		if err := checkKey(f[0]); err != nil {
-			return nil, err
-		}
-		lines = append(lines, tomlKey(f[0])+" = "+quote(f[1])+d.eol)
-	}
-	return d.splice(at, at, lines), nil
-}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,6 +130,15 @@ func TestBrowserEditAndPreview(t *testing.T) {
 		"author = \"储德丹\"\ntags = [\"主题教育\"]\nreview = \"draft\"\n+++\n正文第一段。\n新加的一段话。"
 	if got := readSite(t, src, "content/news/a/index.md"); got != want {
 		t.Errorf("file:\n%s\nwant:\n%s", got, want)
+	}
+
+	// a list field shows its items; one more is picked from the list
+	waitUntil(t, ctx, "the tags show", `document.querySelector('input[name="tags"]').value === "主题教育"`)
+	run(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[aria-label="从列表添加标签"]`), "双创\r"))
+	waitUntil(t, ctx, "the tag is added", `document.querySelector('input[name="tags"]').value === "主题教育、双创"`)
+	waitUntil(t, ctx, "the preview shows the new tag", previewText+` && `+previewText+`.innerText.includes("双创")`)
+	if got := readSite(t, src, "content/news/a/index.md"); !strings.Contains(got, "\ntags = [\"主题教育\", \"双创\"]\n") {
+		t.Errorf("file after adding a tag:\n%s", got)
 	}
 }
 

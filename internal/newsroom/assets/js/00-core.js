@@ -57,6 +57,8 @@ function route() {
   const [path, query] = hash.split("?");
   const params = new URLSearchParams(query || "");
   const view = routes[path] || routes["/"];
+  say("");
+  main().dataset.ready = "";
   main().replaceChildren(el("p", { text: "正在加载…" }));
   Promise.resolve(view(params)).catch((e) => main().replaceChildren(banner("error", e.message)));
 }

@@ -25,7 +25,7 @@ routes["/"] = async function dashboard() {
         el("td", {}, el("span", { class: "state state-" + (p.state || "草稿"), text: p.error ? "有错误" : p.state })),
         el("td", { text: p.author || "" }),
         el("td", { text: p.date || "" }),
-        el("td", { class: "problems" }, p.error ? el("span", { text: p.error }) : probs.length ? el("span", { title: probs.join("\n"), text: probs.length + " 个问题" }) : ""));
+        el("td", { class: "problems" }, p.error ? el("span", { text: p.error }) : probs.length ? el("details", {}, el("summary", { text: probs.length + " 个问题" }), el("ul", {}, probs.map((m) => el("li", { text: m })))) : ""));
     }));
   };
   for (const c of [q, sec, st]) c.addEventListener("input", draw);

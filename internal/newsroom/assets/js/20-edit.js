@@ -52,24 +52,20 @@ function fieldInput(f, value) {
     input = el("input", { type: "text", name: f.key, value: value ?? "" });
     get = () => input.value;
   }
-  let control = input;
-  if (f.pick) {
-    if (f.type === "list") {
-      const add = el("input", { type: "text", list: "pick-" + f.pick, "aria-label": "从列表添加" + f.label, placeholder: "从列表选择后按回车添加" });
-      add.addEventListener("keydown", (e) => {
-        if (e.key !== "Enter" || !add.value.trim()) return;
-        e.preventDefault();
-        input.value = [...get(), add.value.trim()].join("、");
-        add.value = "";
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      });
-      control = el("div", {}, input, add);
-    } else input.setAttribute("list", "pick-" + f.pick);
-  }
   const hint = f.type === "list" ? [f.hint, "多项用顿号或逗号分隔"].filter(Boolean).join("；") : f.hint;
   const box = labelled(f.label, input, hint, f.required);
-  box.replaceChild(control, input);
   if (f.wide) box.classList.add("wide");
+  if (f.pick && f.type === "list") {
+    const add = el("input", { type: "text", list: "pick-" + f.pick, "aria-label": "从列表添加" + f.label, placeholder: "从列表选择后按回车添加" });
+    add.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter" || !add.value.trim()) return;
+      e.preventDefault();
+      input.value = [...get(), add.value.trim()].join("、");
+      add.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    box.append(add);
+  } else if (f.pick) input.setAttribute("list", "pick-" + f.pick);
   return { box, get, input };
 }
 

@@ -59,6 +59,8 @@ Flags:
   -D, --buildDrafts         include drafts, marked 草稿 (default on; --buildDrafts=false to leave out)
   -F, --buildFuture         include pages dated in the future (default on)
   -E, --buildExpired        include expired pages
+      --editor              serve the editor (编辑部) at <base>/_edit/ (default on; --editor=false to leave out);
+                            from other computers it needs the token printed in its address
       --poll[=INTERVAL]     look for changes every INTERVAL (default 500ms) instead of waiting
                             for file events: for network drives and WSL
 
@@ -71,6 +73,7 @@ type serveFlags struct {
 	port                    int
 	drafts, future, expired bool
 	portGiven               bool
+	editor                  bool
 	poll                    time.Duration // 0: file events
 }
 
@@ -85,6 +88,7 @@ func parseServeFlags(args []string, stderr io.Writer) (f serveFlags, code int, o
 	fs.BoolVarP(&f.drafts, "buildDrafts", "D", true, "")
 	fs.BoolVarP(&f.future, "buildFuture", "F", true, "")
 	fs.BoolVarP(&f.expired, "buildExpired", "E", false, "")
+	fs.BoolVar(&f.editor, "editor", true, "")
 	poll := fs.String("poll", "", "")
 	fs.Lookup("poll").NoOptDefVal = "500ms"
 	langFromArgs(args)
@@ -150,8 +154,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	session := build.NewSession(opts)
 	defer session.Close() // before the folder goes: no index written into it after
+	editor, token, err := newEditor(flags, opts, base)
+	if err != nil {
+		fmt.Fprintf(stderr, "showcase: %v\n", err)
+		return 1
+	}
 	srv, err := server.New(server.Options{
-		Source: src, Root: dest, BasePath: base, Poll: flags.poll, Log: stdout,
+		Source: src, Root: dest, BasePath: base, Poll: flags.poll, Log: stdout, Editor: editor,
 		Rebuild: previewRebuild(session, &warningPrinter{w: stderr}, func() {
 			if now, err := sitePath(src, flags.baseURL); err == nil && now != base {
 				fmt.Fprintln(stderr, lang.Sprintf("网站路径已改为 %[1]s，请重新启动 showcase serve", "the base path changed to %[1]s: restart showcase serve", now))
@@ -167,11 +176,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("无法在 %[1]s 上提供预览（地址或端口不可用）：请换一个端口，如 -p 1314", "cannot listen on %[1]s: %[2]v", net.JoinHostPort(flags.bind, strconv.Itoa(flags.port)), err))
 		return 1
 	}
-	return runPreview(srv, ln, flags.bind, base, stdout, stderr)
+	return runPreview(srv, ln, flags.bind, base, token, editor != nil, stdout, stderr)
 }
 
 // runPreview watches, builds, serves and rebuilds until Ctrl+C.
-func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, stderr io.Writer) int {
+func runPreview(srv *server.Server, ln net.Listener, bind, base, token string, editor bool, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := srv.Watch(ctx); err != nil {
@@ -186,6 +195,9 @@ func runPreview(srv *server.Server, ln net.Listener, bind, base string, stdout, 
 	fmt.Fprintln(stdout, lang.Say("正在生成网站…", "building the site…"))
 	srv.Rebuild(nil)
 	printAddresses(stdout, bind, ln.Addr().(*net.TCPAddr).Port, base)
+	if editor {
+		printEditorAddresses(stdout, bind, ln.Addr().(*net.TCPAddr).Port, base, token)
+	}
 
 	ran := make(chan struct{})
 	go func() {

@@ -51,6 +51,10 @@ type Review struct {
 	// Fields lists the front-matter fields a published page of a section
 	// must carry, checked by "showcase check"; "*" applies to all sections.
 	Fields map[string][]string `toml:"fields"`
+	// Stages names the sign-offs (三审) a page needs, in order, such as
+	// ["初审", "复审", "终审"]; the editor records each with the signer's
+	// name, and marks the page reviewed when the last is signed.
+	Stages []string `toml:"stages"`
 }
 
 func (r *rawConfig) resolveSections(c *Config, file string) error {
@@ -90,6 +94,13 @@ func (r *rawConfig) resolveSections(c *Config, file string) error {
 	c.Review = r.Review
 	if c.Review.Fields == nil {
 		c.Review.Fields = map[string][]string{"news": {"title", "date", "reviewer", "editor"}}
+	}
+	stages := map[string]bool{}
+	for _, st := range c.Review.Stages {
+		if strings.TrimSpace(st) == "" || strings.ContainsAny(st, " \t\n") || stages[st] {
+			return fmt.Errorf("%s: %s", file, lang.Sprintf("[review] stages 的每个审核阶段都要有名称，不能重复、不能含空格，如 [\"初审\", \"复审\", \"终审\"]（现在有 %[1]q）", "[review] stages: each stage needs a name without spaces, once (%[1]q)", st))
+		}
+		stages[st] = true
 	}
 	return nil
 }

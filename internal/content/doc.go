@@ -60,6 +60,8 @@
 //	author        text        通讯员 / 撰稿; writer is read too
 //	photographer  text        摄影
 //	reviewer      list        审核人 (a single text is a list of one); reviewers too
+//	signoffs      list        审核签署 "初审 钱锐 2026-12-03T10:00:00+08:00", one per
+//	                          [review] stage, written by the editor (internal/newsroom)
 //	editor        text        编辑
 //	source        text        来源
 //	resources     list        album photos, Hugo's form: src, title (the caption),

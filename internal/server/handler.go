@@ -37,6 +37,9 @@ func PreviewHead(base string) string {
 // 404.html for anything else.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if s.serveEditor(w, r) {
+		return
+	}
 	p := r.URL.Path
 	if !strings.HasPrefix(p, s.base) {
 		if p == "/" || p+"/" == s.base {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -50,6 +51,7 @@ type Options struct {
 	Poll     time.Duration // when positive, look for changes this often instead of using events
 	Quiet    time.Duration // the batching's quiet window; 0 means QuietWindow
 	Log      io.Writer     // the terminal; nil for none
+	Editor   http.Handler  // serves <base>/_edit/ (EditorPath) when set
 }
 
 // Server is the preview of one site: it serves the built folder, watches the

@@ -12,9 +12,9 @@ import (
 type previous struct {
 	fetch  func(name string) ([]byte, error)
 	m      manifest
-	states []segmentState // by m.Segments
-	recent []string       // URLs of m.Recent
-	frags  map[string]bool
+	states []segmentState  // by m.Segments
+	recent []string        // URLs of m.Recent
+	frags  map[string]bool // the recent pages' fragments
 }
 
 var errUnusable = errors.New("search: the previous index cannot be built on")
@@ -45,9 +45,6 @@ func readPrevious(opts Options) (*previous, error) {
 			return nil, errUnusable
 		}
 		levels[seg.Level] = true
-		for _, d := range st.Docs {
-			p.frags[d[1]] = true
-		}
 		p.states = append(p.states, st)
 	}
 	for _, r := range p.m.Recent {

@@ -9,7 +9,7 @@ import (
 // by its content, s-NAME/, never changed once written:
 //
 //	t/B.bin, p/B.bin   shards and positions (terms.go)
-//	fd/N.bin           the fragment names of docids 16N … 16N+15
+//	f/K.bin            the fragments of docids 64K … 64K+63 (files.go)
 //	x/N.bin            facet N: values and docids
 //	state.bin          for the next build, not for the browser: gzip JSON
 //	                   of the pages (URL and fragment name by docid) and
@@ -55,7 +55,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	if stop() {
 		return nil
 	}
-	writeFragmentNames(items, in)
+	writeFragmentPacks(items, in)
 	facets := writeFacets(items, opts.Facets, in)
 	names := make([]string, 0, len(in))
 	for name := range in {

@@ -19,8 +19,9 @@
   S.hex = hex;
 
   // S.segment: info is the manifest's entry, M the manifest, file(rel) a
-  // gunzipped file below the manifest's folder, base the first docid.
-  S.segment = function (info, M, file, base) {
+  // gunzipped file below the manifest's folder, part(rel, from, to) bytes
+  // of a file as they are, base the first docid.
+  S.segment = function (info, M, file, part, base) {
     var shards = {}, dead = new Set(), d = 0;
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
@@ -194,12 +195,13 @@
       });
     }
 
-    // fragName: the name of a page's fragment, from fd/N.bin
-    function fragName(doc) {
-      var local = doc - base;
-      return file(info.dir + "fd/" + Math.floor(local / M.fdBlock) + ".bin").then(function (b) {
-        var at = (local % M.fdBlock) * 8;
-        return hex(b.subarray(at, at + 8));
+    // fragment: a page's fragment (gzip) from its pack, f/K.bin: its two
+    // offsets from the pack's table, then its bytes
+    function fragment(doc) {
+      var local = doc - base, i = local % M.pack, rel = info.dir + "f/" + Math.floor(local / M.pack) + ".bin";
+      return part(rel, 4 * i, 4 * i + 8).then(function (b) {
+        var v = new DataView(b.buffer, b.byteOffset, 8);
+        return part(rel, v.getUint32(0, true), v.getUint32(4, true));
       });
     }
 
@@ -221,7 +223,7 @@
 
     return {
       info: info, base: base, end: base + info.docs, live: info.docs - dead.size,
-      postings: postings, chain: chain, fragName: fragName, facet: facet
+      postings: postings, chain: chain, fragment: fragment, facet: facet
     };
   };
 })(window.showcaseSearch);

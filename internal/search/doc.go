@@ -79,7 +79,9 @@
 //	                   a table of offsets, then each fragment gzipped on
 //	                   its own; the browser reads a page's offsets, then
 //	                   its fragment, with HTTP range requests (a server
-//	                   that ignores them sends the whole pack, 100-200 KB)
+//	                   that ignores them sends the whole pack, 100-200 KB);
+//	                   a fragment is GB18030 when its characters allow
+//	                   (text.go), a sixth smaller than UTF-8
 //	s-NAME/x/N.bin     facet N (branches, categories): values and docids
 //	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
 //	                   next build (the browser never reads it)

@@ -141,10 +141,18 @@ func (ix *Index) fragData(doc uint32) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return gunzip(part, sizeLimit)
+		data, err := gunzip(part, sizeLimit)
+		if err != nil {
+			return nil, err
+		}
+		return unpackText(data)
 	}
 	if i := int(doc - ix.recent); doc >= ix.recent && i < len(ix.m.Recent) {
-		return ix.file(ix.m.Fragments + ix.m.Recent[i].Frag + ".bin")
+		data, err := ix.file(ix.m.Fragments + ix.m.Recent[i].Frag + ".bin")
+		if err != nil {
+			return nil, err
+		}
+		return unpackText(data)
 	}
 	return nil, errCorrupt
 }

@@ -64,6 +64,9 @@ func (p *previous) json(name string, v any) error {
 		return err
 	}
 	raw, err := gunzip(data, sizeLimit)
+	if err == nil {
+		raw, err = unpackText(raw) // a fragment's
+	}
 	if err != nil {
 		return err
 	}

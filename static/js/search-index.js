@@ -8,7 +8,7 @@
 (function (S) {
   "use strict";
   if (!S || !S.segment) return;
-  var utf8 = S.utf8 = new TextDecoder(), scriptURL = document.currentScript && document.currentScript.src, inflater;
+  var utf8 = S.utf8 = new TextDecoder(), gb18030 = new TextDecoder("gb18030"), scriptURL = document.currentScript && document.currentScript.src, inflater;
   var K1 = 1.2, B = 0.75;
 
   // inflate: the files are gzip; without DecompressionStream (older WebViews)
@@ -86,7 +86,7 @@
       if (!frags.has(doc)) {
         var s = segOf(doc);
         frags.set(doc, (s ? s.fragment(doc).then(inflate) : file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
-          var f = JSON.parse(utf8.decode(b));
+          var f = JSON.parse(b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b)); // internal/search/text.go
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;
         }));

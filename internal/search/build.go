@@ -129,7 +129,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 			out.Kept[file] = true
 			continue
 		}
-		out.Files[file] = gzFast(packText(it.json))
+		out.Files[file] = gz(packText(it.json))
 		out.Stats.FragmentBytes += int64(len(out.Files[file]))
 	}
 	if prev != nil {

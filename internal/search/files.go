@@ -83,7 +83,7 @@ func facetValues(d *Doc, name string) []string {
 // range requests, so a result costs its fragment, not its pack.
 func writeFragmentPacks(items []*item, files map[string][]byte) {
 	zipped := make([][]byte, len(items))
-	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = gzFast(packText(items[i].json)) })
+	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = gz(packText(items[i].json)) })
 	for start := 0; start < len(items); start += packDocs {
 		part := zipped[start:min(start+packDocs, len(items))]
 		size := 4 * (len(part) + 1)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
@@ -32,6 +33,7 @@ func termStats(files map[string][]byte) {
 		w.Close()
 		return buf.Len() - 18
 	}
+	denseSeen := map[string]string{}
 	for name, data := range files {
 		if !strings.Contains(name, "/t/") {
 			continue
@@ -88,6 +90,19 @@ func termStats(files map[string][]byte) {
 				r = r[dfs[i]:]
 			}
 		}
+		for i, t := range texts {
+			if kinds[i] == 1 {
+				name := "d/" + hex.EncodeToString(r[:8]) + ".bin"
+				r = r[8:]
+				denseSeen[name] = "postings"
+				if utf8.RuneCountInString(t) == 4 && !strings.ContainsFunc(t, func(c rune) bool { return c < 128 }) || strings.Count(t, "") > 5 && denseHasPos(t) {
+					if len(r) >= 8 {
+						denseSeen["d/"+hex.EncodeToString(r[:8])+".bin"] = "positions"
+						r = r[8:]
+					}
+				}
+			}
+		}
 		for k, a := range by {
 			a.strGz += gzn(strCol[k])
 			a.postRaw += len(postCol[k])
@@ -96,6 +111,12 @@ func termStats(files map[string][]byte) {
 			a.impGz += gzn(impCol[k])
 		}
 	}
+	sums := map[string][2]int{}
+	for name, kind := range denseSeen {
+		v := sums[kind]
+		sums[kind] = [2]int{v[0] + 1, v[1] + len(files[name])}
+	}
+	fmt.Printf("dense files: %v (kind: files, bytes)\n", sums)
 	var ks []string
 	for k := range by {
 		ks = append(ks, k)
@@ -107,3 +128,7 @@ func termStats(files map[string][]byte) {
 		fmt.Printf("%-6s %8d %8d %7d %10d %10d %10d %10d %10d\n", k, a.terms, a.df1, a.docs, a.strRaw, a.strGz, a.postRaw, a.postGz, a.impGz)
 	}
 }
+
+// denseHasPos: a dense term with a Latin word has positions when it has
+// Gram units; this breakdown counts only Han terms' exactly.
+func denseHasPos(string) bool { return false }

@@ -93,7 +93,9 @@
 //	fold-NAME/B.bin    the fold table for code points 256B … 256B+255
 //
 // The layout of shards and dense files is in terms.go, of segments in
-// segment.go. Everything is gzip, written deterministically, and named by
+// segment.go; texts are GB18030 where their characters allow (text.go), a
+// third fewer bytes a Han character. Everything is gzip (but the packs,
+// whose parts are), written deterministically, and named by
 // its content (a segment's folder by all of its files), so a file, once
 // deployed, never changes.
 //

@@ -56,7 +56,7 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	}
 	recs := make([]record, n)
 	for i := range recs {
-		recs[i] = record{text: r.string(), bucket: bucket}
+		recs[i] = record{text: r.term(), bucket: bucket}
 	}
 	kinds := make([]byte, n)
 	for i := range recs {

@@ -14,7 +14,7 @@ import (
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
 // sorted, in columns (gzip packs each kind of data better alone):
 //
-//	n (varint), then n terms (strings)
+//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go)
 //	n times: df (varint) and kind (byte: 0 list, 1 dense)
 //	for each list term: df docid gaps (varints, the first is the docid)
 //	for each list term: df impact bytes
@@ -131,7 +131,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, be
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			head = putString(head, e.text)
+			head = putTerm(head, e.text)
 			meta = putUvarint(meta, uint64(len(e.list.docs)))
 			if e.dense {
 				meta = append(meta, kindDense)

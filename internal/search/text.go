@@ -35,6 +35,32 @@ func unpackText(b []byte) ([]byte, error) {
 	return simplifiedchinese.GB18030.NewDecoder().Bytes(b[1:])
 }
 
+// putTerm writes a term of a shard: its byte length times two, plus one
+// when the bytes are GB18030 (all its characters safe), then the bytes;
+// GB18030 saves a third of a Han term's bytes, 5 % of the shards.
+func putTerm(b []byte, t string) []byte {
+	if p := packText([]byte(t)); len(p) > 0 && p[0] == gbMark {
+		b = putUvarint(b, uint64(len(p)-1)*2+1)
+		return append(b, p[1:]...)
+	}
+	b = putUvarint(b, uint64(len(t))*2)
+	return append(b, t...)
+}
+
+// term reads what putTerm wrote.
+func (r *reader) term() string {
+	n := r.uvarint()
+	b := r.bytes(n / 2)
+	if n%2 == 0 || r.err != nil {
+		return string(b)
+	}
+	s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	if err != nil {
+		r.err = errCorrupt
+	}
+	return string(s)
+}
+
 // gbSafe: characters GB18030 encodes alike in its 2000, 2005 and 2022
 // editions and in the WHATWG Encoding Standard, in one or two bytes.
 func gbSafe(r rune) bool {

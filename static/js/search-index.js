@@ -8,7 +8,7 @@
 (function (S) {
   "use strict";
   if (!S || !S.segment) return;
-  var utf8 = S.utf8 = new TextDecoder(), gb18030 = new TextDecoder("gb18030"), scriptURL = document.currentScript && document.currentScript.src, inflater;
+  var utf8 = S.utf8 = new TextDecoder(), gb18030 = S.gb18030, scriptURL = document.currentScript && document.currentScript.src, inflater;
   var K1 = 1.2, B = 0.75;
 
   // inflate: the files are gzip; without DecompressionStream (older WebViews)

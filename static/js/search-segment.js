@@ -14,6 +14,13 @@
   };
   Reader.prototype.bytes = function (n) { this.i += n; return this.b.subarray(this.i - n, this.i); };
   Reader.prototype.str = function () { return S.utf8.decode(this.bytes(this.uv())); };
+  // term: a shard's term, UTF-8 or, when its length is odd, GB18030
+  // (internal/search/text.go)
+  var gb18030 = S.gb18030 = new TextDecoder("gb18030");
+  Reader.prototype.term = function () {
+    var n = this.uv(), b = this.bytes(Math.floor(n / 2));
+    return n % 2 ? gb18030.decode(b) : S.utf8.decode(b);
+  };
   S.Reader = Reader;
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
@@ -31,7 +38,7 @@
       if (shards[bucket]) return shards[bucket];
       shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
         var r = new Reader(b), n = r.uv(), recs = [], i;
-        for (i = 0; i < n; i++) recs.push({ text: r.str(), bucket: bucket });
+        for (i = 0; i < n; i++) recs.push({ text: r.term(), bucket: bucket });
         recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
         recs.forEach(function (rec) {
           if (rec.dense) return;

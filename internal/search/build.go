@@ -80,9 +80,13 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))
 	}
+	var dict []byte // the base's
 	for _, s := range p.segs {
 		if s.old >= 0 {
 			info := prev.m.Segments[s.old]
+			if info.Level == 0 {
+				dict = prev.dict
+			}
 			info.setDead(s.dead)
 			st := prev.states[s.old]
 			for _, name := range append(st.Files, info.Dir+"state.bin") {
@@ -92,7 +96,10 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 			continue
 		}
 		secs := orderItems(s.live, opts.Sections)
-		so := writeSegment(s.live, secs, s.level, opts, p.avg, stop)
+		if s.level == 0 {
+			dict = makeDict(s.live)
+		}
+		so := writeSegment(s.live, secs, s.level, opts, p.avg, dict, stop)
 		if so == nil {
 			return nil
 		}

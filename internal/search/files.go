@@ -77,13 +77,17 @@ func facetValues(d *Doc, name string) []string {
 
 // writeFragmentPacks writes, in a segment's folder, f/K.bin: the
 // fragments of its docids [pack·K, pack·K+pack), each a gzip stream of its
-// own, after a table of where they are: n+1 little-endian uint32 offsets
+// own (or with the dictionary, dict.go), after a table of where they are: n+1 little-endian uint32 offsets
 // from the start of the file, fragment i being bytes off[i] … off[i+1]−1.
 // The browser reads a page's two offsets and then its fragment with HTTP
 // range requests, so a result costs its fragment, not its pack.
-func writeFragmentPacks(items []*item, files map[string][]byte) {
+func writeFragmentPacks(items []*item, dict []byte, files map[string][]byte) {
 	zipped := make([][]byte, len(items))
-	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = gz(packText(items[i].json)) })
+	zip := gz
+	if dict != nil {
+		zip = newDictZipper(dict).zip
+	}
+	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = zip(packText(items[i].json)) })
 	for start := 0; start < len(items); start += packDocs {
 		part := zipped[start:min(start+packDocs, len(items))]
 		size := 4 * (len(part) + 1)

@@ -61,6 +61,9 @@ type segmentInfo struct {
 	Sections []sectionInfo `json:"sections"`
 	// Facets: the file of each facet of the manifest, "" when none.
 	Facets []string `json:"facets"`
+	// Dict is the file of the dictionary its fragments are compressed
+	// with (dict.go), "" for none.
+	Dict string `json:"dict,omitempty"`
 	// Dead are the docids of pages deleted or replaced since the segment
 	// was written (its tombstones), as gaps: the first docid, then the
 	// difference to the one before.

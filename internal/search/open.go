@@ -24,7 +24,7 @@ type Index struct {
 	recent uint32 // the docid of the first recent page
 	live   int    // pages that are not dead
 	frags  map[uint32]*fragment
-	packs  map[string][]byte // fragment packs read, by path
+	packs  map[string][]byte // fragment packs read, by path, and dictionaries, by name
 	filter bitmap            // the recent pages'
 }
 
@@ -141,7 +141,17 @@ func (ix *Index) fragData(doc uint32) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := gunzip(part, sizeLimit)
+		var dict []byte
+		if s.info.Dict != "" {
+			dict = ix.packs[s.info.Dict] // packs hold no key without "/f/"
+			if dict == nil {
+				if dict, err = ix.file(s.info.Dict); err != nil {
+					return nil, err
+				}
+				ix.packs[s.info.Dict] = dict
+			}
+		}
+		data, err := unzipPart(part, dict)
 		if err != nil {
 			return nil, err
 		}
@@ -283,7 +293,7 @@ func IndexFile(rel string) bool {
 	case !nested:
 		name, ok := strings.CutSuffix(dir, ".bin")
 		return ok && (strings.HasPrefix(name, "m-") || strings.HasPrefix(name, "r-")) && hexName(name[2:], 12)
-	case dir == "d" || dir == "f":
+	case dir == "d" || dir == "f" || dir == "z":
 		name, ok := strings.CutSuffix(rest, ".bin")
 		return ok && hexName(name, 16)
 	case strings.HasPrefix(dir, "s-"):

@@ -15,6 +15,7 @@ type previous struct {
 	states []segmentState  // by m.Segments
 	recent []string        // URLs of m.Recent
 	frags  map[string]bool // the recent pages' fragments
+	dict   []byte          // the base's dictionary (dict.go)
 }
 
 var errUnusable = errors.New("search: the previous index cannot be built on")
@@ -34,6 +35,15 @@ func readPrevious(opts Options) (*previous, error) {
 	}
 	if p.m.Gram != opts.Gram || len(p.m.Segments) == 0 || p.m.Segments[0].Level != 0 || !sameFacets(p.m.Facets, opts.Facets) {
 		return nil, errUnusable
+	}
+	if name := p.m.Segments[0].Dict; name != "" {
+		data, err := p.fetch(name)
+		if err == nil {
+			p.dict, err = gunzip(data, sizeLimit)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	levels := map[int]bool{}
 	for _, seg := range p.m.Segments {

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,4 +73,53 @@ func TestPackTextInBrowser(t *testing.T) {
 		}
 		t.Fatalf("browser read %d characters, want %d", len(g), len(w))
 	}
+}
+
+// TestDictionary: a base compresses its fragments with a dictionary, its
+// deltas with the same, and every page reads back as it was written.
+func TestDictionary(t *testing.T) {
+	docs := siteDocs(400)
+	out := rebuild(nil, docs)
+	for i := range 20 {
+		docs[i*3].Body += fmt.Sprintf("改动%d。", i)
+		out = rebuild(out, docs)
+	}
+	m := manifestOf(t, out)
+	if len(m.Segments) < 2 || m.Segments[0].Dict == "" {
+		t.Fatalf("segments %d, dictionary %q: want a delta and a dictionary", len(m.Segments), m.Segments[0].Dict)
+	}
+	for _, s := range m.Segments[1:] {
+		if s.Dict != m.Segments[0].Dict {
+			t.Errorf("delta %s: dictionary %q, want the base's %q", s.Dir, s.Dict, m.Segments[0].Dict)
+		}
+	}
+	ix, err := Open(func(name string) ([]byte, error) { return out.Files[name], nil }, out.Manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := ix.Pages()
+	if err != nil || len(pages) != len(docs) {
+		t.Fatalf("%d pages, %v; want %d", len(pages), err, len(docs))
+	}
+	want := map[string]string{}
+	for _, it := range makeItems(docs, siteOpts.Facets) {
+		want[it.doc.URL] = it.frag
+	}
+	for _, p := range pages {
+		if want[p.URL] != p.Fragment {
+			t.Errorf("%s: fragment %s, want %s", p.URL, p.Fragment, want[p.URL])
+		}
+	}
+}
+
+func manifestOf(t *testing.T, out *Output) manifest {
+	raw, err := gunzip(out.Files[out.Manifest], sizeLimit)
+	var m manifest
+	if err == nil {
+		err = json.Unmarshal(raw, &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -81,11 +81,26 @@
       return null;
     }
 
+    // unzipPart: a page's part of a pack, compressed with the dictionary
+    // dict (internal/search/dict.go): a gzip header and a stored block of
+    // the dictionary before it make it a gzip stream of both
+    function unzipPart(b, dict) {
+      if (!dict) return inflate(b);
+      return file(dict).then(function (d) {
+        var n = d.length, g = new Uint8Array(15 + n + b.length);
+        g.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
+        g.set(d, 15);
+        g.set(b, 15 + n);
+        return inflate(g).then(function (x) { return x.subarray(n); });
+      });
+    }
+
     var frags = new Map();
     function fragment(doc) {
       if (!frags.has(doc)) {
         var s = segOf(doc);
-        frags.set(doc, (s ? s.fragment(doc).then(inflate) : file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
+        frags.set(doc, (s ? s.fragment(doc).then(function (b) { return unzipPart(b, s.info.dict); }) :
+          file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
           var f = JSON.parse(b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b)); // internal/search/text.go
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;

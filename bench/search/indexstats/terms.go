@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/hex"
 	"compress/gzip"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"sort"

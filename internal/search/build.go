@@ -46,7 +46,7 @@ type Stats struct {
 }
 
 const (
-	shardTarget      = 8 << 10 // raw bytes a shard of the base aims at
+	shardTarget      = 4 << 10 // raw bytes a shard of the base aims at, positions not counted
 	deltaShardTarget = 4 << 10 // and of a delta, which a query reads too
 	packDocs         = 64      // fragments per pack (files.go)
 	maxBuckets       = 1 << 16

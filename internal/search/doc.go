@@ -72,9 +72,9 @@
 //	                   sections, facets, paths; it does not grow with the
 //	                   pages
 //	s-NAME/t/B.bin     a segment's shard B: the terms whose shard key
-//	                   hashes to B
-//	s-NAME/p/B.bin     positions of shard B's four-unit terms, and the
-//	                   unit after each occurrence before a dense term
+//	                   hashes to B, then the positions of its four-unit
+//	                   terms and the unit after each occurrence before a
+//	                   dense term
 //	s-NAME/f/K.bin     the fragments of its docids 64K … 64K+63, packed:
 //	                   a table of offsets, then each fragment gzipped on
 //	                   its own; the browser reads a page's offsets, then

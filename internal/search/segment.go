@@ -8,7 +8,7 @@ import (
 // A segment is the index of some of the pages, in a folder of its own named
 // by its content, s-NAME/, never changed once written:
 //
-//	t/B.bin, p/B.bin   shards and positions (terms.go)
+//	t/B.bin            shards, with positions (terms.go)
 //	f/K.bin            the fragments of docids 64K … 64K+63 (files.go),
 //	                   compressed with the dictionary z/NAME.bin (dict.go)
 //	x/N.bin            facet N: values and docids

@@ -33,7 +33,8 @@
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
     // shard reads t/B.bin (once): terms, then df and kind, then the list
-    // terms' docids and impacts, then the dense terms' file names, in columns
+    // terms' docids and impacts, then the dense terms' file names, in
+    // columns, then the positions of its list terms that have them
     function shard(bucket) {
       if (shards[bucket]) return shards[bucket];
       shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
@@ -51,6 +52,7 @@
           rec.dense = hex(r.bytes(8));
           if (S.countUnits(rec.text) === M.gram) rec.posAt = hex(r.bytes(8));
         });
+        recs.tail = r.b.subarray(r.i); // the list terms' positions
         return recs;
       });
       shards[bucket].catch(function () { delete shards[bucket]; });
@@ -125,13 +127,14 @@
     function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
 
     // positions sets rec.raw (and rec.next, the unit after each occurrence,
-    // "" for none): a dense term's file, or its part of p/B.bin (n, the
-    // positions of the shard's terms that have them, then their next columns)
+    // "" for none): a dense term's file, or its part of the end of its shard
+    // (n, the positions of the shard's terms that have them, then their next
+    // columns)
     function positions(rec) {
       if (rec.raw) return Promise.resolve();
       if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
-      return Promise.all([shard(rec.bucket), file(info.dir + "p/" + rec.bucket.toString(16) + ".bin")]).then(function (x) {
-        var ts = x[0].filter(hasPos), r = new Reader(x[1]), i, j;
+      return shard(rec.bucket).then(function (recs) {
+        var ts = recs.filter(hasPos), r = new Reader(recs.tail), i, j;
         r.uv();
         ts.forEach(function (t) {
           var at = r.i;

@@ -76,8 +76,9 @@
 //	                   terms and the unit after each occurrence before a
 //	                   dense term
 //	s-NAME/f/K.bin     the fragments of its docids 64K … 64K+63, packed:
-//	                   a table of offsets, then each fragment gzipped on
-//	                   its own; the browser reads a page's offsets, then
+//	                   a table of offsets, then each fragment compressed
+//	                   on its own with the base's dictionary (dict.go);
+//	                   the browser reads a page's offsets, then
 //	                   its fragment, with HTTP range requests (a server
 //	                   that ignores them sends the whole pack, 100-200 KB);
 //	                   a fragment is GB18030 when its characters allow
@@ -86,6 +87,7 @@
 //	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
 //	                   next build (the browser never reads it)
 //	d/NAME.bin         postings or positions of a dense term
+//	z/NAME.bin         the dictionary of a base's fragments (dict.go)
 //	f/NAME.bin         a recent page's fragment (URL, title, date,
 //	                   section, text, captions, credits, headings, summary,
 //	                   facets, Traditional characters)
@@ -119,8 +121,9 @@
 // A query reads the manifest (once), the fold blocks of its Han
 // characters, the recent filter and the fragments of the recent pages
 // that may hold its terms, one shard per term and segment
-// (a dense term's own file, and positions for long pieces), then the
-// fragments of the ten results shown (two small range requests each).
+// (a dense term's own file, and a dense term's positions for long pieces),
+// then the dictionary and the fragments of the ten results shown (two
+// small range requests each).
 //
 // # Ranking and partial matches
 //

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -63,7 +64,7 @@ func TestPacksInBrowser(t *testing.T) {
 	ctx := browsertest.New(t)
 	for _, ranges := range []bool{true, false} {
 		fileServer := http.StripPrefix("/dangjian", http.FileServer(http.Dir(dir)))
-		partial := 0
+		var partial atomic.Int32 // 206 answers
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if !ranges {
 				r.Header.Del("Range")
@@ -71,7 +72,7 @@ func TestPacksInBrowser(t *testing.T) {
 			rec := &statusWriter{ResponseWriter: w}
 			fileServer.ServeHTTP(rec, r)
 			if rec.status == http.StatusPartialContent {
-				partial++
+				partial.Add(1)
 			}
 		}))
 		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(srv.URL+"/dangjian/"))
@@ -81,8 +82,8 @@ func TestPacksInBrowser(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("ranges %v: browser read\n%.300s\nwant\n%.300s", ranges, strings.Join(got, "; "), strings.Join(want, "; "))
 		}
-		if ranges != (partial > 0) {
-			t.Errorf("ranges %v: %d partial answers", ranges, partial)
+		if ranges != (partial.Load() > 0) {
+			t.Errorf("ranges %v: %d partial answers", ranges, partial.Load())
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 
 	"showcase/internal/content"
@@ -30,6 +31,11 @@ func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fa
 // (internal/search: the merge policy). Should a file it keeps be missing
 // there, the index is made afresh.
 func buildSearch(docs []search.Doc, sopts search.Options, dest string, stop func() bool) *search.Output {
+	// the postings are the build's largest live data, made after the pages:
+	// collecting garbage twice as often meanwhile keeps the build's peak
+	// memory lower (1.1–1.3 → 1.0 GB at 10,000 pages, one run) for about 3 %
+	// more CPU; at 25: 0.87 GB for 15 %
+	defer debug.SetGCPercent(debug.SetGCPercent(50))
 	sopts.Stop = stop
 	dir := filepath.Join(dest, filepath.FromSlash(searchFolder))
 	prev := onPrevious(sopts, dir)

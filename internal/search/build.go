@@ -46,9 +46,9 @@ type Stats struct {
 }
 
 const (
-	shardTarget      = 8 << 10 // raw bytes a shard of the base aims at
+	shardTarget      = 4 << 10 // raw bytes a shard of the base aims at, positions not counted
 	deltaShardTarget = 4 << 10 // and of a delta, which a query reads too
-	fdBlock          = 16      // docs per fragment-name block
+	packDocs         = 64      // fragments per pack (files.go)
 	maxBuckets       = 1 << 16
 )
 
@@ -75,28 +75,31 @@ func Build(docs []Doc, opts Options) *Output {
 // index, and writes the fragments and the manifest.
 func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	out := &Output{Files: map[string][]byte{}, Kept: map[string]bool{}}
-	m := manifest{Version: manifestVersion, Gram: opts.Gram, FDBlock: fdBlock, Avg: p.avg,
+	m := manifest{Version: manifestVersion, Gram: opts.Gram, Pack: packDocs, Avg: p.avg,
 		Fragments: "f/", Dense: "d/", Root: "../"}
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))
 	}
-	frags := map[string]*item{} // the fragments the index names: its pages'
+	var dict []byte // the base's
 	for _, s := range p.segs {
 		if s.old >= 0 {
 			info := prev.m.Segments[s.old]
+			if info.Level == 0 {
+				dict = prev.dict
+			}
 			info.setDead(s.dead)
 			st := prev.states[s.old]
 			for _, name := range append(st.Files, info.Dir+"state.bin") {
 				out.Kept[name] = true
 			}
-			for _, d := range st.Docs {
-				frags[d[1]] = nil // the dead ones too: a reader of the last manifest may show them
-			}
 			m.Segments = append(m.Segments, info)
 			continue
 		}
 		secs := orderItems(s.live, opts.Sections)
-		so := writeSegment(s.live, secs, s.level, opts, p.avg, stop)
+		if s.level == 0 {
+			dict = makeDict(s.live)
+		}
+		so := writeSegment(s.live, secs, s.level, opts, p.avg, dict, stop)
 		if so == nil {
 			return nil
 		}
@@ -122,22 +125,35 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		m.Keep = append(m.Keep, prev.m.RecentFilter)
 		out.Kept[prev.m.RecentFilter] = true
 	}
-	for _, s := range p.segs {
-		for _, it := range s.live {
-			frags[it.frag] = it
-		}
-	}
+	// the recent pages' fragments are files of their own, f/NAME.bin; those
+	// of the last build's recent pages that are in a segment now stay one
+	// build longer, for readers of the last manifest
+	recent := map[string]bool{}
 	for _, it := range p.recent {
-		frags[it.frag] = it
-	}
-	for name, it := range frags {
-		file := m.Fragments + name + ".bin"
-		if prev != nil && prev.frags[name] || it == nil { // it is nil only for a kept segment's
+		recent[it.frag] = true
+		file := m.Fragments + it.frag + ".bin"
+		if prev != nil && prev.frags[it.frag] {
 			out.Kept[file] = true
 			continue
 		}
-		out.Files[file] = gzFast(it.json)
+		out.Files[file] = gz(packText(it.json))
 		out.Stats.FragmentBytes += int64(len(out.Files[file]))
+	}
+	if prev != nil {
+		indexed := map[string]bool{} // the fragments of the new segments' pages
+		for _, s := range p.segs {
+			if s.old < 0 {
+				for _, it := range s.live {
+					indexed[it.frag] = true
+				}
+			}
+		}
+		for _, r := range prev.m.Recent {
+			if file := m.Fragments + r.Frag + ".bin"; indexed[r.Frag] && !recent[r.Frag] && !out.Kept[file] {
+				m.Keep = append(m.Keep, file)
+				out.Kept[file] = true
+			}
+		}
 	}
 	foldFiles := map[string][]byte{}
 	fold := writeFold(foldFiles)

@@ -72,21 +72,32 @@
 //	                   sections, facets, paths; it does not grow with the
 //	                   pages
 //	s-NAME/t/B.bin     a segment's shard B: the terms whose shard key
-//	                   hashes to B
-//	s-NAME/p/B.bin     positions of shard B's four-unit terms, and the
-//	                   unit after each occurrence before a dense term
-//	s-NAME/fd/N.bin    the fragment names of its docids 16N … 16N+15
+//	                   hashes to B, then the positions of its four-unit
+//	                   terms and the unit after each occurrence before a
+//	                   dense term
+//	s-NAME/f/K.bin     the fragments of its docids 64K … 64K+63, packed:
+//	                   a table of offsets, then each fragment compressed
+//	                   on its own with the base's dictionary (dict.go);
+//	                   the browser reads a page's offsets, then
+//	                   its fragment, with HTTP range requests (a server
+//	                   that ignores them sends the whole pack, 100-200 KB);
+//	                   a fragment is GB18030 when its characters allow
+//	                   (text.go), a sixth smaller than UTF-8
 //	s-NAME/x/N.bin     facet N (branches, categories): values and docids
 //	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
 //	                   next build (the browser never reads it)
 //	d/NAME.bin         postings or positions of a dense term
-//	f/NAME.bin         a page's fragment (URL, title, date, section, text,
-//	                   headings, summary, facets, Traditional characters)
+//	z/NAME.bin         the dictionary of a base's fragments (dict.go)
+//	f/NAME.bin         a recent page's fragment (URL, title, date,
+//	                   section, text, captions, credits, headings, summary,
+//	                   facets, Traditional characters)
 //	r-NAME.bin         the recent pages' filter (filter.go)
 //	fold-NAME/B.bin    the fold table for code points 256B … 256B+255
 //
 // The layout of shards and dense files is in terms.go, of segments in
-// segment.go. Everything is gzip, written deterministically, and named by
+// segment.go; texts are GB18030 where their characters allow (text.go), a
+// third fewer bytes a Han character. Everything is gzip (but the packs,
+// whose parts are), written deterministically, and named by
 // its content (a segment's folder by all of its files), so a file, once
 // deployed, never changes.
 //
@@ -101,16 +112,18 @@
 // page that names the manifest. More than sixteen recent pages are indexed into a small delta segment, deltas into larger
 // ones, and when the changes pass a tenth of the base, everything into a
 // new base. A file the index no longer uses disappears at the next build:
-// the fragments of dead pages stay until their segment is merged away, so
-// a reader of the last manifest still finds what it read; a reader that
-// finds a file gone (after a merge) reopens the index the search page now
-// names.
+// the fragments of dead pages stay in their segment's packs until it is
+// merged away, and those of recent pages that went into a segment stay one
+// build longer (manifest.Keep), so a reader of the last manifest still
+// finds what it read; a reader that finds a file gone (after a merge)
+// reopens the index the search page now names.
 //
 // A query reads the manifest (once), the fold blocks of its Han
 // characters, the recent filter and the fragments of the recent pages
 // that may hold its terms, one shard per term and segment
-// (a dense term's own file, and positions for long pieces), then the
-// fragment names and fragments of the ten results shown.
+// (a dense term's own file, and a dense term's positions for long pieces),
+// then the dictionary and the fragments of the ten results shown (two
+// small range requests each).
 //
 // # Ranking and partial matches
 //

@@ -60,26 +60,18 @@ func (r *reader) bytes(n uint64) []byte {
 func (r *reader) string() string { return string(r.bytes(r.uvarint())) }
 
 // gzipWriters are reused: a compressor costs about a megabyte to set up.
-var gzipWriters = [2]sync.Pool{
-	{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression); return w }},
-	{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return w }},
-}
+var gzipWriters = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return w }}
 
-// gz compresses deterministically (no name, no time in the header), as
-// small as it can: index files are read on every query.
-func gz(data []byte) []byte { return gzLevel(data, 0) }
-
-// gzFast compresses page texts, where the best level costs twice the time
-// for about one per cent.
-func gzFast(data []byte) []byte { return gzLevel(data, 1) }
-
-func gzLevel(data []byte, pool int) []byte {
+// gz compresses deterministically (no name, no time in the header). The
+// default level: the best one takes twice the time for 0.2 % of the bytes
+// (index v5, 10,000 pages).
+func gz(data []byte) []byte {
 	var buf bytes.Buffer
-	w := gzipWriters[pool].Get().(*gzip.Writer)
+	w := gzipWriters.Get().(*gzip.Writer)
 	w.Reset(&buf)
 	w.Write(data)
 	w.Close()
-	gzipWriters[pool].Put(w)
+	gzipWriters.Put(w)
 	return buf.Bytes()
 }
 

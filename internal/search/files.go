@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -74,17 +75,49 @@ func facetValues(d *Doc, name string) []string {
 	return out
 }
 
-// writeFragmentNames writes, in a segment's folder, fd/N.bin: the names of
-// the fragments of docids [16N, 16N+16), 8 bytes each (the file name is
-// their hex).
-func writeFragmentNames(items []*item, files map[string][]byte) {
-	for start := 0; start < len(items); start += fdBlock {
-		var raw []byte
-		for _, it := range items[start:min(start+fdBlock, len(items))] {
-			raw = append(raw, hexBytes(it.frag)...)
-		}
-		files[fmt.Sprintf("fd/%d.bin", start/fdBlock)] = gz(raw)
+// writeFragmentPacks writes, in a segment's folder, f/K.bin: the
+// fragments of its docids [pack·K, pack·K+pack), each a gzip stream of its
+// own (or with the dictionary, dict.go), after a table of where they are: n+1 little-endian uint32 offsets
+// from the start of the file, fragment i being bytes off[i] … off[i+1]−1.
+// The browser reads a page's two offsets and then its fragment with HTTP
+// range requests, so a result costs its fragment, not its pack.
+func writeFragmentPacks(items []*item, dict []byte, files map[string][]byte) {
+	zipped := make([][]byte, len(items))
+	zip := gz
+	if dict != nil {
+		zip = newDictZipper(dict).zip
 	}
+	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = zip(packText(items[i].json)) })
+	for start := 0; start < len(items); start += packDocs {
+		part := zipped[start:min(start+packDocs, len(items))]
+		size := 4 * (len(part) + 1)
+		for _, z := range part {
+			size += len(z)
+		}
+		pack := make([]byte, 0, size)
+		at := uint32(4 * (len(part) + 1))
+		for _, z := range part {
+			pack = binary.LittleEndian.AppendUint32(pack, at)
+			at += uint32(len(z))
+		}
+		pack = binary.LittleEndian.AppendUint32(pack, at)
+		for _, z := range part {
+			pack = append(pack, z...)
+		}
+		files[fmt.Sprintf("f/%d.bin", start/packDocs)] = pack
+	}
+}
+
+// packPart returns fragment i of a pack (format above).
+func packPart(pack []byte, i int) ([]byte, error) {
+	if i < 0 || 4*i+8 > len(pack) {
+		return nil, errCorrupt
+	}
+	from, to := binary.LittleEndian.Uint32(pack[4*i:]), binary.LittleEndian.Uint32(pack[4*i+4:])
+	if from > to || int64(to) > int64(len(pack)) {
+		return nil, errCorrupt
+	}
+	return pack[from:to], nil
 }
 
 // writeFacets writes, in a segment's folder, x/N.bin for each facet that

@@ -8,7 +8,7 @@ import (
 
 // manifestVersion changes when the files change in a way an older reader
 // or an older build cannot use.
-const manifestVersion = 4
+const manifestVersion = 5
 
 // manifest is m-NAME.bin (gzip JSON, named by its content), the one file the
 // search page loads first. It lists the segments and the recent pages; its
@@ -17,8 +17,8 @@ const manifestVersion = 4
 type manifest struct {
 	Version  int           `json:"version"`
 	Gram     int           `json:"gram"`
-	FDBlock  int           `json:"fdBlock"`
-	Avg      float64       `json:"avg"` // the page length impacts are computed with
+	Pack     int           `json:"pack"` // fragments per pack (files.go)
+	Avg      float64       `json:"avg"`  // the page length impacts are computed with
 	Sections []nameTitle   `json:"sections"`
 	Facets   []nameTitle   `json:"facets"`
 	Segments []segmentInfo `json:"segments"`
@@ -26,7 +26,8 @@ type manifest struct {
 	// RecentFilter is the file of the recent pages' filter (filter.go).
 	RecentFilter string `json:"recentFilter,omitempty"`
 	// Keep are files of the previous index kept one build longer for its
-	// readers: its recent filter, which changes with every edit.
+	// readers: its recent filter, which changes with every edit, and the
+	// fragments of its recent pages that are in a segment now.
 	Keep []string `json:"keep,omitempty"`
 	// Paths below the manifest's folder (search/).
 	Fold       string `json:"fold"`
@@ -60,6 +61,9 @@ type segmentInfo struct {
 	Sections []sectionInfo `json:"sections"`
 	// Facets: the file of each facet of the manifest, "" when none.
 	Facets []string `json:"facets"`
+	// Dict is the file of the dictionary its fragments are compressed
+	// with (dict.go), "" for none.
+	Dict string `json:"dict,omitempty"`
 	// Dead are the docids of pages deleted or replaced since the segment
 	// was written (its tombstones), as gaps: the first docid, then the
 	// difference to the one before.
@@ -83,7 +87,7 @@ type recentInfo struct {
 }
 
 func (m *manifest) check() error {
-	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.FDBlock < 1 || m.Avg <= 0 {
+	if m.Version != manifestVersion || m.Gram < 1 || m.Gram > 4 || m.Pack < 1 || m.Avg <= 0 {
 		return fmt.Errorf("search: manifest: unsupported index")
 	}
 	for _, s := range m.Segments {

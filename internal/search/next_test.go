@@ -78,8 +78,7 @@ func TestNextColumn(t *testing.T) {
 	if _, err := ix.Search("农学院党委"); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(fetched, func(n string) bool { return strings.Contains(n, "/p/") }) ||
-		slices.Contains(fetched, path.Clean(ix.dir+recs[0].posAt)) {
+	if slices.Contains(fetched, path.Clean(ix.dir+recs[0].posAt)) { // 农学院党's positions are in its shard, read already
 		t.Errorf("农学院党委 read the positions of 学院党委: %v", fetched)
 	}
 }

@@ -24,12 +24,13 @@ type Index struct {
 	recent uint32 // the docid of the first recent page
 	live   int    // pages that are not dead
 	frags  map[uint32]*fragment
-	filter bitmap // the recent pages'
+	packs  map[string][]byte // fragment packs read, by path, and dictionaries, by name
+	filter bitmap            // the recent pages'
 }
 
 // Open reads the manifest at manifestPath (Output.Manifest).
 func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index, error) {
-	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", name: path.Base(manifestPath), frags: map[uint32]*fragment{}}
+	ix := &Index{fetch: fetch, dir: path.Dir(manifestPath) + "/", name: path.Base(manifestPath), frags: map[uint32]*fragment{}, packs: map[string][]byte{}}
 	raw, err := ix.file(ix.name)
 	if err != nil {
 		return nil, err
@@ -43,7 +44,7 @@ func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index,
 	base := uint32(0)
 	for _, info := range ix.m.Segments {
 		s := &segment{ix: ix, info: info, base: base, dead: info.deadSet(),
-			shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}}
+			shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}, tails: map[uint32][]byte{}}
 		ix.segs = append(ix.segs, s)
 		base += uint32(info.Docs)
 		ix.live += info.Docs - len(s.dead)
@@ -122,24 +123,48 @@ func (ix *Index) recentFilter() (bitmap, error) {
 	return ix.filter, nil
 }
 
-// fragName returns the name of a page's fragment.
-func (ix *Index) fragName(doc uint32) (string, error) {
+// fragData returns a page's fragment, the JSON: a recent page's from its
+// file, another's from its segment's pack (the browser reads only its part).
+func (ix *Index) fragData(doc uint32) ([]byte, error) {
 	if s := ix.segmentOf(doc); s != nil {
 		local := int(doc - s.base)
-		names, err := ix.file(s.info.Dir + fmt.Sprintf("fd/%d.bin", local/ix.m.FDBlock))
+		name := path.Clean(ix.dir + s.info.Dir + fmt.Sprintf("f/%d.bin", local/ix.m.Pack))
+		pack, ok := ix.packs[name]
+		if !ok {
+			var err error
+			if pack, err = ix.fetch(name); err != nil {
+				return nil, err
+			}
+			ix.packs[name] = pack
+		}
+		part, err := packPart(pack, local%ix.m.Pack)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		at := local % ix.m.FDBlock * 8
-		if at+8 > len(names) {
-			return "", errCorrupt
+		var dict []byte
+		if s.info.Dict != "" {
+			dict = ix.packs[s.info.Dict] // packs hold no key without "/f/"
+			if dict == nil {
+				if dict, err = ix.file(s.info.Dict); err != nil {
+					return nil, err
+				}
+				ix.packs[s.info.Dict] = dict
+			}
 		}
-		return hex.EncodeToString(names[at : at+8]), nil
+		data, err := unzipPart(part, dict)
+		if err != nil {
+			return nil, err
+		}
+		return unpackText(data)
 	}
 	if i := int(doc - ix.recent); doc >= ix.recent && i < len(ix.m.Recent) {
-		return ix.m.Recent[i].Frag, nil
+		data, err := ix.file(ix.m.Fragments + ix.m.Recent[i].Frag + ".bin")
+		if err != nil {
+			return nil, err
+		}
+		return unpackText(data)
 	}
-	return "", errCorrupt
+	return nil, errCorrupt
 }
 
 // fragment reads a page's fragment.
@@ -147,11 +172,7 @@ func (ix *Index) fragment(doc uint32) (*fragment, error) {
 	if f := ix.frags[doc]; f != nil {
 		return f, nil
 	}
-	name, err := ix.fragName(doc)
-	if err != nil {
-		return nil, err
-	}
-	data, err := ix.file(ix.m.Fragments + name + ".bin")
+	data, err := ix.fragData(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -203,23 +224,24 @@ func (ix *Index) Pages() ([]Page, error) {
 		if s := ix.segmentOf(doc); s != nil && s.dead[doc-s.base] {
 			continue
 		}
-		f, err := ix.fragment(doc)
+		data, err := ix.fragData(doc)
 		if err != nil {
 			return nil, err
 		}
-		name, err := ix.fragName(doc)
-		if err != nil {
+		var f fragment
+		if err := json.Unmarshal(data, &f); err != nil {
 			return nil, err
 		}
-		out = append(out, Page{Doc: doc, URL: f.URL, Fragment: name})
+		out = append(out, Page{Doc: doc, URL: f.URL, Fragment: contentName(data)})
 	}
 	return out, nil
 }
 
 // Files lists every file the index uses, below search/: the manifest, the
-// segments' files, the fragments of their pages (dead ones too: a reader
-// of the previous manifest may show them) and of the recent pages, and the
-// fold table.
+// segments' files (their fragment packs hold the fragments of their dead
+// pages too: a reader of the previous manifest may show them), the
+// fragments of the recent pages, the files kept for readers of the
+// previous manifest, and the fold table.
 func (ix *Index) Files() ([]string, error) {
 	out := []string{ix.name}
 	for _, s := range ix.segs {
@@ -233,9 +255,6 @@ func (ix *Index) Files() ([]string, error) {
 		}
 		out = append(out, st.Files...)
 		out = append(out, s.info.Dir+"state.bin")
-		for _, d := range st.Docs {
-			out = append(out, ix.m.Fragments+d[1]+".bin")
-		}
 	}
 	for _, r := range ix.m.Recent {
 		out = append(out, ix.m.Fragments+r.Frag+".bin")
@@ -274,7 +293,7 @@ func IndexFile(rel string) bool {
 	case !nested:
 		name, ok := strings.CutSuffix(dir, ".bin")
 		return ok && (strings.HasPrefix(name, "m-") || strings.HasPrefix(name, "r-")) && hexName(name[2:], 12)
-	case dir == "d" || dir == "f":
+	case dir == "d" || dir == "f" || dir == "z":
 		name, ok := strings.CutSuffix(rest, ".bin")
 		return ok && hexName(name, 16)
 	case strings.HasPrefix(dir, "s-"):

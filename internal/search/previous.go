@@ -12,9 +12,10 @@ import (
 type previous struct {
 	fetch  func(name string) ([]byte, error)
 	m      manifest
-	states []segmentState // by m.Segments
-	recent []string       // URLs of m.Recent
-	frags  map[string]bool
+	states []segmentState  // by m.Segments
+	recent []string        // URLs of m.Recent
+	frags  map[string]bool // the recent pages' fragments
+	dict   []byte          // the base's dictionary (dict.go)
 }
 
 var errUnusable = errors.New("search: the previous index cannot be built on")
@@ -35,6 +36,15 @@ func readPrevious(opts Options) (*previous, error) {
 	if p.m.Gram != opts.Gram || len(p.m.Segments) == 0 || p.m.Segments[0].Level != 0 || !sameFacets(p.m.Facets, opts.Facets) {
 		return nil, errUnusable
 	}
+	if name := p.m.Segments[0].Dict; name != "" {
+		data, err := p.fetch(name)
+		if err == nil {
+			p.dict, err = gunzip(data, sizeLimit)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	levels := map[int]bool{}
 	for _, seg := range p.m.Segments {
 		var st segmentState
@@ -45,9 +55,6 @@ func readPrevious(opts Options) (*previous, error) {
 			return nil, errUnusable
 		}
 		levels[seg.Level] = true
-		for _, d := range st.Docs {
-			p.frags[d[1]] = true
-		}
 		p.states = append(p.states, st)
 	}
 	for _, r := range p.m.Recent {
@@ -67,6 +74,9 @@ func (p *previous) json(name string, v any) error {
 		return err
 	}
 	raw, err := gunzip(data, sizeLimit)
+	if err == nil {
+		raw, err = unpackText(raw) // a fragment's
+	}
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 // n-grams (prune.go) decides often, both ways.
 func randomDocs(n int, seed uint64) []Doc {
 	r := rand.New(rand.NewPCG(seed, 1))
-	chars := []rune("学院党委支部书记，")
+	chars := []rune("学院党委支部书记㐂，") // 㐂 (U+3402): terms in UTF-8, the others GB18030
 	var docs []Doc
 	for i := range n {
 		var b strings.Builder
@@ -28,7 +28,7 @@ func randomDocs(n int, seed uint64) []Doc {
 // randomQueries are strings of 2 to 6 of the characters, occurring or not.
 func randomQueries(n int, seed uint64) []string {
 	r := rand.New(rand.NewPCG(seed, 2))
-	chars := []rune("学院党委支部书记")
+	chars := []rune("学院党委支部书记㐂")
 	var out []string
 	for range n {
 		q := make([]rune, 2+r.IntN(5))

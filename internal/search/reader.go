@@ -15,10 +15,11 @@ type segment struct {
 	base      uint32          // the docid of its first page in the index
 	dead      map[uint32]bool // its tombstones (its own docids)
 	shards    map[uint32][]record
-	positions map[uint32]map[string]posEntry // bucket → term → its part of p/B.bin
+	positions map[uint32]map[string]posEntry // bucket → term → its part of the shard's positions
+	tails     map[uint32][]byte              // bucket → the positions at the end of its shard
 }
 
-// posEntry is a list term's part of p/B.bin: its encoded positions and its
+// posEntry is a list term's part of its shard's positions: its encoded positions and its
 // next column, the unit after each occurrence ("" for none).
 type posEntry struct {
 	raw  []byte
@@ -56,7 +57,7 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	}
 	recs := make([]record, n)
 	for i := range recs {
-		recs[i] = record{text: r.string(), bucket: bucket}
+		recs[i] = record{text: r.term(), bucket: bucket}
 	}
 	kinds := make([]byte, n)
 	for i := range recs {
@@ -99,6 +100,7 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	s.tails[bucket] = r.b
 	s.shards[bucket] = recs
 	return recs, nil
 }
@@ -165,7 +167,8 @@ func (s *segment) lookup(t Term, out map[uint32]uint8, cands map[uint32]bool) er
 	return nil
 }
 
-// hasPositions reports whether a record's positions are in p/B.bin.
+// hasPositions reports whether a record's positions are at the end of its
+// shard.
 func (s *segment) hasPositions(rec record) bool {
 	return !rec.dense && rec.df > s.info.Rare && countUnits(rec.text) == s.ix.m.Gram
 }
@@ -230,15 +233,13 @@ func skipPositions(r *reader, df int) int {
 	return n
 }
 
-// positionsOf returns a list term's part of p/B.bin, which holds those of
-// the shard's terms with positions, in shard order.
+// positionsOf returns a list term's part of the positions at the end of
+// its shard, which holds those of the shard's terms with positions, in
+// shard order.
 func (s *segment) positionsOf(rec record) (posEntry, error) {
 	m, ok := s.positions[rec.bucket]
 	if !ok {
-		data, err := s.ix.file(s.info.Dir + fmt.Sprintf("p/%x.bin", rec.bucket))
-		if err != nil {
-			return posEntry{}, err
-		}
+		data := s.tails[rec.bucket]
 		var terms []record
 		for _, t := range s.shards[rec.bucket] {
 			if s.hasPositions(t) {

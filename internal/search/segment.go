@@ -8,8 +8,9 @@ import (
 // A segment is the index of some of the pages, in a folder of its own named
 // by its content, s-NAME/, never changed once written:
 //
-//	t/B.bin, p/B.bin   shards and positions (terms.go)
-//	fd/N.bin           the fragment names of docids 16N … 16N+15
+//	t/B.bin            shards, with positions (terms.go)
+//	f/K.bin            the fragments of docids 64K … 64K+63 (files.go),
+//	                   compressed with the dictionary z/NAME.bin (dict.go)
 //	x/N.bin            facet N: values and docids
 //	state.bin          for the next build, not for the browser: gzip JSON
 //	                   of the pages (URL and fragment name by docid) and
@@ -34,7 +35,10 @@ type segmentState struct {
 
 // writeSegment indexes items (in the order of orderItems) as a segment of
 // the given level. It returns nil when stop says so.
-func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, avg float64, stop func() bool) *segmentOut {
+//
+// dict is the dictionary of its fragments (dict.go), the base's; a base
+// writes it, as z/NAME.bin.
+func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, avg float64, dict []byte, stop func() bool) *segmentOut {
 	docs := make([]*Doc, len(items))
 	for i, it := range items {
 		docs[i] = it.doc
@@ -55,7 +59,14 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	if stop() {
 		return nil
 	}
-	writeFragmentNames(items, in)
+	dictFile := ""
+	if dict != nil {
+		dictFile = "z/" + contentName(dict) + ".bin"
+		if level == 0 {
+			beside[dictFile] = gz(dict)
+		}
+	}
+	writeFragmentPacks(items, dict, in)
 	facets := writeFacets(items, opts.Facets, in)
 	names := make([]string, 0, len(in))
 	for name := range in {
@@ -68,7 +79,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	dir := "s-" + contentName(parts...)[:12] + "/"
 	out := &segmentOut{files: map[string][]byte{}, terms: terms, dense: dense,
-		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Candidates: cands, Rare: rare, Sections: secs, Facets: facets}}
+		info: segmentInfo{Dir: dir, Level: level, Docs: len(items), Buckets: buckets, Candidates: cands, Rare: rare, Sections: secs, Facets: facets, Dict: dictFile}}
 	var st segmentState
 	for _, it := range items {
 		st.Docs = append(st.Docs, [2]string{it.doc.URL, it.frag})
@@ -82,6 +93,9 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 		out.files[name] = data
 		out.bytes += int64(len(data))
 		st.Files = append(st.Files, name)
+	}
+	if dictFile != "" && level > 0 {
+		st.Files = append(st.Files, dictFile) // the base's
 	}
 	sort.Strings(st.Files)
 	sj, _ := json.Marshal(st)

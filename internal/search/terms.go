@@ -14,12 +14,13 @@ import (
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
 // sorted, in columns (gzip packs each kind of data better alone):
 //
-//	n (varint), then n terms (strings)
+//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go)
 //	n times: df (varint) and kind (byte: 0 list, 1 dense)
 //	for each list term: df docid gaps (varints, the first is the docid)
 //	for each list term: df impact bytes
 //	for each dense term: the 8-byte name of the file of its postings, and
 //	    for a term of Gram units the 8-byte name of the file of its positions
+//	when some list terms have positions, those (below)
 //
 // A dense term (in more than an eighth of the pages, and at least 256) has
 // its postings in a file of its own, ../d/NAME.bin, named by its content
@@ -34,8 +35,9 @@ import (
 // and the body, with a gap after every segment. A dense term's positions
 // are the file ../d/NAME.bin its record names: for each page in docid
 // order, the gaps between its positions (the first from 0) as varints of
-// gap×2, plus 1 when another follows. p/B.bin holds those of the list terms
-// of bucket B that have positions (Gram units, df > Rare), in shard order:
+// gap×2, plus 1 when another follows. The end of the shard holds those of
+// its list terms that have positions (Gram units, df > Rare), in shard
+// order (a query reads them with the terms, in one file):
 //
 //	n (varint), the number of those terms
 //	n times: the term's positions, as in a dense term's file
@@ -131,7 +133,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, be
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			head = putString(head, e.text)
+			head = putTerm(head, e.text)
 			meta = putUvarint(meta, uint64(len(e.list.docs)))
 			if e.dense {
 				meta = append(meta, kindDense)
@@ -156,8 +158,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, be
 		}
 		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
 		if nPos > 0 {
-			positions := append(append(putUvarint(nil, uint64(nPos)), posData...), nextCol...)
-			files = append(files, file{fmt.Sprintf("p/%x.bin", b), gz(positions)})
+			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posData...), nextCol...)
 		}
 		files = append(files, file{fmt.Sprintf("t/%x.bin", b), gz(shard)})
 		outs[b] = files

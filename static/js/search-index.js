@@ -8,7 +8,7 @@
 (function (S) {
   "use strict";
   if (!S || !S.segment) return;
-  var utf8 = S.utf8 = new TextDecoder(), scriptURL = document.currentScript && document.currentScript.src, inflater;
+  var utf8 = S.utf8 = new TextDecoder(), gb18030 = S.gb18030, scriptURL = document.currentScript && document.currentScript.src, inflater;
   var K1 = 1.2, B = 0.75;
 
   // inflate: the files are gzip; without DecompressionStream (older WebViews)
@@ -51,17 +51,57 @@
       return files[u];
     }
 
+    // part: bytes [from, to) of a file as it is (a fragment pack's), with a
+    // range request; a server that ignores ranges sends the whole file,
+    // which is then kept
+    var wholes = {};
+    function part(rel, from, to) {
+      var u = new URL(rel, base).href;
+      var got = wholes[u] || fetch(u, { headers: { Range: "bytes=" + from + "-" + (to - 1) } }).then(function (r) {
+        if (!r.ok) {
+          var e = new Error(u + ": " + r.status);
+          e.stale = r.status === 404 || r.status === 410;
+          throw e;
+        }
+        return r.arrayBuffer().then(function (b) {
+          if (r.status === 206) return { b: new Uint8Array(b), at: from };
+          wholes[u] = Promise.resolve({ b: new Uint8Array(b), at: 0 });
+          return wholes[u];
+        });
+      });
+      return got.then(function (g) {
+        var b = g.b.subarray(from - g.at, to - g.at);
+        if (b.length !== to - from) throw new Error(u + ": short range");
+        return b;
+      });
+    }
+
     function segOf(doc) {
       for (var i = 0; i < segs.length; i++) if (doc >= segs[i].base && doc < segs[i].end) return segs[i];
       return null;
     }
 
+    // unzipPart: a page's part of a pack, compressed with the dictionary
+    // dict (internal/search/dict.go): a gzip header and a stored block of
+    // the dictionary before it make it a gzip stream of both
+    function unzipPart(b, dict) {
+      if (!dict) return inflate(b);
+      return file(dict).then(function (d) {
+        var n = d.length, g = new Uint8Array(15 + n + b.length);
+        g.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
+        g.set(d, 15);
+        g.set(b, 15 + n);
+        return inflate(g).then(function (x) { return x.subarray(n); });
+      });
+    }
+
     var frags = new Map();
     function fragment(doc) {
       if (!frags.has(doc)) {
-        var s = segOf(doc), name = s ? s.fragName(doc) : Promise.resolve(M.recent[doc - recent].f);
-        frags.set(doc, name.then(function (n) { return file(M.fragments + n + ".bin"); }).then(function (b) {
-          var f = JSON.parse(utf8.decode(b));
+        var s = segOf(doc);
+        frags.set(doc, (s ? s.fragment(doc).then(function (b) { return unzipPart(b, s.info.dict); }) :
+          file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
+          var f = JSON.parse(b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b)); // internal/search/text.go
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;
         }));
@@ -249,12 +289,12 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 4) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 5) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });
       M.segments.forEach(function (info) {
-        var s = S.segment(info, M, file, recent);
+        var s = S.segment(info, M, file, part, recent);
         segs.push(s);
         recent = s.end;
         live += s.live;

@@ -14,23 +14,32 @@
   };
   Reader.prototype.bytes = function (n) { this.i += n; return this.b.subarray(this.i - n, this.i); };
   Reader.prototype.str = function () { return S.utf8.decode(this.bytes(this.uv())); };
+  // term: a shard's term, UTF-8 or, when its length is odd, GB18030
+  // (internal/search/text.go)
+  var gb18030 = S.gb18030 = new TextDecoder("gb18030");
+  Reader.prototype.term = function () {
+    var n = this.uv(), b = this.bytes(Math.floor(n / 2));
+    return n % 2 ? gb18030.decode(b) : S.utf8.decode(b);
+  };
   S.Reader = Reader;
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
 
   // S.segment: info is the manifest's entry, M the manifest, file(rel) a
-  // gunzipped file below the manifest's folder, base the first docid.
-  S.segment = function (info, M, file, base) {
+  // gunzipped file below the manifest's folder, part(rel, from, to) bytes
+  // of a file as they are, base the first docid.
+  S.segment = function (info, M, file, part, base) {
     var shards = {}, dead = new Set(), d = 0;
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
     // shard reads t/B.bin (once): terms, then df and kind, then the list
-    // terms' docids and impacts, then the dense terms' file names, in columns
+    // terms' docids and impacts, then the dense terms' file names, in
+    // columns, then the positions of its list terms that have them
     function shard(bucket) {
       if (shards[bucket]) return shards[bucket];
       shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
         var r = new Reader(b), n = r.uv(), recs = [], i;
-        for (i = 0; i < n; i++) recs.push({ text: r.str(), bucket: bucket });
+        for (i = 0; i < n; i++) recs.push({ text: r.term(), bucket: bucket });
         recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
         recs.forEach(function (rec) {
           if (rec.dense) return;
@@ -43,6 +52,7 @@
           rec.dense = hex(r.bytes(8));
           if (S.countUnits(rec.text) === M.gram) rec.posAt = hex(r.bytes(8));
         });
+        recs.tail = r.b.subarray(r.i); // the list terms' positions
         return recs;
       });
       shards[bucket].catch(function () { delete shards[bucket]; });
@@ -117,13 +127,14 @@
     function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
 
     // positions sets rec.raw (and rec.next, the unit after each occurrence,
-    // "" for none): a dense term's file, or its part of p/B.bin (n, the
-    // positions of the shard's terms that have them, then their next columns)
+    // "" for none): a dense term's file, or its part of the end of its shard
+    // (n, the positions of the shard's terms that have them, then their next
+    // columns)
     function positions(rec) {
       if (rec.raw) return Promise.resolve();
       if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
-      return Promise.all([shard(rec.bucket), file(info.dir + "p/" + rec.bucket.toString(16) + ".bin")]).then(function (x) {
-        var ts = x[0].filter(hasPos), r = new Reader(x[1]), i, j;
+      return shard(rec.bucket).then(function (recs) {
+        var ts = recs.filter(hasPos), r = new Reader(recs.tail), i, j;
         r.uv();
         ts.forEach(function (t) {
           var at = r.i;
@@ -194,12 +205,13 @@
       });
     }
 
-    // fragName: the name of a page's fragment, from fd/N.bin
-    function fragName(doc) {
-      var local = doc - base;
-      return file(info.dir + "fd/" + Math.floor(local / M.fdBlock) + ".bin").then(function (b) {
-        var at = (local % M.fdBlock) * 8;
-        return hex(b.subarray(at, at + 8));
+    // fragment: a page's fragment (gzip) from its pack, f/K.bin: its two
+    // offsets from the pack's table, then its bytes
+    function fragment(doc) {
+      var local = doc - base, i = local % M.pack, rel = info.dir + "f/" + Math.floor(local / M.pack) + ".bin";
+      return part(rel, 4 * i, 4 * i + 8).then(function (b) {
+        var v = new DataView(b.buffer, b.byteOffset, 8);
+        return part(rel, v.getUint32(0, true), v.getUint32(4, true));
       });
     }
 
@@ -221,7 +233,7 @@
 
     return {
       info: info, base: base, end: base + info.docs, live: info.docs - dead.size,
-      postings: postings, chain: chain, fragName: fragName, facet: facet
+      postings: postings, chain: chain, fragment: fragment, facet: facet
     };
   };
 })(window.showcaseSearch);

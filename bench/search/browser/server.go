@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // server serves a built site under /dangjian/, gzipping text like a web
@@ -63,15 +64,38 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			data = buf.Bytes()
 			w.Header().Set("Content-Encoding", "gzip")
 		}
-	} else if ext == ".wasm" {
-		w.Header().Set("Content-Type", "application/wasm")
 	} else {
-		w.Header().Set("Content-Type", "application/octet-stream")
+		// binary files as a static server sends them, ranges included
+		// (fragment packs are read by ranges)
+		if ext == ".wasm" {
+			w.Header().Set("Content-Type", "application/wasm")
+		} else {
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+		cw := &countingWriter{ResponseWriter: w}
+		http.ServeContent(cw, r, "", time.Time{}, bytes.NewReader(data))
+		s.count(r.URL.Path, cw.n)
+		return
 	}
 	w.Write(data)
+	s.count(r.URL.Path, len(data))
+}
+
+func (s *server) count(p string, n int) {
 	s.mu.Lock()
-	s.sent[r.URL.Path] += len(data)
+	s.sent[p] += n
 	s.mu.Unlock()
+}
+
+// countingWriter counts the bytes of a response's body.
+type countingWriter struct {
+	http.ResponseWriter
+	n int
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	w.n += len(b)
+	return w.ResponseWriter.Write(b)
 }
 
 // classify sorts the files a page fetched: the page itself (HTML and the
@@ -83,7 +107,7 @@ func classify(p string) string {
 		return "page"
 	case strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css") || strings.Contains(p, "wasm."):
 		return "client"
-	case strings.Contains(p, "/fragment/") || strings.Contains(p, "/search/f/") || strings.Contains(p, "/fd/"):
+	case strings.Contains(p, "/fragment/") || strings.Contains(p, "/search/f/") || strings.Contains(p, "/f/"):
 		return "fragments"
 	}
 	return "index"

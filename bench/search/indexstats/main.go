@@ -28,6 +28,7 @@ func main() {
 	src := flag.String("s", ".", "site folder")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of the index build")
 	memprof := flag.String("memprofile", "", "write an allocation profile of the index build")
+	terms := flag.Bool("terms", false, "break the shards down by term length and column")
 	edit := flag.Bool("edit", false, "then edit one page and build on the index just made, as the next build or the preview does")
 	flag.Parse()
 	s, _, err := build.Load(build.Options{Source: *src})
@@ -98,6 +99,9 @@ func main() {
 		fmt.Printf("%-12s files %6d  bytes %10d  median %6d  p95 %6d  max %6d\n", k, len(v), sum, v[len(v)/2], v[len(v)*95/100], v[len(v)-1])
 	}
 	fmt.Printf("total bytes %d\n", total)
+	if *terms {
+		termStats(out.Files)
+	}
 	if *edit {
 		docs[len(docs)/2].Body += "本文有改动。"
 		opts.Previous = func(name string) ([]byte, error) {

@@ -1,0 +1,108 @@
+package search
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"showcase/internal/browsertest"
+)
+
+// TestPacksInBrowser: the browser reads every page's fragment from its
+// pack (a base's and a delta's, with their dictionary) and a recent page's
+// from its file, as the Go reader does, from a server that answers range
+// requests and from one that ignores them and sends whole files.
+func TestPacksInBrowser(t *testing.T) {
+	docs := siteDocs(400)
+	out := rebuild(nil, docs)
+	for i := range 20 {
+		docs[i*3].Body += fmt.Sprintf("改动%d。", i)
+		out = rebuild(out, docs)
+	}
+	if m := manifestOf(t, out); len(m.Segments) < 2 || len(m.Recent) == 0 || m.Segments[0].Dict == "" {
+		t.Fatalf("want a base with a dictionary, a delta and recent pages: %d segments, %d recent", len(m.Segments), len(m.Recent))
+	}
+	pages, err := openOutput(t, out, nil).Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range pages {
+		want = append(want, fmt.Sprintf("%d %s", p.Doc, p.URL))
+	}
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"index.html": []byte(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><script src="search-core.js"></script><script src="search-segment.js"></script><script src="search-index.js"></script>`),
+	}
+	for name, data := range out.Files {
+		files["search/"+name] = data
+	}
+	for _, js := range []string{"search-core.js", "search-segment.js", "search-index.js"} {
+		data, err := os.ReadFile("../../static/js/" + js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[js] = data
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := browsertest.New(t)
+	for _, ranges := range []bool{true, false} {
+		fileServer := http.StripPrefix("/dangjian", http.FileServer(http.Dir(dir)))
+		var partial atomic.Int32 // 206 answers
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if !ranges {
+				r.Header.Del("Range")
+			}
+			rec := &statusWriter{ResponseWriter: w}
+			fileServer.ServeHTTP(rec, r)
+			if rec.status == http.StatusPartialContent {
+				partial.Add(1)
+			}
+		}))
+		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(srv.URL+"/dangjian/"))
+		got := browsertest.Step(t, ctx, 60*time.Second, chromedp.Evaluate[[]string](fmt.Sprintf(`showcaseSearch.open("search/%s").then(ix =>
+  Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
+		srv.Close()
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("ranges %v: browser read\n%.300s\nwant\n%.300s", ranges, strings.Join(got, "; "), strings.Join(want, "; "))
+		}
+		if ranges != (partial.Load() > 0) {
+			t.Errorf("ranges %v: %d partial answers", ranges, partial.Load())
+		}
+	}
+}
+
+// docIDs is a JavaScript array of the pages' docids.
+func docIDs(pages []Page) string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, fmt.Sprint(p.Doc))
+	}
+	return "[" + strings.Join(out, ",") + "]"
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}

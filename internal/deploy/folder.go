@@ -24,8 +24,8 @@ type folderTarget struct {
 // under) a symbolic link, which is resolved here; nothing below it may be.
 func openFolder(root string) (*folderTarget, error) {
 	if root == "" || !filepath.IsAbs(filepath.FromSlash(root)) {
-		return nil, lang.Errorf("发布目标 file://%[1]s 写法不对：文件夹要写完整路径，例如 file:///mnt/www/site",
-			"deploy target file://%[1]s: the folder must be an absolute path, as in file:///mnt/www/site", root)
+		return nil, lang.Errorf("发布目标 %[1]s 写法不对：文件夹要写完整路径，例如 %[2]s",
+			"deploy target %[1]s: the folder must be an absolute path, as in %[2]s", fileURLOf(root), exampleFolderURL())
 	}
 	given := filepath.Clean(filepath.FromSlash(root))
 	fi, err := os.Stat(given)
@@ -41,7 +41,7 @@ func openFolder(root string) (*folderTarget, error) {
 	if err != nil {
 		return nil, lang.Errorf("无法打开发布目标文件夹 %[1]s", "deploy target folder %[1]s: %[2]v", given, err)
 	}
-	t := &folderTarget{url: "file://" + filepath.ToSlash(given), root: real}
+	t := &folderTarget{url: fileURLOf(filepath.ToSlash(given)), root: real}
 	t.guard = &linkGuard{target: t.url, lstat: func(name string) (fs.FileInfo, error) { return os.Lstat(t.local(name)) }}
 	return t, nil
 }

@@ -235,14 +235,16 @@ func (o *output) Swap() error {
 		return lang.Errorf("无法把新生成的网站放进输出文件夹，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot put the new output in place: %v", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		// the new output is in place: a previous one that will not go now
+		// (a file of it still open) is removed by the next build
+		removeTree(old)
 	}
 	return nil
 }
 
 // Discard removes the staging folder.
 func (o *output) Discard() {
-	os.RemoveAll(o.stage)
+	removeTree(o.stage)
 	o.release()
 }
 

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // output writes a build into a staging folder beside the destination. A file
@@ -173,7 +174,7 @@ func (o *output) Commit() error {
 		if err := os.WriteFile(tmp, o.pending[rel], 0o644); err != nil {
 			return err
 		}
-		if err := os.Rename(tmp, target); err != nil {
+		if err := robustio.Rename(tmp, target); err != nil {
 			os.Remove(tmp)
 			return err
 		}
@@ -222,14 +223,14 @@ func (o *output) Swap() error {
 		unlockOld, _ := lockDir(o.dest)
 		defer unlockOld()
 		old = o.stage + ".old"
-		if err := os.Rename(o.dest, old); err != nil {
+		if err := robustio.Rename(o.dest, old); err != nil {
 			o.Discard()
 			return lang.Errorf("无法移开原有的网站文件夹，新网站没有放进去，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot move the previous output aside: %v", err)
 		}
 	}
-	if err := os.Rename(o.stage, o.dest); err != nil {
+	if err := robustio.Rename(o.stage, o.dest); err != nil {
 		if old != "" {
-			os.Rename(old, o.dest)
+			robustio.Rename(old, o.dest)
 		}
 		o.Discard()
 		return lang.Errorf("无法把新生成的网站放进输出文件夹，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot put the new output in place: %v", err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // folderTarget is a file:// target: a local folder or a mounted share.
@@ -117,7 +118,7 @@ func (t *folderTarget) Put(name, part string, src io.Reader) error {
 		os.Remove(part)
 		return err
 	}
-	return os.Rename(part, t.local(name))
+	return robustio.Rename(part, t.local(name))
 }
 
 func (t *folderTarget) CreateExclusive(name string, data []byte) error {
@@ -179,7 +180,7 @@ func (t *folderTarget) Rename(from, to string) error {
 	if err := t.guard.folders(to); err != nil {
 		return err
 	}
-	return os.Rename(t.local(from), t.local(to))
+	return robustio.Rename(t.local(from), t.local(to))
 }
 
 func (t *folderTarget) RemoveEmptyDir(name string) error {

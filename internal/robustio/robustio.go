@@ -1,0 +1,39 @@
+// Package robustio renames files the way Windows needs: a file another
+// program has open (a virus scanner or the search indexer looking at a file
+// just written, a web server still sending it, the preview's own server)
+// cannot be renamed over or moved on Windows until that program lets go,
+// which is usually a few milliseconds later. Rename tries again for a
+// short while when Windows says the file is in use; elsewhere it is
+// os.Rename.
+package robustio
+
+import (
+	"os"
+	"time"
+)
+
+// budget is how long Rename keeps trying a file that is in use.
+const budget = 2 * time.Second
+
+// Rename is os.Rename that waits, for up to two seconds, for a file or
+// folder that another program holds on Windows. The error is os.Rename's
+// last.
+func Rename(from, to string) error {
+	return retry(func() error { return os.Rename(from, to) }, inUse, budget)
+}
+
+// retry runs op until it succeeds, fails for another reason than one
+// transient says passes, or the budget is spent, waiting a little longer
+// after each try.
+func retry(op func() error, transient func(error) bool, budget time.Duration) error {
+	deadline := time.Now().Add(budget)
+	wait := time.Millisecond
+	for {
+		err := op()
+		if err == nil || !transient(err) || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, 100*time.Millisecond)
+	}
+}

@@ -34,6 +34,7 @@ type output struct {
 	dry         bool
 	mu          sync.Mutex
 	claimed     map[string]string // output path → what wrote it
+	folded      map[string]string // claimed paths in lower case → as claimed
 	order       []string          // claimed paths in claim order, for claimsSince
 	removals    []string          // in place: stale files to delete at Commit
 	changed     []string          // output paths whose bytes changed
@@ -81,8 +82,27 @@ func (o *output) claim(rel, by string) error {
 	if prev, ok := o.claimed[rel]; ok {
 		return lang.Errorf("%[2]s 和 %[3]s 生成了同一个文件 %[1]s：请改掉其中一个的网址或文件名", "%[1]s is written by both %[2]s and %[3]s", rel, prev, by)
 	}
+	if err := o.claimFolded(rel, by); err != nil {
+		return err
+	}
 	o.claimed[rel] = by
 	o.order = append(o.order, rel)
+	return nil
+}
+
+// claimFolded refuses a path that differs from one already claimed only in
+// case: Windows and macOS keep them in one file, the second overwriting the
+// first, and a site built there would lose a page or a picture.
+func (o *output) claimFolded(rel, by string) error {
+	key := strings.ToLower(rel)
+	if prev, ok := o.folded[key]; ok {
+		return lang.Errorf("%[2]s 生成的 %[1]s 和 %[4]s 生成的 %[3]s 只有大小写不同：在 Windows 和 macOS 上是同一个文件，会互相覆盖；请改掉其中一个的网址或文件名",
+			"%[1]s (by %[2]s) and %[3]s (by %[4]s) differ only in case: on Windows and macOS they are one file", prev, o.claimed[prev], rel, by)
+	}
+	if o.folded == nil {
+		o.folded = map[string]string{}
+	}
+	o.folded[key] = rel
 	return nil
 }
 

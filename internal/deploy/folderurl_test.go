@@ -95,14 +95,18 @@ func TestChooseTargetPlainFolder(t *testing.T) {
 	}
 }
 
-// TestOpenPlainFolder deploys to a folder written without file://.
+// TestOpenPlainFolder opens a folder written without file:// and as the
+// file:// URL messages show (file:///C:/… on Windows).
 func TestOpenPlainFolder(t *testing.T) {
-	dir := t.TempDir()
-	tg, err := Open(context.Background(), config.DeployTarget{URL: dir}, Connect{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := fileURLOf(filepath.ToSlash(dir)); tg.String() != want {
-		t.Errorf("target %s, want %s", tg, want)
+	dir := scratchDir(t)
+	want := fileURLOf(filepath.ToSlash(dir))
+	for _, given := range []string{dir, want} {
+		tg, err := Open(context.Background(), config.DeployTarget{URL: given}, Connect{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tg.String() != want {
+			t.Errorf("target %s opens %s, want %s", given, tg, want)
+		}
 	}
 }

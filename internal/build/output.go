@@ -77,6 +77,9 @@ func (o *output) claim(rel, by string) error {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || path.Clean(rel) != rel || rel == ".." || strings.HasPrefix(rel, "../") {
 		return lang.Errorf("输出路径 %[1]q 越出了网站文件夹", "output path %[1]q escapes the site", rel)
 	}
+	if err := checkPortable(rel, by); err != nil {
+		return err
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if prev, ok := o.claimed[rel]; ok {
@@ -87,22 +90,6 @@ func (o *output) claim(rel, by string) error {
 	}
 	o.claimed[rel] = by
 	o.order = append(o.order, rel)
-	return nil
-}
-
-// claimFolded refuses a path that differs from one already claimed only in
-// case: Windows and macOS keep them in one file, the second overwriting the
-// first, and a site built there would lose a page or a picture.
-func (o *output) claimFolded(rel, by string) error {
-	key := strings.ToLower(rel)
-	if prev, ok := o.folded[key]; ok {
-		return lang.Errorf("%[2]s 生成的 %[1]s 和 %[4]s 生成的 %[3]s 只有大小写不同：在 Windows 和 macOS 上是同一个文件，会互相覆盖；请改掉其中一个的网址或文件名",
-			"%[1]s (by %[2]s) and %[3]s (by %[4]s) differ only in case: on Windows and macOS they are one file", prev, o.claimed[prev], rel, by)
-	}
-	if o.folded == nil {
-		o.folded = map[string]string{}
-	}
-	o.folded[key] = rel
 	return nil
 }
 

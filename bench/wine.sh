@@ -91,6 +91,8 @@ cd "$TOP" || exit 2
 expect "version" 0 "windows/amd64" exe version
 expect "build -s \"$WSITE\"" 0 "已生成网站" exe build -s "$WSITE"
 expect "build again (the previous output swapped out)" 0 "已生成网站" exe build -s "$WSITE"
+# PowerShell passes a Tab-completed 'D:\…\示例网站\' as D:\…\示例网站"
+expect "build -s 'D:\\…\\示例网站\\' from PowerShell" 0 "已生成网站" exe build -s "$WSITE\""
 if ls -a "$SITE" | grep -q '^\.public\.building'; then fail "a staging folder was left: $(ls -a "$SITE" | grep building)"; else ok "no staging folder left"; fi
 
 cd "$SITE" || exit 2

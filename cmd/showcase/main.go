@@ -192,6 +192,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 	if !takeLang(fs) {
 		return 2, false
 	}
+	fixPathFlags(fs, windowsArgs)
 	return 0, true
 }
 

@@ -189,7 +189,7 @@ func (o *output) Commit() error {
 	}
 	o.pending = map[string][]byte{}
 	for _, rel := range o.removals {
-		if err := os.Remove(filepath.Join(o.dest, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
+		if err := robustio.Remove(filepath.Join(o.dest, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
 			return err
 		}
 	}

@@ -170,7 +170,7 @@ func (t *folderTarget) Remove(name string) error {
 	if err := t.guard.folders(name); err != nil {
 		return err
 	}
-	return os.Remove(t.local(name)) // a link itself is removed, never what it names
+	return robustio.Remove(t.local(name)) // a link itself is removed, never what it names
 }
 
 func (t *folderTarget) Rename(from, to string) error {

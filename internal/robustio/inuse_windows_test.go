@@ -44,3 +44,33 @@ func TestRenameOverOpenFile(t *testing.T) {
 		t.Errorf("%s = %q, want new", to, data)
 	}
 }
+
+// TestRemoveOpenFile: Windows refuses to delete a file another handle
+// holds; Remove succeeds once it is closed.
+func TestRemoveOpenFile(t *testing.T) {
+	name := filepath.Join(scratchDir(t), "index.html")
+	if err := os.WriteFile(name, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	held, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first error
+	tries := 0
+	err = retry(func() error {
+		tries++
+		err := os.Remove(name)
+		if tries == 1 {
+			first = err
+			held.Close()
+		}
+		return err
+	}, inUse, time.Minute)
+	if first == nil || !inUse(first) {
+		t.Errorf("removing an open file: %v, want an in-use error", first)
+	}
+	if err != nil || tries != 2 {
+		t.Errorf("err %v after %d tries, want success at the second", err, tries)
+	}
+}

@@ -1,10 +1,10 @@
-// Package robustio renames files the way Windows needs: a file another
-// program has open (a virus scanner or the search indexer looking at a file
-// just written, a web server still sending it, the preview's own server)
-// cannot be renamed over or moved on Windows until that program lets go,
-// which is usually a few milliseconds later. Rename tries again for a
-// short while when Windows says the file is in use; elsewhere it is
-// os.Rename.
+// Package robustio renames and removes files the way Windows needs: a
+// file another program has open (a virus scanner or the search indexer
+// looking at a file just written, a web server still sending it, the
+// preview's own server) cannot be renamed over, moved or deleted on
+// Windows until that program lets go, which is usually a few milliseconds
+// later. Rename and Remove try again for a short while when Windows says
+// the file is in use; elsewhere they are os.Rename and os.Remove.
 package robustio
 
 import (
@@ -20,6 +20,11 @@ const budget = 2 * time.Second
 // last.
 func Rename(from, to string) error {
 	return retry(func() error { return os.Rename(from, to) }, inUse, budget)
+}
+
+// Remove is os.Remove that waits like Rename for a file in use.
+func Remove(name string) error {
+	return retry(func() error { return os.Remove(name) }, inUse, budget)
 }
 
 // retry runs op until it succeeds, fails for another reason than one

@@ -81,3 +81,16 @@ func scratchDir(t *testing.T) string {
 	})
 	return dir
 }
+
+func TestRemove(t *testing.T) {
+	name := filepath.Join(scratchDir(t), "党日.html")
+	if err := os.WriteFile(name, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Remove(name); err != nil {
+		t.Fatal(err)
+	}
+	if err := Remove(name); !os.IsNotExist(err) {
+		t.Errorf("removing a missing file: %v, want not-exist at once", err)
+	}
+}

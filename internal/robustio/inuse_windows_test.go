@@ -8,7 +8,7 @@ import (
 )
 
 // TestRenameOverOpenFile: Windows refuses to rename over a file another
-// handle holds (as the preview's server holds a page it is sending), and
+// handle holds (as a web server holds a page it is sending), and
 // Rename succeeds once it is closed. Run on Windows, or under Wine with
 // bench/wine.sh.
 func TestRenameOverOpenFile(t *testing.T) {

@@ -1,9 +1,10 @@
 // Package robustio renames and removes files the way Windows needs: a
 // file another program has open (a virus scanner or the search indexer
-// looking at a file just written, a web server still sending it, the
-// preview's own server) cannot be renamed over, moved or deleted on
-// Windows until that program lets go, which is usually a few milliseconds
-// later. Rename and Remove try again for a short while when Windows says
+// looking at a file just written, a web server such as IIS still sending
+// it) cannot be renamed over, moved or deleted on Windows until that
+// program lets go, which is usually a few milliseconds later. (The
+// preview's own server opens files through os.Root, which lets them be
+// replaced while open.) Rename and Remove try again for a short while when Windows says
 // the file is in use; elsewhere they are os.Rename and os.Remove.
 package robustio
 

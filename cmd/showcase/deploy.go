@@ -32,7 +32,8 @@ const deployUsage = `用法：showcase deploy [选项]   把网站发布到学�
   -s, --source 文件夹       网站文件夹（默认为当前文件夹 "."）
   -d, --destination 文件夹  要发布的生成结果（默认为网站文件夹中的 public）
       --target 名称|网址    site.toml 中的发布目标名称，或 sftp://用户@主机[:端口]/路径、
-                            file:///路径、对象存储 s3://桶/前缀?endpoint=网址&region=地域、
+                            file:///路径（也可直接写文件夹，如 D:\发布\网站）、
+                            对象存储 s3://桶/前缀?endpoint=网址&region=地域、
                             oss://桶/前缀?region=地域（阿里云）或 cos://桶/前缀?region=地域
                             （腾讯云）（默认为 site.toml 中唯一的发布目标）
       --no-build            不先生成，按现有的生成结果发布
@@ -55,7 +56,7 @@ Flags:
   -s, --source DIR        the site folder (default ".")
   -d, --destination DIR   the build output to publish (default SOURCE/public)
       --target NAME|URL   a target named in site.toml, or sftp://user@host[:port]/path,
-                          file:///path, s3://bucket/prefix?endpoint=URL&region=R,
+                          file:///path (or the folder itself, as D:\www), s3://bucket/prefix?endpoint=URL&region=R,
                           oss://bucket/prefix?region=R or cos://bucket/prefix?region=R
                           (default: the only target in site.toml)
       --no-build          publish the output as it is, without building first

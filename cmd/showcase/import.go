@@ -88,7 +88,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	folder, _ := archetype.Section(*section)
 	parent := filepath.Join(*source, "content", folder)
 	failed, attention := 0, 0
-	for _, file := range fs.Args() {
+	for _, file := range pathArgs(fs.Args(), windowsArgs) {
 		b, err := importer.ReadFile(file, opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "showcase import: %s: %v\n", file, err)

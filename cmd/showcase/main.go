@@ -79,7 +79,11 @@ func main() {
 	// messages in English alone when the locale is English; --lang wins
 	english, _ := lang.Choose("", os.Getenv)
 	lang.SetEnglish(english)
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if len(os.Args) == 1 && startedByExplorer() {
+		explorerPause(os.Stderr, os.Stdin)
+	}
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -192,6 +196,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 	if !takeLang(fs) {
 		return 2, false
 	}
+	fixPathFlags(fs, windowsArgs)
 	return 0, true
 }
 

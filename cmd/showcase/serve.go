@@ -102,6 +102,7 @@ func parseServeFlags(args []string, stderr io.Writer) (f serveFlags, code int, o
 	if !takeLang(fs) {
 		return f, 2, false
 	}
+	fixPathFlags(fs, windowsArgs)
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "showcase serve: %s\n", lang.Sprintf("多余的参数 %q：网站文件夹请用 -s 指定", "unexpected argument %q", fs.Arg(0)))
 		return f, 2, false

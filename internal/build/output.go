@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // output writes a build into a staging folder beside the destination. A file
@@ -33,6 +34,7 @@ type output struct {
 	dry         bool
 	mu          sync.Mutex
 	claimed     map[string]string // output path → what wrote it
+	folded      map[string]string // claimed paths in lower case → as claimed
 	order       []string          // claimed paths in claim order, for claimsSince
 	removals    []string          // in place: stale files to delete at Commit
 	changed     []string          // output paths whose bytes changed
@@ -75,10 +77,16 @@ func (o *output) claim(rel, by string) error {
 	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || path.Clean(rel) != rel || rel == ".." || strings.HasPrefix(rel, "../") {
 		return lang.Errorf("输出路径 %[1]q 越出了网站文件夹", "output path %[1]q escapes the site", rel)
 	}
+	if err := checkPortable(rel, by); err != nil {
+		return err
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if prev, ok := o.claimed[rel]; ok {
 		return lang.Errorf("%[2]s 和 %[3]s 生成了同一个文件 %[1]s：请改掉其中一个的网址或文件名", "%[1]s is written by both %[2]s and %[3]s", rel, prev, by)
+	}
+	if err := o.claimFolded(rel, by); err != nil {
+		return err
 	}
 	o.claimed[rel] = by
 	o.order = append(o.order, rel)
@@ -173,7 +181,7 @@ func (o *output) Commit() error {
 		if err := os.WriteFile(tmp, o.pending[rel], 0o644); err != nil {
 			return err
 		}
-		if err := os.Rename(tmp, target); err != nil {
+		if err := robustio.Rename(tmp, target); err != nil {
 			os.Remove(tmp)
 			return err
 		}
@@ -181,7 +189,7 @@ func (o *output) Commit() error {
 	}
 	o.pending = map[string][]byte{}
 	for _, rel := range o.removals {
-		if err := os.Remove(filepath.Join(o.dest, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
+		if err := robustio.Remove(filepath.Join(o.dest, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
 			return err
 		}
 	}
@@ -222,27 +230,29 @@ func (o *output) Swap() error {
 		unlockOld, _ := lockDir(o.dest)
 		defer unlockOld()
 		old = o.stage + ".old"
-		if err := os.Rename(o.dest, old); err != nil {
+		if err := robustio.Rename(o.dest, old); err != nil {
 			o.Discard()
 			return lang.Errorf("无法移开原有的网站文件夹，新网站没有放进去，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot move the previous output aside: %v", err)
 		}
 	}
-	if err := os.Rename(o.stage, o.dest); err != nil {
+	if err := robustio.Rename(o.stage, o.dest); err != nil {
 		if old != "" {
-			os.Rename(old, o.dest)
+			robustio.Rename(old, o.dest)
 		}
 		o.Discard()
 		return lang.Errorf("无法把新生成的网站放进输出文件夹，原有网站没有改动：请关闭正在使用其中文件的程序后重试", "cannot put the new output in place: %v", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		// the new output is in place: a previous one that will not go now
+		// (a file of it still open) is removed by the next build
+		removeTree(old)
 	}
 	return nil
 }
 
 // Discard removes the staging folder.
 func (o *output) Discard() {
-	os.RemoveAll(o.stage)
+	removeTree(o.stage)
 	o.release()
 }
 

@@ -56,7 +56,7 @@ func cleanStaging(dest string) {
 		if !ok {
 			continue // a build is using it now
 		}
-		os.RemoveAll(dir)
+		removeTree(dir)
 		unlock()
 	}
 }

@@ -78,7 +78,7 @@ func copyStatic(theme fs.FS, out *output, fail func(string, error)) {
 			}
 			return nil
 		}
-		if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+		if !d.IsDir() && !content.Ignored(d.Name()) { // hidden files, Thumbs.db, desktop.ini, Word's ~$ locks
 			files = append(files, p)
 		}
 		return nil

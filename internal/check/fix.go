@@ -13,6 +13,7 @@ import (
 	"showcase/internal/content"
 	"showcase/internal/lang"
 	"showcase/internal/proofread"
+	"showcase/internal/robustio"
 )
 
 // FileFix is what Fix changed in one file.
@@ -134,7 +135,7 @@ func writeAtomically(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return robustio.Rename(tmp.Name(), path)
 }
 
 // WriteFixes prints what Fix changed: each line of each file with its

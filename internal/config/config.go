@@ -245,6 +245,10 @@ func normalizeBaseURL(base string) (string, string, error) {
 
 func tomlProblem(file string, err error) error {
 	var perr toml.ParseError
+	if errors.As(err, &perr) && strings.HasPrefix(perr.Message, "invalid UTF-8") { // saved as GBK by Notepad
+		return diag.Wordf(file, perr.Position.Line, "文件不是 UTF-8 编码，可能是 GBK：请用记事本打开，选“另存为”，把“编码”改为“UTF-8”后保存",
+			"the file is not UTF-8 text (probably GBK/GB18030): save it as UTF-8 (%s)", perr.Message)
+	}
 	if errors.As(err, &perr) {
 		return diag.Wordf(file, perr.Position.Line, "配置文件这一行写法有误：请检查引号、方括号是否配对，值是否用英文引号包起来", "%s", perr.Message)
 	}

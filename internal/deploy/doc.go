@@ -17,7 +17,12 @@
 //     target's knownHosts): an unknown or changed key stops the deploy with
 //     a HostKeyError telling how to add it (ssh-keyscan, or ssh once). There
 //     is no option to skip the check.
-//   - file:///mnt/www/site — a local folder or a mounted share.
+//   - file:///mnt/www/site — a local folder or a mounted share. Written
+//     without file:// too (/mnt/www/site). On Windows: file:///D:/发布/网站,
+//     file://D:/发布/网站, D:\发布\网站, and a share as
+//     file://server/share/网站 or \\server\share\网站. On a folder where case
+//     does not matter (Windows, macOS) a file renamed only in case is kept,
+//     not deleted as the old name.
 //   - s3://bucket/prefix?endpoint=https://host&region=R,
 //     oss://bucket/prefix?region=cn-hangzhou,
 //     cos://bucket-appid/prefix?region=ap-guangzhou — a prefix of a bucket of

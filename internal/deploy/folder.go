@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // folderTarget is a file:// target: a local folder or a mounted share.
@@ -24,8 +25,8 @@ type folderTarget struct {
 // under) a symbolic link, which is resolved here; nothing below it may be.
 func openFolder(root string) (*folderTarget, error) {
 	if root == "" || !filepath.IsAbs(filepath.FromSlash(root)) {
-		return nil, lang.Errorf("发布目标 file://%[1]s 写法不对：文件夹要写完整路径，例如 file:///mnt/www/site",
-			"deploy target file://%[1]s: the folder must be an absolute path, as in file:///mnt/www/site", root)
+		return nil, lang.Errorf("发布目标 %[1]s 写法不对：文件夹要写完整路径，例如 %[2]s",
+			"deploy target %[1]s: the folder must be an absolute path, as in %[2]s", fileURLOf(root), exampleFolderURL())
 	}
 	given := filepath.Clean(filepath.FromSlash(root))
 	fi, err := os.Stat(given)
@@ -41,7 +42,7 @@ func openFolder(root string) (*folderTarget, error) {
 	if err != nil {
 		return nil, lang.Errorf("无法打开发布目标文件夹 %[1]s", "deploy target folder %[1]s: %[2]v", given, err)
 	}
-	t := &folderTarget{url: "file://" + filepath.ToSlash(given), root: real}
+	t := &folderTarget{url: fileURLOf(filepath.ToSlash(given)), root: real}
 	t.guard = &linkGuard{target: t.url, lstat: func(name string) (fs.FileInfo, error) { return os.Lstat(t.local(name)) }}
 	return t, nil
 }
@@ -117,7 +118,7 @@ func (t *folderTarget) Put(name, part string, src io.Reader) error {
 		os.Remove(part)
 		return err
 	}
-	return os.Rename(part, t.local(name))
+	return robustio.Rename(part, t.local(name))
 }
 
 func (t *folderTarget) CreateExclusive(name string, data []byte) error {
@@ -169,7 +170,7 @@ func (t *folderTarget) Remove(name string) error {
 	if err := t.guard.folders(name); err != nil {
 		return err
 	}
-	return os.Remove(t.local(name)) // a link itself is removed, never what it names
+	return robustio.Remove(t.local(name)) // a link itself is removed, never what it names
 }
 
 func (t *folderTarget) Rename(from, to string) error {
@@ -179,7 +180,7 @@ func (t *folderTarget) Rename(from, to string) error {
 	if err := t.guard.folders(to); err != nil {
 		return err
 	}
-	return os.Rename(t.local(from), t.local(to))
+	return robustio.Rename(t.local(from), t.local(to))
 }
 
 func (t *folderTarget) RemoveEmptyDir(name string) error {

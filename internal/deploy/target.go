@@ -115,17 +115,21 @@ type Connect struct {
 // oss://bucket/prefix?region=…, cos://bucket-appid/prefix?region=…. The target folder must exist: a missing mount or a typo is
 // reported, never created.
 func Open(ctx context.Context, t config.DeployTarget, c Connect) (Target, error) {
+	if folder, ok := plainFolder(t.URL, onWindows); ok {
+		return openFolder(folder)
+	}
 	u, err := url.Parse(t.URL)
 	if err != nil {
 		return nil, lang.Errorf("发布地址 %[1]q 写法不对：请写成 sftp://用户名@服务器/网站文件夹 或 file:///文件夹", "deploy target %[1]q: %[2]v", t.URL, err)
 	}
 	switch u.Scheme {
 	case "file":
-		if u.Host != "" && u.Host != "localhost" {
+		folder, ok := folderOfURL(u.Host, u.Path, onWindows)
+		if !ok {
 			return nil, lang.Errorf("发布地址 %[1]s 写法不对：file:// 地址指本机上的文件夹，要写三个斜杠，例如 file:///mnt/www/site",
 				"deploy target %[1]s: a file:// URL names a local folder, as in file:///mnt/www/site", t.URL)
 		}
-		return openFolder(u.Path)
+		return openFolder(folder)
 	case "sftp":
 		return dialSFTP(ctx, u, t, c)
 	case "s3", "oss", "cos":
@@ -155,7 +159,7 @@ func ChooseTarget(targets []config.DeployTarget, want string) (config.DeployTarg
 			return t, nil
 		}
 	}
-	if strings.Contains(want, "://") {
+	if _, folder := plainFolder(want, onWindows); folder || strings.Contains(want, "://") {
 		return config.DeployTarget{Name: want, URL: want}, nil
 	}
 	return config.DeployTarget{}, lang.Errorf("site.toml 中没有名为 %[1]q 的发布目标（已有：%[2]s）", "no deploy target named %[1]q in site.toml (known: %[2]s)", want, targetNames(targets))

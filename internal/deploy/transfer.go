@@ -151,13 +151,14 @@ func (s *sender) remove(ctx context.Context, workers int, removals []Removal, lo
 		names[i] = r.Path
 	}
 	var deleted atomic.Int64
+	folded := caseTwins(local)
 	err := forEach(ctx, workers, names, func(name string) error {
-		err := s.t.Remove(name)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return targetError(err, "无法删除发布目标 %[2]s 上的 %[1]s", "deleting %[1]s on %[2]s: %[3]v", name, s.t, err)
-		}
-		if err == nil {
-			deleted.Add(1)
+		if !renamedInCase(s.t, folded, name) { // else it is the file just sent under its new name
+			if err := s.t.Remove(name); err == nil {
+				deleted.Add(1)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return targetError(err, "无法删除发布目标 %[2]s 上的 %[1]s", "deleting %[1]s on %[2]s: %[3]v", name, s.t, err)
+			}
 		}
 		s.journal.done(name)
 		if s.afterChange != nil {

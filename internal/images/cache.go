@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // tempPrefix starts the names of files being written into the cache.
@@ -55,7 +56,7 @@ func writeAtomic(dir, name string, write func(io.Writer) error) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), filepath.Join(dir, name))
+	return robustio.Rename(f.Name(), filepath.Join(dir, name))
 }
 
 // Prune removes from the cache folder the variants that this build did

@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"showcase/internal/lang"
+	"showcase/internal/robustio"
 )
 
 // Job is one content file and the remote pictures it names.
@@ -275,7 +276,7 @@ func writeAtomic(target string, data []byte, mode os.FileMode) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
+	if err := robustio.Rename(tmp.Name(), target); err != nil {
 		os.Remove(tmp.Name())
 		return err
 	}

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command indexstats builds the search index of a site and reports its
 // time, memory and sizes: go run ./bench/search/indexstats -s SITE.
 package main

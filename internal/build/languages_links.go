@@ -11,7 +11,7 @@ import (
 // A taxonomy's page is matched by the taxonomy's name, a term's page by
 // the term's URL path within its language ("tags/r/"), as Hugo does: a
 // term is a translation of another language's term only when both have
-// the same path. A Chinese term (标签 "统计", path tags/tong-ji/) and its
+// the same path. A Chinese term (标签 "统计", with its ASCII path) and its
 // English counterpart ("statistics", tags/statistics/) are not matched;
 // their pages link to the other languages' home pages instead. Give both
 // languages the same term (or the same ASCII path) to link them.

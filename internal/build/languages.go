@@ -11,6 +11,8 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/images"
+	"showcase/internal/lang"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -123,13 +125,26 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	if err := out.Swap(); err != nil {
 		return nil, nil, err
 	}
-	// the image cache is not pruned: each language's pipeline knows only its own pictures
+	pruneLanguages(langs, &errs)
 	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
 	res.Changed = out.Changed()
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
 	return res, nil, nil
+}
+
+// pruneLanguages removes from the image cache the variants no language
+// planned: each language's pipeline knows only its own pictures, the cache
+// keeps the union.
+func pruneLanguages(langs []*language, errs *diag.List) {
+	pipes := make([]*images.Pipeline, len(langs))
+	for i, lg := range langs {
+		pipes[i] = lg.ph.pipe
+	}
+	if err := pipes[0].Prune(pipes[1:]...); err != nil {
+		errs.Warnf(langs[0].cfg.Images.CacheDir, 0, "%s", lang.Sprintf("无法清理图片缓存中用不到的旧文件，不影响生成的网站", "cannot prune the image cache: %v", err))
+	}
 }
 
 // writeRoot writes what a multilingual site has once: static files,

@@ -148,3 +148,46 @@ func TestLanguageSession(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestLanguagesPruneImageCache: a multilingual build prunes the image
+// cache of what no language uses any more, and keeps what any one does.
+func TestLanguagesPruneImageCache(t *testing.T) {
+	src := writeFixture(t, "hugo-languages.txtar")
+	sitetest.WriteFiles(t, src, []txtar.File{
+		{Name: "content/zh/news/d/index.md", Data: []byte("---\ntitle: 中文图\ndate: 2025-09-04\n---\n![中文图](zhonly.png)\n")},
+		{Name: "content/zh/news/d/zhonly.png", Data: []byte("GEN png 64x64")},
+		{Name: "content/en/news/e/index.md", Data: []byte("---\ntitle: English picture\ndate: 2025-09-04\n---\n![english](enonly.png)\n")},
+		{Name: "content/en/news/e/enonly.png", Data: []byte("GEN png 64x64")},
+	})
+	cache := filepath.Join(src, ".showcase-cache", "images")
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(cache, "gone_64w_0123456789.png")
+	if err := os.WriteFile(stale, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("the stale variant %s survived the build", filepath.Base(stale))
+	}
+	entries, err := os.ReadDir(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	for _, prefix := range []string{"zhonly_", "enonly_", "logo_"} {
+		found := false
+		for _, n := range names {
+			found = found || strings.HasPrefix(n, prefix)
+		}
+		if !found {
+			t.Errorf("no %s… variant kept in the cache: %v", prefix, names)
+		}
+	}
+}

@@ -61,6 +61,9 @@ func TestLanguageCheck(t *testing.T) {
 	if checked.Site == nil || len(checked.Site.Pages) != 3 || !strings.HasPrefix(checked.Site.Pages[0].File, "content/zh/news/") {
 		t.Fatalf("the default language's site: %+v", checked.Site)
 	}
+	if sites := checked.Sites(); len(sites) != 2 || sites[0] != checked.Site || len(sites[1].Pages) == 0 || !strings.HasPrefix(sites[1].Pages[0].File, "content/en/") {
+		t.Errorf("every language's site for check's rules, the English pages under content/en/: %d sites", len(sites))
+	}
 	if _, ok := checked.Docs["content/en/news/party-day.md"]; !ok {
 		t.Errorf("no doc of content/en/news/party-day.md")
 	}

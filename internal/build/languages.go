@@ -23,7 +23,8 @@ import (
 // (config.ForLanguage: title, params, menu, the base path with its
 // prefix), its sections, taxonomies, feeds, sitemap and search index,
 // written under its prefix ("en/"; the default language at the root). The
-// static files, robots.txt and a sitemap index listing each language's
+// static files (and the variants of the static pictures pages show, see
+// rootVariants), robots.txt and a sitemap index listing each language's
 // sitemap (<code>/sitemap.xml, as Hugo writes them) are written once, at
 // the root. Every output links to its translations (a page of another
 // language with the same TranslationKey), or else to the other
@@ -72,6 +73,7 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	}
 	cfg = withPages(site, cfg, &errs)
 	langs := make([]*language, len(cfg.Languages))
+	opts.roots = newRootVariants()
 	for i, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
 		lg.site, lg.ix, lg.ph = loadSite(lg.view, lg.cfg, opts, &lg.errs)

@@ -28,6 +28,7 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	cfg = withPages(site, cfg, &errs)
 	checked := &Checked{Docs: map[string]outline.Doc{}}
 	out := newDryOutput()
+	opts.roots = newRootVariants()
 	for _, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
 		d := &dryRun{docs: map[string]outline.Doc{}}

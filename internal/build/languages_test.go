@@ -194,3 +194,25 @@ func TestLanguagesPruneImageCache(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguagesStaticVariants: the variants of a static/ picture that
+// pages of two languages show are made once, at the site's root beside
+// the picture, not again below /en/.
+func TestLanguagesStaticVariants(t *testing.T) {
+	dest := buildFixture(t, "hugo-languages.txtar")
+	if _, err := os.Stat(filepath.Join(dest, "en", "img")); err == nil {
+		entries, _ := os.ReadDir(filepath.Join(dest, "en", "img"))
+		t.Errorf("variants made again below en/img/: %d files", len(entries))
+	}
+	variants, _ := filepath.Glob(filepath.Join(dest, "img", "logo_*w_*.png"))
+	if len(variants) == 0 {
+		t.Fatalf("no variant of static/img/logo.png at the root")
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "en", "news", "opening", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `src="/dangjian/img/` + filepath.Base(variants[0]); !strings.Contains(string(page), want) {
+		t.Errorf("the en page does not show the root's variant %s", want)
+	}
+}

@@ -116,7 +116,7 @@ func checkSite(source string, now time.Time, maxSize int64) []check.Finding {
 		}
 		return check.All(nil, nil, []*diag.Problem{checkProblem(err, "site.toml")}, nil, check.Options{})
 	}
-	return check.All(res.Site, res.Docs, res.Errors, res.Warnings,
+	return check.AllSites(res.Sites(), res.Docs, res.Errors, res.Warnings,
 		check.Options{Now: now, Site: sitefs.New(source), MaxFileSize: maxSize})
 }
 

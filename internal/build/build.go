@@ -69,9 +69,10 @@ type Options struct {
 	// build --strict set it.
 	Strict bool
 
-	dry    *dryRun      // set by Check: a dry run, which writes nothing
-	broken *brokenPages // set by a preview build: pages left out for their errors
-	lang   *langBuild   // set while one language of a multilingual site is written
+	dry    *dryRun       // set by Check: a dry run, which writes nothing
+	broken *brokenPages  // set by a preview build: pages left out for their errors
+	lang   *langBuild    // set while one language of a multilingual site is written
+	roots  *rootVariants // set for the languages of a multilingual site: static pictures' variants, shared
 }
 
 // Result tells what a build did.
@@ -328,6 +329,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		errs.Add("site.toml", err)
 		return nil, nil, nil
 	}
+	ph.roots = opts.roots
 	checkCovers(theme, ix, published, errs, opts.Strict)
 	renderMarkdown(cfg, ix, ph, theme, published, errs, opts.dry, opts.Strict)
 	opts.dry.loadHidden(site, theme, cfg, tree, published, hidden, ph, errs, opts.Strict)

@@ -21,6 +21,11 @@ type Checked struct {
 	// for review too, so that check's rules can speak of them all; nil
 	// when the content could not be loaded at all.
 	Site *content.Site
+	// Languages holds, for a multilingual site, each language's site as
+	// Site is (Site, the default language's, among them), in the order of
+	// the configuration; nil for a site of one language. Sites lists the
+	// sites check's rules read either way.
+	Languages []*content.Site
 	// Docs holds, by page file ("content/news/a.md"), what the Markdown
 	// pass saw of each page: links and pictures with their lines, targets
 	// and fragments, and the anchors the page defines.
@@ -72,6 +77,18 @@ func Check(opts Options) (*Checked, error) {
 		ph.finish(out, fail)
 	}
 	return &Checked{Site: d.site, Docs: d.docs, Errors: errs.Errors(), Warnings: errs.Warnings()}, nil
+}
+
+// Sites are the sites check's rules read: every language's of a
+// multilingual site, else Site alone (none when it is nil).
+func (c *Checked) Sites() []*content.Site {
+	if c.Languages != nil {
+		return c.Languages
+	}
+	if c.Site == nil {
+		return nil
+	}
+	return []*content.Site{c.Site}
 }
 
 // addAll records each problem of a failure, or err itself.

@@ -38,12 +38,38 @@ type photos struct {
 	variants map[string]variant     // output path → variant
 	users    map[string]use         // image file → the page its errors are filed under
 	imaged   map[*content.Page]bool // pages whose Markdown shows images
+	// roots are the variants of static/ pictures a multilingual site's
+	// languages share: made once, at the site's root (nil otherwise)
+	roots *rootVariants
+}
+
+// rootVariants are the output paths of the variants of static/ pictures
+// written so far by a multilingual site's languages. Static files are
+// published once, at the root; their variants are too, whichever
+// language's pages show them.
+type rootVariants struct {
+	mu      sync.Mutex
+	written map[string]bool
+}
+
+func newRootVariants() *rootVariants { return &rootVariants{written: map[string]bool{}} }
+
+// first reports whether rel is not written yet, and takes it.
+func (r *rootVariants) first(rel string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.written[rel] {
+		return false
+	}
+	r.written[rel] = true
+	return true
 }
 
 // variant is a variant to publish and the image it is made from.
 type variant struct {
 	images.Variant
 	source string // "content/news/a/x.jpg"
+	root   bool   // at the site's root, not below the language's folder
 }
 
 // use is where an image is used: a page, and the line when the Markdown
@@ -138,11 +164,18 @@ func (ph *photos) lines(p *content.Page, links []markdown.Link) {
 	}
 }
 
+// publish plans a variant of source below dir and returns its URL. A
+// language of a multilingual site publishes the variants of static/
+// pictures at the site's root, beside the pictures (see rootVariants).
 func (ph *photos) publish(dir, source string, v images.Variant) string {
 	out := path.Join(dir, v.Name)
+	root := ph.roots != nil && ph.cfg.RootPath != "" && strings.HasPrefix(source, "static/")
 	ph.mu.Lock()
-	ph.variants[out] = variant{Variant: v, source: source}
+	ph.variants[out] = variant{Variant: v, source: source, root: root}
 	ph.mu.Unlock()
+	if root {
+		return ph.cfg.RootPath + out
+	}
 	return ph.cfg.BasePath + out
 }
 
@@ -312,8 +345,15 @@ func (ph *photos) finish(out *output, fail func(string, error)) {
 			continue
 		}
 		by := "image variant " + v.Name
+		write := out.Write
+		if v.root {
+			if !ph.roots.first(o) {
+				continue // another language's pages show it: written
+			}
+			write = out.WriteRoot
+		}
 		if out.dry {
-			fail(o, out.Write(o, by, nil))
+			fail(o, write(o, by, nil))
 			continue
 		}
 		data, err := os.ReadFile(ph.pipe.CachePath(v.Variant))
@@ -324,6 +364,6 @@ func (ph *photos) finish(out *output, fail func(string, error)) {
 				v.source, v.Name)})
 			continue
 		}
-		fail(o, out.Write(o, by, data))
+		fail(o, write(o, by, data))
 	}
 }

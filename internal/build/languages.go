@@ -11,6 +11,8 @@ import (
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
+	"showcase/internal/images"
+	"showcase/internal/lang"
 	"showcase/internal/render"
 	"showcase/internal/sitefs"
 )
@@ -21,7 +23,8 @@ import (
 // (config.ForLanguage: title, params, menu, the base path with its
 // prefix), its sections, taxonomies, feeds, sitemap and search index,
 // written under its prefix ("en/"; the default language at the root). The
-// static files, robots.txt and a sitemap index listing each language's
+// static files (and the variants of the static pictures pages show, see
+// rootVariants), robots.txt and a sitemap index listing each language's
 // sitemap (<code>/sitemap.xml, as Hugo writes them) are written once, at
 // the root. Every output links to its translations (a page of another
 // language with the same TranslationKey), or else to the other
@@ -70,6 +73,7 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	}
 	cfg = withPages(site, cfg, &errs)
 	langs := make([]*language, len(cfg.Languages))
+	opts.roots = newRootVariants()
 	for i, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
 		lg.site, lg.ix, lg.ph = loadSite(lg.view, lg.cfg, opts, &lg.errs)
@@ -123,13 +127,26 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 	if err := out.Swap(); err != nil {
 		return nil, nil, err
 	}
-	// the image cache is not pruned: each language's pipeline knows only its own pictures
+	pruneLanguages(langs, &errs)
 	res.Written, res.Linked = int(out.written.Load()), int(out.linked.Load())
 	res.Changed = out.Changed()
 	res.Files = res.Written + res.Linked
 	res.Warnings = errs.Warnings()
 	res.Took = time.Since(start)
 	return res, nil, nil
+}
+
+// pruneLanguages removes from the image cache the variants no language
+// planned: each language's pipeline knows only its own pictures, the cache
+// keeps the union.
+func pruneLanguages(langs []*language, errs *diag.List) {
+	pipes := make([]*images.Pipeline, len(langs))
+	for i, lg := range langs {
+		pipes[i] = lg.ph.pipe
+	}
+	if err := pipes[0].Prune(pipes[1:]...); err != nil {
+		errs.Warnf(langs[0].cfg.Images.CacheDir, 0, "%s", lang.Sprintf("无法清理图片缓存中用不到的旧文件，不影响生成的网站", "cannot prune the image cache: %v", err))
+	}
 }
 
 // writeRoot writes what a multilingual site has once: static files,

@@ -12,9 +12,10 @@ import (
 )
 
 // checkLanguages is Check for a multilingual site: each language's dry
-// run, problems under the site's file names. Checked.Site is the default
-// language's, its pages named by the site's files (the rules of check
-// speak of them); Docs holds every language's pages under their files.
+// run, problems under the site's file names. Checked.Languages holds each
+// language's site, its pages and files named by the site's files (the
+// rules of check speak of them), Checked.Site the default language's;
+// Docs holds every language's pages under their files.
 func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	var errs diag.List
 	cfg, err := LoadConfig(site, &errs)
@@ -27,6 +28,7 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 	cfg = withPages(site, cfg, &errs)
 	checked := &Checked{Docs: map[string]outline.Doc{}}
 	out := newDryOutput()
+	opts.roots = newRootVariants()
 	for _, l := range cfg.Languages {
 		lg := &language{lang: l, cfg: cfg.ForLanguage(l), view: newLangFS(site, cfg, l)}
 		d := &dryRun{docs: map[string]outline.Doc{}}
@@ -43,26 +45,45 @@ func checkLanguages(site *sitefs.FS, opts Options) (*Checked, error) {
 		for f, doc := range d.docs {
 			checked.Docs[lg.view.RealName(f)] = doc
 		}
-		if l.Code == cfg.DefaultContentLanguage && d.site != nil {
-			checked.Site = d.site // check's rules read it: its pages under the site's file names
-			renamed := map[*content.Page]bool{}
-			rename := func(p *content.Page) {
-				if p != nil && !renamed[p] {
-					renamed[p] = true
-					p.File = lg.view.RealName(p.File)
-				}
-			}
-			for _, p := range d.all {
-				rename(p)
-			}
-			rename(d.site.Home)
-			for _, sec := range d.site.Sections {
-				rename(sec.Page)
-			}
+		if d.site == nil {
+			continue
+		}
+		lg.rename(d)
+		checked.Languages = append(checked.Languages, d.site)
+		if l.Code == cfg.DefaultContentLanguage {
+			checked.Site = d.site
 		}
 	}
 	checked.Errors, checked.Warnings = errs.Errors(), errs.Warnings()
 	return checked, nil
+}
+
+// rename names the pages and files of a language's dry run by the site's
+// files ("content/en/news/a.md"), for check's rules. The build is done
+// with them.
+func (lg *language) rename(d *dryRun) {
+	renamed := map[*content.Page]bool{}
+	rename := func(p *content.Page) {
+		if p != nil && !renamed[p] {
+			renamed[p] = true
+			p.File = lg.view.RealName(p.File)
+			if p.Bundle != "" {
+				p.Bundle = lg.view.RealName(p.Bundle)
+			}
+		}
+	}
+	for _, p := range d.all {
+		rename(p)
+	}
+	rename(d.site.Home)
+	for _, sec := range d.site.Sections {
+		rename(sec.Page)
+	}
+	files := make(map[string]string, len(d.site.Files))
+	for file, out := range d.site.Files {
+		files[lg.view.RealName(file)] = out
+	}
+	d.site.Files = files
 }
 
 // withPages leaves out, with a warning, the languages that have no page

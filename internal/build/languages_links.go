@@ -7,6 +7,14 @@ import (
 // The language switcher: each output of a language links to its
 // translations (an output of another language with the same key), or else
 // to the other languages' home pages.
+//
+// A taxonomy's page is matched by the taxonomy's name, a term's page by
+// the term's URL path within its language ("tags/r/"), as Hugo does: a
+// term is a translation of another language's term only when both have
+// the same path. A Chinese term (标签 "统计", with its ASCII path) and its
+// English counterpart ("statistics", tags/statistics/) are not matched;
+// their pages link to the other languages' home pages instead. Give both
+// languages the same term (or the same ASCII path) to link them.
 
 // jobKey is what an output has in common with its translations.
 func jobKey(j job) string {

@@ -61,6 +61,9 @@ func TestLanguageCheck(t *testing.T) {
 	if checked.Site == nil || len(checked.Site.Pages) != 3 || !strings.HasPrefix(checked.Site.Pages[0].File, "content/zh/news/") {
 		t.Fatalf("the default language's site: %+v", checked.Site)
 	}
+	if sites := checked.Sites(); len(sites) != 2 || sites[0] != checked.Site || len(sites[1].Pages) == 0 || !strings.HasPrefix(sites[1].Pages[0].File, "content/en/") {
+		t.Errorf("every language's site for check's rules, the English pages under content/en/: %d sites", len(sites))
+	}
 	if _, ok := checked.Docs["content/en/news/party-day.md"]; !ok {
 		t.Errorf("no doc of content/en/news/party-day.md")
 	}
@@ -146,5 +149,70 @@ func TestLanguageSession(t *testing.T) {
 	}
 	if err := sess.Wait(); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestLanguagesPruneImageCache: a multilingual build prunes the image
+// cache of what no language uses any more, and keeps what any one does.
+func TestLanguagesPruneImageCache(t *testing.T) {
+	src := writeFixture(t, "hugo-languages.txtar")
+	sitetest.WriteFiles(t, src, []txtar.File{
+		{Name: "content/zh/news/d/index.md", Data: []byte("---\ntitle: 中文图\ndate: 2025-09-04\n---\n![中文图](zhonly.png)\n")},
+		{Name: "content/zh/news/d/zhonly.png", Data: []byte("GEN png 64x64")},
+		{Name: "content/en/news/e/index.md", Data: []byte("---\ntitle: English picture\ndate: 2025-09-04\n---\n![english](enonly.png)\n")},
+		{Name: "content/en/news/e/enonly.png", Data: []byte("GEN png 64x64")},
+	})
+	cache := filepath.Join(src, ".showcase-cache", "images")
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(cache, "gone_64w_0123456789.png")
+	if err := os.WriteFile(stale, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(Options{Source: src, Destination: filepath.Join(t.TempDir(), "public"), Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Errorf("the stale variant %s survived the build", filepath.Base(stale))
+	}
+	entries, err := os.ReadDir(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	for _, prefix := range []string{"zhonly_", "enonly_", "logo_"} {
+		found := false
+		for _, n := range names {
+			found = found || strings.HasPrefix(n, prefix)
+		}
+		if !found {
+			t.Errorf("no %s… variant kept in the cache: %v", prefix, names)
+		}
+	}
+}
+
+// TestLanguagesStaticVariants: the variants of a static/ picture that
+// pages of two languages show are made once, at the site's root beside
+// the picture, not again below /en/.
+func TestLanguagesStaticVariants(t *testing.T) {
+	dest := buildFixture(t, "hugo-languages.txtar")
+	if _, err := os.Stat(filepath.Join(dest, "en", "img")); err == nil {
+		entries, _ := os.ReadDir(filepath.Join(dest, "en", "img"))
+		t.Errorf("variants made again below en/img/: %d files", len(entries))
+	}
+	variants, _ := filepath.Glob(filepath.Join(dest, "img", "logo_*w_*.png"))
+	if len(variants) == 0 {
+		t.Fatalf("no variant of static/img/logo.png at the root")
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "en", "news", "opening", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `src="/dangjian/img/` + filepath.Base(variants[0]); !strings.Contains(string(page), want) {
+		t.Errorf("the en page does not show the root's variant %s", want)
 	}
 }

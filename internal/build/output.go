@@ -121,7 +121,12 @@ func (o *output) remove(rel string) {
 
 // Write puts data at rel (a slash path) in the staging folder.
 func (o *output) Write(rel, by string, data []byte) error {
-	rel = o.prefix + rel
+	return o.WriteRoot(o.prefix+rel, by, data)
+}
+
+// WriteRoot is Write at the site's root, whatever language is written
+// (see prefix).
+func (o *output) WriteRoot(rel, by string, data []byte) error {
 	if err := o.claim(rel, by); err != nil {
 		return err
 	}

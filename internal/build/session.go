@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
 	"showcase/internal/markdown"
@@ -187,17 +188,18 @@ func (s *Session) restamp(changed []string) (map[string]stamp, bool) {
 	return stamps, true
 }
 
-// scanSite stamps every file a build reads: site.toml (or Hugo's names),
-// content/, layouts/, static/, data/.
+// scanSite stamps every file a build reads: site.toml (or Hugo's names,
+// config.Files), content/, layouts/, static/, data/, i18n/ and Hugo's
+// configuration folders (config.Folders).
 func scanSite(source string) (map[string]stamp, error) {
 	stamps := map[string]stamp{}
-	for _, name := range []string{"site.toml", "hugo.toml", "config.toml"} {
+	for _, name := range config.Files {
 		if info, err := os.Stat(filepath.Join(source, name)); err == nil {
 			stamps[name] = stamp{info.Size(), info.ModTime()}
 		}
 	}
 	fsys := os.DirFS(source)
-	for _, dir := range []string{"content", "layouts", "static", "data"} {
+	for _, dir := range append([]string{"content", "layouts", "static", "data", "i18n"}, config.Folders...) {
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p == dir && errors.Is(err, fs.ErrNotExist) {

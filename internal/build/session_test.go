@@ -218,3 +218,46 @@ func TestSessionClose(t *testing.T) {
 		t.Errorf("something wrote into the preview folder after Close: %v", err)
 	}
 }
+
+// TestSessionConfigFolder: an edit of a configuration file the session
+// did not stamp before (Hugo's config.yaml, config/_default/) is a full
+// build that shows it.
+func TestSessionConfigFolder(t *testing.T) {
+	for _, name := range []string{"config/_default/hugo.toml", "config.yaml"} {
+		src := makeSite(t, map[string]string{
+			"content/news/a.md": "+++\ntitle = \"甲\"\nsummary = \"甲\"\n+++\n正文。\n",
+		})
+		write := func(title string) {
+			data := "title = \"" + title + "\"\n"
+			if strings.HasSuffix(name, ".yaml") {
+				data = "title: " + title + "\n"
+			}
+			p := filepath.Join(src, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			later := time.Now().Add(time.Minute)
+			os.Chtimes(p, later, later)
+		}
+		write("旧站名")
+		dest := filepath.Join(t.TempDir(), "preview")
+		sess := NewSession(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow})
+		if _, err := sess.Build(); err != nil {
+			t.Fatal(err)
+		}
+		sess.Wait()
+		write("新站名")
+		res, err := sess.BuildChanged([]string{name})
+		if err != nil || res.Fast {
+			t.Fatalf("%s: fast %v, err %v", name, res != nil && res.Fast, err)
+		}
+		sess.Wait()
+		home, err := os.ReadFile(filepath.Join(dest, "index.html"))
+		if err != nil || !strings.Contains(string(home), "新站名") {
+			t.Errorf("%s edited: the home page does not show the new title (%v)", name, err)
+		}
+	}
+}

@@ -141,8 +141,21 @@ var Rules = []struct{ Name, Title string }{
 // FromProblems) and the findings of Run, those of unpublished pages marked
 // (see Drafts), sorted.
 func All(site *content.Site, docs map[string]outline.Doc, errs, warnings []*diag.Problem, opts Options) []Finding {
-	findings := append(FromProblems(errs, warnings), Run(site, docs, opts)...)
-	return Sort(markUnpublished(site, findings))
+	return AllSites([]*content.Site{site}, docs, errs, warnings, opts)
+}
+
+// AllSites is All for a multilingual site: the rules run on each
+// language's site (build.Checked.Sites), whose pages are named by the
+// site's files (content/en/news/a.md); docs hold every language's pages.
+func AllSites(sites []*content.Site, docs map[string]outline.Doc, errs, warnings []*diag.Problem, opts Options) []Finding {
+	findings := FromProblems(errs, warnings)
+	for _, site := range sites {
+		findings = append(findings, Run(site, docs, opts)...)
+	}
+	for _, site := range sites {
+		findings = markUnpublished(site, findings)
+	}
+	return Sort(findings)
 }
 
 // Run applies every rule to the site's pages and returns the findings

@@ -105,7 +105,7 @@ func checkDir(t *testing.T, dir string, maxSize int64) []check.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return check.All(res.Site, res.Docs, res.Errors, res.Warnings,
+	return check.AllSites(res.Sites(), res.Docs, res.Errors, res.Warnings,
 		check.Options{Now: fixedNow, Site: os.DirFS(dir), MaxFileSize: maxSize})
 }
 

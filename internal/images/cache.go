@@ -65,7 +65,17 @@ func writeAtomic(dir, name string, write func(io.Writer) error) (err error) {
 // named as this package names them, so a mistaken cache folder loses
 // nothing else. Cache folders shared by simultaneous builds with
 // different plans would lose each other's variants (made again next time).
-func (p *Pipeline) Prune() error {
+//
+// others are the pipelines of the other parts of one build sharing the
+// cache folder (the languages of a multilingual site, each with a
+// pipeline of its own): what any of them planned is kept too.
+func (p *Pipeline) Prune(others ...*Pipeline) error {
+	keep := map[string]bool{}
+	for _, o := range others {
+		if o != nil && o != p {
+			o.plannedNames(keep)
+		}
+	}
 	p.work.Lock()
 	defer p.work.Unlock()
 	entries, err := os.ReadDir(p.opts.CacheDir)
@@ -86,7 +96,7 @@ func (p *Pipeline) Prune() error {
 			if err != nil || time.Since(info.ModTime()) < staleTemp {
 				continue
 			}
-		case !variantFile.MatchString(name) || p.planned[name] != "":
+		case !variantFile.MatchString(name) || p.planned[name] != "" || keep[name]:
 			continue
 		}
 		if err := os.Remove(filepath.Join(p.opts.CacheDir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -97,4 +107,16 @@ func (p *Pipeline) Prune() error {
 		return lang.Errorf("无法清理图片缓存中不再使用的文件", "images: cannot remove %d unused cache files: %v", len(errs), bare(errs[0]))
 	}
 	return nil
+}
+
+// plannedNames adds to names the variants p planned, once its running
+// Process is done.
+func (p *Pipeline) plannedNames(names map[string]bool) {
+	p.work.Lock()
+	defer p.work.Unlock()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for name := range p.planned {
+		names[name] = true
+	}
 }

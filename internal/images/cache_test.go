@@ -162,6 +162,25 @@ func TestPrune(t *testing.T) {
 	}
 }
 
+// TestPruneWithOthers: pipelines sharing a cache folder (the languages of
+// one build) keep each other's variants.
+func TestPruneWithOthers(t *testing.T) {
+	dir := t.TempDir()
+	_, usedA := build(t, dir, files(map[string][]byte{"a.jpg": noiseJPEG(t, 300, 200, 1)}))
+	p, usedB := build(t, dir, files(map[string][]byte{"b.jpg": noiseJPEG(t, 300, 200, 2)}))
+	other, _ := build(t, dir, files(map[string][]byte{"a.jpg": noiseJPEG(t, 300, 200, 1)}))
+	if err := p.Prune(other, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := cacheFiles(t, dir)
+	want := append(append([]string{indexFile}, usedA...), usedB...)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("after Prune with the other pipeline: %v\nwant %v", got, want)
+	}
+}
+
 func TestCacheFilesAreReadable(t *testing.T) {
 	dir := t.TempDir()
 	_, names := build(t, dir, files(map[string][]byte{"a.jpg": noiseJPEG(t, 120, 80, 1)}))

@@ -30,7 +30,9 @@ var cst = time.FixedZone("CST", 8*3600)
 //	absURL "news/"         → "https://www.example.edu.cn/dangjian/news/"
 //	                       (a static file of a language's page: under the site's root)
 //	date .Date             → "2025年10月26日" (China Standard Time; "October 26, 2025" in English)
-//	i18n "home"            → the theme's word in the page's language: 首页, Home (see i18n.go)
+//	i18n "home"            → the word in the page's language: 首页, Home (see i18n.go), or
+//	                       the site's own (i18n/en.toml, see i18nfiles.go); i18n "count" 3
+//	                       gives the word {{ .Count }} = 3
 //	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
 //	partial "x.html" .     runs layouts/_partials/x.html
 //	partialCached "x.html" .Page   the same, once per build for each page (list items)
@@ -73,7 +75,7 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			return cfg.BaseURL + strings.TrimPrefix(p, "/")
 		},
 		"date": func(t time.Time) string { return dateIn(cfg.Lang, t) },
-		"i18n": func(key string) string { return T(cfg.Lang, key) },
+		"i18n": s.say,
 		"isoDate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

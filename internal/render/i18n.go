@@ -10,7 +10,9 @@ import (
 // function gives them: {{ i18n "home" }} is 首页 on a site in Chinese (and
 // on every site without languages) and "Home" on an en language's pages
 // (a language whose code starts with "en"). A key not in the table is
-// given back as it is.
+// given back as it is. A word with {{ .Count }} or {{ . }} shows the
+// value the call passes ({{ i18n "reportCount" 3 }}, see i18nfiles.go);
+// a site's i18n/ files override and extend the table.
 var words = map[string][2]string{ // key → Chinese, English
 	"home":           {"首页", "Home"},
 	"skipToContent":  {"跳到正文", "Skip to content"},
@@ -42,6 +44,49 @@ var words = map[string][2]string{ // key → Chinese, English
 	"notFoundText":   {"您访问的页面不存在或已被移除。", "The page you asked for does not exist or was removed."},
 	"backHome":       {"返回首页", "Back to the home page"},
 	"languages":      {"语言", "Languages"},
+	"draft":          {"草稿", "Draft"},
+	"colon":          {"：", ": "},
+	"countParen":     {"（{{ .Count }}）", " ({{ .Count }})"},
+	// the showcase pages: profiles, facets, the matrix
+	"profileKind":      {"创建类型", "Type"},
+	"profileLevel":     {"级别", "Level"},
+	"profileStatus":    {"建设阶段", "Stage"},
+	"profileYear":      {"立项年度", "Year approved"},
+	"yearValue":        {"{{ .Count }}年", "{{ .Count }}"},
+	"profileBatch":     {"批次", "Batch"},
+	"profileDocNo":     {"立项文号", "Approval document"},
+	"profileCollege":   {"所属院系", "School"},
+	"profileSecretary": {"书记", "Secretary"},
+	"profileBrand":     {"党建品牌", "Brand"},
+	"profileMembers":   {"党员人数", "Party members"},
+	"membersValue":     {"{{ .Count }} 名", "{{ .Count }}"},
+	"honours":          {"所获荣誉", "Honours"},
+	"evidence":         {"创建成果", "Results"},
+	"evidenceAgainst":  {"（对标“{{ . }}”）", " (against “{{ . }}”)"},
+	"otherReports":     {"其他报道", "Other reports"},
+	"reportCount":      {"（{{ .Count }} 篇）", "({{ .Count }})"},
+	"noReports":        {"暂无相关报道。", "No reports yet."},
+	"branchFeed":       {"订阅本支部动态（RSS）", "Follow this branch (RSS)"},
+	"brandLabel":       {"党建品牌：", "Brand: "},
+	"collegeLabel":     {"所属院系：", "School: "},
+	"noProfiles":       {"暂无创建单位。", "No units yet."},
+	"browseFacets":     {"按类型、级别、阶段浏览", "Browse by type, level and stage"},
+	"facet-kind":       {"类型", "Type"},
+	"facet-level":      {"级别", "Level"},
+	"facet-status":     {"建设阶段", "Stage"},
+	"all":              {"全部", "All"},
+	"matrix":           {"对标矩阵", "Benchmark matrix"},
+	"matrixIntro": {"每个创建单位对照本类型的建设标准，各条目下列出已发布的相关报道数量，点击数字查看报道。",
+		"Each unit against the standard of its type: the number of published reports under each item. Follow a number to read them."},
+	"matrixPending": {"“{{ . }}”各条目的表述正在与上级文件核对（待核实），暂以序号列出。",
+		"The wording of the items of “{{ . }}” is being checked against the official text: they are listed by number for now."},
+	"matrixScroll":  {"对标矩阵（可左右滑动）", " benchmark matrix (scrolls sideways)"},
+	"matrixCaption": {"对照“{{ . }}”的报道数量", ": reports against “{{ . }}”"},
+	"matrixCell":    {"{{ .Unit }}：{{ .Item }}，{{ .Count }} 篇", "{{ .Unit }}: {{ .Item }}, {{ .Count }} reports"},
+	"unit":          {"创建单位", "Unit"},
+	"itemNumber":    {"第{{ .Count }}条", "Item {{ .Count }}"},
+	"total":         {"合计", "Total"},
+	"nothing":       {"暂无", "None"},
 }
 
 // English reports a language whose pages the theme words in English.

@@ -63,6 +63,7 @@ type Set struct {
 	byName   map[string]*entry // "single.html", "photos/single.html" → parsed layout
 	cached   sync.Map          // partialCached results (cached) by cacheKey
 	statics  sync.Map          // path below static/ → whether the site or theme has it
+	words    *vocabulary       // i18n: the site's words (i18n/) over the theme's
 }
 
 type entry struct {
@@ -79,6 +80,10 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	s.base = template.New("baseof.html").Funcs(env.funcs(s))
 	var errs diag.List
 	brokenOverrides(env.Site, &errs)
+	var err error
+	if s.words, err = siteWords(fsys, env.Config); err != nil {
+		errs.Add("i18n", err)
+	}
 	files := []string{"layouts/baseof.html"}
 	partials, _ := fs.Glob(fsys, "layouts/_partials/*.html")
 	sort.Strings(partials)
@@ -122,7 +127,6 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	var err error
 	if s.partials, err = s.base.Clone(); err != nil {
 		return nil, err
 	}

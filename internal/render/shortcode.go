@@ -42,6 +42,7 @@ type ShortcodeOptions struct {
 // call. It does not fail: a template with an error keeps it for Execute.
 func LoadShortcodes(fsys fs.FS, env *Env, opts ShortcodeOptions) *Shortcodes {
 	s := &Set{fsys: fsys, env: env, byName: map[string]*entry{}}
+	s.words, _ = siteWords(fsys, env.Config) // a broken i18n file: render.Load reports it, the theme's words meanwhile
 	s.base = template.New("").Funcs(env.funcs(s)).Funcs(shortcodeFuncs(opts)).Funcs(template.FuncMap{"readDir": readDir(fsys)})
 	// partials that do not parse are skipped: render.Load reports those of
 	// _partials/, and Hugo's partials/ may be written for Hugo's own layouts

@@ -24,10 +24,12 @@ const (
 	Template
 	// Static is a file under static/, copied into the site as it is.
 	Static
-	// Data is a file under data/ or archetypes/: the whole site is rebuilt.
+	// Data is a file under data/, archetypes/ or i18n/ (a site's own
+	// words for its layouts): the whole site is rebuilt.
 	Data
-	// Config is site.toml (or Hugo's hugo.* / config.*): the whole
-	// site is rebuilt.
+	// Config is site.toml (or Hugo's hugo.* / config.*), or a file of
+	// Hugo's configuration folders config/_default/ and
+	// config/production/ (ConfigFolders): the whole site is rebuilt.
 	Config
 )
 
@@ -41,7 +43,12 @@ func (c Change) String() string {
 }
 
 // WatchedFolders are the folders of a site, watched recursively.
-var WatchedFolders = []string{"content", "layouts", "static", "data", "archetypes"}
+var WatchedFolders = []string{"content", "layouts", "static", "data", "archetypes", "i18n", "config"}
+
+// ConfigFolders are Hugo's configuration folders (config.Folders), read
+// when the site has no configuration file at its top. Other folders of
+// config/ (Hugo's config/development/) are not read by a build.
+var ConfigFolders = []string{"config/_default", "config/production"}
 
 // ConfigFiles are the files at the top of a site folder that configure it
 // (config.Files: site.toml, or Hugo's in TOML, YAML or JSON).
@@ -84,8 +91,14 @@ func Classify(rel string) Change {
 		return Template
 	case "static":
 		return Static
-	case "data", "archetypes":
+	case "data", "archetypes", "i18n":
 		return Data
+	case "config":
+		for _, folder := range ConfigFolders {
+			if rel == folder || strings.HasPrefix(rel, folder+"/") {
+				return Config
+			}
+		}
 	}
 	return Ignored
 }
@@ -99,6 +112,8 @@ func folderChange(top string) Change {
 		return Template
 	case "static":
 		return Static
+	case "config":
+		return Config
 	}
 	return Data
 }

@@ -27,6 +27,15 @@ func TestClassify(t *testing.T) {
 		{"site.toml", Config},
 		{"hugo.toml", Config},
 		{"config.toml", Config},
+		{"config/_default/params.toml", Config},
+		{"config/_default/languages.yaml", Config},
+		{"config/production/hugo.toml", Config},
+		{"config/_default", Config},
+		{"config", Config},
+		{"config/development/hugo.toml", Ignored}, // not read by a build
+		{"config/_default/.params.toml.swp", Ignored},
+		{"i18n/en.toml", Data},
+		{"i18n", Data},
 		{`content\news\a.md`, ContentPage}, // Windows separators
 		{"./content/news/a.md", ContentPage},
 		// editors' litter
@@ -73,5 +82,8 @@ func TestChangeString(t *testing.T) {
 func TestConfigFilesAgree(t *testing.T) {
 	if !slices.Equal(ConfigFiles, config.Files) {
 		t.Errorf("server.ConfigFiles %v, config.Files %v", ConfigFiles, config.Files)
+	}
+	if !slices.Equal(ConfigFolders, config.Folders) {
+		t.Errorf("server.ConfigFolders %v, config.Folders %v", ConfigFolders, config.Folders)
 	}
 }

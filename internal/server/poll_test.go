@@ -48,10 +48,12 @@ func TestPollOnce(t *testing.T) {
 	writeFile(t, filepath.Join(src, "content/news/a.md"), "a, edited")
 	writeFile(t, filepath.Join(src, "content/news/.a.md.swp"), "swap")
 	writeFile(t, filepath.Join(src, "public/index.html"), "output")
+	writeFile(t, filepath.Join(src, "config/_default/params.toml"), "x = 1")
+	writeFile(t, filepath.Join(src, "i18n/en.toml"), "[more]\nother = 'More'")
 	os.Remove(filepath.Join(src, "site.toml"))
 	last = s.pollOnce(last)
 	got := drain(s.changes)
-	if want := []string{"content/news/a.md", "content/news/b.md", "site.toml"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"config/_default/params.toml", "content/news/a.md", "content/news/b.md", "i18n/en.toml", "site.toml"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("reported %q, want %q", got, want)
 	}
 	s.pollOnce(last)

@@ -34,11 +34,13 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 	opts := build.Options{Source: src, Destination: dest, Drafts: true, Future: true, Theme: showcase.Theme(),
 		Preview: true, PreviewHead: server.PreviewHead(base)}
 	session := build.NewSession(opts)
-	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes()}) // saves reach the preview through its watcher, as in showcase serve
+	var s *server.Server
+	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes(),
+		Saved: func(rel string) { s.Saved(rel) }}) // as in showcase serve
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
+	s, err = server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
 		Rebuild: func(changed []string) (server.Result, error) {
 			res, err := session.BuildChanged(changed)
 			if err != nil {
@@ -120,8 +122,13 @@ func TestBrowserEditAndPreview(t *testing.T) {
 	waitUntil(t, ctx, "the edit view opens", `document.getElementById("body") && document.getElementById("body").value.includes("正文第一段")`)
 	waitUntil(t, ctx, "the preview shows the page", previewText+` && `+previewText+`.innerText.includes("正文第一段")`)
 
+	waitUntil(t, ctx, "the editor knows the page in the frame", `document.getElementById("preview").dataset.known === "1"`)
+	run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("preview").contentWindow.notReloaded = true`))
 	run(t, ctx, typeAtEnd("#body", "新加的一段话。"))
 	waitUntil(t, ctx, "the preview shows what was typed", previewText+` && `+previewText+`.innerText.includes("新加的一段话。")`)
+	if !browsertest.Step(t, ctx, 10*time.Second, chromedp.Evaluate[bool](`document.getElementById("preview").contentWindow.notReloaded === true`)) {
+		t.Error("the preview frame reloaded after typing: its main was to be replaced in place")
+	}
 
 	run(t, ctx, chromedp.SetValue(chromedp.CSS(`input[name="title"]`), "改过的标题"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="title"]').dispatchEvent(new Event("input", {bubbles: true}))`))

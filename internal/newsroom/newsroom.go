@@ -32,9 +32,9 @@ type Options struct {
 	// package documentation); when empty they are refused.
 	Token string
 	// Saved is called after a file was written, with its path from the
-	// site folder; nil for none. (The preview need not be told: its
-	// watcher sees the change, and rebuilding here as well would build
-	// each save twice and reload the page twice.)
+	// site folder, before the write is answered; nil for none. showcase
+	// serve passes the preview's Server.Saved, which rebuilds a page at
+	// once, so the answer to a save means the preview has the new page.
 	Saved func(rel string)
 	// Archetypes are the built-in archetypes (showcase.Archetypes), under
 	// the site's own archetypes/; nil for the site's alone.

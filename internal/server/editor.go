@@ -23,3 +23,18 @@ func (s *Server) serveEditor(w http.ResponseWriter, r *http.Request) bool {
 	s.opts.Editor.ServeHTTP(w, r)
 	return true
 }
+
+// Saved is the editor's hook after it wrote the file rel (a slash path
+// from the site folder): a page's text is rebuilt at once, before Saved
+// returns, rather than after the watcher's quiet window, so the editor can
+// show the new page as soon as its save is answered. The watcher still
+// sees the write and rebuilds it again a moment later; the build then
+// writes nothing new (it compares the bytes it would write), so the open
+// pages are told to reload once. Other files (photos, data) take the
+// watcher's way, batched with the events of the same write.
+func (s *Server) Saved(rel string) {
+	if Classify(rel) != ContentPage {
+		return
+	}
+	s.Rebuild([]string{cleanSlash(rel)})
+}

@@ -65,3 +65,36 @@ func TestEditorBehindHostCheck(t *testing.T) {
 		t.Errorf("this computer's address did not reach the editor: %d", w.Code)
 	}
 }
+
+// TestSavedRebuildsAtOnce: the editor's save of a page is rebuilt before
+// Saved returns, without waiting for the watcher's quiet window, and the
+// open pages reload once: the watcher's later rebuild of the same bytes
+// changes nothing and sends no second reload.
+func TestSavedRebuildsAtOnce(t *testing.T) {
+	var calls [][]string
+	changed := []string{"news/a/index.html"}
+	s := newTestServer(t, t.TempDir(), t.TempDir(), func(c []string) (Result, error) {
+		calls = append(calls, c)
+		res := Result{Changed: changed}
+		changed = []string{} // the same bytes again: nothing written
+		return res, nil
+	})
+	page := s.live.subscribe()
+	s.Saved("content/news/a.md")
+	if len(calls) != 1 || len(calls[0]) != 1 || calls[0][0] != "content/news/a.md" {
+		t.Fatalf("Saved rebuilt %q, want content/news/a.md at once", calls)
+	}
+	expectEvents(t, page, "building", "ok", "reload")
+	s.Rebuild([]string{"content/news/a.md"}) // the watcher's turn
+	expectEvents(t, page, "building", "ok")
+	select {
+	case m := <-page:
+		t.Errorf("a second %q event after the same save", m.event)
+	default:
+	}
+	s.Saved("content/news/a/photo.jpg") // a photo takes the watcher's way
+	s.Saved("data/review-ledger.csv")
+	if len(calls) != 2 {
+		t.Errorf("Saved of other files rebuilt at once: %q", calls)
+	}
+}

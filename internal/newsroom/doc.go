@@ -61,6 +61,11 @@
 //   - Every write (POST) carries the CSRF token the editor's page holds
 //     (X-CSRF-Token), and an Origin header, when sent, must be the
 //     editor's own.
+//   - The preview's pages share the editor's origin; the token is kept
+//     from their scripts (isolation.go): the editor's page is given to
+//     top-level navigations only, cannot be framed, opens in its own
+//     browsing context group, and with raw HTML allowed in Markdown the
+//     preview frame beside the form is sandboxed.
 //
 // Writes go only to Markdown files and photos inside content/, through the
 // site's folder as internal/sitefs reads it (no symbolic link leading out),
@@ -72,5 +77,8 @@
 // the version: as a git commit of that one file when the site is a git
 // repository, else as a copy under .showcase-history/. Typing saves the
 // file too, after a short pause, so the preview beside the form shows the
-// real page; those saves are not kept as versions.
+// real page; those saves are not kept as versions. The answer to a save
+// comes once the preview has rebuilt the page (Options.Saved), and the
+// editor then puts the page's new <main> into the frame in place, keeping
+// its scroll position (assets/js/22-preview.js).
 package newsroom

@@ -99,11 +99,7 @@ func RandomToken() string {
 // ServeHTTP checks the request (access.go) and routes it.
 func (n *Newsroom) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; frame-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'")
+	isolationHeaders(h) // isolation.go
 	if r.URL.Path+"/" == n.prefix {
 		http.Redirect(w, r, n.prefix, http.StatusFound)
 		return

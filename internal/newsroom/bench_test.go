@@ -38,8 +38,8 @@ func BenchmarkKeystrokeToPreview10k(b *testing.B) {
 	copyTree(b, corpus, src)
 	ctx := browsertest.New(b)
 	var log lockedBuffer
-	buildLog = &log
-	defer func() { buildLog = nil }()
+	buildLog, savedLog = &log, &log
+	defer func() { buildLog, savedLog = nil, nil }()
 	started := time.Now()
 	editURL, _ := startEditor(b, src, "/dangjian/")
 	firstBuild := time.Since(started)
@@ -95,6 +95,16 @@ func BenchmarkKeystrokeToPreview10k(b *testing.B) {
 		ms, _ := strconv.Atoi(m[1])
 		rebuilds = append(rebuilds, float64(ms))
 	}
+	var hooks []float64
+	for _, m := range regexp.MustCompile(`saved \S+ in (\d+)ms`).FindAllStringSubmatch(log.String(), -1) {
+		ms, _ := strconv.Atoi(m[1])
+		hooks = append(hooks, float64(ms))
+	}
+	if len(hooks) > 0 {
+		b.ReportMetric(percentile(hooks, 50), "saved-rebuild-median-ms")
+		b.ReportMetric(percentile(hooks, 95), "saved-rebuild-p95-ms")
+	}
+	b.ReportMetric(float64(strings.Count(log.String(), "fast false")), "full-rebuilds")
 	if len(rebuilds) > 0 {
 		b.ReportMetric(percentile(rebuilds, 50), "rebuild-median-ms")
 		b.ReportMetric(float64(len(rebuilds)), "fast-rebuilds")

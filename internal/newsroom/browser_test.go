@@ -36,7 +36,13 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 	session := build.NewSession(opts)
 	var s *server.Server
 	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes(),
-		Saved: func(rel string) { s.Saved(rel) }}) // as in showcase serve
+		Saved: func(rel string) { // as in showcase serve
+			t0 := time.Now()
+			s.Saved(rel)
+			if savedLog != nil {
+				fmt.Fprintf(savedLog, "saved %s in %dms\n", rel, time.Since(t0).Milliseconds())
+			}
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +85,9 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 // reads the rebuilds' times from them).
 var buildLog io.Writer
 
+// savedLog, when set, gets a line for each save's rebuild by the preview.
+var savedLog io.Writer
+
 // waitUntil evaluates the condition (a value or a promise) until it holds,
 // for at most 30 s; an evaluation that fails (a page loading) counts as not yet.
 func waitUntil(t testing.TB, ctx context.Context, what, condition string) {
@@ -118,6 +127,10 @@ func TestBrowserEditAndPreview(t *testing.T) {
 	src, editURL, _ := editorSite(t, nil)
 	run(t, ctx, chromedp.Navigate(editURL))
 	waitUntil(t, ctx, "the dashboard lists the page", `document.querySelector('tr[data-file="content/news/a/index.md"]') && document.body.innerText.includes("待审")`)
+	waitUntil(t, ctx, "the page is under its section's heading", `document.querySelector('section[data-section="news"] h2').textContent.includes("工作动态") && document.querySelector('section[data-section="news"] tr[data-file="content/news/a/index.md"]')`)
+	run(t, ctx, chromedp.SetValue(chromedp.CSS(`input[type=search]`), "第一篇"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[type=search]').dispatchEvent(new Event("input", {bubbles: true}))`))
+	waitUntil(t, ctx, "the search keeps only the section with a hit", `document.querySelectorAll("section.group").length === 1 && document.querySelector('section[data-section="news"]')`)
 	run(t, ctx, chromedp.Click(chromedp.CSS(`tr[data-file="content/news/a/index.md"] a`)))
 	waitUntil(t, ctx, "the edit view opens", `document.getElementById("body") && document.getElementById("body").value.includes("正文第一段")`)
 	waitUntil(t, ctx, "the preview shows the page", previewText+` && `+previewText+`.innerText.includes("正文第一段")`)

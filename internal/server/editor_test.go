@@ -2,6 +2,8 @@ package server
 
 import (
 	"net"
+	"os"
+	"path/filepath"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -96,5 +98,38 @@ func TestSavedRebuildsAtOnce(t *testing.T) {
 	s.Saved("data/review-ledger.csv")
 	if len(calls) != 2 {
 		t.Errorf("Saved of other files rebuilt at once: %q", calls)
+	}
+}
+
+// TestSavedDropsTheWatchersBatch: the watcher's batch for a page Saved
+// has built, unchanged since, is not rebuilt; once the file changes again
+// (another program), it is.
+func TestSavedDropsTheWatchersBatch(t *testing.T) {
+	src := t.TempDir()
+	page := filepath.Join(src, "content", "news", "a.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("+++\ntitle = \"a\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := make(chan []string, 4)
+	s := newTestServer(t, src, t.TempDir(), func(c []string) (Result, error) {
+		rebuilt <- c
+		return Result{Changed: []string{}}, nil
+	})
+	s.Saved("content/news/a.md")
+	<-rebuilt
+	if !s.alreadyBuilt([]string{"content/news/a.md"}) {
+		t.Error("the watcher's batch of the saved page would be rebuilt again")
+	}
+	if s.alreadyBuilt([]string{"content/news/a.md", "content/news/b.md"}) || s.alreadyBuilt(nil) {
+		t.Error("a batch with another file, or everything, would not be rebuilt")
+	}
+	if err := os.WriteFile(page, []byte("+++\ntitle = \"changed by another program\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s.alreadyBuilt([]string{"content/news/a.md"}) {
+		t.Error("a page changed since Saved built it would not be rebuilt")
 	}
 }

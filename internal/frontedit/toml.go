@@ -177,15 +177,21 @@ func tomlKey(key string) string {
 // AppendTable adds a TOML table to an array of tables ([[name]], as an
 // album's [[resources]]) after the front matter's last key, before the
 // comments and blank lines that close it; fields are written in the order
-// given, as strings. YAML front matter is refused: its lists of mappings
-// are edited in the source.
+// given, as strings. In YAML front matter the table is an item of the
+// list name (yamllist.go).
 func AppendTable(file []byte, name string, fields [][2]string) ([]byte, error) {
 	d, err := parse(file)
 	if err != nil {
 		return nil, err
 	}
-	if d == nil || d.format != "toml" {
-		return nil, fmt.Errorf("只能在 TOML（+++）前置元数据中添加 [[%s]]（only TOML front matter）", name)
+	if d == nil {
+		return nil, fmt.Errorf("文件没有前置元数据，无法添加 %s（no front matter）", name)
+	}
+	if d.format == "yaml" {
+		if err := checkKey(name); err != nil {
+			return nil, err
+		}
+		return d.appendYAMLItem(name, fields)
 	}
 	if err := checkKey(name); err != nil {
 		return nil, err

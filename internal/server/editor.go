@@ -41,13 +41,19 @@ func (s *Server) Saved(rel string) {
 	if Classify(rel) != ContentPage {
 		return
 	}
-	st, statErr := s.stat(rel)
-	if s.Rebuild([]string{rel}) == nil && statErr == nil {
-		s.savedMu.Lock()
-		if s.saved == nil {
-			s.saved = map[string]fileStamp{}
-		}
+	// the stamp first: the watcher's batch may fall due during the rebuild
+	st, err := s.stat(rel)
+	s.savedMu.Lock()
+	if s.saved == nil {
+		s.saved = map[string]fileStamp{}
+	}
+	if err == nil {
 		s.saved[rel] = st
+	}
+	s.savedMu.Unlock()
+	if s.Rebuild([]string{rel}) != nil { // built nothing: the watcher's batch builds again
+		s.savedMu.Lock()
+		delete(s.saved, rel)
 		s.savedMu.Unlock()
 	}
 }

@@ -114,12 +114,18 @@ func TestSavedDropsTheWatchersBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	rebuilt := make(chan []string, 4)
-	s := newTestServer(t, src, t.TempDir(), func(c []string) (Result, error) {
+	var s *Server
+	duringRebuild := false
+	s = newTestServer(t, src, t.TempDir(), func(c []string) (Result, error) {
+		duringRebuild = s.alreadyBuilt([]string{"content/news/a.md"})
 		rebuilt <- c
 		return Result{Changed: []string{}}, nil
 	})
 	s.Saved("content/news/a.md")
 	<-rebuilt
+	if !duringRebuild {
+		t.Error("a watcher's batch falling due during Saved's rebuild would rebuild the page again")
+	}
 	if !s.alreadyBuilt([]string{"content/news/a.md"}) {
 		t.Error("the watcher's batch of the saved page would be rebuilt again")
 	}

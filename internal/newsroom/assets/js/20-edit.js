@@ -118,7 +118,7 @@ routes["/edit"] = async function edit(params) {
       if (req.body !== undefined) state.body = req.body;
       showProblems(out.problems);
       if (out.info && out.info.url) page.info.url = out.info.url;
-      preview.refresh(page.info.url).catch(() => preview.release());
+      preview.refresh(page.info.url).catch(() => {}).finally(() => preview.release());
       say(keep ? "已保存，并记录了这个版本" : "已自动保存，预览正在刷新");
       document.dispatchEvent(new CustomEvent("page-saved", { detail: out }));
     }).catch((e) => {

@@ -26,7 +26,10 @@ function previewFrame(url, sandboxed) {
     return head + "\n" + body.innerHTML;
   };
   const live = () => { try { return frame.contentWindow.__showcase || null; } catch (e) { return null; } };
+  let holds = 0; // saves under way: each holds the live reload back until its page is in place
+  const apply = () => { const s = live(); if (s) s.reloading = holds > 0; };
   frame.addEventListener("load", () => {
+    apply();
     shown = null;
     delete frame.dataset.known;
     if (sandboxed) return;
@@ -37,9 +40,10 @@ function previewFrame(url, sandboxed) {
   const updated = () => document.dispatchEvent(new CustomEvent("preview-updated"));
   return {
     frame,
-    // hold keeps the page's live-reload from reloading the frame during a save
-    hold() { const s = live(); if (s) s.reloading = true; },
-    release() { const s = live(); if (s) s.reloading = false; },
+    // hold keeps the page's live-reload from reloading the frame during a
+    // save; release, once per hold, when the save's page is in place
+    hold() { holds++; apply(); },
+    release() { holds = Math.max(0, holds - 1); apply(); },
     async refresh(newURL) {
       if (sandboxed || newURL !== url) { url = newURL; frame.src = newURL; return; }
       let doc = null, here = null;
@@ -56,7 +60,6 @@ function previewFrame(url, sandboxed) {
       content(d).replaceWith(d.importNode(content(doc), true));
       if (d.title !== doc.title) d.title = doc.title;
       frame.contentWindow.scrollTo(x, y);
-      this.release();
       updated();
     },
   };

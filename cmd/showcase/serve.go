@@ -154,13 +154,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Preview: true, PreviewHead: server.PreviewHead(base),
 	}
 	session := build.NewSession(opts)
-	defer session.Close() // before the folder goes: no index written into it after
-	editor, token, err := newEditor(flags, opts, base)
+	defer session.Close()  // before the folder goes: no index written into it after
+	var srv *server.Server // set before anything is served
+	editor, token, err := newEditor(flags, opts, base, func(rel string) { srv.Saved(rel) })
 	if err != nil {
 		fmt.Fprintf(stderr, "showcase: %v\n", err)
 		return 1
 	}
-	srv, err := server.New(server.Options{
+	srv, err = server.New(server.Options{
 		Source: src, Root: dest, BasePath: base, Poll: flags.poll, Log: stdout, Editor: editor,
 		Rebuild: previewRebuild(session, &warningPrinter{w: stderr}, func() {
 			if now, err := sitePath(src, flags.baseURL); err == nil && now != base {

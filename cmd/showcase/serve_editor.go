@@ -14,10 +14,9 @@ import (
 
 // newEditor makes the editor served at <base>/_edit/, or nil with
 // --editor=false. Bound to an address other computers reach, it gets a
-// token, which only the printed address carries. Its saves reach the
-// preview as any other change of a file does: through the watcher, so
-// each is built once.
-func newEditor(flags serveFlags, opts build.Options, base string) (http.Handler, string, error) {
+// token, which only the printed address carries. saved is told of each
+// file it writes (the preview's Server.Saved: a page is rebuilt at once).
+func newEditor(flags serveFlags, opts build.Options, base string, saved func(rel string)) (http.Handler, string, error) {
 	if !flags.editor {
 		return nil, "", nil
 	}
@@ -25,7 +24,7 @@ func newEditor(flags serveFlags, opts build.Options, base string) (http.Handler,
 	if ip, err := netip.ParseAddr(flags.bind); flags.bind != "localhost" && (err != nil || !ip.IsLoopback()) {
 		token = newsroom.RandomToken()
 	}
-	n, err := newsroom.New(newsroom.Options{Build: opts, BasePath: base, Token: token, Archetypes: showcase.Archetypes()})
+	n, err := newsroom.New(newsroom.Options{Build: opts, BasePath: base, Token: token, Saved: saved, Archetypes: showcase.Archetypes()})
 	if err != nil {
 		return nil, "", err
 	}

@@ -13,7 +13,7 @@ func TestEditorTokenOnlyOffLoopback(t *testing.T) {
 		bind      string
 		wantToken bool
 	}{{"127.0.0.1", false}, {"localhost", false}, {"::1", false}, {"0.0.0.0", true}, {"192.168.1.5", true}} {
-		h, token, err := newEditor(serveFlags{bind: c.bind, editor: true}, build.Options{Source: site}, "/")
+		h, token, err := newEditor(serveFlags{bind: c.bind, editor: true}, build.Options{Source: site}, "/", nil)
 		if err != nil || h == nil {
 			t.Fatalf("%s: %v", c.bind, err)
 		}
@@ -21,7 +21,7 @@ func TestEditorTokenOnlyOffLoopback(t *testing.T) {
 			t.Errorf("bound to %s: token %q", c.bind, token)
 		}
 	}
-	if h, _, _ := newEditor(serveFlags{bind: "127.0.0.1", editor: false}, build.Options{Source: site}, "/"); h != nil {
+	if h, _, _ := newEditor(serveFlags{bind: "127.0.0.1", editor: false}, build.Options{Source: site}, "/", nil); h != nil {
 		t.Error("--editor=false still serves the editor")
 	}
 }

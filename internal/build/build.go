@@ -43,6 +43,7 @@ import (
 	"strings"
 	"time"
 
+	"showcase/internal/check"
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
@@ -345,8 +346,10 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 // publishes says whether this build publishes the page: drafts, future and
 // expired pages only with the flags, and 先审后发: with [review] required, a
 // page not reviewed is held back (without it, showcase check refuses
-// review = "draft" before a deploy); the preview shows it, marked.
+// review = "draft" before a deploy); the preview shows it, marked. With
+// [review] stages, reviewed means every stage signed (check.Unsigned).
 func publishes(p *content.Page, cfg *config.Config, opts Options) bool {
+	p.Unsigned = check.Unsigned(p, cfg.Review) // [review] stages: every stage signed
 	unreviewed := cfg.Review.Required && p.Kind == content.KindPage && p.Profile == nil && !p.Reviewed()
 	return p.Published(opts.Drafts, opts.Future, opts.Expired, opts.Now) && (!unreviewed || opts.Preview)
 }

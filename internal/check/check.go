@@ -73,7 +73,10 @@
 // reviewed that names no reviewer is an error. When review is not
 // required, a page still marked "draft" (as "showcase new" and a troubled
 // import leave it) is an error: it would be published unreviewed. A page
-// held for review is checked like a draft (see Drafts).
+// held for review is checked like a draft (see Drafts). With [review]
+// stages, a page is reviewed only when each stage is signed in its
+// signoffs; one that says it is reviewed without them is held back and an
+// error (signoffs.go).
 package check
 
 import (
@@ -182,7 +185,9 @@ func Run(site *content.Site, docs map[string]outline.Doc, opts Options) []Findin
 			notDrafts = append(notDrafts, p)
 		}
 	}
+	MarkUnsigned(c.pages, site.Config.Review)
 	c.reviewState(notDrafts)
+	c.signoffs(notDrafts)
 	c.requiredFields()
 	c.linksAndImages()
 	c.personalIdentifiers()

@@ -42,6 +42,7 @@ type Page struct {
 	Cover, CoverAlt                        string
 	Byline                                 Byline
 	Review                                 string   // "draft", "reviewed" or "" (then reviewers decide)
+	Unsigned                               []string // [review] stages not signed yet (check.MarkUnsigned): not reviewed
 	Profile                                *Profile // set for a branch or department profile
 	Photos                                 []Photo  // album photos, in order
 	Resources                              []string // files of the bundle, relative to it, sorted
@@ -141,6 +142,9 @@ const (
 
 // Reviewed reports whether the page passed review.
 func (p *Page) Reviewed() bool {
+	if len(p.Unsigned) > 0 {
+		return false
+	}
 	switch p.Review {
 	case ReviewDraft:
 		return false

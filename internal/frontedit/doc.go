@@ -11,6 +11,9 @@
 // A key the file does not have is added after the last top-level key
 // (before the first TOML [table]). A file without front matter gets TOML
 // front matter holding the key. Delete removes a key and its value's lines.
+// A key with a dot, "params.kind", is a key of a table one level down: a
+// TOML [params] table's key or dotted key, a YAML nested mapping's key
+// (nested.go).
 //
 // Keys are matched without regard to case, as the build reads them; when a
 // key is written twice, the last one (the one the build reads) is edited.

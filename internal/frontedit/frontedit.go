@@ -54,6 +54,11 @@ func Set(file []byte, key string, v any) ([]byte, error) {
 	}
 	e, ok := d.find(key)
 	if !ok {
+		if parent, child, nested, err := splitNested(key); err != nil {
+			return nil, err
+		} else if nested {
+			return d.setNested(parent, child, v)
+		}
 		if d.isTable(key) {
 			return nil, fmt.Errorf("%s 是一组字段（表格），请在源文件中修改（%s is a table: edit it in the source）", key, key)
 		}
@@ -67,6 +72,11 @@ func Set(file []byte, key string, v any) ([]byte, error) {
 		}
 		return d.splice(at, at, []string{line}), nil
 	}
+	return d.replace(e, v)
+}
+
+// replace writes v as the value of the entry e (top-level or nested).
+func (d *document) replace(e entry, v any) ([]byte, error) {
 	first := d.lines[e.start]
 	if !e.multi {
 		old := first[e.valStart:e.valEnd]
@@ -111,6 +121,12 @@ func Delete(file []byte, key string) ([]byte, error) {
 	}
 	e, ok := d.find(key)
 	if !ok {
+		if parent, child, nested, err := splitNested(key); err != nil || nested {
+			if err != nil {
+				return nil, err
+			}
+			return d.deleteNested(file, parent, child)
+		}
 		return file, nil
 	}
 	return d.splice(e.start, e.end, nil), nil

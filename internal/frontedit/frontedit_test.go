@@ -189,7 +189,43 @@ func TestAppendTable(t *testing.T) {
 	if res, _ := m["resources"].([]map[string]any); len(res) != 2 || res[1]["title"] != "第二张 \"引号\"" {
 		t.Errorf("resources: %#v", m["resources"])
 	}
-	if _, err := AppendTable([]byte(yamlPage), "resources", nil); err == nil {
-		t.Error("YAML accepted")
+}
+
+// TestAppendTableYAML: in YAML an album's photo becomes an item of its
+// resources list, at the list's indentation, and reads back as such.
+func TestAppendTableYAML(t *testing.T) {
+	photo := [][2]string{{"src", "b.jpg"}, {"title", "第二张: 说明"}}
+	for _, c := range []struct{ name, page, want string }{
+		{"after the last item", "---\ntitle: 图集\nresources:\n    - src: a.jpg\n      title: 第一张\ndate: 2025-01-01\n---\n导语。\n",
+			"---\ntitle: 图集\nresources:\n    - src: a.jpg\n      title: 第一张\n    - src: b.jpg\n      title: \"第二张: 说明\"\ndate: 2025-01-01\n---\n导语。\n"},
+		{"a list at the key's column", "---\nresources:\n- src: a.jpg\n---\n",
+			"---\nresources:\n- src: a.jpg\n- src: b.jpg\n  title: \"第二张: 说明\"\n---\n"},
+		{"no list yet", "---\ntitle: 图集 # 标题\n---\n",
+			"---\ntitle: 图集 # 标题\nresources:\n  - src: b.jpg\n    title: \"第二张: 说明\"\n---\n"},
+		{"an empty inline list", "---\nresources: [] # 照片\ntitle: t\n---\n",
+			"---\nresources: # 照片\n  - src: b.jpg\n    title: \"第二张: 说明\"\ntitle: t\n---\n"},
+	} {
+		out, err := AppendTable([]byte(c.page), "resources", photo)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if string(out) != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, out, c.want)
+		}
+		m := decode(t, out)
+		list, _ := m["resources"].([]any)
+		if len(list) == 0 {
+			t.Errorf("%s: resources %#v", c.name, m["resources"])
+			continue
+		}
+		if last, _ := list[len(list)-1].(map[string]any); last["src"] != "b.jpg" || last["title"] != "第二张: 说明" {
+			t.Errorf("%s: resources %#v", c.name, m["resources"])
+		}
+	}
+	for _, page := range []string{"---\nresources: [a.jpg]\n---\n", "---\nresources:\n  src: a.jpg\n---\n"} {
+		if out, err := AppendTable([]byte(page), "resources", photo); err == nil {
+			t.Errorf("%q: %q, want a refusal", page, out)
+		}
 	}
 }

@@ -7,8 +7,24 @@ import (
 
 // scanTOML finds the key/value lines before the first [table] header.
 func (d *document) scanTOML() error {
-	d.regionEnd = d.close
-	for i := d.open + 1; i < d.close; {
+	entries, stop, err := d.scanTOMLKeys(d.open+1, d.close)
+	if err != nil {
+		return err
+	}
+	d.entries, d.regionEnd = entries, stop
+	for _, l := range d.lines[stop:d.close] { // the tables' names, to refuse their keys
+		if h := strings.TrimLeft(l, " \t"); strings.HasPrefix(h, "[") {
+			name := strings.Trim(strings.TrimSpace(strings.SplitN(h, "]", 2)[0]), "[ \t\"'")
+			d.tables = append(d.tables, name)
+		}
+	}
+	return nil
+}
+
+// scanTOMLKeys finds the key/value lines from line from up to the first
+// [table] header (stop) or to.
+func (d *document) scanTOMLKeys(from, to int) (entries []entry, stop int, err error) {
+	for i := from; i < to; {
 		l := d.lines[i]
 		t := strings.TrimLeft(l, " \t")
 		if t == "" || strings.HasPrefix(t, "#") || strings.TrimRight(t, "\r\n") == "" {
@@ -16,18 +32,11 @@ func (d *document) scanTOML() error {
 			continue
 		}
 		if strings.HasPrefix(t, "[") {
-			d.regionEnd = i
-			for _, l := range d.lines[i:d.close] { // the tables' names, to refuse their keys
-				if h := strings.TrimLeft(l, " \t"); strings.HasPrefix(h, "[") {
-					name := strings.Trim(strings.TrimSpace(strings.SplitN(h, "]", 2)[0]), "[ \t\"'")
-					d.tables = append(d.tables, name)
-				}
-			}
-			return nil
+			return entries, i, nil
 		}
 		key, eq, ok := tomlKeyAt(l)
 		if !ok {
-			return fmt.Errorf("第 %d 行不是“键 = 值”（line %d is not key = value）", i+1, i+1)
+			return nil, 0, fmt.Errorf("第 %d 行不是“键 = 值”（line %d is not key = value）", i+1, i+1)
 		}
 		e := entry{key: key, start: i, valStart: eq + 1}
 		for e.valStart < len(l) && (l[e.valStart] == ' ' || l[e.valStart] == '\t') {
@@ -35,13 +44,13 @@ func (d *document) scanTOML() error {
 		}
 		end, valEnd, err := d.tomlValueEnd(i, e.valStart)
 		if err != nil {
-			return err
+			return nil, 0, err
 		}
 		e.end, e.valEnd, e.multi = end, valEnd, end > i+1
-		d.entries = append(d.entries, e)
+		entries = append(entries, e)
 		i = end
 	}
-	return nil
+	return entries, to, nil
 }
 
 // tomlKeyAt reads the key of a key/value line; eq is the offset of "=".
@@ -168,15 +177,21 @@ func tomlKey(key string) string {
 // AppendTable adds a TOML table to an array of tables ([[name]], as an
 // album's [[resources]]) after the front matter's last key, before the
 // comments and blank lines that close it; fields are written in the order
-// given, as strings. YAML front matter is refused: its lists of mappings
-// are edited in the source.
+// given, as strings. In YAML front matter the table is an item of the
+// list name (yamllist.go).
 func AppendTable(file []byte, name string, fields [][2]string) ([]byte, error) {
 	d, err := parse(file)
 	if err != nil {
 		return nil, err
 	}
-	if d == nil || d.format != "toml" {
-		return nil, fmt.Errorf("只能在 TOML（+++）前置元数据中添加 [[%s]]（only TOML front matter）", name)
+	if d == nil {
+		return nil, fmt.Errorf("文件没有前置元数据，无法添加 %s（no front matter）", name)
+	}
+	if d.format == "yaml" {
+		if err := checkKey(name); err != nil {
+			return nil, err
+		}
+		return d.appendYAMLItem(name, fields)
 	}
 	if err := checkKey(name); err != nil {
 		return nil, err

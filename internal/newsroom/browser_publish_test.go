@@ -47,7 +47,7 @@ func TestPublishGateNeedsEveryStage(t *testing.T) {
 	n := testNewsroom(t, dir, "")
 	var out map[string]string
 	w := n.do(t, call{method: "POST", path: "api/publish", csrf: true, body: `{"dryRun": true}`}, &out)
-	if w.Code != 400 || !strings.Contains(out["error"], "还没有签署完") {
+	if w.Code != 400 || !strings.Contains(out["error"], "缺少审核阶段的签署：初审、终审") { // check's rule (internal/check signoffs.go)
 		t.Errorf("publishing a page without its sign-offs: %d %q", w.Code, out["error"])
 	}
 	if w := n.do(t, call{method: "POST", path: "api/publish", csrf: true, body: `{"dryRun": true, "target": "file:///tmp"}`}, nil); w.Code != 400 {

@@ -34,11 +34,19 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 	opts := build.Options{Source: src, Destination: dest, Drafts: true, Future: true, Theme: showcase.Theme(),
 		Preview: true, PreviewHead: server.PreviewHead(base)}
 	session := build.NewSession(opts)
-	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes()}) // saves reach the preview through its watcher, as in showcase serve
+	var s *server.Server
+	n, err := New(Options{Build: opts, BasePath: base, Archetypes: showcase.Archetypes(),
+		Saved: func(rel string) { // as in showcase serve
+			t0 := time.Now()
+			s.Saved(rel)
+			if savedLog != nil {
+				fmt.Fprintf(savedLog, "saved %s in %dms\n", rel, time.Since(t0).Milliseconds())
+			}
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
+	s, err = server.New(server.Options{Source: src, Root: dest, BasePath: base, Editor: n,
 		Rebuild: func(changed []string) (server.Result, error) {
 			res, err := session.BuildChanged(changed)
 			if err != nil {
@@ -76,6 +84,9 @@ func startEditor(t testing.TB, src, base string) (editURL string, n *Newsroom) {
 // buildLog, when set, gets the preview's terminal lines (the benchmark
 // reads the rebuilds' times from them).
 var buildLog io.Writer
+
+// savedLog, when set, gets a line for each save's rebuild by the preview.
+var savedLog io.Writer
 
 // waitUntil evaluates the condition (a value or a promise) until it holds,
 // for at most 30 s; an evaluation that fails (a page loading) counts as not yet.
@@ -116,12 +127,21 @@ func TestBrowserEditAndPreview(t *testing.T) {
 	src, editURL, _ := editorSite(t, nil)
 	run(t, ctx, chromedp.Navigate(editURL))
 	waitUntil(t, ctx, "the dashboard lists the page", `document.querySelector('tr[data-file="content/news/a/index.md"]') && document.body.innerText.includes("待审")`)
+	waitUntil(t, ctx, "the page is under its section's heading", `document.querySelector('section[data-section="news"] h2').textContent.includes("工作动态") && document.querySelector('section[data-section="news"] tr[data-file="content/news/a/index.md"]')`)
+	run(t, ctx, chromedp.SetValue(chromedp.CSS(`input[type=search]`), "第一篇"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[type=search]').dispatchEvent(new Event("input", {bubbles: true}))`))
+	waitUntil(t, ctx, "the search keeps only the section with a hit", `document.querySelectorAll("section.group").length === 1 && document.querySelector('section[data-section="news"]')`)
 	run(t, ctx, chromedp.Click(chromedp.CSS(`tr[data-file="content/news/a/index.md"] a`)))
 	waitUntil(t, ctx, "the edit view opens", `document.getElementById("body") && document.getElementById("body").value.includes("正文第一段")`)
 	waitUntil(t, ctx, "the preview shows the page", previewText+` && `+previewText+`.innerText.includes("正文第一段")`)
 
+	waitUntil(t, ctx, "the editor knows the page in the frame", `document.getElementById("preview").dataset.known === "1"`)
+	run(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("preview").contentWindow.notReloaded = true`))
 	run(t, ctx, typeAtEnd("#body", "新加的一段话。"))
 	waitUntil(t, ctx, "the preview shows what was typed", previewText+` && `+previewText+`.innerText.includes("新加的一段话。")`)
+	if !browsertest.Step(t, ctx, 10*time.Second, chromedp.Evaluate[bool](`document.getElementById("preview").contentWindow.notReloaded === true`)) {
+		t.Error("the preview frame reloaded after typing: its main was to be replaced in place")
+	}
 
 	run(t, ctx, chromedp.SetValue(chromedp.CSS(`input[name="title"]`), "改过的标题"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('input[name="title"]').dispatchEvent(new Event("input", {bubbles: true}))`))

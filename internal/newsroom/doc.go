@@ -7,7 +7,8 @@
 //
 // # What it offers (Simplified Chinese, plain JavaScript and CSS, no framework)
 //
-//   - 稿件 (dashboard): every page by section with its state — 草稿 (draft),
+//   - 稿件 (dashboard): every page under its section's heading (栏目, the
+//     title of the section's _index.md) with its state — 草稿 (draft),
 //     待审 (not reviewed), 已审 (reviewed, but outside its dates), 已发布
 //     (the build publishes it) — author and date, a search box, and the
 //     problems "showcase check" finds in each (checked behind the list,
@@ -31,6 +32,9 @@
 //     "阶段 姓名 时间", reviewer gets the name, review stays "draft" until the
 //     last stage makes it "reviewed"; a row goes into data/review-ledger.csv
 //     (审核台账, shown and exported as CSV for Excel).
+//     The build, check and deploy go by the same rule (internal/check,
+//     signoffs.go): with [review] required, a page that says reviewed
+//     without every stage signed is held back, and check reports it.
 //   - 导入: a .docx, .html or .txt dropped on the dashboard becomes a page
 //     bundle (internal/importer), its report shown.
 //   - 发布: the deploy's dry run (its plan), then the deploy to a target of
@@ -61,6 +65,11 @@
 //   - Every write (POST) carries the CSRF token the editor's page holds
 //     (X-CSRF-Token), and an Origin header, when sent, must be the
 //     editor's own.
+//   - The preview's pages share the editor's origin; the token is kept
+//     from their scripts (isolation.go): the editor's page is given to
+//     top-level navigations only, cannot be framed, opens in its own
+//     browsing context group, and with raw HTML allowed in Markdown the
+//     preview frame beside the form is sandboxed.
 //
 // Writes go only to Markdown files and photos inside content/, through the
 // site's folder as internal/sitefs reads it (no symbolic link leading out),
@@ -72,5 +81,8 @@
 // the version: as a git commit of that one file when the site is a git
 // repository, else as a copy under .showcase-history/. Typing saves the
 // file too, after a short pause, so the preview beside the form shows the
-// real page; those saves are not kept as versions.
+// real page; those saves are not kept as versions. The answer to a save
+// comes once the preview has rebuilt the page (Options.Saved), and the
+// editor then puts the page's new <main> into the frame in place, keeping
+// its scroll position (assets/js/22-preview.js).
 package newsroom

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"showcase/internal/build"
+	"showcase/internal/check"
 	"showcase/internal/config"
 	"showcase/internal/content"
 	"showcase/internal/diag"
@@ -184,6 +185,7 @@ func (n *Newsroom) describe(site fs.FS, file string, cfg *config.Config, now tim
 }
 
 func pageInfoOf(p *content.Page, cfg *config.Config, now time.Time) pageInfo {
+	check.MarkUnsigned([]*content.Page{p}, cfg.Review) // a stage unsigned: 待审
 	info := pageInfo{File: p.File, Section: sectionOf(p.File), Title: p.Title, Author: p.Byline.Author,
 		Reviewers: p.Byline.Reviewers, Tags: p.Terms["tags"], Branches: p.Terms[config.BranchTaxonomy],
 		URL: cfg.BasePath + content.URLPath(p), Signoffs: stringList(p.Params[SignoffKey])}

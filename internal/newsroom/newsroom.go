@@ -32,9 +32,9 @@ type Options struct {
 	// package documentation); when empty they are refused.
 	Token string
 	// Saved is called after a file was written, with its path from the
-	// site folder; nil for none. (The preview need not be told: its
-	// watcher sees the change, and rebuilding here as well would build
-	// each save twice and reload the page twice.)
+	// site folder, before the write is answered; nil for none. showcase
+	// serve passes the preview's Server.Saved, which rebuilds a page at
+	// once, so the answer to a save means the preview has the new page.
 	Saved func(rel string)
 	// Archetypes are the built-in archetypes (showcase.Archetypes), under
 	// the site's own archetypes/; nil for the site's alone.
@@ -99,11 +99,7 @@ func RandomToken() string {
 // ServeHTTP checks the request (access.go) and routes it.
 func (n *Newsroom) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("X-Frame-Options", "DENY")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; frame-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'none'")
+	isolationHeaders(h) // isolation.go
 	if r.URL.Path+"/" == n.prefix {
 		http.Redirect(w, r, n.prefix, http.StatusFound)
 		return

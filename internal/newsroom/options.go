@@ -23,6 +23,9 @@ type siteOptions struct {
 	Kinds    []choice `json:"kinds"`    // what "new page" makes
 	Sections []string `json:"sections"`
 	Targets  []string `json:"targets"` // the names of [[deploy.targets]]
+	// RawHTML: the site lets Markdown carry raw HTML (and so scripts), so
+	// the editor sandboxes its preview frame (see Safety in the package doc)
+	RawHTML bool `json:"rawHTML"`
 }
 
 func (n *Newsroom) serveOptions(w http.ResponseWriter, r *http.Request) {
@@ -37,7 +40,7 @@ func (n *Newsroom) serveOptions(w http.ResponseWriter, r *http.Request) {
 func optionsOf(pages []pageInfo, cfg *config.Config) siteOptions {
 	people, tags := map[string]int{}, map[string]int{}
 	sections := map[string]bool{}
-	out := siteOptions{Stages: cfg.Review.Stages, Kinds: kinds}
+	out := siteOptions{Stages: cfg.Review.Stages, Kinds: kinds, RawHTML: cfg.Unsafe}
 	for _, p := range pages {
 		for _, name := range p.People {
 			people[name]++

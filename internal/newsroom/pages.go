@@ -218,6 +218,9 @@ type shellData struct {
 var shell = template.Must(template.ParseFS(assets, "assets/index.html"))
 
 func (n *Newsroom) serveShell(w http.ResponseWriter, r *http.Request) {
+	if !navigationOnly(w, r) {
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	shell.Execute(w, shellData{CSRF: n.csrf, Prefix: n.prefix, Base: strings.TrimSuffix(n.prefix, Path)})
 }

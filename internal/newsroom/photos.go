@@ -118,7 +118,9 @@ func (n *Newsroom) servePhoto(w http.ResponseWriter, r *http.Request) {
 }
 
 // albumPage tells whether page is an album (in photos/, or listing
-// resources or photos in TOML front matter), and its version.
+// resources or photos), and its version. An album's photos join its
+// resources: [[resources]] tables in TOML, items of the resources list in
+// YAML (frontedit.AppendTable).
 func (n *Newsroom) albumPage(page string) (bool, string, error) {
 	data, err := n.readFile(page)
 	if err != nil {
@@ -130,13 +132,10 @@ func (n *Newsroom) albumPage(page string) (bool, string, error) {
 	}
 	album := strings.HasPrefix(page, "content/photos/")
 	for _, k := range keys {
-		album = album || strings.EqualFold(k, "photos")
+		album = album || strings.EqualFold(k, "photos") || strings.EqualFold(k, "resources") // YAML's list
 	}
 	if strings.Contains(string(data), "[[resources]]") {
 		album = true
-	}
-	if album && !strings.HasPrefix(string(bytes.TrimLeft(data, "\ufeff \t\r\n")), "+++") {
-		album = false // YAML albums: the photo goes into the body; the list is edited in the source
 	}
 	return album, version(data), nil
 }

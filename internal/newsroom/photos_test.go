@@ -75,3 +75,23 @@ func TestAlbumPhotoJoinsResources(t *testing.T) {
 		t.Errorf("an album photo without a caption: %d", w.Code)
 	}
 }
+
+// TestYAMLAlbumPhotoJoinsResources: in a YAML album the photo becomes an
+// item of its resources list, not a line of the body.
+func TestYAMLAlbumPhotoJoinsResources(t *testing.T) {
+	dir := testSite(t, map[string]string{
+		"content/photos/y/index.md": "---\ntitle: 图集\ndate: 2025-10-26\nresources:\n  - src: a.jpg\n    title: 第一张\n---\n导语。\n",
+		"content/photos/y/a.jpg":    string(sitetest.Image(t, "GEN jpeg 64x48")),
+	})
+	n := testNewsroom(t, dir, "")
+	page := openPage(t, n, "content/photos/y/index.md")
+	var out map[string]any
+	w := n.do(t, call{method: "POST", path: "api/photo?file=content/photos/y/index.md&name=b.jpg&alt=%E5%90%88%E5%BD%B1&version=" + page.Version, csrf: true, body: string(sitetest.Image(t, "GEN jpeg 64x48"))}, &out)
+	if w.Code != http.StatusOK || out["album"] != true {
+		t.Fatalf("upload: %d %v", w.Code, out)
+	}
+	want := "---\ntitle: 图集\ndate: 2025-10-26\nresources:\n  - src: a.jpg\n    title: 第一张\n  - src: b.jpg\n    title: 合影\n---\n导语。\n"
+	if got := readSite(t, dir, page.File); got != want {
+		t.Errorf("album:\n%s\nwant\n%s", got, want)
+	}
+}

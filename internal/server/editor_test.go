@@ -4,6 +4,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -63,5 +65,77 @@ func TestEditorBehindHostCheck(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:"+port+"/dj/_edit/", nil))
 	if !called {
 		t.Errorf("this computer's address did not reach the editor: %d", w.Code)
+	}
+}
+
+// TestSavedRebuildsAtOnce: the editor's save of a page is rebuilt before
+// Saved returns, without waiting for the watcher's quiet window, and the
+// open pages reload once: the watcher's later rebuild of the same bytes
+// changes nothing and sends no second reload.
+func TestSavedRebuildsAtOnce(t *testing.T) {
+	var calls [][]string
+	changed := []string{"news/a/index.html"}
+	s := newTestServer(t, t.TempDir(), t.TempDir(), func(c []string) (Result, error) {
+		calls = append(calls, c)
+		res := Result{Changed: changed}
+		changed = []string{} // the same bytes again: nothing written
+		return res, nil
+	})
+	page := s.live.subscribe()
+	s.Saved("content/news/a.md")
+	if len(calls) != 1 || len(calls[0]) != 1 || calls[0][0] != "content/news/a.md" {
+		t.Fatalf("Saved rebuilt %q, want content/news/a.md at once", calls)
+	}
+	expectEvents(t, page, "building", "ok", "reload")
+	s.Rebuild([]string{"content/news/a.md"}) // the watcher's turn
+	expectEvents(t, page, "building", "ok")
+	select {
+	case m := <-page:
+		t.Errorf("a second %q event after the same save", m.event)
+	default:
+	}
+	s.Saved("content/news/a/photo.jpg") // a photo takes the watcher's way
+	s.Saved("data/review-ledger.csv")
+	if len(calls) != 2 {
+		t.Errorf("Saved of other files rebuilt at once: %q", calls)
+	}
+}
+
+// TestSavedDropsTheWatchersBatch: the watcher's batch for a page Saved
+// has built, unchanged since, is not rebuilt; once the file changes again
+// (another program), it is.
+func TestSavedDropsTheWatchersBatch(t *testing.T) {
+	src := t.TempDir()
+	page := filepath.Join(src, "content", "news", "a.md")
+	if err := os.MkdirAll(filepath.Dir(page), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte("+++\ntitle = \"a\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := make(chan []string, 4)
+	var s *Server
+	duringRebuild := false
+	s = newTestServer(t, src, t.TempDir(), func(c []string) (Result, error) {
+		duringRebuild = s.alreadyBuilt([]string{"content/news/a.md"})
+		rebuilt <- c
+		return Result{Changed: []string{}}, nil
+	})
+	s.Saved("content/news/a.md")
+	<-rebuilt
+	if !duringRebuild {
+		t.Error("a watcher's batch falling due during Saved's rebuild would rebuild the page again")
+	}
+	if !s.alreadyBuilt([]string{"content/news/a.md"}) {
+		t.Error("the watcher's batch of the saved page would be rebuilt again")
+	}
+	if s.alreadyBuilt([]string{"content/news/a.md", "content/news/b.md"}) || s.alreadyBuilt(nil) {
+		t.Error("a batch with another file, or everything, would not be rebuilt")
+	}
+	if err := os.WriteFile(page, []byte("+++\ntitle = \"changed by another program\"\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s.alreadyBuilt([]string{"content/news/a.md"}) {
+		t.Error("a page changed since Saved built it would not be rebuilt")
 	}
 }

@@ -72,6 +72,9 @@ type Server struct {
 	generation int            // successful builds so far
 	failure    *failureReport // the last build's problems; nil after a success
 	building   chan struct{}  // closed when the current rebuild ends; nil when idle
+
+	savedMu sync.Mutex
+	saved   map[string]fileStamp // pages the editor's Saved built (editor.go)
 }
 
 // New makes a Server; Watch, Rebuild and Run set it going.
@@ -227,7 +230,7 @@ func (s *Server) Run(ctx context.Context) error {
 		case <-s.lost:
 			pending.addEverything(s.clock.Now())
 		case <-timer:
-			if paths, ok := pending.take(s.clock.Now()); ok {
+			if paths, ok := pending.take(s.clock.Now()); ok && !s.alreadyBuilt(paths) {
 				building = true
 				go func() {
 					s.Rebuild(paths)

@@ -86,7 +86,7 @@ routes["/edit"] = async function edit(params) {
   }
   const body = el("textarea", { class: "body", id: "body", name: "body", spellcheck: "false" });
   body.value = page.body;
-  const frame = el("iframe", { title: "页面预览（保存后自动刷新）", src: page.info.url, id: "preview" });
+  const preview = previewFrame(page.info.url, !!opts.rawHTML), frame = preview.frame;
   const msg = el("div", { "aria-live": "polite" });
   const problems = el("ul", { class: "problems" });
   const showProblems = (list) => problems.replaceChildren(...(list || []).map((p) => el("li", { text: p })));
@@ -111,18 +111,21 @@ routes["/edit"] = async function edit(params) {
     if (body.value !== state.body) req.body = body.value;
     if (!fields.length && req.body === undefined && !keep) return;
     say("正在保存…");
+    preview.hold();
     state.saving = api("api/save", req).then((out) => {
       state.version = out.version;
       for (const f of fields) state.fields[f.key] = f.type === "delete" ? null : f.value;
       if (req.body !== undefined) state.body = req.body;
       showProblems(out.problems);
-      if (out.info && out.info.url && out.info.url !== page.info.url) { page.info.url = out.info.url; frame.src = out.info.url; }
+      if (out.info && out.info.url) page.info.url = out.info.url;
+      preview.refresh(page.info.url).catch(() => {}).finally(() => preview.release());
       say(keep ? "已保存，并记录了这个版本" : "已自动保存，预览正在刷新");
       document.dispatchEvent(new CustomEvent("page-saved", { detail: out }));
     }).catch((e) => {
       if (e.data && e.data.conflict) { state.stopped = true; showConflict(e.data); }
       else msg.replaceChildren(banner("error", e.message));
       say("保存失败");
+      preview.release();
     }).finally(() => {
       state.saving = null;
       if (state.again) { const k = state.again === "keep"; state.again = false; save(k); }

@@ -5,6 +5,13 @@ const PREFIX = meta("editor-prefix"), CSRF = meta("csrf-token"), BASE = meta("si
 const main = () => document.getElementById("main");
 const routes = {};
 
+// chineseDate writes the date of an ISO date or date-time as staff write
+// it, 2025年10月26日; anything else is left as it is.
+function chineseDate(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || "");
+  return m ? `${+m[1]}年${+m[2]}月${+m[3]}日` : s || "";
+}
+
 function el(tag, attrs, ...kids) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {

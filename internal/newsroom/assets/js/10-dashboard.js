@@ -19,11 +19,11 @@ routes["/"] = async function dashboard() {
   const row = (p) => {
     const probs = problems[p.file] || [];
     return el("tr", { "data-file": p.file },
-      el("td", {}, el("a", { href: "#/edit?file=" + encodeURIComponent(p.file), text: p.title })),
-      el("td", {}, el("span", { class: "state state-" + (p.state || "草稿"), text: p.error ? "有错误" : p.state })),
-      el("td", { text: p.author || "" }),
-      el("td", { text: p.date || "" }),
-      el("td", { class: "problems" }, p.error ? el("span", { text: p.error }) : probs.length ? el("details", {}, el("summary", { text: probs.length + " 个问题" }), el("ul", {}, probs.map((m) => el("li", { text: m })))) : ""));
+      el("td", { "data-label": "标题" }, el("a", { href: "#/edit?file=" + encodeURIComponent(p.file), text: p.title })),
+      el("td", { "data-label": "状态" }, el("span", { class: "state state-" + (p.state || "草稿"), text: p.error ? "有错误" : p.state })),
+      el("td", { "data-label": "作者", text: p.author || "" }),
+      el("td", { "data-label": "日期", class: "date", text: chineseDate(p.date) }),
+      el("td", { "data-label": "问题", class: "problems" }, p.error ? el("span", { text: p.error }) : probs.length ? el("details", {}, el("summary", { text: probs.length + " 个问题" }), el("ul", {}, probs.map((m) => el("li", { text: m })))) : ""));
   };
   const head = el("thead", {}, el("tr", {}, ["标题", "状态", "作者", "日期", "问题"].map((h) => el("th", { scope: "col", text: h }))));
   const draw = () => {

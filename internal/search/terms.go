@@ -27,7 +27,10 @@ import (
 // (terms that always occur together, 黄远 and 黄远友, share one): a bitmap
 // of the docids (bit i of byte i/8), then one impact byte per page in the
 // bitmap, in docid order. An impact byte is the term's BM25F weight in the
-// page in four levels (0…3), plus 4 when the term is in the title.
+// page in four levels (0…3), plus 4 when the term is in the title; a dense
+// term's weight is always level 2 (denseLevel): its idf is low, so its
+// levels hardly move a ranking, and without them its file is a fifth
+// smaller (−0.9 MB at 10,000 pages).
 //
 // The longest terms (Gram units) in more than ten pages also have
 // positions, read only for pieces longer than that (the pages of a rarer
@@ -65,7 +68,10 @@ type termEntry struct {
 	at     int // in the inverted lists
 }
 
-func isDense(df, docs int) bool { return df > 256 && df*8 > docs }
+// denseMin: a dense term is in more than this many pages.
+const denseMin = 256
+
+func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 
 // rareDocs: a term of Gram units in at most this many pages has no
 // positions; a query checks those few pages on their text instead, which
@@ -222,10 +228,17 @@ func hexBytes(name string) []byte {
 	return b
 }
 
+// denseLevel is the impact level of every page of a dense term.
+const denseLevel = 2
+
 func denseFile(l *termList, docs int) []byte {
 	bm := newBitmap(docs)
 	for _, d := range l.docs {
 		bm.set(d)
 	}
-	return append([]byte(bm), l.imps...)
+	out := []byte(bm)
+	for _, b := range l.imps {
+		out = append(out, b&impactTitle|denseLevel)
+	}
+	return out
 }

@@ -22,7 +22,7 @@ import (
 //	    for a term of Gram units the 8-byte name of the file of its positions
 //	when some list terms have positions, those (below)
 //
-// A dense term (in more than an eighth of the pages, and at least 256) has
+// A dense term (in more than an eighth of the pages, and more than 1,024) has
 // its postings in a file of its own, ../d/NAME.bin, named by its content
 // (terms that always occur together, 黄远 and 黄远友, share one): a bitmap
 // of the docids (bit i of byte i/8), then one impact byte per page in the
@@ -68,8 +68,17 @@ type termEntry struct {
 	at     int // in the inverted lists
 }
 
-// denseMin: a dense term is in more than this many pages.
-const denseMin = 256
+// baseBuckets is the most shards a base of n pages has: a power of two
+// below 7/8 of its pages, so that a small site's shards, which a query
+// reads cheaply anyway, are fewer files than its pages (1,037 pages: 512
+// shards, not 1,024; 10,000 pages: 8,192 as the target makes).
+func baseBuckets(n int) int {
+	return 1 << (bits.Len(uint(max(1, n*7/8))) - 1)
+}
+
+// denseMin: a dense term is in more than this many pages, so a site of a
+// thousand pages has almost no dense files (it had ~850 with 256).
+const denseMin = 1024
 
 func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 
@@ -85,7 +94,7 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
 	raw := 0
@@ -110,7 +119,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, rare int, idx, be
 	if need := raw / target; need > 1 {
 		buckets = 1 << bits.Len(uint(need-1))
 	}
-	buckets = min(buckets, maxBuckets)
+	buckets = min(buckets, most)
 	byBucket := make([][]int, buckets)
 	for i := range entries {
 		e := &entries[i]

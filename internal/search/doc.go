@@ -135,7 +135,10 @@
 //
 // # The page contract
 //
-// The search page is <base>/search/ (layouts/search.html) and reads ?q=
+// The search page is <base>/search/ (layouts/search.html); it loads the
+// scripts as static/js/search*.min.js, the sources without comments and
+// indentation (a fifth lighter; TestMinifiedScripts keeps them in step,
+// and -update rewrites them). It reads ?q=
 // (and section=, year=, facet= for filters). Its element #search carries
 // data-index, the manifest's URL ({{ url .Page.Params.searchIndex }}).
 // Results render inside #search-results, which carries data-count (pages

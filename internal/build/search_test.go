@@ -84,7 +84,7 @@ func TestSearchPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`<noscript>`, `href="/dangjian/news/"`, `id="search-results"`, `data-count="0"`,
-		`<script src="/dangjian/js/search.js">`, `<title>站内搜索 - 测试党建网</title>`,
+		`<script src="/dangjian/js/search.min.js">`, `<title>站内搜索 - 测试党建网</title>`,
 		`<link rel="canonical" href="https://www.example.edu.cn/dangjian/search/">`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("search page lacks %s", want)

@@ -54,7 +54,8 @@
 // each occurrence where a dense n-gram starts one unit later (农学院党委 is
 // 农学院党 followed by 委). Postings carry a BM25F impact (title ×5,
 // headings ×3, summary ×2, body ×1) and a title flag, so the browser needs
-// no table of page lengths.
+// no table of page lengths; a dense term (in thousands of pages, low idf)
+// carries only the title flag and a middle level.
 //
 // Pages get docids by section (in menu order), newest first; the manifest
 // gives each section's docid range and the docids where the month changes,
@@ -134,7 +135,10 @@
 //
 // # The page contract
 //
-// The search page is <base>/search/ (layouts/search.html) and reads ?q=
+// The search page is <base>/search/ (layouts/search.html); it loads the
+// scripts as static/js/search*.min.js, the sources without comments and
+// indentation (a fifth lighter; TestMinifiedScripts keeps them in step,
+// and -update rewrites them). It reads ?q=
 // (and section=, year=, facet= for filters). Its element #search carries
 // data-index, the manifest's URL ({{ url .Page.Params.searchIndex }}).
 // Results render inside #search-results, which carries data-count (pages

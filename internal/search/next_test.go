@@ -31,12 +31,12 @@ func nextDocs() []Doc {
 		"人文学院党委。",
 	}
 	var docs []Doc
-	for i := 0; i < 320; i++ {
-		b := bodies[i%16%len(bodies)] // 农学院党 in 173 pages: not dense
+	for i := 0; i < 1100; i++ {
+		b := bodies[i%16%len(bodies)] // 农学院党 in 597 pages: not dense
 		if i%16 >= len(bodies) {
 			b = bodies[5+i%3]
 		}
-		docs = append(docs, Doc{URL: fmt.Sprintf("%03d/", i), Title: fmt.Sprintf("第%d篇", i), Body: b,
+		docs = append(docs, Doc{URL: fmt.Sprintf("%04d/", i), Title: fmt.Sprintf("第%d篇", i), Body: b,
 			Date: day("2025-01-01").AddDate(0, 0, -i), Section: "news"})
 	}
 	return docs

@@ -45,9 +45,9 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	vocab := &vocabulary{ids: map[string]uint32{}}
 	cands, rare := 0, 0 // a delta is small: every n-gram is a term, with positions
-	target := deltaShardTarget
+	target, most := deltaShardTarget, maxBuckets
 	if level == 0 {
-		cands, rare, target = candidateMax, rareDocs, shardTarget
+		cands, rare, target, most = candidateMax, rareDocs, shardTarget, baseBuckets(len(items))
 	}
 	inv := invert(docs, vocab, opts.Gram, avg, cands)
 	if stop() {
@@ -55,7 +55,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, rare, in, beside)
+	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, most, rare, in, beside)
 	if stop() {
 		return nil
 	}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // termStats breaks the shards (t/B.bin) down by term length in characters
@@ -50,8 +52,12 @@ func termStats(files map[string][]byte) {
 		texts := make([]string, n)
 		for i := range texts {
 			l := uv()
-			texts[i] = string(r[:l])
-			r = r[l:]
+			b := r[:l/2]
+			r = r[l/2:]
+			if l%2 == 1 {
+				b, _ = simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+			}
+			texts[i] = string(b)
 		}
 		dfs := make([]int, n)
 		kinds := make([]byte, n)

@@ -13,7 +13,9 @@ import (
 // indexer writes the preview's search index behind its rebuilds. A rebuild
 // hands it the site it made and returns at once; a goroutine takes the
 // site's search documents (a snapshot of strings, which the next rebuild
-// waits for before it edits pages in memory: see snapshotted), and one
+// waits for before it edits pages in memory: see snapshotted; after a
+// fast rebuild, start takes them itself from the last snapshot and the
+// pages the rebuild edited, without a wait: takeDocs), and one
 // goroutine builds the index of the newest documents and writes it in
 // place. Documents handed over while it works replace those still waiting
 // and stop the index it is building, so a quick series of saves costs one
@@ -39,9 +41,12 @@ type indexer struct {
 	files   map[string]bool // the index files in the destination
 	err     error           // the first failure since the last wait
 	// snapped is closed when the documents of the last site handed over
-	// are taken
+	// (or seeded) are taken
 	snapped chan struct{}
-	closed  bool // no more indexes: the session ends
+	// docs are the documents of the last site handed over or seeded, which
+	// the next fast rebuild's snapshot starts from
+	docs   *docSnapshot
+	closed bool // no more indexes: the session ends
 	// wake tells a pausing indexer that newer documents came, or that the
 	// index is abandoned or the session ends
 	wake chan struct{}
@@ -69,38 +74,73 @@ func newIndexer(dest string) *indexer {
 	return x
 }
 
-// start hands over the site of the last rebuild.
-func (x *indexer) start(site *content.Site, set *render.Set, opts Options) {
+// start hands over the site of the last rebuild. edited are the pages it
+// changed in place: when the documents of the site before are at hand,
+// start takes the new ones itself, deriving only those the edit changed
+// (takeDocs), and the next rebuild need not wait. Otherwise (nil: a
+// snapshot of every page) a goroutine takes them.
+func (x *indexer) start(site *content.Site, set *render.Set, opts Options, edited map[*content.Page]bool) {
+	job := &indexJob{site: site, set: set, opts: opts}
+	x.mu.Lock()
+	prev := x.docs // final: the rebuild waited for it (snapshotted)
+	x.handed++
+	seq := x.handed
+	x.mu.Unlock()
+	if prev != nil && edited != nil {
+		snap := takeDocs(site, prev, edited)
+		x.mu.Lock()
+		x.docs = snap
+		x.hand(seq, job, snap)
+		x.mu.Unlock()
+		return
+	}
+	x.snapshot(site, func(snap *docSnapshot) { x.hand(seq, job, snap) })
+}
+
+// seed takes the documents of a full build's site, behind it, for the
+// fast rebuilds that follow: the first edit then derives one document too.
+func (x *indexer) seed(site *content.Site) { x.snapshot(site, nil) }
+
+// snapshot takes the documents of every page of site in a goroutine, keeps
+// them for the next rebuild, and passes them to then (with x.mu held).
+func (x *indexer) snapshot(site *content.Site, then func(*docSnapshot)) {
 	snapped := make(chan struct{})
 	x.mu.Lock()
 	x.snapped = snapped
 	x.pending++
-	x.handed++
-	seq := x.handed
 	x.mu.Unlock()
 	go func() {
-		docs, sopts := SearchDocs(site)
-		close(snapped)
-		job := &indexJob{site: site, set: set, docs: docs, sopts: sopts, opts: opts}
-		job.sopts.Stop = x.newer
+		snap := takeDocs(site, nil, nil)
 		x.mu.Lock()
 		defer x.mu.Unlock()
+		x.docs = snap
+		close(snapped)
 		x.pending--
-		if x.closed || seq < x.taken || seq <= x.dropped {
-			// the session ends, a newer site's documents came first, or
-			// a full build writes the index
-			x.idle.Broadcast()
-			return
+		if then != nil {
+			then(snap)
 		}
-		x.taken = seq
-		job.seq = seq
-		x.next = job
-		x.alert()
-		if !x.running {
-			x.running = true
-			go x.run()
-		}
+		x.idle.Broadcast()
 	}()
+}
+
+// hand gives the indexing goroutine the documents of the seq-th site
+// handed over (x.mu is held).
+func (x *indexer) hand(seq int, job *indexJob, snap *docSnapshot) {
+	if x.closed || seq < x.taken || seq <= x.dropped {
+		// the session ends, a newer site's documents came first, or a
+		// full build writes the index
+		return
+	}
+	job.docs, job.sopts = snap.docs, snap.sopts
+	job.sopts.Stop = x.newer
+	x.taken = seq
+	job.seq = seq
+	x.next = job
+	x.alert()
+	if !x.running {
+		x.running = true
+		go x.run()
+	}
 }
 
 // snapshotted returns when the search documents of the last site handed
@@ -131,6 +171,9 @@ func (x *indexer) abandon() {
 	x.alert()
 	x.mu.Unlock()
 	x.wait()
+	x.mu.Lock()
+	x.docs = nil // the full build's pages are new ones (seed)
+	x.mu.Unlock()
 }
 
 // alert wakes a pausing indexer (x.mu is held).

@@ -18,31 +18,57 @@ import (
 // with section, branches and categories as filters. Sections come in the
 // order of the site's menu.
 func SearchDocs(s *content.Site) ([]search.Doc, search.Options) {
+	snap := takeDocs(s, nil, nil)
+	return snap.docs, snap.sopts
+}
+
+// searchPages are the pages that have a search document, in the order of
+// the documents: the published pages, the profiles, and the home and
+// section pages that have text of their own.
+func searchPages(s *content.Site) []*content.Page {
 	all := append(append([]*content.Page{}, s.Pages...), s.Profiles...)
 	for _, p := range append([]*content.Page{s.Home}, sectionPages(s)...) {
 		if p != nil && strings.TrimSpace(p.Plain) != "" {
 			all = append(all, p)
 		}
 	}
-	docs := make([]search.Doc, 0, len(all))
-	for _, p := range all {
-		d := search.Doc{URL: p.Path, Title: p.Title, Date: p.Date, Section: p.Section, Summary: p.Summary, Body: p.Plain,
-			Captions: strings.Join(captions(p), "\n"), Credits: strings.Join(credits(p), "\n"), Facets: map[string][]string{}}
-		if p.Subtitle != "" {
-			d.Body = p.Subtitle + "\n" + d.Body
-		}
-		for _, h := range p.TOC {
-			d.Headings = append(d.Headings, h.Text)
-		}
-		for _, b := range p.BranchPages {
-			d.Facets["branches"] = append(d.Facets["branches"], b.Title)
-		}
-		if p.Profile != nil {
-			d.Facets["branches"] = append(d.Facets["branches"], p.Title)
-		}
-		d.Facets["categories"] = p.Terms["categories"]
-		docs = append(docs, d)
+	return all
+}
+
+// pageDoc is the search document of p. Of other pages it reads only the
+// titles of the profiles it names (branchFacet).
+func pageDoc(p *content.Page) search.Doc {
+	d := search.Doc{URL: p.Path, Title: p.Title, Date: p.Date, Section: p.Section, Summary: p.Summary, Body: p.Plain,
+		Captions: strings.Join(captions(p), "\n"), Credits: strings.Join(credits(p), "\n"), Facets: map[string][]string{}}
+	if p.Subtitle != "" {
+		d.Body = p.Subtitle + "\n" + d.Body
 	}
+	for _, h := range p.TOC {
+		d.Headings = append(d.Headings, h.Text)
+	}
+	if b := branchFacet(p); len(b) > 0 {
+		d.Facets["branches"] = b
+	}
+	d.Facets["categories"] = p.Terms["categories"]
+	return d
+}
+
+// branchFacet is p's "branches" facet: the titles of the profiles it
+// names, and its own title when it is a profile.
+func branchFacet(p *content.Page) []string {
+	var out []string
+	for _, b := range p.BranchPages {
+		out = append(out, b.Title)
+	}
+	if p.Profile != nil {
+		out = append(out, p.Title)
+	}
+	return out
+}
+
+// searchOptions are the sections, in the order of the site's menu, and
+// the facets of the search page.
+func searchOptions(s *content.Site) search.Options {
 	var opts search.Options
 	seen := map[string]bool{}
 	addSection := func(name string) {
@@ -63,7 +89,7 @@ func SearchDocs(s *content.Site) ([]search.Doc, search.Options) {
 	}
 	opts.Sections = append(opts.Sections, search.Section{Name: "", Title: other})
 	opts.Facets = []search.Section{{Name: "branches", Title: "支部"}, {Name: "categories", Title: "分类"}}
-	return docs, opts
+	return opts
 }
 
 func sectionPages(s *content.Site) []*content.Page {

@@ -78,9 +78,11 @@ func (s *Session) Close() { s.index.close() }
 // searchBehind leaves the search index of the last build to the indexer.
 // The edited pages are in place: the preview can reload them now. The
 // search index, which an edit also changes, is written behind; a full build
-// (and Wait) waits for it, a fast rebuild replaces it with its own.
-func (s *Session) searchBehind(opts Options) {
-	s.index.start(s.last.site, s.last.set, opts)
+// (and Wait) waits for it, a fast rebuild replaces it with its own. edited
+// are the pages the rebuild changed in place: the search documents of the
+// others are those of the last snapshot.
+func (s *Session) searchBehind(opts Options, edited map[*content.Page]bool) {
+	s.index.start(s.last.site, s.last.set, opts, edited)
 }
 
 // errSlowPath says the fast rebuild does not apply.
@@ -140,6 +142,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		return res, err
 	}
 	s.index.written(b.searchFiles)
+	s.index.seed(b.site) // the search documents the next edits start from
 	s.last, s.stamps = b, stamps
 	s.md = markdown.New(markdown.Options{Unsafe: b.site.Config.Unsafe})
 	return res, nil
@@ -149,7 +152,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 // since the pages in memory are already the edited ones, the next build
 // starts afresh. Otherwise the changed files are written, and the search
 // index is left to be written behind.
-func (s *Session) commit(out *output, errs *diag.List, opts Options, start time.Time) (*Result, error) {
+func (s *Session) commit(out *output, errs *diag.List, opts Options, start time.Time, edited map[*content.Page]bool) (*Result, error) {
 	if err := errs.Err(); err != nil {
 		s.last = nil
 		return &Result{Warnings: errs.Warnings()}, err
@@ -158,7 +161,7 @@ func (s *Session) commit(out *output, errs *diag.List, opts Options, start time.
 		s.last = nil
 		return nil, err
 	}
-	s.searchBehind(opts)
+	s.searchBehind(opts, edited)
 	site := s.last.site
 	return &Result{
 		Pages: len(site.Pages) + len(site.Profiles), Written: int(out.written.Load()),

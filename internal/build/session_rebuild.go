@@ -93,7 +93,7 @@ func (s *Session) apply(edits []edit, errs *diag.List, opts Options, start time.
 		tr.step("feeds")
 	}
 	s.last.site, s.last.jobs = site, jobs
-	return s.commit(out, errs, opts, start)
+	return s.commit(out, errs, opts, start, editedPages(ch.Pages, ch.Bodies))
 }
 
 // dirty lists the jobs to render again: those new since the last build and

@@ -130,6 +130,7 @@ func (r *sessionRun) step(name string, wantFast bool, edit func()) *Result {
 	if err := r.sess.Wait(); err != nil {
 		t.Fatalf("%s: search index: %v", name, err)
 	}
+	r.sameDocs(name)
 	full := filepath.Join(t.TempDir(), "full")
 	if _, err := buildDir(t, r.src, full); err != nil {
 		t.Fatal(err)

@@ -55,7 +55,7 @@
   function start() {
     if (window.showcaseSearch) return mark();
     var s = document.createElement("script");
-    s.src = new URL("search-core.js", me || location.href).href;
+    s.src = new URL("search-core.min.js", me || location.href).href;
     s.onload = mark;
     document.head.appendChild(s);
   }

@@ -24,6 +24,9 @@ func demoSession(t *testing.T) *Session {
 	if _, err := sess.Build(); err != nil {
 		t.Fatal(err)
 	}
+	// The tests change the pages in memory as a rebuild would, so they wait,
+	// as a rebuild does, for the search snapshot the build took behind it.
+	sess.index.snapshotted()
 	return sess
 }
 

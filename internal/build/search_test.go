@@ -1,13 +1,16 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"showcase"
 	"showcase/internal/search"
 )
 
@@ -88,6 +91,16 @@ func TestSearchPage(t *testing.T) {
 		`<link rel="canonical" href="https://www.example.edu.cn/dangjian/search/">`} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("search page lacks %s", want)
+		}
+	}
+	for _, name := range search.Scripts { // the scripts the page loads, stripped from the theme's
+		src, err := fs.ReadFile(showcase.Theme(), "static/js/"+name+".js")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(dest, "js", name+".min.js"))
+		if err != nil || !bytes.Equal(got, search.StripScript(src)) || len(got) >= len(src) {
+			t.Errorf("js/%s.min.js is not %s.js stripped (%v)", name, name, err)
 		}
 	}
 	news, err := os.ReadFile(filepath.Join(dest, "news", "shiwei", "index.html"))

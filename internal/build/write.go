@@ -89,6 +89,28 @@ func copyStatic(theme fs.FS, out *output, fail func(string, error)) {
 			fail(f, err)
 		}
 	}
+	writeStrippedScripts(theme, files, out, fail)
+}
+
+// writeStrippedScripts publishes each search script (search.Scripts) also
+// as js/NAME.min.js, the script without comments and indentation, which the
+// search page loads; a site's own NAME.min.js is left as it is.
+func writeStrippedScripts(theme fs.FS, files []string, out *output, fail func(string, error)) {
+	has := func(f string) bool {
+		i := sort.SearchStrings(files, f)
+		return i < len(files) && files[i] == f
+	}
+	for _, name := range search.Scripts {
+		src, min := "static/js/"+name+".js", "static/js/"+name+".min.js"
+		if !has(src) || has(min) {
+			continue
+		}
+		data, err := fs.ReadFile(theme, src)
+		if err == nil {
+			err = out.Write(strings.TrimPrefix(min, "static/"), src, search.StripScript(data))
+		}
+		fail(src, err)
+	}
 }
 
 // copyResources publishes the files of published bundles and other files

@@ -136,9 +136,9 @@
 // # The page contract
 //
 // The search page is <base>/search/ (layouts/search.html); it loads the
-// scripts as static/js/search*.min.js, the sources without comments and
-// indentation (a fifth lighter; TestMinifiedScripts keeps them in step,
-// and -update rewrites them). It reads ?q=
+// scripts as js/search*.min.js, which the build writes from the sources
+// static/js/search*.js without comments and indentation (StripScript, a
+// fifth lighter). It reads ?q=
 // (and section=, year=, facet= for filters). Its element #search carries
 // data-index, the manifest's URL ({{ url .Page.Params.searchIndex }}).
 // Results render inside #search-results, which carries data-count (pages

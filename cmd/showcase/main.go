@@ -79,7 +79,9 @@ func main() {
 	// messages in English alone when the locale is English; --lang wins
 	english, _ := lang.Choose("", os.Getenv)
 	lang.SetEnglish(english)
+	stopProfile := startProfile(os.Stderr)
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	stopProfile()
 	if len(os.Args) == 1 && startedByExplorer() {
 		explorerPause(os.Stderr, os.Stdin)
 	}

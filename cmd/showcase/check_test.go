@@ -96,6 +96,10 @@ func TestMisspeltKey(t *testing.T) {
 		t.Errorf("build: exit %d\n%s", code, errOut.String())
 	}
 	errOut.Reset()
+	if code := runBuild([]string{"-q", "-s", site, "-d", dest}, &out, &errOut); code != 0 || errOut.Len() > 0 {
+		t.Errorf("build -q prints more than errors: exit %d\n%s", code, errOut.String())
+	}
+	errOut.Reset()
 	if code := runBuild([]string{"-s", site, "-d", dest, "--strict"}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "photografer") {
 		t.Errorf("build --strict: exit %d\n%s", code, errOut.String())
 	}

@@ -147,7 +147,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Source: *source, Destination: *dest, BaseURL: *base,
 		Drafts: *drafts, Future: *future, Expired: *expired, Theme: showcase.Theme(),
 	})
-	if res != nil {
+	if res != nil && !*quiet {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "%s %s\n", lang.Say("警告", "warning:"), w.Error())
 		}

@@ -68,14 +68,17 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 			r.err = errCorrupt
 		}
 	}
-	for i := range recs {
-		if kinds[i] == kindList && r.err == nil {
-			doc := uint64(0)
-			for j := 0; j < recs[i].df; j++ {
-				doc += r.uvarint()
-				recs[i].docs = append(recs[i].docs, uint32(doc))
+	if r.err == nil {
+		br := &bitReader{b: r.b}
+		for i := range recs {
+			if kinds[i] == kindList && !br.failed {
+				recs[i].docs = br.docs(recs[i].df, s.info.Docs)
 			}
 		}
+		if br.failed {
+			r.err = errCorrupt
+		}
+		r.b = br.rest()
 	}
 	for i := range recs {
 		if kinds[i] == kindList {

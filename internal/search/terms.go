@@ -16,7 +16,7 @@ import (
 //
 //	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go)
 //	n times: df (varint) and kind (byte: 0 list, 1 dense)
-//	for each list term: df docid gaps (varints, the first is the docid)
+//	for each list term: its df docids, Rice codes (rice.go), to a byte boundary
 //	for each list term: df impact bytes
 //	for each dense term: the 8-byte name of the file of its postings, and
 //	    for a term of Gram units the 8-byte name of the file of its positions
@@ -142,7 +142,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, i
 	parallel(runtime.GOMAXPROCS(0), buckets, func(_, b int) {
 		ids := byBucket[b]
 		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
-		var head, meta, docCol, impCol, denseCol, posData, nextCol []byte
+		var head, meta, impCol, denseCol, posData, nextCol []byte
+		var docCol bitWriter
 		var files []file
 		head = putUvarint(head, uint64(len(ids)))
 		nPos := 0
@@ -163,7 +164,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, i
 				continue
 			}
 			meta = append(meta, kindList)
-			docCol = putGaps(docCol, e.list.docs)
+			docCol.putRice(e.list.docs, docs)
 			impCol = append(impCol, e.list.imps...)
 			if hasPositions(e.list, rare) {
 				nPos++
@@ -171,7 +172,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, i
 				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
-		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
+		shard := append(append(append(append(head, meta...), docCol.b...), impCol...), denseCol...)
 		if nPos > 0 {
 			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posData...), nextCol...)
 		}

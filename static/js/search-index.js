@@ -289,7 +289,7 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 5) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 6) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });

@@ -33,7 +33,7 @@
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
     // shard reads t/B.bin (once): terms, then df and kind, then the list
-    // terms' docids and impacts, then the dense terms' file names, in
+    // terms' docids (Rice codes) and impacts, then the dense terms' file names, in
     // columns, then the positions of its list terms that have them
     function shard(bucket) {
       if (shards[bucket]) return shards[bucket];
@@ -41,11 +41,20 @@
         var r = new Reader(b), n = r.uv(), recs = [], i;
         for (i = 0; i < n; i++) recs.push({ text: r.term(), bucket: bucket });
         recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
+        // docids: Rice codes, to a byte boundary (internal/search/rice.go)
+        var at = r.i * 8;
+        function bit() { return r.b[at >> 3] >> (7 - (at++ & 7)) & 1; }
         recs.forEach(function (rec) {
           if (rec.dense) return;
           rec.docs = new Uint32Array(rec.df);
-          for (var j = 0, d = 0; j < rec.df; j++) rec.docs[j] = d += r.uv();
+          var q = Math.floor(info.docs / (rec.df + 1)), k = q ? 31 - Math.clz32(q) : 0;
+          for (var j = 0, d = -1; j < rec.df && at < r.b.length * 8; j++) {
+            for (q = 0; bit() && at < r.b.length * 8;) q++;
+            for (var v = q, i = 0; i < k; i++) v = v * 2 + bit();
+            rec.docs[j] = d += v + 1;
+          }
         });
+        r.i = (at + 7) >> 3;
         recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });
         recs.forEach(function (rec) {
           if (!rec.dense) return;

@@ -1,0 +1,110 @@
+package search
+
+import "math/bits"
+
+// A shard's docids are Rice codes (terms.go): for each list term, in shard
+// order, the gaps between its docids less one (the first is its docid),
+// each as q = gap >> k one bits, a zero bit, then the k low bits of the
+// gap, most significant bit first; the column ends at a byte boundary. k
+// comes from the term's df and the segment's pages (riceK), so it costs
+// nothing: Rice coding is a fifth smaller than varints under gzip, which
+// hardly compresses docids (−1.6 MB at 10,000 pages).
+
+// riceK is the Rice parameter of a list of df docids among docs pages:
+// log2 of the mean gap, rounded down.
+func riceK(df, docs int) int {
+	if q := docs / (df + 1); q > 0 {
+		return bits.Len(uint(q)) - 1
+	}
+	return 0
+}
+
+// bitWriter appends bits to b, most significant first.
+type bitWriter struct {
+	b []byte
+	n uint // bits used in the last byte (0: start a new one)
+}
+
+func (w *bitWriter) bit(v uint32) {
+	if w.n == 0 {
+		w.b = append(w.b, 0)
+	}
+	w.b[len(w.b)-1] |= byte(v&1) << (7 - w.n)
+	w.n = (w.n + 1) & 7
+}
+
+func (w *bitWriter) rice(v uint32, k int) {
+	for q := v >> k; q > 0; q-- {
+		w.bit(1)
+	}
+	w.bit(0)
+	for i := k - 1; i >= 0; i-- {
+		w.bit(v >> i)
+	}
+}
+
+// putRice appends a list's docids to a Rice column.
+func (w *bitWriter) putRice(docs []uint32, total int) {
+	k := riceK(len(docs), total)
+	prev := uint32(0)
+	for i, d := range docs {
+		gap := d
+		if i > 0 {
+			gap = d - prev - 1
+		}
+		w.rice(gap, k)
+		prev = d
+	}
+}
+
+// bitReader reads a Rice column; past its end it sets failed.
+type bitReader struct {
+	b      []byte
+	at     uint // in bits
+	failed bool
+}
+
+func (r *bitReader) bit() uint32 {
+	if r.at >= uint(len(r.b))*8 {
+		r.failed = true
+		return 0
+	}
+	v := uint32(r.b[r.at>>3]>>(7-r.at&7)) & 1
+	r.at++
+	return v
+}
+
+func (r *bitReader) rice(k int) uint32 {
+	q := uint32(0)
+	for r.bit() == 1 {
+		q++
+	}
+	v := q
+	for range k {
+		v = v<<1 | r.bit()
+	}
+	return v
+}
+
+// docs reads df docids of a list among total pages; they must be below total.
+func (r *bitReader) docs(df, total int) []uint32 {
+	k := riceK(df, total)
+	out := make([]uint32, 0, df)
+	d := uint64(0)
+	for i := 0; i < df && !r.failed; i++ {
+		gap := uint64(r.rice(k))
+		if i > 0 {
+			gap += d + 1
+		}
+		d = gap
+		if d >= uint64(total) {
+			r.failed = true
+			break
+		}
+		out = append(out, uint32(d))
+	}
+	return out
+}
+
+// rest returns what follows the column: the bytes after its last bit.
+func (r *bitReader) rest() []byte { return r.b[(r.at+7)>>3:] }

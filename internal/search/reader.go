@@ -17,6 +17,7 @@ type segment struct {
 	shards    map[uint32][]record
 	positions map[uint32]map[string]posEntry // bucket → term → its part of the shard's positions
 	tails     map[uint32][]byte              // bucket → the positions at the end of its shard
+	seeds     map[uint32]fpSeed              // bucket → its fingerprints' seed
 }
 
 // posEntry is a list term's part of its shard's positions: its encoded positions and its
@@ -26,9 +27,17 @@ type posEntry struct {
 	next []string
 }
 
+// fpSeed is how a shard's fingerprints are made (fingerprint.go).
+type fpSeed struct {
+	seed  uint32
+	width int
+}
+
 // record is a term of a shard; its docids are the segment's.
 type record struct {
-	text   string
+	text   string // "" for a term found by its fingerprint
+	fp     uint32
+	byFP   bool
 	df     int
 	docs   []uint32
 	imps   []uint8
@@ -59,6 +68,25 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	for i := range recs {
 		recs[i] = record{text: r.term(), bucket: bucket}
 	}
+	if m := r.uvarint(); m > 0 && m <= uint64(len(data)) {
+		seed, width := r.uvarint(), r.bytes(1)
+		if len(width) == 0 || width[0] == 0 || width[0] > 32 || seed > 1<<32-1 {
+			return nil, errCorrupt
+		}
+		br := &bitReader{b: r.b}
+		fps := br.docs(int(m), 1<<width[0])
+		if br.failed {
+			return nil, errCorrupt
+		}
+		r.b = br.rest()
+		s.seeds[bucket] = fpSeed{uint32(seed), int(width[0])}
+		for _, fp := range fps {
+			recs = append(recs, record{fp: fp, byFP: true, bucket: bucket})
+		}
+	} else if m > 0 {
+		return nil, errCorrupt
+	}
+	n = uint64(len(recs))
 	kinds := make([]byte, n)
 	for i := range recs {
 		recs[i].df = int(r.uvarint())
@@ -133,13 +161,24 @@ func (s *segment) readDense(rec *record, name string) error {
 // records returns the records a term stands for: itself, or for a prefix
 // term every term of as many units that it starts.
 func (s *segment) records(t Term) ([]record, error) {
-	recs, err := s.shard(fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1))
+	bucket := fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1)
+	recs, err := s.shard(bucket)
 	if err != nil {
 		return nil, err
 	}
 	var out []record
+	if !t.Prefix && byFingerprint(t.Text, s.ix.m.Gram) {
+		seed, ok := s.seeds[bucket]
+		want := fingerprint(t.Text, seed.seed, seed.width)
+		for _, rec := range recs {
+			if ok && rec.byFP && rec.fp == want {
+				out = append(out, rec)
+			}
+		}
+		return out, nil
+	}
 	for _, rec := range recs {
-		if rec.text == t.Text || t.Prefix && strings.HasPrefix(rec.text, t.Text) && countUnits(rec.text) == t.Units {
+		if !rec.byFP && (rec.text == t.Text || t.Prefix && strings.HasPrefix(rec.text, t.Text) && countUnits(rec.text) == t.Units) {
 			out = append(out, rec)
 		}
 	}

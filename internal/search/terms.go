@@ -12,10 +12,14 @@ import (
 )
 
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
-// sorted, in columns (gzip packs each kind of data better alone):
+// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone):
 //
-//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go)
-//	n times: df (varint) and kind (byte: 0 list, 1 dense)
+//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go), sorted
+//	m (varint), the terms of one or two Han units, which have no string
+//	    but a fingerprint (fingerprint.go); when m > 0: the seed (varint),
+//	    the width (byte), and the m fingerprints, sorted, as Rice codes
+//	    (rice.go: as docids of a list of m among 2^width) to a byte boundary
+//	n+m times: df (varint) and kind (byte: 0 list, 1 dense)
 //	for each list term: its df docids, Rice codes (rice.go), to a byte boundary
 //	for each list term: df impact bytes
 //	for each dense term: the 8-byte name of the file of its postings, and
@@ -94,7 +98,7 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
 	raw := 0
@@ -140,16 +144,45 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, i
 	}
 	outs := make([][]file, buckets)
 	parallel(runtime.GOMAXPROCS(0), buckets, func(_, b int) {
-		ids := byBucket[b]
+		var ids, fpIDs []int
+		var fpTexts []string
+		for _, id := range byBucket[b] {
+			if byFingerprint(entries[id].text, gram) {
+				fpIDs = append(fpIDs, id)
+				fpTexts = append(fpTexts, entries[id].text)
+			} else {
+				ids = append(ids, id)
+			}
+		}
 		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
 		var head, meta, impCol, denseCol, posData, nextCol []byte
 		var docCol bitWriter
 		var files []file
 		head = putUvarint(head, uint64(len(ids)))
+		for _, id := range ids {
+			head = putTerm(head, entries[id].text)
+		}
+		head = putUvarint(head, uint64(len(fpIDs)))
+		if len(fpIDs) > 0 {
+			seed, width, fps := pickSeed(fpTexts)
+			order := make([]int, len(fpIDs))
+			for i := range order {
+				order[i] = i
+			}
+			sort.Slice(order, func(i, j int) bool { return fps[order[i]] < fps[order[j]] })
+			var fpCol bitWriter
+			sorted := make([]uint32, len(order))
+			for i, o := range order {
+				sorted[i] = fps[o]
+				ids = append(ids, fpIDs[o])
+			}
+			fpCol.putRice(sorted, 1<<width)
+			head = append(putUvarint(head, uint64(seed)), byte(width))
+			head = append(head, fpCol.b...)
+		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			head = putTerm(head, e.text)
 			meta = putUvarint(meta, uint64(len(e.list.docs)))
 			if e.dense {
 				meta = append(meta, kindDense)

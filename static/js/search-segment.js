@@ -22,6 +22,35 @@
     return n % 2 ? gb18030.decode(b) : S.utf8.decode(b);
   };
   S.Reader = Reader;
+
+  // Bits reads Rice codes at a Reader's position (internal/search/rice.go):
+  // list(n, total), n values of a list among total; end() moves the
+  // Reader past them
+  function Bits(r) { this.r = r; this.at = r.i * 8; }
+  Bits.prototype.bit = function () { var a = this.at++; return this.r.b[a >> 3] >> (7 - (a & 7)) & 1; };
+  Bits.prototype.list = function (n, total) {
+    var out = new Uint32Array(n), q = Math.floor(total / (n + 1)), k = q ? 31 - Math.clz32(q) : 0;
+    for (var j = 0, d = -1; j < n; j++) {
+      for (q = 0; this.bit();) q++;
+      for (var v = q, i = 0; i < k; i++) v = v * 2 + this.bit();
+      out[j] = d += v + 1;
+    }
+    return out;
+  };
+  Bits.prototype.end = function () { this.r.i = (this.at + 7) >> 3; };
+
+  // byFP: whether a term is found by its fingerprint, which fingerprint
+  // gives (internal/search/fingerprint.go)
+  S.byFP = function (t, gram) {
+    var cs = Array.from(t);
+    return cs.length > 0 && cs.length <= 2 && cs.length < gram && S.countUnits(t) === cs.length && !cs.some(S.isWord);
+  };
+  function fingerprint(t, seed, width) {
+    var b = new TextEncoder().encode(t), h = 0x811c9dc5 ^ Math.imul(seed, 0x9e3779b9);
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 16777619);
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+    return width < 32 ? h >>> (32 - width) : h >>> 0;
+  }
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
 
@@ -32,7 +61,7 @@
     var shards = {}, dead = new Set(), d = 0;
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
-    // shard reads t/B.bin (once): terms, then df and kind, then the list
+    // shard reads t/B.bin (once): terms, those found by fingerprints, then df and kind, then the list
     // terms' docids (Rice codes) and impacts, then the dense terms' file names, in
     // columns, then the positions of its list terms that have them
     function shard(bucket) {
@@ -40,21 +69,17 @@
       shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
         var r = new Reader(b), n = r.uv(), recs = [], i;
         for (i = 0; i < n; i++) recs.push({ text: r.term(), bucket: bucket });
+        if ((n = r.uv())) { // terms found by their fingerprints
+          recs.seed = r.uv();
+          recs.width = r.bytes(1)[0];
+          var bits = new Bits(r);
+          bits.list(n, Math.pow(2, recs.width)).forEach(function (fp) { recs.push({ text: "", fp: fp, bucket: bucket }); });
+          bits.end();
+        }
         recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
-        // docids: Rice codes, to a byte boundary (internal/search/rice.go)
-        var at = r.i * 8;
-        function bit() { return r.b[at >> 3] >> (7 - (at++ & 7)) & 1; }
-        recs.forEach(function (rec) {
-          if (rec.dense) return;
-          rec.docs = new Uint32Array(rec.df);
-          var q = Math.floor(info.docs / (rec.df + 1)), k = q ? 31 - Math.clz32(q) : 0;
-          for (var j = 0, d = -1; j < rec.df && at < r.b.length * 8; j++) {
-            for (q = 0; bit() && at < r.b.length * 8;) q++;
-            for (var v = q, i = 0; i < k; i++) v = v * 2 + bit();
-            rec.docs[j] = d += v + 1;
-          }
-        });
-        r.i = (at + 7) >> 3;
+        var bits = new Bits(r);
+        recs.forEach(function (rec) { if (!rec.dense) rec.docs = bits.list(rec.df, info.docs); });
+        bits.end();
         recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });
         recs.forEach(function (rec) {
           if (!rec.dense) return;
@@ -82,8 +107,10 @@
     // records: the term itself, or every term a prefix term extends to
     function records(t) {
       return shard(S.fnv1a(S.shardKey(t.text)) & (info.buckets - 1)).then(function (recs) {
+        var fp = !t.prefix && S.byFP(t.text, M.gram) && fingerprint(t.text, recs.seed, recs.width);
         return Promise.all(recs.filter(function (r) {
-          return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
+          if (fp !== false) return r.fp === fp;
+          return r.text && (r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units);
         }).map(load));
       });
     }

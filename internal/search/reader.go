@@ -86,38 +86,32 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	} else if m > 0 {
 		return nil, errCorrupt
 	}
-	n = uint64(len(recs))
-	kinds := make([]byte, n)
+	br := &bitReader{b: r.b}
 	for i := range recs {
-		recs[i].df = int(r.uvarint())
-		if k := r.bytes(1); len(k) == 1 && recs[i].df <= s.info.Docs {
-			kinds[i] = k[0]
-		} else {
-			r.err = errCorrupt
+		recs[i].df = int(br.gamma())
+		recs[i].dense = isDense(recs[i].df, s.info.Docs)
+		if recs[i].df > s.info.Docs {
+			br.failed = true
 		}
 	}
-	if r.err == nil {
-		br := &bitReader{b: r.b}
-		for i := range recs {
-			if kinds[i] == kindList && !br.failed {
-				recs[i].docs = br.docs(recs[i].df, s.info.Docs)
-			}
-		}
-		if br.failed {
-			r.err = errCorrupt
-		}
-		r.b = br.rest()
-	}
 	for i := range recs {
-		if kinds[i] == kindList {
+		if !recs[i].dense && !br.failed {
+			recs[i].docs = br.docs(recs[i].df, s.info.Docs)
+		}
+	}
+	if br.failed {
+		return nil, errCorrupt
+	}
+	r.b = br.rest()
+	for i := range recs {
+		if !recs[i].dense {
 			recs[i].imps = r.bytes(uint64(recs[i].df))
 		}
 	}
 	for i := range recs {
-		if kinds[i] != kindDense || r.err != nil {
+		if !recs[i].dense || r.err != nil {
 			continue
 		}
-		recs[i].dense = true
 		name := hex.EncodeToString(r.bytes(8))
 		if countUnits(recs[i].text) == ix.m.Gram {
 			recs[i].posAt = ix.m.Dense + hex.EncodeToString(r.bytes(8)) + ".bin"

@@ -43,6 +43,20 @@ func (w *bitWriter) rice(v uint32, k int) {
 	}
 }
 
+// gamma appends v ≥ 1 as an Elias gamma code: n = len(v)−1 as n one bits
+// and a zero (as a Rice code's quotient), then the n bits of v below its
+// top one.
+func (w *bitWriter) gamma(v uint32) {
+	n := bits.Len32(v) - 1
+	for range n {
+		w.bit(1)
+	}
+	w.bit(0)
+	for i := n - 1; i >= 0; i-- {
+		w.bit(v >> i)
+	}
+}
+
 // putRice appends a list's docids to a Rice column.
 func (w *bitWriter) putRice(docs []uint32, total int) {
 	k := riceK(len(docs), total)
@@ -81,6 +95,18 @@ func (r *bitReader) rice(k int) uint32 {
 	}
 	v := q
 	for range k {
+		v = v<<1 | r.bit()
+	}
+	return v
+}
+
+func (r *bitReader) gamma() uint32 {
+	n := 0
+	for r.bit() == 1 && n < 32 {
+		n++
+	}
+	v := uint32(1)
+	for range n {
 		v = v<<1 | r.bit()
 	}
 	return v

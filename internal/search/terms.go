@@ -19,8 +19,9 @@ import (
 //	    but a fingerprint (fingerprint.go); when m > 0: the seed (varint),
 //	    the width (byte), and the m fingerprints, sorted, as Rice codes
 //	    (rice.go: as docids of a list of m among 2^width) to a byte boundary
-//	n+m times: df (varint) and kind (byte: 0 list, 1 dense)
-//	for each list term: its df docids, Rice codes (rice.go), to a byte boundary
+//	bits (rice.go), to a byte boundary: n+m times df (Elias gamma: a dense
+//	    term is one with isDense(df, pages)), then for each list term its
+//	    df docids (Rice codes)
 //	for each list term: df impact bytes
 //	for each dense term: the 8-byte name of the file of its postings, and
 //	    for a term of Gram units the 8-byte name of the file of its positions
@@ -59,11 +60,6 @@ import (
 // which are large (学院党委, in 6,000 pages: 18 KB); it costs ~0.1 % of the
 // index, as most units after a rarer term do not start a dense one.
 
-const (
-	kindList  = 0
-	kindDense = 1
-)
-
 type termEntry struct {
 	text   string
 	bucket uint32
@@ -84,6 +80,7 @@ func baseBuckets(n int) int {
 // thousand pages has almost no dense files (it had ~850 with 256).
 const denseMin = 1024
 
+// isDense, the same in search-segment.js (a shard has no kind column).
 func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 
 // rareDocs: a term of Gram units in at most this many pages has no
@@ -155,8 +152,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			}
 		}
 		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
-		var head, meta, impCol, denseCol, posData, nextCol []byte
-		var docCol bitWriter
+		var head, impCol, denseCol, posData, nextCol []byte
+		var docCol bitWriter // dfs, then docids
 		var files []file
 		head = putUvarint(head, uint64(len(ids)))
 		for _, id := range ids {
@@ -180,12 +177,13 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			head = append(putUvarint(head, uint64(seed)), byte(width))
 			head = append(head, fpCol.b...)
 		}
+		for _, id := range ids {
+			docCol.gamma(uint32(len(entries[id].list.docs)))
+		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			meta = putUvarint(meta, uint64(len(e.list.docs)))
 			if e.dense {
-				meta = append(meta, kindDense)
 				name, made := named(denseFile(e.list, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
@@ -196,7 +194,6 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 				}
 				continue
 			}
-			meta = append(meta, kindList)
 			docCol.putRice(e.list.docs, docs)
 			impCol = append(impCol, e.list.imps...)
 			if hasPositions(e.list, rare) {
@@ -205,7 +202,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
-		shard := append(append(append(append(head, meta...), docCol.b...), impCol...), denseCol...)
+		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
 		if nPos > 0 {
 			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posData...), nextCol...)
 		}

@@ -37,6 +37,11 @@
     }
     return out;
   };
+  Bits.prototype.gamma = function () {
+    for (var n = 0, v = 1; this.bit() && n < 32;) n++;
+    while (n--) v = v * 2 + this.bit();
+    return v;
+  };
   Bits.prototype.end = function () { this.r.i = (this.at + 7) >> 3; };
 
   // byFP: whether a term is found by its fingerprint, which fingerprint
@@ -61,7 +66,7 @@
     var shards = {}, dead = new Set(), d = 0;
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
-    // shard reads t/B.bin (once): terms, those found by fingerprints, then df and kind, then the list
+    // shard reads t/B.bin (once): terms, those found by fingerprints, then dfs, then the list
     // terms' docids (Rice codes) and impacts, then the dense terms' file names, in
     // columns, then the positions of its list terms that have them
     function shard(bucket) {
@@ -76,8 +81,8 @@
           bits.list(n, Math.pow(2, recs.width)).forEach(function (fp) { recs.push({ text: "", fp: fp, bucket: bucket }); });
           bits.end();
         }
-        recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
-        var bits = new Bits(r);
+        bits = new Bits(r);
+        recs.forEach(function (rec) { rec.df = bits.gamma(); rec.dense = rec.df > 1024 && rec.df * 8 > info.docs; });
         recs.forEach(function (rec) { if (!rec.dense) rec.docs = bits.list(rec.df, info.docs); });
         bits.end();
         recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });

@@ -20,10 +20,10 @@ type segment struct {
 	seeds     map[uint32]fpSeed              // bucket → its fingerprints' seed
 }
 
-// posEntry is a list term's part of its shard's positions: its encoded positions and its
+// posEntry is a term's positions, page by page, and for a list term its
 // next column, the unit after each occurrence ("" for none).
 type posEntry struct {
-	raw  []byte
+	at   [][]int
 	next []string
 }
 
@@ -229,44 +229,34 @@ func (s *segment) occurrences(t Term) (map[uint32][]int, map[uint32][]string, ma
 		}
 		var e posEntry
 		if rec.posAt != "" {
-			e.raw, err = ix.file(rec.posAt)
+			var data []byte
+			if data, err = ix.file(rec.posAt); err == nil {
+				br := &bitReader{b: data}
+				if e.at = br.positions(rec.df); br.failed {
+					err = errCorrupt
+				}
+			}
 		} else {
 			e, err = s.positionsOf(rec)
 		}
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		r := &reader{b: e.raw}
+		if len(e.at) != len(rec.docs) {
+			return nil, nil, nil, errCorrupt
+		}
 		k := 0
-		for _, d := range rec.docs {
-			pos := uint64(0)
-			for more := true; more && r.err == nil; k++ {
-				v := r.uvarint()
-				pos += v >> 1
-				more = v&1 == 1
-				out[s.base+d] = append(out[s.base+d], int(pos))
+		for i, d := range rec.docs {
+			out[s.base+d] = append(out[s.base+d], e.at[i]...)
+			for range e.at[i] {
 				if e.next != nil && k < len(e.next) {
 					next[s.base+d] = append(next[s.base+d], e.next[k])
 				}
+				k++
 			}
-		}
-		if r.err != nil {
-			return nil, nil, nil, r.err
 		}
 	}
 	return out, next, unknown, nil
-}
-
-// skipPositions counts the occurrences of df pages' positions at the start
-// of r and moves past them.
-func skipPositions(r *reader, df int) int {
-	n := 0
-	for range df {
-		for more := true; more && r.err == nil; n++ {
-			more = r.uvarint()&1 == 1
-		}
-	}
-	return n
 }
 
 // positionsOf returns a list term's part of the positions at the end of
@@ -287,11 +277,17 @@ func (s *segment) positionsOf(rec record) (posEntry, error) {
 			return posEntry{}, errCorrupt
 		}
 		entries, counts := make([]posEntry, len(terms)), make([]int, len(terms))
+		br := &bitReader{b: r.b}
 		for i, t := range terms {
-			at := r.b
-			counts[i] = skipPositions(r, t.df)
-			entries[i].raw = at[:len(at)-len(r.b)]
+			entries[i].at = br.positions(t.df)
+			for _, at := range entries[i].at {
+				counts[i] += len(at)
+			}
 		}
+		if br.failed {
+			return posEntry{}, errCorrupt
+		}
+		r.b = br.rest()
 		for i := range terms {
 			units := make([]string, r.uvarint())
 			if len(units) > len(data) {

@@ -134,3 +134,72 @@ func (r *bitReader) docs(df, total int) []uint32 {
 
 // rest returns what follows the column: the bytes after its last bit.
 func (r *bitReader) rest() []byte { return r.b[(r.at+7)>>3:] }
+
+// Positions (terms.go) are bits too: k in five bits, then for each page the
+// count of its occurrences less one (unary: that many one bits, a zero),
+// then their positions, the first from 0 and each other from the one
+// before, as Rice codes with parameter k, the best for the term.
+
+// putPositions transcodes a term's positions from the tokenizer's
+// varints (index.go, putPositions) for its df pages.
+func (w *bitWriter) putPositions(raw []byte, df int) {
+	r := &reader{b: raw}
+	var counts []int
+	var gaps []uint32
+	for range df {
+		n := 0
+		for more := true; more && r.err == nil; n++ {
+			v := r.uvarint()
+			gaps = append(gaps, uint32(v>>1))
+			more = v&1 == 1
+		}
+		counts = append(counts, n)
+	}
+	best, bestBits := 0, -1
+	for k := range 24 {
+		n := 0
+		for _, g := range gaps {
+			n += int(g>>k) + 1 + k
+		}
+		if bestBits < 0 || n < bestBits {
+			best, bestBits = k, n
+		}
+	}
+	for i := 4; i >= 0; i-- {
+		w.bit(uint32(best >> i))
+	}
+	at := 0
+	for _, c := range counts {
+		w.rice(uint32(c-1), 0)
+		for _, g := range gaps[at : at+c] {
+			w.rice(g, best)
+		}
+		at += c
+	}
+}
+
+// positions reads the positions of df pages.
+func (r *bitReader) positions(df int) [][]int {
+	k := 0
+	for range 5 {
+		k = k<<1 | int(r.bit())
+	}
+	out := make([][]int, 0, df)
+	for range df {
+		if r.failed {
+			return nil
+		}
+		c := int(r.rice(0)) + 1
+		if c > len(r.b)*8 {
+			r.failed = true
+			return nil
+		}
+		at, pos := make([]int, c), 0
+		for j := range at {
+			pos += int(r.rice(k))
+			at[j] = pos
+		}
+		out = append(out, at)
+	}
+	return out
+}

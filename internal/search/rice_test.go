@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -35,5 +36,35 @@ func TestRiceCorrupt(t *testing.T) {
 	r = &bitReader{b: w.b}
 	if r.docs(1, 50); !r.failed {
 		t.Fatal("docid 90 of 50 pages accepted")
+	}
+}
+
+func TestPositionsRoundTrip(t *testing.T) {
+	pages := [][]int{{0}, {5, 6, 900}, {70000}, {3, 4}}
+	var raw []byte
+	for _, at := range pages {
+		prev := 0
+		for i, p := range at {
+			more := uint64(0)
+			if i < len(at)-1 {
+				more = 1
+			}
+			raw = putUvarint(raw, uint64(p-prev)<<1|more)
+			prev = p
+		}
+	}
+	var w bitWriter
+	w.putPositions(raw, len(pages))
+	w.putPositions(raw[:1], 1) // a second term: {0}
+	r := &bitReader{b: w.b}
+	got := r.positions(len(pages))
+	if fmt.Sprint(got) != fmt.Sprint(pages) || r.failed {
+		t.Fatalf("positions %v, want %v", got, pages)
+	}
+	if got := r.positions(1); fmt.Sprint(got) != "[[0]]" {
+		t.Fatalf("second term's positions %v", got)
+	}
+	if r := (&bitReader{b: []byte{0x7f, 0xff}}); r.positions(3) != nil || !r.failed {
+		t.Fatal("ones read as positions")
 	}
 }

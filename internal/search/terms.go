@@ -41,14 +41,16 @@ import (
 // positions, read only for pieces longer than that (the pages of a rarer
 // term are checked on their text). A position counts units over the title
 // and the body, with a gap after every segment. A dense term's positions
-// are the file ../d/NAME.bin its record names: for each page in docid
-// order, the gaps between its positions (the first from 0) as varints of
-// gap×2, plus 1 when another follows. The end of the shard holds those of
-// its list terms that have positions (Gram units, df > Rare), in shard
-// order (a query reads them with the terms, in one file):
+// are the file ../d/NAME.bin its record names: bits (rice.go), for each
+// page in docid order the count of its positions and the gaps between them
+// (the first from 0), Rice codes with the term's best parameter. The end
+// of the shard holds those of its list terms that have positions (Gram
+// units, df > Rare), in shard order (a query reads them with the terms, in
+// one file):
 //
 //	n (varint), the number of those terms
-//	n times: the term's positions, as in a dense term's file
+//	bits, to a byte boundary: n times the term's positions, as in a dense
+//	    term's file
 //	n times: the term's next column: k (varint) units (strings), then, when
 //	    k > 0, one varint per occurrence (in the order of the positions):
 //	    i+1 when the i-th unit follows the occurrence and the term of Gram
@@ -152,7 +154,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			}
 		}
 		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
-		var head, impCol, denseCol, posData, nextCol []byte
+		var head, impCol, denseCol, nextCol []byte
+		var posBits bitWriter
 		var docCol bitWriter // dfs, then docids
 		var files []file
 		head = putUvarint(head, uint64(len(ids)))
@@ -188,7 +191,9 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
 				if hasPositions(e.list, rare) {
-					name, made := named(e.list.pos)
+					var w bitWriter
+					w.putPositions(e.list.pos, len(e.list.docs))
+					name, made := named(w.b)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
 				}
@@ -198,13 +203,13 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			impCol = append(impCol, e.list.imps...)
 			if hasPositions(e.list, rare) {
 				nPos++
-				posData = append(posData, e.list.pos...)
+				posBits.putPositions(e.list.pos, len(e.list.docs))
 				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
 		if nPos > 0 {
-			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posData...), nextCol...)
+			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posBits.b...), nextCol...)
 		}
 		files = append(files, file{fmt.Sprintf("t/%x.bin", b), gz(shard)})
 		outs[b] = files

@@ -30,17 +30,30 @@
   Bits.prototype.bit = function () { var a = this.at++; return this.r.b[a >> 3] >> (7 - (a & 7)) & 1; };
   Bits.prototype.list = function (n, total) {
     var out = new Uint32Array(n), q = Math.floor(total / (n + 1)), k = q ? 31 - Math.clz32(q) : 0;
-    for (var j = 0, d = -1; j < n; j++) {
-      for (q = 0; this.bit();) q++;
-      for (var v = q, i = 0; i < k; i++) v = v * 2 + this.bit();
-      out[j] = d += v + 1;
-    }
+    for (var j = 0, d = -1; j < n; j++) out[j] = d += this.rice(k) + 1;
     return out;
+  };
+  Bits.prototype.rice = function (k) {
+    for (var v = 0; this.bit();) v++;
+    while (k--) v = v * 2 + this.bit();
+    return v;
   };
   Bits.prototype.gamma = function () {
     for (var n = 0, v = 1; this.bit() && n < 32;) n++;
     while (n--) v = v * 2 + this.bit();
     return v;
+  };
+  // positions: k (5 bits), then for each of n pages the count of its
+  // positions less one (unary) and their gaps (Rice codes)
+  Bits.prototype.positions = function (n) {
+    for (var k = 0, i = 0; i < 5; i++) k = k * 2 + this.bit();
+    var out = [];
+    for (i = 0; i < n; i++) {
+      for (var c = 1; this.bit();) c++;
+      for (var at = [], p = 0, j = 0; j < c; j++) at.push(p += this.rice(k));
+      out.push(at);
+    }
+    return out;
   };
   Bits.prototype.end = function () { this.r.i = (this.at + 7) >> 3; };
 
@@ -167,21 +180,22 @@
 
     function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
 
-    // positions sets rec.raw (and rec.next, the unit after each occurrence,
-    // "" for none): a dense term's file, or its part of the end of its shard
-    // (n, the positions of the shard's terms that have them, then their next
-    // columns)
+    // positions sets rec.at (each page's positions) and rec.next (the unit
+    // after each occurrence, "" for none): from a dense term's file, or its
+    // part of the end of its shard (n, the positions of the shard's terms
+    // that have them, bits, then their next columns)
     function positions(rec) {
-      if (rec.raw) return Promise.resolve();
-      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
+      if (rec.at) return Promise.resolve();
+      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.at = new Bits(new Reader(b)).positions(rec.df); });
       return shard(rec.bucket).then(function (recs) {
-        var ts = recs.filter(hasPos), r = new Reader(recs.tail), i, j;
+        var ts = recs.filter(hasPos), r = new Reader(recs.tail), bits, j;
         r.uv();
+        bits = new Bits(r);
         ts.forEach(function (t) {
-          var at = r.i;
-          for (t.n = i = 0; i < t.df; i++) do t.n++; while (r.uv() & 1 && r.i < r.b.length);
-          t.raw = r.b.subarray(at, r.i);
+          t.at = bits.positions(t.df);
+          t.n = t.at.reduce(function (n, a) { return n + a.length; }, 0);
         });
+        bits.end();
         ts.forEach(function (t) {
           var u = [""];
           for (j = r.uv(); j > 0; j--) u.push(r.str());
@@ -202,12 +216,10 @@
         return Promise.all(recs.map(positions)).then(function () {
           var m = new Map(), next = new Map();
           recs.forEach(function (rec) {
-            var r = new Reader(rec.raw), k = 0;
-            for (var i = 0; i < rec.docs.length; i++) {
-              var p = 0, v, doc = base + rec.docs[i], at = m.get(doc) || [], n = at.length;
-              do { v = r.uv(); at.push(p += Math.floor(v / 2)); } while (v & 1 && r.i < r.b.length);
-              m.set(doc, at);
-              if (rec.next) next.set(doc, rec.next.slice(k, k += at.length - n));
+            for (var i = 0, k = 0; i < rec.docs.length; i++) {
+              var doc = base + rec.docs[i], p = rec.at[i] || [];
+              m.set(doc, (m.get(doc) || []).concat(p));
+              if (rec.next) next.set(doc, rec.next.slice(k, k += p.length));
             }
           });
           return [m, next];

@@ -9,7 +9,8 @@ import (
 // its shard but a fingerprint: width bits of a hash of the term with the
 // shard's seed, the seed tried from 0 until the fingerprints of the shard's
 // such terms all differ. Strings of pairs were a third of the shards
-// (3.1 MB of 17.8 at 10,000 pages); a fingerprint costs ~11 bits.
+// (3.1 MB of 17.8 at 10,000 pages); a fingerprint costs ~7 bits (12 bits,
+// sorted, as Rice codes: 0.59 MB).
 //
 // The answers stay exact. Every unit and pair of the text of every page of
 // a segment is a term of it, so a unit or pair that some page of the
@@ -17,16 +18,19 @@ import (
 // that no page holds may find another term's: then no page of that list,
 // and no page of the segment, holds it. So the reader checks one page of
 // the segment on its text, the best ranked, whose fragment it reads anyway
-// to show it (search.go, confirm): when that page holds the query, every
-// fingerprint matched its own term; when not, the segment holds nothing.
-// A partial match checks one page of each fingerprinted pair's list per
-// segment. A false match may still change a term's idf, and so a ranking,
-// never what is found (a chance of about 1 in 700 a fingerprinted term
-// that a segment lacks, with 16 bits and 80 such terms a shard).
+// to show it (confirm): when that page holds the query, every fingerprint
+// matched its own term; when not, the segment holds nothing. A partial
+// match checks one page of each fingerprinted pair's list per segment
+// (confirmTerm). A false match may still change a term's idf, and so a
+// ranking, never what is found. It is rare: a unit or pair that a segment
+// lacks matches another's fingerprint with a chance of m/2^width, about 1
+// in 50 with 12 bits and the ~80 such terms of a shard at 10,000 pages,
+// and costs a fragment read.
 
 // fpMinWidth is the width of fingerprints a shard tries first; a shard
-// whose terms collide under 32 seeds tries one bit more.
-var fpMinWidth = 16
+// whose terms collide under 32 seeds tries one bit more. 16 bits cost
+// 0.35 MB more at 10,000 pages than 12.
+var fpMinWidth = 12
 
 // byFingerprint reports whether a term (canonical text) is found by its
 // fingerprint: one or two Han units, fewer than gram (terms of gram units

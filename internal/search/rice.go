@@ -7,8 +7,9 @@ import "math/bits"
 // each as q = gap >> k one bits, a zero bit, then the k low bits of the
 // gap, most significant bit first; the column ends at a byte boundary. k
 // comes from the term's df and the segment's pages (riceK), so it costs
-// nothing: Rice coding is a fifth smaller than varints under gzip, which
-// hardly compresses docids (−1.6 MB at 10,000 pages).
+// nothing. gzip hardly compresses docids as varints: Rice codes took the
+// shards from 17.85 to 16.89 MB at 10,000 pages (estimated alone, 8.9 MB
+// of docids became 7.2).
 
 // riceK is the Rice parameter of a list of df docids among docs pages:
 // log2 of the mean gap, rounded down.

@@ -135,20 +135,15 @@ func (s *segment) readDense(rec *record, name string) error {
 	if err != nil {
 		return err
 	}
-	n := (s.info.Docs + 7) / 8
-	if len(data) != n+rec.df {
+	br := &bitReader{b: data}
+	rec.docs = br.docs(rec.df, s.info.Docs)
+	rec.imps = make([]uint8, len(rec.docs))
+	for i := range rec.imps {
+		rec.imps[i] = uint8(br.bit())*impactTitle | denseLevel
+	}
+	if br.failed || len(rec.docs) != rec.df {
 		return errCorrupt
 	}
-	bm := bitmap(data[:n])
-	for d := 0; d < s.info.Docs; d++ {
-		if bm.has(uint32(d)) {
-			rec.docs = append(rec.docs, uint32(d))
-		}
-	}
-	if len(rec.docs) != rec.df {
-		return errCorrupt
-	}
-	rec.imps = data[n:]
 	return nil
 }
 

@@ -114,10 +114,9 @@
     function load(rec) {
       if (rec.docs) return Promise.resolve(rec);
       return file(M.dense + rec.dense + ".bin").then(function (b) {
-        var docs = new Uint32Array(rec.df), k = 0;
-        for (var d = 0; d < info.docs && k < rec.df; d++) if (b[d >> 3] & (1 << (d & 7))) docs[k++] = d;
-        rec.docs = docs;
-        rec.imps = b.subarray((info.docs + 7) >> 3);
+        var bits = new Bits(new Reader(b));
+        rec.docs = bits.list(rec.df, info.docs);
+        rec.imps = rec.docs.map(function () { return bits.bit() ? 6 : 2; }); // the title flag, level 2
         return rec;
       });
     }

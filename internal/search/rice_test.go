@@ -68,3 +68,20 @@ func TestPositionsRoundTrip(t *testing.T) {
 		t.Fatal("ones read as positions")
 	}
 }
+
+func TestGammaRoundTrip(t *testing.T) {
+	values := []uint32{1, 2, 3, 4, 7, 8, 1000, 1 << 20}
+	var w bitWriter
+	for _, v := range values {
+		w.gamma(v)
+	}
+	r := &bitReader{b: w.b}
+	for _, v := range values {
+		if got := r.gamma(); got != v {
+			t.Fatalf("gamma %d, want %d", got, v)
+		}
+	}
+	if r.failed {
+		t.Fatal("failed")
+	}
+}

@@ -57,6 +57,15 @@
 // no table of page lengths; a dense term (in thousands of pages, low idf)
 // carries only the title flag and a middle level.
 //
+// A shard names a unit or pair of Han characters by a fingerprint of 12
+// or more bits, unique among the shard's such terms, not by its string
+// (fingerprint.go): as every unit and pair of every page is a term, one
+// that matches a fingerprint but occurs nowhere in the segment is told
+// apart by reading one page of the segment, the best ranked result,
+// whose text the reader fetches anyway to show it; the answer stays
+// exact. Docids, dfs and positions are bit codes (Rice and Elias gamma,
+// rice.go), as gzip hardly compresses docids in varints.
+//
 // Pages get docids by section (in menu order), newest first; the manifest
 // gives each section's docid range and the docids where the month changes,
 // so filters by section and year and the recency tie-break cost nothing.
@@ -73,9 +82,10 @@
 //	                   sections, facets, paths; it does not grow with the
 //	                   pages
 //	s-NAME/t/B.bin     a segment's shard B: the terms whose shard key
-//	                   hashes to B, then the positions of its four-unit
-//	                   terms and the unit after each occurrence before a
-//	                   dense term
+//	                   hashes to B (strings, then fingerprints), their
+//	                   dfs and postings, then the positions of its
+//	                   four-unit terms and the unit after each
+//	                   occurrence before a dense term
 //	s-NAME/f/K.bin     the fragments of its docids 64K … 64K+63, packed:
 //	                   a table of offsets, then each fragment compressed
 //	                   on its own with the base's dictionary (dict.go);
@@ -124,7 +134,10 @@
 // that may hold its terms, one shard per term and segment
 // (a dense term's own file, and a dense term's positions for long pieces),
 // then the dictionary and the fragments of the ten results shown (two
-// small range requests each).
+// small range requests each), and, when a segment's best result is not
+// among them and the query has a unit or pair of Han characters, that
+// result's fragment (fingerprint.go). A partial match also reads, for
+// each such pair and segment, the fragment of one page of its list.
 //
 // # Ranking and partial matches
 //

@@ -44,7 +44,7 @@ func Open(fetch func(name string) ([]byte, error), manifestPath string) (*Index,
 	base := uint32(0)
 	for _, info := range ix.m.Segments {
 		s := &segment{ix: ix, info: info, base: base, dead: info.deadSet(),
-			shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}, tails: map[uint32][]byte{}}
+			shards: map[uint32][]record{}, positions: map[uint32]map[string]posEntry{}, tails: map[uint32][]byte{}, seeds: map[uint32]fpSeed{}}
 		ix.segs = append(ix.segs, s)
 		base += uint32(info.Docs)
 		ix.live += info.Docs - len(s.dead)

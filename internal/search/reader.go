@@ -17,18 +17,27 @@ type segment struct {
 	shards    map[uint32][]record
 	positions map[uint32]map[string]posEntry // bucket → term → its part of the shard's positions
 	tails     map[uint32][]byte              // bucket → the positions at the end of its shard
+	seeds     map[uint32]fpSeed              // bucket → its fingerprints' seed
 }
 
-// posEntry is a list term's part of its shard's positions: its encoded positions and its
+// posEntry is a term's positions, page by page, and for a list term its
 // next column, the unit after each occurrence ("" for none).
 type posEntry struct {
-	raw  []byte
+	at   [][]int
 	next []string
+}
+
+// fpSeed is how a shard's fingerprints are made (fingerprint.go).
+type fpSeed struct {
+	seed  uint32
+	width int
 }
 
 // record is a term of a shard; its docids are the segment's.
 type record struct {
-	text   string
+	text   string // "" for a term found by its fingerprint
+	fp     uint32
+	byFP   bool
 	df     int
 	docs   []uint32
 	imps   []uint8
@@ -59,34 +68,50 @@ func (s *segment) shard(bucket uint32) ([]record, error) {
 	for i := range recs {
 		recs[i] = record{text: r.term(), bucket: bucket}
 	}
-	kinds := make([]byte, n)
+	if m := r.uvarint(); m > 0 && m <= uint64(len(data)) {
+		seed, width := r.uvarint(), r.bytes(1)
+		if len(width) == 0 || width[0] == 0 || width[0] > 32 || seed > 1<<32-1 {
+			return nil, errCorrupt
+		}
+		br := &bitReader{b: r.b}
+		fps := br.docs(int(m), 1<<width[0])
+		if br.failed {
+			return nil, errCorrupt
+		}
+		r.b = br.rest()
+		s.seeds[bucket] = fpSeed{uint32(seed), int(width[0])}
+		for _, fp := range fps {
+			recs = append(recs, record{fp: fp, byFP: true, bucket: bucket})
+		}
+	} else if m > 0 {
+		return nil, errCorrupt
+	}
+	br := &bitReader{b: r.b}
 	for i := range recs {
-		recs[i].df = int(r.uvarint())
-		if k := r.bytes(1); len(k) == 1 && recs[i].df <= s.info.Docs {
-			kinds[i] = k[0]
-		} else {
-			r.err = errCorrupt
+		recs[i].df = int(br.gamma())
+		recs[i].dense = isDense(recs[i].df, s.info.Docs)
+		if recs[i].df > s.info.Docs {
+			br.failed = true
 		}
 	}
 	for i := range recs {
-		if kinds[i] == kindList && r.err == nil {
-			doc := uint64(0)
-			for j := 0; j < recs[i].df; j++ {
-				doc += r.uvarint()
-				recs[i].docs = append(recs[i].docs, uint32(doc))
-			}
+		if !recs[i].dense && !br.failed {
+			recs[i].docs = br.docs(recs[i].df, s.info.Docs)
 		}
 	}
+	if br.failed {
+		return nil, errCorrupt
+	}
+	r.b = br.rest()
 	for i := range recs {
-		if kinds[i] == kindList {
+		if !recs[i].dense {
 			recs[i].imps = r.bytes(uint64(recs[i].df))
 		}
 	}
 	for i := range recs {
-		if kinds[i] != kindDense || r.err != nil {
+		if !recs[i].dense || r.err != nil {
 			continue
 		}
-		recs[i].dense = true
 		name := hex.EncodeToString(r.bytes(8))
 		if countUnits(recs[i].text) == ix.m.Gram {
 			recs[i].posAt = ix.m.Dense + hex.EncodeToString(r.bytes(8)) + ".bin"
@@ -110,33 +135,39 @@ func (s *segment) readDense(rec *record, name string) error {
 	if err != nil {
 		return err
 	}
-	n := (s.info.Docs + 7) / 8
-	if len(data) != n+rec.df {
+	br := &bitReader{b: data}
+	rec.docs = br.docs(rec.df, s.info.Docs)
+	rec.imps = make([]uint8, len(rec.docs))
+	for i := range rec.imps {
+		rec.imps[i] = uint8(br.bit())*impactTitle | denseLevel
+	}
+	if br.failed || len(rec.docs) != rec.df {
 		return errCorrupt
 	}
-	bm := bitmap(data[:n])
-	for d := 0; d < s.info.Docs; d++ {
-		if bm.has(uint32(d)) {
-			rec.docs = append(rec.docs, uint32(d))
-		}
-	}
-	if len(rec.docs) != rec.df {
-		return errCorrupt
-	}
-	rec.imps = data[n:]
 	return nil
 }
 
 // records returns the records a term stands for: itself, or for a prefix
 // term every term of as many units that it starts.
 func (s *segment) records(t Term) ([]record, error) {
-	recs, err := s.shard(fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1))
+	bucket := fnv1a(shardKey(t.Text)) & uint32(s.info.Buckets-1)
+	recs, err := s.shard(bucket)
 	if err != nil {
 		return nil, err
 	}
 	var out []record
+	if !t.Prefix && byFingerprint(t.Text, s.ix.m.Gram) {
+		seed, ok := s.seeds[bucket]
+		want := fingerprint(t.Text, seed.seed, seed.width)
+		for _, rec := range recs {
+			if ok && rec.byFP && rec.fp == want {
+				out = append(out, rec)
+			}
+		}
+		return out, nil
+	}
 	for _, rec := range recs {
-		if rec.text == t.Text || t.Prefix && strings.HasPrefix(rec.text, t.Text) && countUnits(rec.text) == t.Units {
+		if !rec.byFP && (rec.text == t.Text || t.Prefix && strings.HasPrefix(rec.text, t.Text) && countUnits(rec.text) == t.Units) {
 			out = append(out, rec)
 		}
 	}
@@ -171,125 +202,6 @@ func (s *segment) lookup(t Term, out map[uint32]uint8, cands map[uint32]bool) er
 // shard.
 func (s *segment) hasPositions(rec record) bool {
 	return !rec.dense && rec.df > s.info.Rare && countUnits(rec.text) == s.ix.m.Gram
-}
-
-// occurrences returns where a term of Gram units occurs: docid (in the
-// index) → positions, docid → the unit after each of them (for list terms;
-// "" when the term that starts one unit later is not dense), and the pages
-// of its rare forms, which have none.
-func (s *segment) occurrences(t Term) (map[uint32][]int, map[uint32][]string, map[uint32]bool, error) {
-	ix := s.ix
-	recs, err := s.records(t)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	out, next, unknown := map[uint32][]int{}, map[uint32][]string{}, map[uint32]bool{}
-	for _, rec := range recs {
-		if rec.df <= s.info.Rare {
-			for _, d := range rec.docs {
-				unknown[s.base+d] = true
-			}
-			continue
-		}
-		var e posEntry
-		if rec.posAt != "" {
-			e.raw, err = ix.file(rec.posAt)
-		} else {
-			e, err = s.positionsOf(rec)
-		}
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		r := &reader{b: e.raw}
-		k := 0
-		for _, d := range rec.docs {
-			pos := uint64(0)
-			for more := true; more && r.err == nil; k++ {
-				v := r.uvarint()
-				pos += v >> 1
-				more = v&1 == 1
-				out[s.base+d] = append(out[s.base+d], int(pos))
-				if e.next != nil && k < len(e.next) {
-					next[s.base+d] = append(next[s.base+d], e.next[k])
-				}
-			}
-		}
-		if r.err != nil {
-			return nil, nil, nil, r.err
-		}
-	}
-	return out, next, unknown, nil
-}
-
-// skipPositions counts the occurrences of df pages' positions at the start
-// of r and moves past them.
-func skipPositions(r *reader, df int) int {
-	n := 0
-	for range df {
-		for more := true; more && r.err == nil; n++ {
-			more = r.uvarint()&1 == 1
-		}
-	}
-	return n
-}
-
-// positionsOf returns a list term's part of the positions at the end of
-// its shard, which holds those of the shard's terms with positions, in
-// shard order.
-func (s *segment) positionsOf(rec record) (posEntry, error) {
-	m, ok := s.positions[rec.bucket]
-	if !ok {
-		data := s.tails[rec.bucket]
-		var terms []record
-		for _, t := range s.shards[rec.bucket] {
-			if s.hasPositions(t) {
-				terms = append(terms, t)
-			}
-		}
-		r := &reader{b: data}
-		if r.uvarint() != uint64(len(terms)) {
-			return posEntry{}, errCorrupt
-		}
-		entries, counts := make([]posEntry, len(terms)), make([]int, len(terms))
-		for i, t := range terms {
-			at := r.b
-			counts[i] = skipPositions(r, t.df)
-			entries[i].raw = at[:len(at)-len(r.b)]
-		}
-		for i := range terms {
-			units := make([]string, r.uvarint())
-			if len(units) > len(data) {
-				return posEntry{}, errCorrupt
-			}
-			for j := range units {
-				units[j] = r.string()
-			}
-			if len(units) == 0 {
-				continue
-			}
-			entries[i].next = make([]string, counts[i])
-			for j := range entries[i].next {
-				if u := r.uvarint(); u > 0 && u <= uint64(len(units)) {
-					entries[i].next[j] = units[u-1]
-				} else if u > 0 {
-					r.err = errCorrupt
-				}
-			}
-		}
-		if r.err != nil {
-			return posEntry{}, r.err
-		}
-		m = map[string]posEntry{}
-		for i, t := range terms {
-			m[t.text] = entries[i]
-		}
-		s.positions[rec.bucket] = m
-	}
-	e, ok := m[rec.text]
-	if !ok {
-		return posEntry{}, errCorrupt
-	}
-	return e, nil
 }
 
 // idf is BM25's inverse document frequency.

@@ -47,6 +47,10 @@ func (ix *Index) Search(q string) (*Results, error) {
 		h.Doc = d
 		res.Hits = append(res.Hits, *h)
 	}
+	var err error
+	if res.Hits, err = ix.confirm(query, res.Hits); err != nil {
+		return nil, err
+	}
 	if len(res.Hits) == 0 {
 		return ix.partial(query)
 	}
@@ -223,6 +227,9 @@ func (ix *Index) partial(q Query) (*Results, error) {
 	hits := map[uint32]*Hit{}
 	for _, t := range terms {
 		post, _, err := ix.lookup(t)
+		if err == nil {
+			err = ix.confirmTerm(t, post)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -55,7 +55,7 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	}
 	in := map[string][]byte{}     // files of the segment's folder
 	beside := map[string][]byte{} // dense files, below search/
-	buckets, dense, terms := writeTerms(inv, vocab, len(docs), target, most, rare, in, beside)
+	buckets, dense, terms := writeTerms(inv, vocab, len(docs), opts.Gram, target, most, rare, in, beside)
 	if stop() {
 		return nil
 	}

@@ -12,11 +12,16 @@ import (
 )
 
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
-// sorted, in columns (gzip packs each kind of data better alone):
+// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone):
 //
-//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go)
-//	n times: df (varint) and kind (byte: 0 list, 1 dense)
-//	for each list term: df docid gaps (varints, the first is the docid)
+//	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go), sorted
+//	m (varint), the terms of one or two Han units, which have no string
+//	    but a fingerprint (fingerprint.go); when m > 0: the seed (varint),
+//	    the width (byte), and the m fingerprints, sorted, as Rice codes
+//	    (rice.go: as docids of a list of m among 2^width) to a byte boundary
+//	bits (rice.go), to a byte boundary: n+m times df (Elias gamma: a dense
+//	    term is one with isDense(df, pages)), then for each list term its
+//	    df docids (Rice codes)
 //	for each list term: df impact bytes
 //	for each dense term: the 8-byte name of the file of its postings, and
 //	    for a term of Gram units the 8-byte name of the file of its positions
@@ -24,26 +29,28 @@ import (
 //
 // A dense term (in more than an eighth of the pages, and more than 1,024) has
 // its postings in a file of its own, ../d/NAME.bin, named by its content
-// (terms that always occur together, 黄远 and 黄远友, share one): a bitmap
-// of the docids (bit i of byte i/8), then one impact byte per page in the
-// bitmap, in docid order. An impact byte is the term's BM25F weight in the
-// page in four levels (0…3), plus 4 when the term is in the title; a dense
-// term's weight is always level 2 (denseLevel): its idf is low, so its
-// levels hardly move a ranking, and without them its file is a fifth
-// smaller (−0.9 MB at 10,000 pages).
+// (terms that always occur together, 黄远 and 黄远友, share one): bits
+// (rice.go), its df docids as Rice codes, then one bit a page, in docid
+// order, set when the term is in the page's title. An impact byte is the
+// term's BM25F weight in the page in four levels (0…3), plus 4 when the
+// term is in the title; a dense term's weight is always level 2
+// (denseLevel): its idf is low, so its levels hardly move a ranking, and
+// without them its file is a fifth smaller (−0.9 MB at 10,000 pages).
 //
 // The longest terms (Gram units) in more than ten pages also have
 // positions, read only for pieces longer than that (the pages of a rarer
 // term are checked on their text). A position counts units over the title
 // and the body, with a gap after every segment. A dense term's positions
-// are the file ../d/NAME.bin its record names: for each page in docid
-// order, the gaps between its positions (the first from 0) as varints of
-// gap×2, plus 1 when another follows. The end of the shard holds those of
-// its list terms that have positions (Gram units, df > Rare), in shard
-// order (a query reads them with the terms, in one file):
+// are the file ../d/NAME.bin its record names: bits (rice.go), for each
+// page in docid order the count of its positions and the gaps between them
+// (the first from 0), Rice codes with the term's best parameter. The end
+// of the shard holds those of its list terms that have positions (Gram
+// units, df > Rare), in shard order (a query reads them with the terms, in
+// one file):
 //
 //	n (varint), the number of those terms
-//	n times: the term's positions, as in a dense term's file
+//	bits, to a byte boundary: n times the term's positions, as in a dense
+//	    term's file
 //	n times: the term's next column: k (varint) units (strings), then, when
 //	    k > 0, one varint per occurrence (in the order of the positions):
 //	    i+1 when the i-th unit follows the occurrence and the term of Gram
@@ -54,11 +61,6 @@ import (
 // 学院党委 one unit later) be checked without the dense term's positions,
 // which are large (学院党委, in 6,000 pages: 18 KB); it costs ~0.1 % of the
 // index, as most units after a rarer term do not start a dense one.
-
-const (
-	kindList  = 0
-	kindDense = 1
-)
 
 type termEntry struct {
 	text   string
@@ -80,6 +82,7 @@ func baseBuckets(n int) int {
 // thousand pages has almost no dense files (it had ~850 with 256).
 const denseMin = 1024
 
+// isDense, the same in search-segment.js (a shard has no kind column).
 func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 
 // rareDocs: a term of Gram units in at most this many pages has no
@@ -94,7 +97,7 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // terms.
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
-func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
+func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
 	entries := make([]termEntry, 0, len(lists))
 	raw := 0
@@ -140,40 +143,73 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, target, most, rare int, i
 	}
 	outs := make([][]file, buckets)
 	parallel(runtime.GOMAXPROCS(0), buckets, func(_, b int) {
-		ids := byBucket[b]
+		var ids, fpIDs []int
+		var fpTexts []string
+		for _, id := range byBucket[b] {
+			if byFingerprint(entries[id].text, gram) {
+				fpIDs = append(fpIDs, id)
+				fpTexts = append(fpTexts, entries[id].text)
+			} else {
+				ids = append(ids, id)
+			}
+		}
 		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
-		var head, meta, docCol, impCol, denseCol, posData, nextCol []byte
+		var head, impCol, denseCol, nextCol []byte
+		var posBits bitWriter
+		var docCol bitWriter // dfs, then docids
 		var files []file
 		head = putUvarint(head, uint64(len(ids)))
+		for _, id := range ids {
+			head = putTerm(head, entries[id].text)
+		}
+		head = putUvarint(head, uint64(len(fpIDs)))
+		if len(fpIDs) > 0 {
+			seed, width, fps := pickSeed(fpTexts)
+			order := make([]int, len(fpIDs))
+			for i := range order {
+				order[i] = i
+			}
+			sort.Slice(order, func(i, j int) bool { return fps[order[i]] < fps[order[j]] })
+			var fpCol bitWriter
+			sorted := make([]uint32, len(order))
+			for i, o := range order {
+				sorted[i] = fps[o]
+				ids = append(ids, fpIDs[o])
+			}
+			fpCol.putRice(sorted, 1<<width)
+			head = append(putUvarint(head, uint64(seed)), byte(width))
+			head = append(head, fpCol.b...)
+		}
+		for _, id := range ids {
+			docCol.gamma(uint32(len(entries[id].list.docs)))
+		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			head = putTerm(head, e.text)
-			meta = putUvarint(meta, uint64(len(e.list.docs)))
 			if e.dense {
-				meta = append(meta, kindDense)
 				name, made := named(denseFile(e.list, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
 				if hasPositions(e.list, rare) {
-					name, made := named(e.list.pos)
+					var w bitWriter
+					w.putPositions(e.list.pos, len(e.list.docs))
+					name, made := named(w.b)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
 				}
 				continue
 			}
-			meta = append(meta, kindList)
-			docCol = putGaps(docCol, e.list.docs)
+			docCol.putRice(e.list.docs, docs)
 			impCol = append(impCol, e.list.imps...)
 			if hasPositions(e.list, rare) {
 				nPos++
-				posData = append(posData, e.list.pos...)
+				posBits.putPositions(e.list.pos, len(e.list.docs))
 				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
 			}
 		}
-		shard := append(append(append(append(head, meta...), docCol...), impCol...), denseCol...)
+		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
 		if nPos > 0 {
-			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posData...), nextCol...)
+			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posBits.b...), nextCol...)
 		}
 		files = append(files, file{fmt.Sprintf("t/%x.bin", b), gz(shard)})
 		outs[b] = files
@@ -241,13 +277,10 @@ func hexBytes(name string) []byte {
 const denseLevel = 2
 
 func denseFile(l *termList, docs int) []byte {
-	bm := newBitmap(docs)
-	for _, d := range l.docs {
-		bm.set(d)
-	}
-	out := []byte(bm)
+	var w bitWriter
+	w.putRice(l.docs, docs)
 	for _, b := range l.imps {
-		out = append(out, b&impactTitle|denseLevel)
+		w.bit(uint32(b&impactTitle) / impactTitle)
 	}
-	return out
+	return w.b
 }

@@ -220,7 +220,7 @@
     function partial(q) {
       var terms = [];
       q.pieces.forEach(function (p) { terms = terms.concat(S.pairs(p)); });
-      return Promise.all(terms.map(postings)).then(function (posts) {
+      return Promise.all(terms.map(function (t) { return postings(t).then(function (post) { return confirmTerm(t, post); }); })).then(function (posts) {
         var hits = new Map(), need = terms.length < 2 ? 2 : (terms.length + 1) >> 1;
         posts.forEach(function (post) {
           var w = idf(post.size);
@@ -242,6 +242,38 @@
       }));
     }
 
+    function rank(hits) {
+      return hits.sort(function (a, b) {
+        return b.cov - a.cov || b.title - a.title || b.score - a.score || monthOf[b.doc] - monthOf[a.doc] || a.doc - b.doc;
+      });
+    }
+
+    // confirm: when the query used fingerprints, the best ranked page of
+    // each segment must hold it, else a fingerprint matched a term the
+    // segment lacks and its pages go (internal/search/fingerprint.go)
+    function confirm(q, hits) {
+      var firsts = new Map(), bad = new Set();
+      if (!q.pieces.some(function (p) { return S.terms(p, M.gram).some(function (t) { return !t.prefix && S.byFP(t.text, M.gram); }); })) return hits;
+      hits.forEach(function (h) { var s = segOf(h.doc); if (s && !firsts.has(s)) firsts.set(s, h.doc); });
+      return Promise.all(Array.from(firsts).map(function (e) {
+        return fragment(e[1]).then(function (f) { if (!q.pieces.every(function (p) { return holds(f, p); })) bad.add(e[0]); });
+      })).then(function () { return hits.filter(function (h) { return !bad.has(segOf(h.doc)); }); });
+    }
+
+    // confirmTerm: for a partial match, the first page of each segment
+    // where a fingerprinted term matched must hold it, else the segment's
+    // pages go from post
+    function confirmTerm(t, post) {
+      if (t.prefix || !S.byFP(t.text, M.gram)) return post;
+      var firsts = new Map(), p = { units: S.segments(t.text)[0] };
+      post.forEach(function (imp, d) { var s = segOf(d); if (s && !(firsts.get(s) <= d)) firsts.set(s, d); });
+      return Promise.all(Array.from(firsts).map(function (e) {
+        return fragment(e[1]).then(function (f) {
+          if (!holds(f, p)) post.forEach(function (imp, d) { if (segOf(d) === e[0]) post.delete(d); });
+        });
+      })).then(function () { return post; });
+    }
+
     // search: {query, hits: [{doc, score, title, cov}] ranked, partial}
     function search(text) {
       return foldFor(text).then(function () {
@@ -258,13 +290,10 @@
             }
             hits.push(all);
           });
+          return confirm(q, rank(hits));
+        }).then(function (hits) {
           if (hits.length) return { query: q, hits: hits };
-          return partial(q).then(function (p) { return { query: q, hits: p, partial: p.length > 0 }; });
-        }).then(function (res) {
-          res.hits.sort(function (a, b) {
-            return b.cov - a.cov || b.title - a.title || b.score - a.score || monthOf[b.doc] - monthOf[a.doc] || a.doc - b.doc;
-          });
-          return res;
+          return partial(q).then(function (p) { return { query: q, hits: rank(p), partial: p.length > 0 }; });
         });
       });
     }
@@ -289,7 +318,7 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 5) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 6) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });

@@ -22,6 +22,53 @@
     return n % 2 ? gb18030.decode(b) : S.utf8.decode(b);
   };
   S.Reader = Reader;
+
+  // Bits reads Rice codes at a Reader's position (internal/search/rice.go):
+  // list(n, total), n values of a list among total; end() moves the
+  // Reader past them
+  function Bits(r) { this.r = r; this.at = r.i * 8; }
+  Bits.prototype.bit = function () { var a = this.at++; return this.r.b[a >> 3] >> (7 - (a & 7)) & 1; };
+  Bits.prototype.list = function (n, total) {
+    var out = new Uint32Array(n), q = Math.floor(total / (n + 1)), k = q ? 31 - Math.clz32(q) : 0;
+    for (var j = 0, d = -1; j < n; j++) out[j] = d += this.rice(k) + 1;
+    return out;
+  };
+  Bits.prototype.rice = function (k) {
+    for (var v = 0; this.bit();) v++;
+    while (k--) v = v * 2 + this.bit();
+    return v;
+  };
+  Bits.prototype.gamma = function () {
+    for (var n = 0, v = 1; this.bit() && n < 32;) n++;
+    while (n--) v = v * 2 + this.bit();
+    return v;
+  };
+  // positions: k (5 bits), then for each of n pages the count of its
+  // positions less one (unary) and their gaps (Rice codes)
+  Bits.prototype.positions = function (n) {
+    for (var k = 0, i = 0; i < 5; i++) k = k * 2 + this.bit();
+    var out = [];
+    for (i = 0; i < n; i++) {
+      for (var c = 1; this.bit();) c++;
+      for (var at = [], p = 0, j = 0; j < c; j++) at.push(p += this.rice(k));
+      out.push(at);
+    }
+    return out;
+  };
+  Bits.prototype.end = function () { this.r.i = (this.at + 7) >> 3; };
+
+  // byFP: whether a term is found by its fingerprint, which fingerprint
+  // gives (internal/search/fingerprint.go)
+  S.byFP = function (t, gram) {
+    var cs = Array.from(t);
+    return cs.length > 0 && cs.length <= 2 && cs.length < gram && S.countUnits(t) === cs.length && !cs.some(S.isWord);
+  };
+  function fingerprint(t, seed, width) {
+    var b = new TextEncoder().encode(t), h = 0x811c9dc5 ^ Math.imul(seed, 0x9e3779b9);
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 16777619);
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+    return width < 32 ? h >>> (32 - width) : h >>> 0;
+  }
   function hex(b) { var s = ""; for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16); return s; }
   S.hex = hex;
 
@@ -32,20 +79,25 @@
     var shards = {}, dead = new Set(), d = 0;
     (info.dead || []).forEach(function (g, i) { dead.add(d = i ? d + g : g); });
 
-    // shard reads t/B.bin (once): terms, then df and kind, then the list
-    // terms' docids and impacts, then the dense terms' file names, in
+    // shard reads t/B.bin (once): terms, those found by fingerprints, then dfs, then the list
+    // terms' docids (Rice codes) and impacts, then the dense terms' file names, in
     // columns, then the positions of its list terms that have them
     function shard(bucket) {
       if (shards[bucket]) return shards[bucket];
       shards[bucket] = file(info.dir + "t/" + bucket.toString(16) + ".bin").then(function (b) {
         var r = new Reader(b), n = r.uv(), recs = [], i;
         for (i = 0; i < n; i++) recs.push({ text: r.term(), bucket: bucket });
-        recs.forEach(function (rec) { rec.df = r.uv(); rec.dense = r.bytes(1)[0] === 1; });
-        recs.forEach(function (rec) {
-          if (rec.dense) return;
-          rec.docs = new Uint32Array(rec.df);
-          for (var j = 0, d = 0; j < rec.df; j++) rec.docs[j] = d += r.uv();
-        });
+        if ((n = r.uv())) { // terms found by their fingerprints
+          recs.seed = r.uv();
+          recs.width = r.bytes(1)[0];
+          var bits = new Bits(r);
+          bits.list(n, Math.pow(2, recs.width)).forEach(function (fp) { recs.push({ text: "", fp: fp, bucket: bucket }); });
+          bits.end();
+        }
+        bits = new Bits(r);
+        recs.forEach(function (rec) { rec.df = bits.gamma(); rec.dense = rec.df > 1024 && rec.df * 8 > info.docs; });
+        recs.forEach(function (rec) { if (!rec.dense) rec.docs = bits.list(rec.df, info.docs); });
+        bits.end();
         recs.forEach(function (rec) { if (!rec.dense) rec.imps = r.bytes(rec.df); });
         recs.forEach(function (rec) {
           if (!rec.dense) return;
@@ -62,10 +114,9 @@
     function load(rec) {
       if (rec.docs) return Promise.resolve(rec);
       return file(M.dense + rec.dense + ".bin").then(function (b) {
-        var docs = new Uint32Array(rec.df), k = 0;
-        for (var d = 0; d < info.docs && k < rec.df; d++) if (b[d >> 3] & (1 << (d & 7))) docs[k++] = d;
-        rec.docs = docs;
-        rec.imps = b.subarray((info.docs + 7) >> 3);
+        var bits = new Bits(new Reader(b));
+        rec.docs = bits.list(rec.df, info.docs);
+        rec.imps = rec.docs.map(function () { return bits.bit() ? 6 : 2; }); // the title flag, level 2
         return rec;
       });
     }
@@ -73,8 +124,10 @@
     // records: the term itself, or every term a prefix term extends to
     function records(t) {
       return shard(S.fnv1a(S.shardKey(t.text)) & (info.buckets - 1)).then(function (recs) {
+        var fp = !t.prefix && S.byFP(t.text, M.gram) && fingerprint(t.text, recs.seed, recs.width);
         return Promise.all(recs.filter(function (r) {
-          return r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units;
+          if (fp !== false) return r.fp === fp;
+          return r.text && (r.text === t.text || t.prefix && r.text.indexOf(t.text) === 0 && S.countUnits(r.text) === t.units);
         }).map(load));
       });
     }
@@ -126,21 +179,22 @@
 
     function hasPos(t) { return !t.dense && t.df > (info.rare || 0) && S.countUnits(t.text) === M.gram; }
 
-    // positions sets rec.raw (and rec.next, the unit after each occurrence,
-    // "" for none): a dense term's file, or its part of the end of its shard
-    // (n, the positions of the shard's terms that have them, then their next
-    // columns)
+    // positions sets rec.at (each page's positions) and rec.next (the unit
+    // after each occurrence, "" for none): from a dense term's file, or its
+    // part of the end of its shard (n, the positions of the shard's terms
+    // that have them, bits, then their next columns)
     function positions(rec) {
-      if (rec.raw) return Promise.resolve();
-      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.raw = b; });
+      if (rec.at) return Promise.resolve();
+      if (rec.posAt) return file(M.dense + rec.posAt + ".bin").then(function (b) { rec.at = new Bits(new Reader(b)).positions(rec.df); });
       return shard(rec.bucket).then(function (recs) {
-        var ts = recs.filter(hasPos), r = new Reader(recs.tail), i, j;
+        var ts = recs.filter(hasPos), r = new Reader(recs.tail), bits, j;
         r.uv();
+        bits = new Bits(r);
         ts.forEach(function (t) {
-          var at = r.i;
-          for (t.n = i = 0; i < t.df; i++) do t.n++; while (r.uv() & 1 && r.i < r.b.length);
-          t.raw = r.b.subarray(at, r.i);
+          t.at = bits.positions(t.df);
+          t.n = t.at.reduce(function (n, a) { return n + a.length; }, 0);
         });
+        bits.end();
         ts.forEach(function (t) {
           var u = [""];
           for (j = r.uv(); j > 0; j--) u.push(r.str());
@@ -161,12 +215,10 @@
         return Promise.all(recs.map(positions)).then(function () {
           var m = new Map(), next = new Map();
           recs.forEach(function (rec) {
-            var r = new Reader(rec.raw), k = 0;
-            for (var i = 0; i < rec.docs.length; i++) {
-              var p = 0, v, doc = base + rec.docs[i], at = m.get(doc) || [], n = at.length;
-              do { v = r.uv(); at.push(p += Math.floor(v / 2)); } while (v & 1 && r.i < r.b.length);
-              m.set(doc, at);
-              if (rec.next) next.set(doc, rec.next.slice(k, k += at.length - n));
+            for (var i = 0, k = 0; i < rec.docs.length; i++) {
+              var doc = base + rec.docs[i], p = rec.at[i] || [];
+              m.set(doc, (m.get(doc) || []).concat(p));
+              if (rec.next) next.set(doc, rec.next.slice(k, k += p.length));
             }
           });
           return [m, next];

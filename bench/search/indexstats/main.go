@@ -102,7 +102,7 @@ func main() {
 	}
 	fmt.Printf("total bytes %d\n", total)
 	if *terms {
-		termStats(out.Files)
+		termStats(out.Files, out.Stats.Docs)
 	}
 	if *edit {
 		docs[len(docs)/2].Body += "本文有改动。"

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"io"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -14,28 +14,34 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// termStats breaks the shards (t/B.bin) down by term length in characters
-// and by column: raw bytes, and gzip bytes of each column compressed alone
-// per shard (an estimate: the shard is compressed whole).
-func termStats(files map[string][]byte) {
-	type acc struct{ terms, df1, strRaw, strGz, postRaw, postGz, impRaw, impGz, docs int }
+// termStats breaks the shards (t/B.bin, index format 6: internal/search/
+// terms.go) of a base of docs pages down by term kind and by column: raw
+// bytes, and gzip bytes of each column compressed alone per shard (an
+// estimate: the shard is compressed whole). Terms found by fingerprints
+// (one or two Han characters) are one kind, "han1-2 fp".
+func termStats(files map[string][]byte, docs int) {
+	type acc struct{ terms, df1, docs, strGz, postBits, impGz int }
 	by := map[string]*acc{}
+	var fpBits, dfBits, tailRaw, tailGz, denseNames int
 	kindOf := func(t string) string {
-		n := utf8.RuneCountInString(t)
-		ascii := strings.IndexFunc(t, func(r rune) bool { return r < 128 }) >= 0
-		if ascii {
+		if t == "" {
+			return "han1-2 fp"
+		}
+		if strings.IndexFunc(t, func(r rune) bool { return r < 128 }) >= 0 {
 			return "latin"
 		}
-		return fmt.Sprintf("han%d", n)
+		return fmt.Sprintf("han%d", utf8.RuneCountInString(t))
 	}
 	gzn := func(b []byte) int {
+		if len(b) == 0 {
+			return 0
+		}
 		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		w.Write(b)
 		w.Close()
 		return buf.Len() - 18
 	}
-	denseSeen := map[string]string{}
 	for name, data := range files {
 		if !strings.Contains(name, "/t/") {
 			continue
@@ -59,14 +65,22 @@ func termStats(files map[string][]byte) {
 			}
 			texts[i] = string(b)
 		}
-		dfs := make([]int, n)
-		kinds := make([]byte, n)
-		for i := range dfs {
-			dfs[i] = uv()
-			kinds[i] = r[0]
-			r = r[1:]
+		if m := uv(); m > 0 {
+			uv()
+			width := int(r[0])
+			br := &bitReader{b: r[1:]}
+			br.list(m, 1<<width)
+			fpBits += br.at
+			r = br.rest()
+			texts = append(texts, make([]string, m)...)
 		}
-		strCol, postCol, impCol := map[string][]byte{}, map[string][]byte{}, map[string][]byte{}
+		br := &bitReader{b: r}
+		dfs := make([]int, len(texts))
+		for i := range dfs {
+			dfs[i] = br.gamma()
+		}
+		dfBits += br.at
+		strCol, impCol := map[string][]byte{}, map[string][]byte{}
 		for i, t := range texts {
 			k := kindOf(t)
 			a := by[k]
@@ -78,63 +92,95 @@ func termStats(files map[string][]byte) {
 			if dfs[i] == 1 {
 				a.df1++
 			}
-			a.strRaw += len(t) + 1
 			strCol[k] = append(strCol[k], t...)
-			if kinds[i] == 0 {
-				a.docs += dfs[i]
-				start := len(r)
-				for j := 0; j < dfs[i]; j++ {
-					uv()
-				}
-				postCol[k] = append(postCol[k], raw[len(raw)-start:len(raw)-len(r)]...)
+			if dfs[i] > 1024 && dfs[i]*8 > docs {
+				continue
 			}
+			a.docs += dfs[i]
+			at := br.at
+			br.list(dfs[i], docs)
+			a.postBits += br.at - at
 		}
+		r = br.rest()
 		for i, t := range texts {
-			if kinds[i] == 0 {
+			if dfs[i] <= 1024 || dfs[i]*8 <= docs {
 				k := kindOf(t)
 				impCol[k] = append(impCol[k], r[:dfs[i]]...)
 				r = r[dfs[i]:]
 			}
 		}
 		for i, t := range texts {
-			if kinds[i] == 1 {
-				name := "d/" + hex.EncodeToString(r[:8]) + ".bin"
-				r = r[8:]
-				denseSeen[name] = "postings"
-				if utf8.RuneCountInString(t) == 4 && !strings.ContainsFunc(t, func(c rune) bool { return c < 128 }) || strings.Count(t, "") > 5 && denseHasPos(t) {
-					if len(r) >= 8 {
-						denseSeen["d/"+hex.EncodeToString(r[:8])+".bin"] = "positions"
-						r = r[8:]
-					}
+			if dfs[i] > 1024 && dfs[i]*8 > docs {
+				w := 8
+				if utf8.RuneCountInString(t) == 4 && kindOf(t) == "han4" {
+					w = 16
 				}
+				denseNames += w
+				r = r[w:]
 			}
 		}
+		tailRaw += len(r)
+		tailGz += gzn(r)
 		for k, a := range by {
 			a.strGz += gzn(strCol[k])
-			a.postRaw += len(postCol[k])
-			a.postGz += gzn(postCol[k])
-			a.impRaw += len(impCol[k])
 			a.impGz += gzn(impCol[k])
 		}
 	}
-	sums := map[string][2]int{}
-	for name, kind := range denseSeen {
-		v := sums[kind]
-		sums[kind] = [2]int{v[0] + 1, v[1] + len(files[name])}
-	}
-	fmt.Printf("dense files: %v (kind: files, bytes)\n", sums)
 	var ks []string
 	for k := range by {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
-	fmt.Printf("%-6s %8s %8s %7s %10s %10s %10s %10s %10s\n", "kind", "terms", "df=1", "docs", "str raw", "str gz", "post raw", "post gz", "imp gz")
+	fmt.Printf("%-10s %8s %8s %8s %10s %10s %10s\n", "kind", "terms", "df=1", "docs", "str gz", "post", "imp gz")
 	for _, k := range ks {
 		a := by[k]
-		fmt.Printf("%-6s %8d %8d %7d %10d %10d %10d %10d %10d\n", k, a.terms, a.df1, a.docs, a.strRaw, a.strGz, a.postRaw, a.postGz, a.impGz)
+		fmt.Printf("%-10s %8d %8d %8d %10d %10d %10d\n", k, a.terms, a.df1, a.docs, a.strGz, a.postBits/8, a.impGz)
+	}
+	fmt.Printf("fingerprints %d, dfs %d, dense names %d, positions and next columns %d (gzip alone %d) bytes\n",
+		fpBits/8, dfBits/8, denseNames, tailRaw, tailGz)
+}
+
+// bitReader reads the bit columns of a shard (internal/search/rice.go).
+type bitReader struct {
+	b  []byte
+	at int
+}
+
+func (r *bitReader) bit() int {
+	if r.at >= len(r.b)*8 {
+		r.at++
+		return 0
+	}
+	v := int(r.b[r.at>>3]>>(7-r.at&7)) & 1
+	r.at++
+	return v
+}
+
+func (r *bitReader) unary() int {
+	n := 0
+	for r.bit() == 1 {
+		n++
+	}
+	return n
+}
+
+func (r *bitReader) gamma() int {
+	n, v := r.unary(), 1
+	for range n {
+		v = v<<1 | r.bit()
+	}
+	return v
+}
+
+func (r *bitReader) list(n, total int) {
+	k := 0
+	if q := total / (n + 1); q > 0 {
+		k = bits.Len(uint(q)) - 1
+	}
+	for range n {
+		r.unary()
+		r.at += k
 	}
 }
 
-// denseHasPos: a dense term with a Latin word has positions when it has
-// Gram units; this breakdown counts only Han terms' exactly.
-func denseHasPos(string) bool { return false }
+func (r *bitReader) rest() []byte { return r.b[min(len(r.b), (r.at+7)>>3):] }

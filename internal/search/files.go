@@ -83,11 +83,11 @@ func facetValues(d *Doc, name string) []string {
 // range requests, so a result costs its fragment, not its pack.
 func writeFragmentPacks(items []*item, dict []byte, files map[string][]byte) {
 	zipped := make([][]byte, len(items))
-	zip := gz
+	zip := func(j []byte) []byte { return gz(packText(j)) }
 	if dict != nil {
 		zip = newDictZipper(dict).zip
 	}
-	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = zip(packText(items[i].json)) })
+	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = zip(items[i].json) })
 	for start := 0; start < len(items); start += packDocs {
 		part := zipped[start:min(start+packDocs, len(items))]
 		size := 4 * (len(part) + 1)

@@ -151,11 +151,7 @@ func (ix *Index) fragData(doc uint32) ([]byte, error) {
 				ix.packs[s.info.Dict] = dict
 			}
 		}
-		data, err := unzipPart(part, dict)
-		if err != nil {
-			return nil, err
-		}
-		return unpackText(data)
+		return unzipPart(part, dict)
 	}
 	if i := int(doc - ix.recent); doc >= ix.recent && i < len(ix.m.Recent) {
 		data, err := ix.file(ix.m.Fragments + ix.m.Recent[i].Frag + ".bin")

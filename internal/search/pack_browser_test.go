@@ -22,6 +22,13 @@ import (
 // requests and from one that ignores them and sends whole files.
 func TestPacksInBrowser(t *testing.T) {
 	docs := siteDocs(400)
+	var common []rune // in every page: in the table, most of two bytes (codec.go)
+	for r := rune(0x4e00); r < 0x4e00+400; r++ {
+		common = append(common, r)
+	}
+	for i := range docs { // and a character of its own, escaped, as are 𠀀 and DEL
+		docs[i].Body += string(common) + string(rune(0x5000+i)) + "𠀀\x7f。"
+	}
 	out := rebuild(nil, docs)
 	for i := range 20 {
 		docs[i*3].Body += fmt.Sprintf("改动%d。", i)
@@ -34,9 +41,14 @@ func TestPacksInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ix := openOutput(t, out, nil)
 	var want []string
 	for _, p := range pages {
-		want = append(want, fmt.Sprintf("%d %s", p.Doc, p.URL))
+		f, err := ix.fragment(p.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, fmt.Sprintf("%d %s %s", p.Doc, p.URL, f.Text))
 	}
 	dir := t.TempDir()
 	files := map[string][]byte{
@@ -77,7 +89,7 @@ func TestPacksInBrowser(t *testing.T) {
 		}))
 		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(srv.URL+"/dangjian/"))
 		got := browsertest.Step(t, ctx, 60*time.Second, chromedp.Evaluate[[]string](fmt.Sprintf(`showcaseSearch.open("search/%s").then(ix =>
-  Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
+  Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u + " " + f.x))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
 		srv.Close()
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("ranges %v: browser read\n%.300s\nwant\n%.300s", ranges, strings.Join(got, "; "), strings.Join(want, "; "))

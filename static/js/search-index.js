@@ -81,17 +81,32 @@
       return null;
     }
 
-    // unzipPart: a page's part of a pack, compressed with the dictionary
-    // dict (internal/search/dict.go): a gzip header and a stored block of
-    // the dictionary before it make it a gzip stream of both
+    // unzipPart: a page's part of a pack, coded and compressed with the
+    // dictionary dict (internal/search/dict.go): its length (2 bytes), a
+    // table of characters (GB18030), the runs. A gzip header and a stored
+    // block of the runs before the part make it a gzip stream of both;
+    // the text is then decoded with the table (codec.go).
+    var dicts = {};
+    function text(b) { return b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b); } // internal/search/text.go
     function unzipPart(b, dict) {
-      if (!dict) return inflate(b);
-      return file(dict).then(function (d) {
-        var n = d.length, g = new Uint8Array(15 + n + b.length);
+      if (!dict) return inflate(b).then(text);
+      dicts[dict] = dicts[dict] || file(dict).then(function (d) {
+        var n = d[0] | d[1] << 8;
+        return { t: gb18030.decode(d.subarray(2, 2 + n)), runs: d.subarray(2 + n) };
+      });
+      return dicts[dict].then(function (D) {
+        var n = D.runs.length, g = new Uint8Array(15 + n + b.length);
         g.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
-        g.set(d, 15);
+        g.set(D.runs, 15);
         g.set(b, 15 + n);
-        return inflate(g).then(function (x) { return x.subarray(n); });
+        return inflate(g).then(function (x) {
+          var s = "", t = D.t, c;
+          for (var i = n; i < x.length; i++) {
+            c = x[i];
+            s += c > 127 ? t[c - 128] : c < 32 ? t[128 + (c << 8) + x[++i]] : String.fromCharCode(c < 127 ? c : x[++i] << 8 | x[++i]);
+          }
+          return s;
+        });
       });
     }
 
@@ -100,8 +115,8 @@
       if (!frags.has(doc)) {
         var s = segOf(doc);
         frags.set(doc, (s ? s.fragment(doc).then(function (b) { return unzipPart(b, s.info.dict); }) :
-          file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
-          var f = JSON.parse(b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b)); // internal/search/text.go
+          file(M.fragments + M.recent[doc - recent].f + ".bin").then(text)).then(function (s) {
+          var f = JSON.parse(s);
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;
         }));
@@ -289,7 +304,7 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 5) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 6) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });

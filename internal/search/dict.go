@@ -52,7 +52,7 @@ func makeDict(items []*item) []byte {
 	step := max(1, len(items)/dictSample, total/dictSampleBytes)
 	var pages [][]rune
 	for i := 0; i < len(items); i += step {
-		pages = append(pages, []rune(string(items[i].json)))
+		pages = append(pages, []rune(string(items[i].f.packed())))
 	}
 	if len(pages) == 0 {
 		return nil

@@ -27,7 +27,12 @@ func TestPacksInBrowser(t *testing.T) {
 		common = append(common, r)
 	}
 	for i := range docs { // and a character of its own, escaped, as are 𠀀 and DEL
-		docs[i].Body += string(common) + string(rune(0x5000+i)) + "𠀀\x7f。"
+		docs[i].Body = "一、概况\n" + docs[i].Body + string(common) + string(rune(0x5000+i)) + "𠀀\x7f。\n二、成效"
+		docs[i].Headings = []string{"一、概况", "二、成效"} // lines of the text, packed as numbers (files.go)
+		docs[i].Summary = "一、概况"
+		if i%2 == 0 {
+			docs[i].Headings[1] = "不在正文"
+		}
 	}
 	out := rebuild(nil, docs)
 	for i := range 20 {
@@ -48,7 +53,7 @@ func TestPacksInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want = append(want, fmt.Sprintf("%d %s %s", p.Doc, p.URL, f.Text))
+		want = append(want, fmt.Sprintf("%d %s %s|%s|%s", p.Doc, p.URL, f.Text, f.Headings, f.Summary))
 	}
 	dir := t.TempDir()
 	files := map[string][]byte{
@@ -89,7 +94,7 @@ func TestPacksInBrowser(t *testing.T) {
 		}))
 		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(srv.URL+"/dangjian/"))
 		got := browsertest.Step(t, ctx, 60*time.Second, chromedp.Evaluate[[]string](fmt.Sprintf(`showcaseSearch.open("search/%s").then(ix =>
-  Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u + " " + f.x))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
+  Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u + " " + f.x + "|" + f.h + "|" + f.m))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
 		srv.Close()
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("ranges %v: browser read\n%.300s\nwant\n%.300s", ranges, strings.Join(got, "; "), strings.Join(want, "; "))

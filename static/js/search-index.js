@@ -116,7 +116,9 @@
         var s = segOf(doc);
         frags.set(doc, (s ? s.fragment(doc).then(function (b) { return unzipPart(b, s.info.dict); }) :
           file(M.fragments + M.recent[doc - recent].f + ".bin").then(text)).then(function (s) {
-          var f = JSON.parse(s);
+          var f = JSON.parse(s), ls;
+          if (f.hl) { ls = f.x.split("\n"); f.h = f.hl.map(function (i) { return ls[i]; }).join("\n"); } // a pack's (files.go)
+          if (f.ml) f.m = Array.from(f.x).slice(0, f.ml).join("");
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;
         }));

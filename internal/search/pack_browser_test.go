@@ -57,12 +57,12 @@ func TestPacksInBrowser(t *testing.T) {
 	}
 	dir := t.TempDir()
 	files := map[string][]byte{
-		"index.html": []byte(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><script src="search-core.js"></script><script src="search-segment.js"></script><script src="search-index.js"></script>`),
+		"index.html": []byte(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8">` + noRaw + `<script src="search-core.js"></script><script src="search-segment.js"></script><script src="search-index.js"></script>`),
 	}
 	for name, data := range out.Files {
 		files["search/"+name] = data
 	}
-	for _, js := range []string{"search-core.js", "search-segment.js", "search-index.js"} {
+	for _, js := range []string{"search-core.js", "search-segment.js", "search-index.js", "inflate.js"} {
 		data, err := os.ReadFile("../../static/js/" + js)
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +79,8 @@ func TestPacksInBrowser(t *testing.T) {
 		}
 	}
 	ctx := browsertest.New(t)
-	for _, ranges := range []bool{true, false} {
+	for _, mode := range []string{"ranges", "whole files", "no deflate-raw"} {
+		ranges := mode != "whole files"
 		fileServer := http.StripPrefix("/dangjian", http.FileServer(http.Dir(dir)))
 		var partial atomic.Int32 // 206 answers
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -92,18 +93,34 @@ func TestPacksInBrowser(t *testing.T) {
 				partial.Add(1)
 			}
 		}))
-		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(srv.URL+"/dangjian/"))
+		page := srv.URL + "/dangjian/"
+		if mode == "no deflate-raw" {
+			page += "?noraw"
+		}
+		browsertest.Step(t, ctx, 20*time.Second, chromedp.Navigate(page))
 		got := browsertest.Step(t, ctx, 60*time.Second, chromedp.Evaluate[[]string](fmt.Sprintf(`showcaseSearch.open("search/%s").then(ix =>
   Promise.all(%s.map(d => ix.fragment(d).then(f => d + " " + f.u + " " + f.x + "|" + f.h + "|" + f.m))))`, out.Manifest, docIDs(pages)), chromedp.EvalAwaitPromise))
+		fallback := browsertest.Step(t, ctx, 10*time.Second, chromedp.Evaluate[bool](`!!window.showcaseInflate`))
 		srv.Close()
+		if fallback != (mode == "no deflate-raw") {
+			t.Errorf("%s: inflate.js loaded %v", mode, fallback)
+		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("ranges %v: browser read\n%.300s\nwant\n%.300s", ranges, strings.Join(got, "; "), strings.Join(want, "; "))
+			t.Errorf("%s: browser read\n%.300s\nwant\n%.300s", mode, strings.Join(got, "; "), strings.Join(want, "; "))
 		}
 		if ranges != (partial.Load() > 0) {
-			t.Errorf("ranges %v: %d partial answers", ranges, partial.Load())
+			t.Errorf("%s: %d partial answers", mode, partial.Load())
 		}
 	}
 }
+
+// noRaw, on a page opened with ?noraw, makes a browser whose
+// DecompressionStream has no "deflate-raw" (Chrome before 103): the packs'
+// parts are then inflated with inflate.js.
+const noRaw = `<script>if (location.search === "?noraw") {
+  var D = DecompressionStream;
+  window.DecompressionStream = function (f) { if (f === "deflate-raw") throw new TypeError(f); return new D(f); };
+}</script>`
 
 // docIDs is a JavaScript array of the pages' docids.
 func docIDs(pages []Page) string {

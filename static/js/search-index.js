@@ -11,11 +11,14 @@
   var utf8 = S.utf8 = new TextDecoder(), gb18030 = S.gb18030, scriptURL = document.currentScript && document.currentScript.src, inflater;
   var K1 = 1.2, B = 0.75;
 
-  // inflate: the files are gzip; without DecompressionStream (older WebViews)
-  // inflate.js, next to this script, is loaded once.
-  function inflate(buf) {
-    if (window.DecompressionStream) {
-      return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+  // inflate: the files are gzip, a pack's parts raw deflate (raw); without
+  // DecompressionStream (older WebViews) or its "deflate-raw", inflate.js,
+  // next to this script, is loaded once.
+  var rawOK = false;
+  try { rawOK = !!new DecompressionStream("deflate-raw"); } catch (e) { /* inflate.js */ }
+  function inflate(buf, raw) {
+    if (window.DecompressionStream && (rawOK || !raw)) {
+      return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream(raw ? "deflate-raw" : "gzip"))).arrayBuffer()
         .then(function (b) { return new Uint8Array(b); });
     }
     inflater = inflater || new Promise(function (ok, fail) {
@@ -25,7 +28,15 @@
       s.onerror = fail;
       document.head.appendChild(s);
     });
-    return inflater.then(function (f) { return f(new Uint8Array(buf)); });
+    return inflater.then(function (f) {
+      var b = new Uint8Array(buf);
+      if (raw) { // a gzip header before it: inflate.js checks no CRC
+        b = new Uint8Array(10 + buf.length);
+        b.set([0x1f, 0x8b, 8]);
+        b.set(buf, 10);
+      }
+      return f(b);
+    });
   }
 
   function runes(s) { var n = 0; for (var i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++; return n; }
@@ -83,9 +94,9 @@
 
     // unzipPart: a page's part of a pack, coded and compressed with the
     // dictionary dict (internal/search/dict.go): its length (2 bytes), a
-    // table of characters (GB18030), the runs. A gzip header and a stored
-    // block of the runs before the part make it a gzip stream of both;
-    // the text is then decoded with the table (codec.go).
+    // table of characters (GB18030), the runs. A stored block of the runs
+    // before the part makes it a raw deflate stream of both; the text is
+    // then decoded with the table (codec.go).
     var dicts = {};
     function text(b) { return b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b); } // internal/search/text.go
     function unzipPart(b, dict) {
@@ -95,11 +106,11 @@
         return { t: gb18030.decode(d.subarray(2, 2 + n)), runs: d.subarray(2 + n) };
       });
       return dicts[dict].then(function (D) {
-        var n = D.runs.length, g = new Uint8Array(15 + n + b.length);
-        g.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
-        g.set(D.runs, 15);
-        g.set(b, 15 + n);
-        return inflate(g).then(function (x) {
+        var n = D.runs.length, g = new Uint8Array(5 + n + b.length);
+        g.set([0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
+        g.set(D.runs, 5);
+        g.set(b, 5 + n);
+        return inflate(g, true).then(function (x) {
           var s = "", t = D.t, c;
           for (var i = n; i < x.length; i++) {
             c = x[i];

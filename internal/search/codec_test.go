@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -81,5 +82,38 @@ func TestChainRuns(t *testing.T) {
 	dictSize = 15
 	if small := chainRuns(runs, c); len(small) != 1 || len(small[0]) != 14 {
 		t.Errorf("in 15 bytes: chains %q, want one of 14", small)
+	}
+}
+
+// TestTable: a table reads back as it was written, a code point a byte
+// where the gaps are small, and a damaged one fails.
+func TestTable(t *testing.T) {
+	var table []rune
+	for r := rune(0x4e00); len(table) < codeOne+300; r += 3 {
+		table = append(table, r)
+	}
+	table[codeOne] = 0xa9 // a group starts again from 0
+	table = append(table, 0xffff)
+	b := putTable(nil, table)
+	if len(b) > len(table)+12 {
+		t.Errorf("%d characters in %d bytes", len(table), len(b))
+	}
+	got, err := readTable(b)
+	if err != nil || !slices.Equal(got, table) {
+		t.Errorf("read back %d characters, %v", len(got), err)
+	}
+	for _, bad := range [][]rune{{0x4e00, 0x4e00}, {0xd800}, {0x4e00, 0x10000}} {
+		var b []byte
+		prev := rune(0)
+		for _, r := range bad {
+			b = putUvarint(b, uint64(r-prev))
+			prev = r
+		}
+		if _, err := readTable(b); err == nil {
+			t.Errorf("%U read without an error", bad)
+		}
+	}
+	if _, err := readTable([]byte{0x80}); err == nil {
+		t.Error("a cut uvarint read without an error")
 	}
 }

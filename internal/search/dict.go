@@ -5,11 +5,10 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"io"
+	"slices"
 	"sort"
 	"sync"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"unicode/utf16"
 )
 
 // A base segment's fragments are coded and compressed with its
@@ -18,8 +17,7 @@ import (
 // (at most 1 MB of their packed fragments), which codec.go codes them
 // with, then runs of eight characters that recur there, coded, for
 // deflate to copy from. The file is the table's length in bytes (uint16,
-// little endian), the table in GB18030 (every character of it is gbSafe,
-// two bytes) and the runs.
+// little endian), the table (putTable) and the runs.
 //
 // The runs are counted at even offsets (by a hash, in an open-addressed
 // table: 0.06 s for a blog of 1,472 posts, where a map of strings took
@@ -42,7 +40,7 @@ import (
 // characters −2 %, +3.6 KB; the first query pays for it).
 
 var (
-	dictSize  = 16 << 10        // the most the runs take, in bytes, coded
+	dictSize  = 20 << 10        // the most the runs take, in bytes, coded
 	dictTable = codeOne + 7*256 // the most characters the table holds
 	// the most bytes of fragments the pages it is picked from hold
 	dictSampleBytes = 1 << 20
@@ -77,7 +75,7 @@ func makeDict(items []*item) []byte {
 	}
 	sort.Slice(runs, func(i, j int) bool { return runs[i].n > runs[j].n || runs[i].n == runs[j].n && runs[i].s < runs[j].s })
 	parts := chainRuns(runs, c)
-	table, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(string(c.table)))
+	table := putTable(nil, c.table)
 	dict := binary.LittleEndian.AppendUint16(nil, uint16(len(table)))
 	dict = append(dict, table...)
 	for i := len(parts) - 1; i >= 0; i-- {
@@ -195,9 +193,12 @@ type runCount struct {
 	n int32
 }
 
-// tableOf ranks the characters of some pages that the table can hold
-// (gbSafe, not ASCII) by how often they occur, the commonest first,
-// keeping those seen at least twice, at most dictTable.
+// tableOf ranks the characters of some pages that the table can hold (in
+// the BMP, not ASCII) by how often they occur, keeping those seen at least
+// twice, at most dictTable, and sorts each group of the same length of
+// code (the first codeOne, then each 256) by code point: the coding does
+// not depend on the order in a group, and putTable writes sorted code
+// points in a byte each, where GB18030 took two and gzip kept most of them.
 func tableOf(pages [][]rune) []rune {
 	counts := make([]int32, 0x10000)
 	for _, rs := range pages {
@@ -209,12 +210,65 @@ func tableOf(pages [][]rune) []rune {
 	}
 	var table []rune
 	for r, n := range counts {
-		if n >= 2 && gbSafe(rune(r)) {
+		if n >= 2 && !utf16.IsSurrogate(rune(r)) {
 			table = append(table, rune(r))
 		}
 	}
 	sort.SliceStable(table, func(i, j int) bool { return counts[table[i]] > counts[table[j]] })
-	return table[:min(len(table), dictTable)]
+	table = table[:min(len(table), dictTable)]
+	for g := 0; g < len(table); g = tableGroupEnd(g) {
+		slices.Sort(table[g:min(len(table), tableGroupEnd(g))])
+	}
+	return table
+}
+
+// tableGroupEnd is where the group of the table that starts at g ends.
+func tableGroupEnd(g int) int {
+	if g < codeOne {
+		return codeOne
+	}
+	return g + 256
+}
+
+// groupStart reports whether a group of the table starts at i.
+func groupStart(i int) bool {
+	return i == 0 || i == codeOne || i > codeOne && (i-codeOne)%256 == 0
+}
+
+// putTable writes a table: in each group, the gaps between its code
+// points (from 0 for the first) as uvarints.
+func putTable(b []byte, table []rune) []byte {
+	prev := rune(0)
+	for i, r := range table {
+		if groupStart(i) {
+			prev = 0
+		}
+		b = putUvarint(b, uint64(r-prev))
+		prev = r
+	}
+	return b
+}
+
+// readTable reads what putTable wrote.
+func readTable(b []byte) ([]rune, error) {
+	r := &reader{b: b}
+	var table []rune
+	prev := rune(0)
+	for len(r.b) > 0 && r.err == nil {
+		if groupStart(len(table)) {
+			prev = 0
+		}
+		gap := r.uvarint()
+		if gap == 0 || gap > 0xffff || prev+rune(gap) > 0xffff || utf16.IsSurrogate(prev+rune(gap)) {
+			return nil, errCorrupt
+		}
+		prev += rune(gap)
+		table = append(table, prev)
+	}
+	if r.err != nil || len(table) > codeOne+32*256 {
+		return nil, errCorrupt
+	}
+	return table, nil
 }
 
 // dictParts splits a dictionary into its codec and its runs.
@@ -223,7 +277,7 @@ func dictParts(dict []byte) (*codec, []byte, error) {
 		return nil, nil, errCorrupt
 	}
 	n := int(binary.LittleEndian.Uint16(dict))
-	if 2+n > len(dict) || n%2 != 0 {
+	if 2+n > len(dict) {
 		return nil, nil, errCorrupt
 	}
 	codecs.Lock()
@@ -231,11 +285,11 @@ func dictParts(dict []byte) (*codec, []byte, error) {
 	key := string(dict[:2+n])
 	c := codecs.m[key]
 	if c == nil {
-		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(dict[2 : 2+n])
-		if err != nil || utf8.RuneCount(text) != n/2 {
-			return nil, nil, errCorrupt
+		table, err := readTable(dict[2 : 2+n])
+		if err != nil {
+			return nil, nil, err
 		}
-		c = newCodec([]rune(string(text)))
+		c = newCodec(table)
 		if codecs.m == nil || len(codecs.m) > 16 {
 			codecs.m = map[string]*codec{}
 		}

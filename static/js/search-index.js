@@ -94,7 +94,7 @@
 
     // unzipPart: a page's part of a pack, coded and compressed with the
     // dictionary dict (internal/search/dict.go): its length (2 bytes), a
-    // table of characters (GB18030), the runs. A stored block of the runs
+    // table of characters (uvarint gaps), the runs. A stored block of the runs
     // before the part makes it a raw deflate stream of both; the text is
     // then decoded with the table (codec.go).
     var dicts = {};
@@ -102,8 +102,14 @@
     function unzipPart(b, dict) {
       if (!dict) return inflate(b).then(text);
       dicts[dict] = dicts[dict] || file(dict).then(function (d) {
-        var n = d[0] | d[1] << 8;
-        return { t: gb18030.decode(d.subarray(2, 2 + n)), runs: d.subarray(2 + n) };
+        var n = 2 + (d[0] | d[1] << 8), t = "", cp = 0, i = 2, v, sh;
+        while (i < n) { // in each group, gaps between code points
+          if (t.length === 0 || t.length === 128 || t.length > 128 && (t.length - 128) % 256 === 0) cp = 0;
+          v = 0; sh = 0;
+          do { v += (d[i] & 127) * Math.pow(2, sh); sh += 7; } while (d[i++] & 128);
+          t += String.fromCharCode(cp += v);
+        }
+        return { t: t, runs: d.subarray(n) };
       });
       return dicts[dict].then(function (D) {
         var n = D.runs.length, g = new Uint8Array(5 + n + b.length);

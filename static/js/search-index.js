@@ -28,15 +28,7 @@
       s.onerror = fail;
       document.head.appendChild(s);
     });
-    return inflater.then(function (f) {
-      var b = new Uint8Array(buf);
-      if (raw) { // a gzip header before it: inflate.js checks no CRC
-        b = new Uint8Array(10 + buf.length);
-        b.set([0x1f, 0x8b, 8]);
-        b.set(buf, 10);
-      }
-      return f(b);
-    });
+    return inflater.then(function (f) { return f(new Uint8Array(buf), raw); });
   }
 
   function runes(s) { var n = 0; for (var i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++; return n; }

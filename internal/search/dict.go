@@ -33,22 +33,20 @@ import (
 // inflates with DecompressionStream("deflate-raw") (or inflate.js). A gzip
 // stream's CRC-32 and length would add 8 bytes a page (79 KB at 10,000).
 //
-// At 10,000 pages (packs of GB18030 fragments and a 24 KB dictionary of
-// separate runs: 9.78 MB, dictionary 8.5 KB gzip) the table takes 11 %
-// off the packs and the chains in 16 KB another 9 %, for a dictionary
-// of 12 KB (a 24 KB chain: 7.5 → 7.2 MB, 15.3 KB; a table of 3,968
-// characters −2 %, +3.6 KB; the first query pays for it).
+// At 10,000 pages, where the packs of GB18030 fragments with 24 KB of
+// separate runs took 9.78 MB (dictionary 8.5 KB gzip), the table takes
+// 11 % off them and the chains (20 KB) 14 % more: 7.3 MB, with the packs'
+// leaner fragments (files.go), for a dictionary of 12.3 KB (the table 1.9
+// KB of it) that the first query pays for; with 16 KB of chains the packs
+// took 7.40 MB for 10.6 KB.
 
-var (
-	dictSize  = 20 << 10        // the most the runs take, in bytes, coded
-	dictTable = codeOne + 7*256 // the most characters the table holds
-	// the most bytes of fragments the pages it is picked from hold
-	dictSampleBytes = 1 << 20
-)
+var dictSize = 20 << 10 // the most the runs take, in bytes, coded (a test changes it)
 
 const (
-	dictSample = 1000 // pages the dictionary is picked from
-	dictRun    = 8    // characters a run
+	dictTable       = codeOne + 7*256 // the most characters the table holds
+	dictSampleBytes = 1 << 20         // the most bytes of packed fragments it is picked from
+	dictSample      = 1000            // and the most pages
+	dictRun         = 8               // characters a run
 )
 
 // makeDict picks the dictionary of a base from its pages' fragments; nil

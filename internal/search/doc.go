@@ -83,7 +83,7 @@
 //	                   without what the manifest says (files.go, packed);
 //	                   the browser reads a page's offsets, then
 //	                   its fragment, with HTTP range requests (a server
-//	                   that ignores them sends the whole pack, 50-80 KB)
+//	                   that ignores them sends the whole pack, 40-80 KB)
 //	s-NAME/x/N.bin     facet N (branches, categories): values and docids
 //	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
 //	                   next build (the browser never reads it)

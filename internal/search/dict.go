@@ -36,8 +36,8 @@ import (
 //
 // At 10,000 pages, where the packs of GB18030 fragments with 24 KB of
 // separate runs took 9.78 MB (dictionary 8.5 KB gzip), the table takes
-// 11 % off them and the chains (20 KB) 14 % more: 7.3 MB, with the packs'
-// leaner fragments (files.go), for a dictionary of 12.3 KB (the table 1.9
+// 11 % off them and the chains (20 KB) 15 % more: 7.2 MB, with the packs'
+// leaner fragments (files.go), for a dictionary of 12.2 KB (the table 1.9
 // KB of it) that the first query pays for; with 16 KB of chains the packs
 // took 7.40 MB for 10.6 KB.
 

@@ -38,3 +38,24 @@ func TestPackedFragment(t *testing.T) {
 		t.Errorf("heading lines %v, want [0 1]", got)
 	}
 }
+
+// TestDamagedDictionary: a build on an index whose dictionary is damaged
+// starts afresh, without a panic, and reads back every page.
+func TestDamagedDictionary(t *testing.T) {
+	docs := siteDocs(60)
+	out := rebuild(nil, docs)
+	m := manifestOf(t, out)
+	if m.Segments[0].Dict == "" {
+		t.Fatal("no dictionary")
+	}
+	out.Files[m.Segments[0].Dict] = gz([]byte{0xff, 0xff, 1})
+	docs[0].Body += "改动。"
+	next := rebuild(out, docs)
+	if nm := manifestOf(t, next); len(nm.Segments) != 1 || len(nm.Recent) != 0 {
+		t.Errorf("%d segments, %d recent pages: want one base, made afresh", len(nm.Segments), len(nm.Recent))
+	}
+	pages, err := openOutput(t, next, nil).Pages()
+	if err != nil || len(pages) != len(docs) {
+		t.Errorf("%d pages, %v; want %d", len(pages), err, len(docs))
+	}
+}

@@ -87,18 +87,19 @@
 //	                   four-unit terms and the unit after each
 //	                   occurrence before a dense term
 //	s-NAME/f/K.bin     the fragments of its docids 64K … 64K+63, packed:
-//	                   a table of offsets, then each fragment compressed
-//	                   on its own with the base's dictionary (dict.go);
+//	                   a table of offsets, then each fragment coded with
+//	                   the base's table of characters (codec.go) and
+//	                   compressed on its own with its dictionary (dict.go),
+//	                   without what the manifest says (files.go, packed);
 //	                   the browser reads a page's offsets, then
 //	                   its fragment, with HTTP range requests (a server
-//	                   that ignores them sends the whole pack, 100-200 KB);
-//	                   a fragment is GB18030 when its characters allow
-//	                   (text.go), a sixth smaller than UTF-8
+//	                   that ignores them sends the whole pack, 40-80 KB)
 //	s-NAME/x/N.bin     facet N (branches, categories): values and docids
 //	s-NAME/state.bin   its pages' URLs and fragments and its files, for the
 //	                   next build (the browser never reads it)
 //	d/NAME.bin         postings or positions of a dense term
-//	z/NAME.bin         the dictionary of a base's fragments (dict.go)
+//	z/NAME.bin         the dictionary of a base's fragments: its table of
+//	                   characters and runs of text (dict.go)
 //	f/NAME.bin         a recent page's fragment (URL, title, date,
 //	                   section, text, captions, credits, headings, summary,
 //	                   facets, Traditional characters)
@@ -107,7 +108,8 @@
 //
 // The layout of shards and dense files is in terms.go, of segments in
 // segment.go; texts are GB18030 where their characters allow (text.go), a
-// third fewer bytes a Han character. Everything is gzip (but the packs,
+// third fewer bytes a Han character, but a pack's, which its base's table
+// of characters codes (codec.go). Everything is gzip (but the packs,
 // whose parts are), written deterministically, and named by
 // its content (a segment's folder by all of its files), so a file, once
 // deployed, never changes.

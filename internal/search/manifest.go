@@ -8,7 +8,7 @@ import (
 
 // manifestVersion changes when the files change in a way an older reader
 // or an older build cannot use.
-const manifestVersion = 6
+const manifestVersion = 7
 
 // manifest is m-NAME.bin (gzip JSON, named by its content), the one file the
 // search page loads first. It lists the segments and the recent pages; its

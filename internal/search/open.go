@@ -151,11 +151,7 @@ func (ix *Index) fragData(doc uint32) ([]byte, error) {
 				ix.packs[s.info.Dict] = dict
 			}
 		}
-		data, err := unzipPart(part, dict)
-		if err != nil {
-			return nil, err
-		}
-		return unpackText(data)
+		return unzipPart(part, dict)
 	}
 	if i := int(doc - ix.recent); doc >= ix.recent && i < len(ix.m.Recent) {
 		data, err := ix.file(ix.m.Fragments + ix.m.Recent[i].Frag + ".bin")
@@ -180,6 +176,7 @@ func (ix *Index) fragment(doc uint32) (*fragment, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, err
 	}
+	f.unpack()
 	ix.frags[doc] = &f
 	return &f, nil
 }
@@ -217,11 +214,15 @@ type Page struct {
 	Fragment string
 }
 
-// Pages returns the pages the index holds, not dead, by docid.
+// Pages returns the pages the index holds, not dead, by docid. It reads
+// every fragment, and a segment's state for the names of its pages'
+// fragments (a pack holds less than the fragment, files.go).
 func (ix *Index) Pages() ([]Page, error) {
 	var out []Page
+	states := map[*segment]segmentState{}
 	for doc := uint32(0); doc < ix.recent+uint32(len(ix.m.Recent)); doc++ {
-		if s := ix.segmentOf(doc); s != nil && s.dead[doc-s.base] {
+		s := ix.segmentOf(doc)
+		if s != nil && s.dead[doc-s.base] {
 			continue
 		}
 		data, err := ix.fragData(doc)
@@ -232,7 +233,25 @@ func (ix *Index) Pages() ([]Page, error) {
 		if err := json.Unmarshal(data, &f); err != nil {
 			return nil, err
 		}
-		out = append(out, Page{Doc: doc, URL: f.URL, Fragment: contentName(data)})
+		name := contentName(data)
+		if s != nil {
+			st, ok := states[s]
+			if !ok {
+				raw, err := ix.file(s.info.Dir + "state.bin")
+				if err == nil {
+					err = json.Unmarshal(raw, &st)
+				}
+				if err != nil || len(st.Docs) != s.info.Docs {
+					return nil, errCorrupt
+				}
+				states[s] = st
+			}
+			if st.Docs[doc-s.base][0] != f.URL {
+				return nil, errCorrupt
+			}
+			name = st.Docs[doc-s.base][1]
+		}
+		out = append(out, Page{Doc: doc, URL: f.URL, Fragment: name})
 	}
 	return out, nil
 }

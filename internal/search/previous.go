@@ -41,6 +41,9 @@ func readPrevious(opts Options) (*previous, error) {
 		if err == nil {
 			p.dict, err = gunzip(data, sizeLimit)
 		}
+		if err == nil {
+			_, _, err = dictParts(p.dict) // its deltas are coded with it
+		}
 		if err != nil {
 			return nil, err
 		}

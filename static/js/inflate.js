@@ -96,8 +96,10 @@
     return out.subarray(0, len);
   }
 
-  // showcaseInflate reads a gzip member (header flags per RFC 1952).
-  window.showcaseInflate = function (src) {
+  // showcaseInflate reads a gzip member (header flags per RFC 1952), or
+  // raw DEFLATE data when raw is set.
+  window.showcaseInflate = function (src, raw) {
+    if (raw) return inflateRaw(src, 0);
     if (src[0] !== 0x1f || src[1] !== 0x8b || src[2] !== 8) throw new Error("inflate: not gzip");
     var flags = src[3], at = 10;
     if (flags & 4) at += 2 + (src[at] | src[at + 1] << 8);

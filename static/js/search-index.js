@@ -11,11 +11,14 @@
   var utf8 = S.utf8 = new TextDecoder(), gb18030 = S.gb18030, scriptURL = document.currentScript && document.currentScript.src, inflater;
   var K1 = 1.2, B = 0.75;
 
-  // inflate: the files are gzip; without DecompressionStream (older WebViews)
-  // inflate.js, next to this script, is loaded once.
-  function inflate(buf) {
-    if (window.DecompressionStream) {
-      return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+  // inflate: the files are gzip, a pack's parts raw deflate (raw); without
+  // DecompressionStream (older WebViews) or its "deflate-raw", inflate.js,
+  // next to this script, is loaded once.
+  var rawOK = false;
+  try { rawOK = !!new DecompressionStream("deflate-raw"); } catch (e) { /* inflate.js */ }
+  function inflate(buf, raw) {
+    if (window.DecompressionStream && (rawOK || !raw)) {
+      return new Response(new Blob([buf]).stream().pipeThrough(new DecompressionStream(raw ? "deflate-raw" : "gzip"))).arrayBuffer()
         .then(function (b) { return new Uint8Array(b); });
     }
     inflater = inflater || new Promise(function (ok, fail) {
@@ -25,7 +28,7 @@
       s.onerror = fail;
       document.head.appendChild(s);
     });
-    return inflater.then(function (f) { return f(new Uint8Array(buf)); });
+    return inflater.then(function (f) { return f(new Uint8Array(buf), raw); });
   }
 
   function runes(s) { var n = 0; for (var i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++; return n; }
@@ -81,17 +84,38 @@
       return null;
     }
 
-    // unzipPart: a page's part of a pack, compressed with the dictionary
-    // dict (internal/search/dict.go): a gzip header and a stored block of
-    // the dictionary before it make it a gzip stream of both
+    // unzipPart: a page's part of a pack, coded and compressed with the
+    // dictionary dict (internal/search/dict.go): its length (2 bytes), a
+    // table of characters (uvarint gaps), the runs. A stored block of the runs
+    // before the part makes it a raw deflate stream of both; the text is
+    // then decoded with the table (codec.go).
+    var dicts = {};
+    function text(b) { return b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b); } // internal/search/text.go
     function unzipPart(b, dict) {
-      if (!dict) return inflate(b);
-      return file(dict).then(function (d) {
-        var n = d.length, g = new Uint8Array(15 + n + b.length);
-        g.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
-        g.set(d, 15);
-        g.set(b, 15 + n);
-        return inflate(g).then(function (x) { return x.subarray(n); });
+      if (!dict) return inflate(b).then(text);
+      dicts[dict] = dicts[dict] || file(dict).then(function (d) {
+        var n = 2 + (d[0] | d[1] << 8), t = "", cp = 0, i = 2, v, sh;
+        while (i < n) { // in each group, gaps between code points
+          if (t.length === 0 || t.length === 128 || t.length > 128 && (t.length - 128) % 256 === 0) cp = 0;
+          v = 0; sh = 0;
+          do { v += (d[i] & 127) * Math.pow(2, sh); sh += 7; } while (d[i++] & 128);
+          t += String.fromCharCode(cp += v);
+        }
+        return { t: t, runs: d.subarray(n) };
+      });
+      return dicts[dict].then(function (D) {
+        var n = D.runs.length, g = new Uint8Array(5 + n + b.length);
+        g.set([0, n & 255, n >> 8, ~n & 255, ~n >> 8 & 255]);
+        g.set(D.runs, 5);
+        g.set(b, 5 + n);
+        return inflate(g, true).then(function (x) {
+          var s = "", t = D.t, c;
+          for (var i = n; i < x.length; i++) {
+            c = x[i];
+            s += c > 127 ? t[c - 128] : c < 32 ? t[128 + (c << 8) + x[++i]] : String.fromCharCode(c < 127 ? c : x[++i] << 8 | x[++i]);
+          }
+          return s;
+        });
       });
     }
 
@@ -100,8 +124,10 @@
       if (!frags.has(doc)) {
         var s = segOf(doc);
         frags.set(doc, (s ? s.fragment(doc).then(function (b) { return unzipPart(b, s.info.dict); }) :
-          file(M.fragments + M.recent[doc - recent].f + ".bin")).then(function (b) {
-          var f = JSON.parse(b[0] === 1 ? gb18030.decode(b.subarray(1)) : utf8.decode(b)); // internal/search/text.go
+          file(M.fragments + M.recent[doc - recent].f + ".bin").then(text)).then(function (s) {
+          var f = JSON.parse(s), ls;
+          if (f.hl) { ls = f.x.split("\n"); f.h = f.hl.map(function (i) { return ls[i]; }).join("\n"); } // a pack's (files.go)
+          if (f.ml) f.m = Array.from(f.x).slice(0, f.ml).join("");
           if (f.z) S.addFold(f.z); // its Traditional characters, to fold its text
           return f;
         }));
@@ -318,7 +344,7 @@
 
     return file(base.pathname.split("/").pop()).then(function (b) {
       M = JSON.parse(utf8.decode(b));
-      if (M.version !== 6) throw new Error("unsupported search index " + M.version);
+      if (M.version !== 7) throw new Error("unsupported search index " + M.version);
       M.recent = M.recent || [];
       var secIndex = {};
       M.sections.forEach(function (s, i) { secIndex[s.name] = i; });

@@ -33,7 +33,7 @@ const (
 	weightSummary = 1
 	weightBody    = 1
 	bm25K1        = 1.2
-	bm25B         = 0.75
+	bm25B         = 0.25 // light: see doc.go, "Postings carry a BM25F impact"
 
 	// An impact byte: the weight in four levels, 0…3, plus 4 when in the title.
 	impactLevels = 3

@@ -81,8 +81,8 @@ func TestHardQueries(t *testing.T) {
 	}{
 		{q: "时伟", want: "a/ h/"}, // same weight: the newer first
 		{q: "時偉", want: "a/ h/"},
-		{q: "党建", want: "a/ n/ m/ h/"}, // the title first; n is a newer copy of m
-		{q: "黨建", want: "a/ n/ m/ h/"},
+		{q: "党建", want: "a/ h/ n/ m/"}, // the title first, then the same weight: the newer first
+		{q: "黨建", want: "a/ h/ n/ m/"},
 		{q: "十四五", want: "c/"},
 		{q: "“十四五”规划", want: "c/"},
 		{q: "十四五规划", want: "c/"},

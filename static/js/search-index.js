@@ -9,7 +9,7 @@
   "use strict";
   if (!S || !S.segment) return;
   var utf8 = S.utf8 = new TextDecoder(), gb18030 = S.gb18030, scriptURL = document.currentScript && document.currentScript.src, inflater;
-  var K1 = 1.2, B = 0.75;
+  var K1 = 1.2, B = 0.25; // internal/search/index.go's bm25K1, bm25B
 
   // inflate: the files are gzip, a pack's parts raw deflate (raw); without
   // DecompressionStream (older WebViews) or its "deflate-raw", inflate.js,

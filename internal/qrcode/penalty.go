@@ -6,9 +6,6 @@ package qrcode
 // exactly keeps the mask skip2 picks, so the codes stay as they were.
 // columns is scratch space of the symbol's size.
 func penalty(dark, columns []bool, size int) int {
-	if size <= 64 {
-		return penaltyWords(dark, size)
-	}
 	for y := range size {
 		for x := range size {
 			columns[x*size+y] = dark[y*size+x]

@@ -37,6 +37,9 @@ func draw(version int, level Level, codewords []byte) [][]bool {
 	}
 	base.set(8, size-8, true) // the dark module
 	path := dataPath(base, 8*len(codewords)+remainderBits[version-1])
+	if size <= 64 {
+		return drawWords(base, level, path, codewords)
+	}
 
 	var best []bool
 	bestPenalty := 0
@@ -56,11 +59,18 @@ func draw(version int, level Level, codewords []byte) [][]bool {
 			best, bestPenalty = append([]bool(nil), dark...), p
 		}
 	}
+	return withQuietZone(size, func(x, y int) bool { return best[y*size+x] })
+}
+
+// withQuietZone is the bitmap of a symbol, with its quiet zone.
+func withQuietZone(size int, dark func(x, y int) bool) [][]bool {
 	out := make([][]bool, size+2*QuietZone)
 	for y := range out {
 		out[y] = make([]bool, size+2*QuietZone)
 		if y >= QuietZone && y < QuietZone+size {
-			copy(out[y][QuietZone:], best[(y-QuietZone)*size:(y-QuietZone+1)*size])
+			for x := range size {
+				out[y][QuietZone+x] = dark(x, y-QuietZone)
+			}
 		}
 	}
 	return out

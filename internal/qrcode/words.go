@@ -1,30 +1,89 @@
 package qrcode
 
-import "math/bits"
+import (
+	"math/bits"
+	"sync"
+)
 
-// penaltyWords is penalty for symbols of at most 64 modules a side
-// (versions 1–11, every page URL): rows and columns as words, module i at
-// bit i, scored 64 modules at a time.
-func penaltyWords(dark []bool, size int) int {
-	var rows, columns [64]uint64
-	n := 0
+// drawWords is draw for symbols of at most 64 modules a side (versions
+// 1–11, every page URL): rows and columns are words, module i at bit i,
+// masked and scored 64 modules at a time.
+func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
+	size := base.size
+	var fixed, data, isData [64]uint64 // function patterns; data bits; data places
 	for y := range size {
-		for x, d := range dark[y*size : (y+1)*size] {
-			if d {
-				rows[y] |= 1 << x
-				columns[x] |= 1 << y
-				n++
-			}
+		for x := range size {
+			fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
 		}
 	}
+	for i, at := range path {
+		x, y := at%size, at/size
+		isData[y] |= 1 << x
+		if i < 8*len(codewords) {
+			data[y] |= uint64(codewords[i/8]>>(7-i%8)&1) << x
+		}
+	}
+	places := formatPlaces(size)
+	var best [64]uint64
+	bestPenalty := -1
+	for mask := range 8 {
+		masks := maskWords(mask, size)
+		var rows, columns [64]uint64
+		for y := range size {
+			rows[y] = fixed[y] | (data[y]^masks[y])&isData[y]
+		}
+		f := formatBits[levelBits[level]<<3|mask]
+		for i, p := range places {
+			rows[p[1]] |= uint64(f>>(i%15)&1) << p[0]
+		}
+		for y := range size {
+			for x := range size {
+				columns[x] |= (rows[y] >> x & 1) << y
+			}
+		}
+		if p := penaltyWords(&rows, &columns, size); bestPenalty < 0 || p < bestPenalty {
+			best, bestPenalty = rows, p
+		}
+	}
+	return withQuietZone(size, func(x, y int) bool { return best[y]>>x&1 == 1 })
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// maskWords are the rows of a mask: bit x of row y is whether it inverts
+// the module in column x, row y. They are made once per mask and size.
+func maskWords(mask, size int) *[64]uint64 {
+	if m, ok := maskCache.Load(mask<<8 | size); ok {
+		return m.(*[64]uint64)
+	}
+	m := new([64]uint64)
+	for y := range size {
+		for x := range size {
+			m[y] |= uint64(b2u(masked(mask, x, y))) << x
+		}
+	}
+	maskCache.Store(mask<<8|size, m)
+	return m
+}
+
+var maskCache sync.Map // mask<<8 | size → *[64]uint64
+
+// penaltyWords is penalty of the rows and columns of a symbol.
+func penaltyWords(rows, columns *[64]uint64, size int) int {
 	valid := uint64(1)<<size - 1
-	p := 0
+	p, n := 0, 0
 	for i := range size {
 		p += runsWord(rows[i], valid) + runsWord(columns[i], valid)
 		p += findersWord(rows[i], size) + findersWord(columns[i], size)
 		if i > 0 {
 			p += blocksWord(rows[i-1], rows[i], valid)
 		}
+		n += bits.OnesCount64(rows[i])
 	}
 	total := size * size
 	dev := total/2 - n

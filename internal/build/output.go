@@ -41,7 +41,7 @@ type output struct {
 	pending     map[string][]byte // in place: changed files not yet written
 	written     atomic.Int64
 	linked      atomic.Int64
-	unlock      func() // releases the lock on the staging folder
+	unlock      func()   // releases the lock on the staging folder
 	made        sync.Map // folders of the staging folder made so far
 	// prefix is put before every path written: a language's folder ("en/")
 	// while that language of a multilingual site is written

@@ -35,7 +35,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	} else {
 		close(indexed)
 	}
-	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
+	renderPagesBeside(indexed, set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
 	<-indexed
 	tr.step("index")

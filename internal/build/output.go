@@ -41,7 +41,8 @@ type output struct {
 	pending     map[string][]byte // in place: changed files not yet written
 	written     atomic.Int64
 	linked      atomic.Int64
-	unlock      func() // releases the lock on the staging folder
+	unlock      func()   // releases the lock on the staging folder
+	made        sync.Map // folders of the staging folder made so far
 	// prefix is put before every path written: a language's folder ("en/")
 	// while that language of a multilingual site is written
 	prefix string
@@ -151,7 +152,7 @@ func (o *output) WriteRoot(rel, by string, data []byte) error {
 		return nil
 	}
 	target := filepath.Join(o.stage, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+	if err := o.makeFolder(filepath.Dir(target)); err != nil {
 		return err
 	}
 	if same {
@@ -167,6 +168,22 @@ func (o *output) WriteRoot(rel, by string, data []byte) error {
 	o.mu.Lock()
 	o.changed = append(o.changed, rel)
 	o.mu.Unlock()
+	return nil
+}
+
+// makeFolder makes a folder of the staging folder and those above it. Most
+// pages have a folder of their own below one made already: one mkdir
+// makes it, where os.MkdirAll would first stat it and its parent.
+func (o *output) makeFolder(dir string) error {
+	if _, ok := o.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	o.made.Store(dir, true)
 	return nil
 }
 

@@ -17,15 +17,6 @@ import (
 // searchFolder is where the search page and its index live, below the base.
 const searchFolder = "search/"
 
-// writeSearch indexes every published page (issue 4) and writes the index
-// files under search/ and the search page at search/index.html. The page
-// finds the index through .Page.Params.searchIndex (the manifest's URL
-// path below the site root).
-func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
-	docs, sopts := SearchDocs(s)
-	writeSearchIndex(s, set, buildSearch(docs, sopts, opts.Destination, nil), out, opts, fail)
-}
-
 // buildSearch builds the index on the one in dest's search/ folder, the
 // last build's, so that an edit changes a few of its files, not all
 // (internal/search: the merge policy). Should a file it keeps be missing

@@ -22,11 +22,26 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	tr := newTracer()
 	jobs := append(plan(s, opts), planAliases(s)...)
 	opts.lang.translate(jobs)
-	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
+	// the index needs only the pages' text: it is built while the pages
+	// render, so that each of the two keeps the cores the other leaves idle
+	var idx *search.Output
+	indexed := make(chan struct{})
+	if opts.dry == nil {
+		go func() {
+			defer close(indexed)
+			docs, sopts := SearchDocs(s)
+			idx = buildSearch(docs, sopts, opts.Destination, nil)
+		}()
+	} else {
+		close(indexed)
+	}
+	renderPagesBeside(indexed, set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
+	<-indexed
+	tr.step("index")
 	mark := out.mark()
 	if opts.dry == nil {
-		writeSearch(s, set, out, opts, fail)
+		writeSearchIndex(s, set, idx, out, opts, fail)
 	} else {
 		writeSearchIndex(s, set, &search.Output{Manifest: "check.json"}, out, opts, fail) // the page, not the index
 	}

@@ -4,11 +4,10 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
-	"strings"
-
-	qrcode "github.com/skip2/go-qrcode"
+	"strconv"
 
 	"showcase/internal/lang"
+	"showcase/internal/qrcode"
 )
 
 // QRImage is a QR code drawn as an SVG image in a data: URL, so that the
@@ -25,7 +24,7 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 	if t == "" {
 		return nil, lang.Errorf("二维码缺少要编码的文字（text）", "qr: no text to encode")
 	}
-	levels := map[string]qrcode.RecoveryLevel{"low": qrcode.Low, "medium": qrcode.Medium, "quartile": qrcode.High, "high": qrcode.Highest}
+	levels := map[string]qrcode.Level{"low": qrcode.Low, "medium": qrcode.Medium, "quartile": qrcode.Quartile, "high": qrcode.High}
 	lv, ok := levels[toString(level)]
 	if toString(level) == "" {
 		lv, ok = qrcode.Medium, true
@@ -41,13 +40,12 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		}
 		px = n
 	}
-	q, err := qrcode.New(t, lv)
+	bits, err := qrcode.Encode(t, lv) // with its quiet zone
 	if err != nil {
 		return nil, lang.Errorf("无法生成二维码", "qr: %v", err)
 	}
-	bits := q.Bitmap() // with its quiet zone
 	n := len(bits)
-	var d strings.Builder
+	var d []byte
 	for y, row := range bits {
 		for x := 0; x < len(row); x++ {
 			if !row[x] {
@@ -57,12 +55,21 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 			for x+run < len(row) && row[x+run] {
 				run++
 			}
-			fmt.Fprintf(&d, "M%d %dh%dv1h-%dz", x, y, run, run)
+			// M{x} {y}h{run}v1h-{run}z
+			d = append(d, 'M')
+			d = strconv.AppendInt(d, int64(x), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(y), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, "v1h-"...)
+			d = strconv.AppendInt(d, int64(run), 10)
+			d = append(d, 'z')
 			x += run
 		}
 	}
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
-		n, n, n, n, d.String())
+		n, n, n, n, d)
 	return &QRImage{
 		Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(svg))),
 		Width: n * px, Height: n * px,

@@ -1,0 +1,143 @@
+package qrcode
+
+import (
+	"math/bits"
+	"sync"
+)
+
+// drawWords is draw for symbols of at most 64 modules a side (versions
+// 1–11, every page URL): rows and columns are words, module i at bit i,
+// masked and scored 64 modules at a time.
+func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
+	size := base.size
+	var fixed, data, isData [64]uint64 // function patterns; data bits; data places
+	for y := range size {
+		for x := range size {
+			fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
+		}
+	}
+	for i, at := range path {
+		x, y := at%size, at/size
+		isData[y] |= 1 << x
+		if i < 8*len(codewords) {
+			data[y] |= uint64(codewords[i/8]>>(7-i%8)&1) << x
+		}
+	}
+	places := formatPlaces(size)
+	var best [64]uint64
+	bestPenalty := -1
+	for mask := range 8 {
+		masks := maskWords(mask, size)
+		var rows, columns [64]uint64
+		for y := range size {
+			rows[y] = fixed[y] | (data[y]^masks[y])&isData[y]
+		}
+		f := formatBits[levelBits[level]<<3|mask]
+		for i, p := range places {
+			rows[p[1]] |= uint64(f>>(i%15)&1) << p[0]
+		}
+		for y := range size {
+			for x := range size {
+				columns[x] |= (rows[y] >> x & 1) << y
+			}
+		}
+		if p := penaltyWords(&rows, &columns, size); bestPenalty < 0 || p < bestPenalty {
+			best, bestPenalty = rows, p
+		}
+	}
+	return withQuietZone(size, func(x, y int) bool { return best[y]>>x&1 == 1 })
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// maskWords are the rows of a mask: bit x of row y is whether it inverts
+// the module in column x, row y. They are made once per mask and size.
+func maskWords(mask, size int) *[64]uint64 {
+	if m, ok := maskCache.Load(mask<<8 | size); ok {
+		return m.(*[64]uint64)
+	}
+	m := new([64]uint64)
+	for y := range size {
+		for x := range size {
+			m[y] |= uint64(b2u(masked(mask, x, y))) << x
+		}
+	}
+	maskCache.Store(mask<<8|size, m)
+	return m
+}
+
+var maskCache sync.Map // mask<<8 | size → *[64]uint64
+
+// penaltyWords is penalty of the rows and columns of a symbol.
+func penaltyWords(rows, columns *[64]uint64, size int) int {
+	valid := uint64(1)<<size - 1
+	p, n := 0, 0
+	for i := range size {
+		p += runsWord(rows[i], valid) + runsWord(columns[i], valid)
+		p += findersWord(rows[i], size) + findersWord(columns[i], size)
+		if i > 0 {
+			p += blocksWord(rows[i-1], rows[i], valid)
+		}
+		n += bits.OnesCount64(rows[i])
+	}
+	total := size * size
+	dev := total/2 - n
+	if dev < 0 {
+		dev = -dev
+	}
+	return p + 10*(dev/(total/20))
+}
+
+// runsWord is penaltyRuns: a run of L ≥ 6 modules scores L-2, that is 1
+// for each module that ends six of one colour and 3 more for the first.
+func runsWord(l, valid uint64) int {
+	same := valid &^ (l ^ l<<1) &^ 1 // module i is module i-1's colour
+	six := same & (same << 1) & (same << 2) & (same << 3) & (same << 4)
+	return bits.OnesCount64(six) + 3*bits.OnesCount64(six&^(six<<1))
+}
+
+// blocksWord is penaltyBlocks for two neighbouring rows.
+func blocksWord(above, below, valid uint64) int {
+	same := valid &^ (above ^ below) &^ (above ^ above<<1) &^ (below ^ below<<1) &^ 1
+	return 3 * bits.OnesCount64(same)
+}
+
+// findersWord is penaltyFinders. The patterns are the scan's last 11
+// modules, the newest at bit 0: 0x05d (four light, then dark, light, three
+// dark, light, dark) and its mirror 0x5d0. Where the line has neither,
+// nor 0x5d at its end, the scan finds nothing; else it is scanned as skip2
+// does, a pattern found resetting the scan.
+func findersWord(l uint64, size int) int {
+	left, right := ^uint64(0), ^uint64(0)
+	for j := range 11 {
+		s := l << j // bit i: module i-j, light before the line
+		if 0x05d>>j&1 == 1 {
+			left &= s
+		} else {
+			left &^= s
+		}
+		if 0x5d0>>j&1 == 1 {
+			right &= s
+		} else {
+			right &^= s
+		}
+	}
+	valid := uint64(1)<<size - 1
+	if (left|right)&valid == 0 && l>>(size-7)&0x7f != reverse7(0x5d) {
+		return 0
+	}
+	line := make([]bool, size)
+	for i := range line {
+		line[i] = l>>i&1 == 1
+	}
+	return penaltyFinders(line)
+}
+
+// reverse7 is the 7 bits of v in reverse order: the scan's newest module
+// is its lowest bit, the line's last module its highest.
+func reverse7(v uint64) uint64 { return uint64(bits.Reverse8(uint8(v)) >> 1) }

@@ -40,6 +40,22 @@ func (t *keyTable) get(k key) (int32, bool) {
 	return t.vals[i], true
 }
 
+// add returns the value of k when present, or else sets it to v.
+func (t *keyTable) add(k key, v int32) (int32, bool) {
+	i := t.slot(k)
+	if t.keys[i].hi != 0 {
+		return t.vals[i], true
+	}
+	if len(t.used)*2 >= len(t.keys) {
+		t.grow()
+		i = t.slot(k)
+	}
+	t.keys[i] = k
+	t.vals[i] = v
+	t.used = append(t.used, int32(i))
+	return v, false
+}
+
 // put sets the value of k.
 func (t *keyTable) put(k key, v int32) {
 	i := t.slot(k)

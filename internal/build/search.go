@@ -17,13 +17,17 @@ import (
 // searchFolder is where the search page and its index live, below the base.
 const searchFolder = "search/"
 
-// writeSearch indexes every published page (issue 4) and writes the index
-// files under search/ and the search page at search/index.html. The page
-// finds the index through .Page.Params.searchIndex (the manifest's URL
-// path below the site root).
-func writeSearch(s *content.Site, set *render.Set, out *output, opts Options, fail func(string, error)) {
-	docs, sopts := SearchDocs(s)
-	writeSearchIndex(s, set, buildSearch(docs, sopts, opts.Destination, nil), out, opts, fail)
+// startSearch starts indexing every published page (issue 4) beside the
+// rendering of the pages, which the index does not depend on: the index
+// has serial steps, whose time the pages fill. The function it returns
+// waits for the index, for writeSearchIndex.
+func startSearch(s *content.Site, opts Options) func() *search.Output {
+	done := make(chan *search.Output, 1)
+	go func() {
+		docs, sopts := SearchDocs(s)
+		done <- buildSearch(docs, sopts, opts.Destination, nil)
+	}()
+	return func() *search.Output { return <-done }
 }
 
 // buildSearch builds the index on the one in dest's search/ folder, the

@@ -22,11 +22,15 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	tr := newTracer()
 	jobs := append(plan(s, opts), planAliases(s)...)
 	opts.lang.translate(jobs)
+	var index func() *search.Output
+	if opts.dry == nil {
+		index = startSearch(s, opts)
+	}
 	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
 	mark := out.mark()
 	if opts.dry == nil {
-		writeSearch(s, set, out, opts, fail)
+		writeSearchIndex(s, set, index(), out, opts, fail)
 	} else {
 		writeSearchIndex(s, set, &search.Output{Manifest: "check.json"}, out, opts, fail) // the page, not the index
 	}

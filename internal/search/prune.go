@@ -83,7 +83,7 @@ func (p *pruner) keep(k key, i int, last uint32) bool {
 		return v == 1
 	}
 	keep := commonMore(p.d.docs[a], p.d.docs[b], p.d.cands)
-	if len(p.cache.used) >= 1<<17 {
+	if p.cache.len() >= 1<<17 {
 		p.cache.reset()
 	}
 	v := int32(2)

@@ -82,12 +82,16 @@ var asciiClass = func() (t [128]class) {
 // original text), then simple lower case, then the Traditional → Simplified
 // fold.
 func normalizeChars(s string, emit func(r rune)) {
+	bmp := bmpTable()
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		j := i + n
-		for j < len(s) {
+		for j < len(s) && s[j] >= 0xcc { // no mark is below U+0300, whose UTF-8 starts with 0xcc
 			m, mn := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsMark(m) {
+			if m < 0x10000 && bmp.flags[m]&bmpMark == 0 || m >= 0x10000 && !unicode.IsMark(m) {
 				break
 			}
 			j += mn
@@ -96,19 +100,65 @@ func normalizeChars(s string, emit func(r rune)) {
 		switch {
 		case j > i+n:
 			out = norm.NFKC.String(s[i:j])
-		case r < 0x80 || r >= 0x4e00 && r <= 0x9fff: // NFKC leaves these alone
-			emit(fold(unicode.ToLower(r)))
+		case r < 0x80: // NFKC leaves these alone
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			emit(r)
+			i = j
+			continue
+		case r < 0x10000 && bmp.flags[r]&bmpNFKC == 0: // NFKC leaves it alone
+			emit(foldLower(r))
 			i = j
 			continue
 		default:
 			out = nfkcRune(r)
 		}
 		for _, c := range out {
-			emit(fold(unicode.ToLower(c)))
+			emit(foldLower(c))
 		}
 		i = j
 	}
 }
+
+// foldLower is fold(unicode.ToLower(r)), with a table for the Basic
+// Multilingual Plane.
+func foldLower(r rune) rune {
+	if r < 0x10000 {
+		return bmpTable().fold[r]
+	}
+	return fold(unicode.ToLower(r))
+}
+
+// bmpChars are what normalising needs to know of the characters of the
+// Basic Multilingual Plane, where nearly all text is: looked up in tables
+// rather than computed each time (the text of ten thousand pages has tens of
+// millions of characters).
+type bmpChars struct {
+	flags [0x10000]uint8 // bmpMark, bmpNFKC
+	fold  [0x10000]rune  // fold(unicode.ToLower(r))
+}
+
+const (
+	bmpMark = 1 << iota // unicode.IsMark
+	bmpNFKC             // NFKC changes the character alone
+)
+
+var bmpOnce = sync.OnceValue(func() *bmpChars {
+	t := &bmpChars{}
+	for r := rune(0); r < 0x10000; r++ {
+		if unicode.IsMark(r) {
+			t.flags[r] |= bmpMark
+		}
+		if r >= 0x80 && !utf8.ValidRune(r) || r >= 0x80 && norm.NFKC.String(string(r)) != string(r) {
+			t.flags[r] |= bmpNFKC
+		}
+		t.fold[r] = fold(unicode.ToLower(r))
+	}
+	return t
+})
+
+func bmpTable() *bmpChars { return bmpOnce() }
 
 // nfkcCache remembers the NFKC form of single characters: the norm package
 // allocates on every call, and punctuation comes back all the time.

@@ -78,6 +78,7 @@ type termPart struct {
 	imps  slab[uint8]
 	pos   slab[byte]
 	nexts slab[uint32]
+	ats   []int32 // add's
 }
 
 // termData are a term's postings and, for the longest n-grams not dense,
@@ -87,28 +88,39 @@ type termData struct {
 	after []uint32
 }
 
-// add appends the posting ps of page terms pt to its term's list, in a
-// segment of docs pages.
-func (p *termPart) add(ps *posting, pt *pageTerms, docs int) {
-	at, ok := p.index.add(ps.term, int32(p.terms.n))
-	if !ok {
-		p.terms.add(termData{
-			list:  termList{docs: p.docs.one(ps.doc), imps: p.imps.one(ps.imp), pos: p.pos.copy(pt.pos[ps.posFrom:ps.posTo])},
-			after: p.nexts.copy(pt.after[ps.afterFrom:ps.afterTo])})
-		return
+// add appends the postings ps of page terms pt to their terms' lists, in a
+// segment of docs pages. It finds every term first, then appends: the
+// look-ups, each a cache miss or so, do not wait for each other.
+func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
+	p.ats = p.ats[:0]
+	for i := range ps {
+		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
+		if !ok {
+			p.terms.add(termData{
+				list:  termList{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp), pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo])},
+				after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})
+			at = -1
+		}
+		p.ats = append(p.ats, at)
 	}
-	t := p.terms.at(at)
-	l := &t.list
-	l.docs = append(l.docs, ps.doc)
-	l.imps = append(l.imps, ps.imp)
-	l.pos = append(l.pos, pt.pos[ps.posFrom:ps.posTo]...)
-	if ps.afterTo == ps.afterFrom {
-		return
-	}
-	if isDense(len(l.docs), docs) {
-		t.after = nil // a dense term has no next column
-	} else {
-		t.after = append(t.after, pt.after[ps.afterFrom:ps.afterTo]...)
+	for i, at := range p.ats {
+		if at < 0 {
+			continue
+		}
+		ps := &ps[i]
+		t := p.terms.at(at)
+		l := &t.list
+		l.docs = append(l.docs, ps.doc)
+		l.imps = append(l.imps, ps.imp)
+		l.pos = append(l.pos, pt.pos[ps.posFrom:ps.posTo]...)
+		if ps.afterTo == ps.afterFrom {
+			continue
+		}
+		if isDense(len(l.docs), docs) {
+			t.after = nil // a dense term has no next column
+		} else {
+			t.after = append(t.after, pt.after[ps.afterFrom:ps.afterTo]...)
+		}
 	}
 }
 
@@ -139,10 +151,7 @@ func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, d *decider
 		parallel(workers, workers, func(_, p int) {
 			pt := parts[p]
 			for i := 0; i < end-start; i++ {
-				r := &results[i]
-				for j := range r.parts[p] {
-					pt.add(&r.parts[p][j], r, len(pages))
-				}
+				pt.add(results[i].parts[p], &results[i], len(pages))
 			}
 		})
 	}

@@ -137,6 +137,9 @@ func foldLower(r rune) rune {
 type bmpChars struct {
 	flags [0x10000]uint8 // bmpMark, bmpNFKC
 	fold  [0x10000]rune  // fold(unicode.ToLower(r))
+	// the NFKC form of character r alone is nfkc[at[r]:at[r+1]]
+	nfkc string
+	at   [0x10001]uint32
 }
 
 const (
@@ -146,25 +149,36 @@ const (
 
 var bmpOnce = sync.OnceValue(func() *bmpChars {
 	t := &bmpChars{}
+	var all strings.Builder
 	for r := rune(0); r < 0x10000; r++ {
 		if unicode.IsMark(r) {
 			t.flags[r] |= bmpMark
 		}
-		if r >= 0x80 && !utf8.ValidRune(r) || r >= 0x80 && norm.NFKC.String(string(r)) != string(r) {
+		n := norm.NFKC.String(string(r))
+		if r >= 0x80 && (!utf8.ValidRune(r) || n != string(r)) {
 			t.flags[r] |= bmpNFKC
 		}
 		t.fold[r] = fold(unicode.ToLower(r))
+		t.at[r] = uint32(all.Len())
+		all.WriteString(n)
 	}
+	t.at[0x10000] = uint32(all.Len())
+	t.nfkc = all.String()
 	return t
 })
 
 func bmpTable() *bmpChars { return bmpOnce() }
 
-// nfkcCache remembers the NFKC form of single characters: the norm package
-// allocates on every call, and punctuation comes back all the time.
+// nfkcCache remembers the NFKC form of single characters beyond the Basic
+// Multilingual Plane (bmpChars has those in it): the norm package
+// allocates on every call.
 var nfkcCache sync.Map
 
 func nfkcRune(r rune) string {
+	if r >= 0 && r < 0x10000 {
+		t := bmpTable()
+		return t.nfkc[t.at[r]:t.at[r+1]]
+	}
 	if v, ok := nfkcCache.Load(r); ok {
 		return v.(string)
 	}

@@ -160,7 +160,7 @@ func normalizeCharsPlain(s string, emit func(r rune)) {
 			i = j
 			continue
 		default:
-			out = nfkcRune(r)
+			out = norm.NFKC.String(string(r))
 		}
 		for _, c := range out {
 			emit(fold(unicode.ToLower(c)))
@@ -195,6 +195,11 @@ func TestNormalizeCharsTables(t *testing.T) {
 		b.Reset()
 	}
 	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r < 0x10000 || r%61 == 0 {
+			if got, want := nfkcRune(r), norm.NFKC.String(string(r)); got != want {
+				t.Fatalf("nfkcRune(%U) = %+q, want %+q", r, got, want)
+			}
+		}
 		if !utf8.ValidRune(r) || r >= 0x10000 && r%61 != 0 {
 			continue
 		}

@@ -92,27 +92,12 @@ func plan(s *content.Site, opts Options) []job {
 // what each read of the site in the job. With only not nil, it renders
 // just the jobs at those indices.
 func renderPages(set *render.Set, jobs []job, only []int, out *output, head string, fail func(file string, err error)) {
-	renderPagesBeside(nil, set, jobs, only, out, head, fail)
-}
-
-// renderPagesBeside is renderPages while other work runs until busy is
-// closed (the search index, on the pages' text): one core fewer renders
-// until then, so that the other work, which takes longer, is not slowed.
-func renderPagesBeside(busy <-chan struct{}, set *render.Set, jobs []job, only []int, out *output, head string, fail func(file string, err error)) {
-	ch, fed := make(chan int), make(chan struct{})
+	ch := make(chan int)
 	var wg sync.WaitGroup
-	n := runtime.GOMAXPROCS(0)
-	for w := 0; w < n; w++ {
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if busy != nil && w == n-1 && n > 1 {
-				select {
-				case <-busy:
-				case <-fed:
-					return // every page is being rendered
-				}
-			}
 			for i := range ch {
 				j := &jobs[i]
 				if head != "" {
@@ -139,7 +124,6 @@ func renderPagesBeside(busy <-chan struct{}, set *render.Set, jobs []job, only [
 		ch <- i
 	}
 	close(ch)
-	close(fed)
 	wg.Wait()
 }
 

@@ -22,23 +22,17 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	tr := newTracer()
 	jobs := append(plan(s, opts), planAliases(s)...)
 	opts.lang.translate(jobs)
-	// the index needs only the pages' text: it is built while the pages
-	// render, so that each of the two keeps the cores the other leaves idle
-	var idx *search.Output
-	indexed := make(chan struct{})
+	var index func() *search.Output
 	if opts.dry == nil {
-		go func() {
-			defer close(indexed)
-			docs, sopts := SearchDocs(s)
-			idx = buildSearch(docs, sopts, opts.Destination, nil)
-		}()
-	} else {
-		close(indexed)
+		index = startSearch(s, opts)
 	}
-	renderPagesBeside(indexed, set, jobs, nil, out, opts.PreviewHead, fail)
+	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
-	<-indexed
-	tr.step("index")
+	var idx *search.Output
+	if index != nil {
+		idx = index()
+		tr.step("index")
+	}
 	mark := out.mark()
 	if opts.dry == nil {
 		writeSearchIndex(s, set, idx, out, opts, fail)

@@ -68,6 +68,27 @@ type tf struct {
 	first, last                   int32 // occurrences in tokenizer.at, -1 when none
 }
 
+// the fields of a page, as tf counts them
+const (
+	fieldTitle = iota
+	fieldBody
+	fieldHeading
+	fieldSummary
+)
+
+func (c *tf) add(field int) {
+	switch field {
+	case fieldTitle:
+		c.title++
+	case fieldBody:
+		c.body++
+	case fieldHeading:
+		c.heading++
+	default:
+		c.summary++
+	}
+}
+
 // occurrence is one place of a longest n-gram: its unit position in the
 // page (title, then body, a gap after every segment), the next one, and the
 // unit that follows it in its segment (0 at the end of the segment).
@@ -110,17 +131,21 @@ func newTokenizer(gram, parts int) *tokenizer {
 	return &tokenizer{gram: gram, parts: parts, count: newKeyTable(4096)}
 }
 
-// addField counts the n-grams of lo to hi units of a field into the count
-// chosen by pick; only title and body (create) add new n-grams and
-// positions, the other fields weigh the ones there.
-func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, create bool) {
+// addField counts the n-grams of lo to hi units of a field as occurrences
+// in field; only title and body (create) add new n-grams and positions,
+// the other fields weigh the ones there. With a pruner (lo = hi), an
+// n-gram it leaves out is not counted.
+func (t *tokenizer) addField(ids []uint32, lo, hi int, field int, create bool, pr *pruner) {
 	eachSegment(ids, func(seg []uint32) {
+		if pr != nil && create {
+			pr.read(seg, lo)
+		}
 		for n := lo; n <= hi; n++ {
 			for i := 0; i+n <= len(seg); i++ {
 				k := makeKey(seg[i : i+n])
 				at, ok := t.count.get(k)
 				if !ok {
-					if !create {
+					if !create || pr != nil && !pr.keep(k, i, seg[i+n-1]) {
 						continue
 					}
 					at = int32(len(t.pool))
@@ -128,7 +153,7 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, cr
 					t.count.put(k, at)
 				}
 				c := &t.pool[at]
-				*pick(c)++
+				c.add(field)
 				if create && n == t.gram {
 					o := int32(len(t.at))
 					after := uint32(0)
@@ -152,18 +177,18 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, pick func(*tf) *int32, cr
 }
 
 // postings counts the n-grams of lo to hi units of a page into out (whose
-// buffers it reuses): those keep says are terms, with their impacts, one
-// list per partition of the terms.
-func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, keep func(key) bool, out *pageTerms) {
+// buffers it reuses): those that are terms (all, or those pr keeps), with
+// their impacts, one list per partition of the terms.
+func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, pr *pruner, out *pageTerms) {
 	t.count.reset()
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
-	body := func(c *tf) *int32 { return &c.body } // captions and credits weigh as the body
-	t.addField(p[0], lo, hi, func(c *tf) *int32 { return &c.title }, true)
-	t.addField(p[1], lo, hi, body, true)
-	t.addField(p[2], lo, hi, body, true)
-	t.addField(p[3], lo, hi, body, true)
-	t.addField(p[4], lo, hi, func(c *tf) *int32 { return &c.heading }, false)
-	t.addField(p[5], lo, hi, func(c *tf) *int32 { return &c.summary }, false)
+	// captions and credits weigh as the body
+	t.addField(p[0], lo, hi, fieldTitle, true, pr)
+	t.addField(p[1], lo, hi, fieldBody, true, pr)
+	t.addField(p[2], lo, hi, fieldBody, true, pr)
+	t.addField(p[3], lo, hi, fieldBody, true, pr)
+	t.addField(p[4], lo, hi, fieldHeading, false, pr)
+	t.addField(p[5], lo, hi, fieldSummary, false, pr)
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts)
 	}
@@ -171,9 +196,6 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 		out.parts[p] = out.parts[p][:0]
 	}
 	t.count.each(func(k key, at int32) {
-		if keep != nil && !keep(k) {
-			return
-		}
 		c := &t.pool[at]
 		ps := posting{term: k, doc: doc, imp: c.impact(norm), posFrom: int32(len(out.pos)), afterFrom: int32(len(out.after))}
 		if c.first >= 0 {

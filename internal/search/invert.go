@@ -34,52 +34,110 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 	for i, d := range docs {
 		norms[i] = lengthNorm(docLength(d), avg)
 	}
-	var passes []inverted
+	var passes [][]*termPart
 	for lo := 1; lo <= gram; {
 		hi := lo
 		if lo == 1 {
 			hi = min(2, gram)
 		}
-		var keep func(w int) func(key) bool
+		var d *decider
 		if lo >= 3 && cands > 0 {
-			keep = newDecider(passes[len(passes)-1], cands).keep
+			d = newDecider(passes[len(passes)-1], cands)
 		}
-		passes = append(passes, invertPass(pages, norms, gram, lo, hi, keep))
+		passes = append(passes, invertPass(pages, norms, gram, lo, hi, d))
 		lo = hi + 1
 	}
 	n := 0
-	for _, p := range passes {
-		n += len(p.keys)
+	for _, parts := range passes {
+		for _, pt := range parts {
+			n += pt.terms.n
+		}
 	}
 	all := inverted{keys: make([]key, 0, n), lists: make([]termList, 0, n), after: make([][]uint32, 0, n)}
-	for i, p := range passes {
-		all.keys = append(all.keys, p.keys...)
-		all.lists = append(all.lists, p.lists...)
-		all.after = append(all.after, p.after...)
-		passes[i] = inverted{}
+	for i, parts := range passes {
+		for _, pt := range parts {
+			pt.index.each(func(k key, at int32) {
+				t := pt.terms.at(at)
+				all.keys = append(all.keys, k)
+				all.lists = append(all.lists, t.list)
+				all.after = append(all.after, t.after)
+			})
+		}
+		passes[i] = nil
 	}
 	return all
 }
 
-// invertPass inverts the n-grams of lo to hi units; keep, when set, gives
-// each worker the test of which are terms.
-func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, keep func(w int) func(key) bool) inverted {
-	workers := runtime.GOMAXPROCS(0)
-	type part struct {
-		index *keyTable
-		lists []termList
-		after [][]uint32
+// termPart holds the terms of one partition of a pass.
+type termPart struct {
+	index *keyTable // term → its place in terms
+	terms chunked[termData]
+	// most terms are in one page: their first postings come from slabs,
+	// not an allocation each
+	docs  slab[uint32]
+	imps  slab[uint8]
+	pos   slab[byte]
+	nexts slab[uint32]
+	ats   []int32 // add's
+}
+
+// termData are a term's postings and, for the longest n-grams not dense,
+// the unit after each occurrence.
+type termData struct {
+	list  termList
+	after []uint32
+}
+
+// add appends the postings ps of page terms pt to their terms' lists, in a
+// segment of docs pages. It finds every term first, then appends: the
+// look-ups, each a cache miss or so, do not wait for each other.
+func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
+	p.ats = p.ats[:0]
+	for i := range ps {
+		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
+		if !ok {
+			p.terms.add(termData{
+				list:  termList{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp), pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo])},
+				after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})
+			at = -1
+		}
+		p.ats = append(p.ats, at)
 	}
-	parts := make([]part, workers)
+	for i, at := range p.ats {
+		if at < 0 {
+			continue
+		}
+		ps := &ps[i]
+		t := p.terms.at(at)
+		l := &t.list
+		l.docs = append(l.docs, ps.doc)
+		l.imps = append(l.imps, ps.imp)
+		l.pos = append(l.pos, pt.pos[ps.posFrom:ps.posTo]...)
+		if ps.afterTo == ps.afterFrom {
+			continue
+		}
+		if isDense(len(l.docs), docs) {
+			t.after = nil // a dense term has no next column
+		} else {
+			t.after = append(t.after, pt.after[ps.afterFrom:ps.afterTo]...)
+		}
+	}
+}
+
+// invertPass inverts the n-grams of lo to hi units; d, when set (lo = hi),
+// tells which are terms. It returns them by partition.
+func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, d *decider) []*termPart {
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([]*termPart, workers)
 	for i := range parts {
-		parts[i].index = newKeyTable(1 << 12)
+		parts[i] = &termPart{index: newKeyTable(1 << 12)}
 	}
 	toks := make([]*tokenizer, workers)
-	keeps := make([]func(key) bool, workers)
+	pruners := make([]*pruner, workers)
 	for i := range toks {
 		toks[i] = newTokenizer(gram, workers)
-		if keep != nil {
-			keeps[i] = keep(i)
+		if d != nil {
+			pruners[i] = d.pruner()
 		}
 	}
 	const batch = 256
@@ -87,45 +145,17 @@ func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, keep func(
 	for start := 0; start < len(pages); start += batch {
 		end := min(start+batch, len(pages))
 		parallel(workers, end-start, func(w, i int) {
-			toks[w].postings(&pages[start+i], uint32(start+i), norms[start+i], lo, hi, keeps[w], &results[i])
+			toks[w].postings(&pages[start+i], uint32(start+i), norms[start+i], lo, hi, pruners[w], &results[i])
 		})
 		// each worker owns the terms of one partition, appended in docid order
 		parallel(workers, workers, func(_, p int) {
-			pt := &parts[p]
+			pt := parts[p]
 			for i := 0; i < end-start; i++ {
-				for _, ps := range results[i].parts[p] {
-					at, ok := pt.index.get(ps.term)
-					if !ok {
-						at = int32(len(pt.lists))
-						pt.lists = append(pt.lists, termList{})
-						pt.after = append(pt.after, nil)
-						pt.index.put(ps.term, at)
-					}
-					l := &pt.lists[at]
-					l.docs = append(l.docs, ps.doc)
-					l.imps = append(l.imps, ps.imp)
-					l.pos = append(l.pos, results[i].pos[ps.posFrom:ps.posTo]...)
-					if ps.afterTo == ps.afterFrom {
-						continue
-					}
-					if isDense(len(l.docs), len(pages)) {
-						pt.after[at] = nil // a dense term has no next column
-					} else {
-						pt.after[at] = append(pt.after[at], results[i].after[ps.afterFrom:ps.afterTo]...)
-					}
-				}
+				pt.add(results[i].parts[p], &results[i], len(pages))
 			}
 		})
 	}
-	var out inverted
-	for _, pt := range parts {
-		pt.index.each(func(k key, at int32) {
-			out.keys = append(out.keys, k)
-			out.lists = append(out.lists, pt.lists[at])
-			out.after = append(out.after, pt.after[at])
-		})
-	}
-	return out
+	return parts
 }
 
 func partition(k key, n int) int {

@@ -82,12 +82,16 @@ var asciiClass = func() (t [128]class) {
 // original text), then simple lower case, then the Traditional → Simplified
 // fold.
 func normalizeChars(s string, emit func(r rune)) {
+	bmp := bmpTable()
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		j := i + n
-		for j < len(s) {
+		for j < len(s) && s[j] >= 0xcc { // no mark is below U+0300, whose UTF-8 starts with 0xcc
 			m, mn := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsMark(m) {
+			if m < 0x10000 && bmp.flags[m]&bmpMark == 0 || m >= 0x10000 && !unicode.IsMark(m) {
 				break
 			}
 			j += mn
@@ -96,25 +100,85 @@ func normalizeChars(s string, emit func(r rune)) {
 		switch {
 		case j > i+n:
 			out = norm.NFKC.String(s[i:j])
-		case r < 0x80 || r >= 0x4e00 && r <= 0x9fff: // NFKC leaves these alone
-			emit(fold(unicode.ToLower(r)))
+		case r < 0x80: // NFKC leaves these alone
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			emit(r)
+			i = j
+			continue
+		case r < 0x10000 && bmp.flags[r]&bmpNFKC == 0: // NFKC leaves it alone
+			emit(foldLower(r))
 			i = j
 			continue
 		default:
 			out = nfkcRune(r)
 		}
 		for _, c := range out {
-			emit(fold(unicode.ToLower(c)))
+			emit(foldLower(c))
 		}
 		i = j
 	}
 }
 
-// nfkcCache remembers the NFKC form of single characters: the norm package
-// allocates on every call, and punctuation comes back all the time.
+// foldLower is fold(unicode.ToLower(r)), with a table for the Basic
+// Multilingual Plane.
+func foldLower(r rune) rune {
+	if r < 0x10000 {
+		return bmpTable().fold[r]
+	}
+	return fold(unicode.ToLower(r))
+}
+
+// bmpChars are what normalising needs to know of the characters of the
+// Basic Multilingual Plane, where nearly all text is: looked up in tables
+// rather than computed each time (the text of ten thousand pages has tens of
+// millions of characters).
+type bmpChars struct {
+	flags [0x10000]uint8 // bmpMark, bmpNFKC
+	fold  [0x10000]rune  // fold(unicode.ToLower(r))
+	// the NFKC form of character r alone is nfkc[at[r]:at[r+1]]
+	nfkc string
+	at   [0x10001]uint32
+}
+
+const (
+	bmpMark = 1 << iota // unicode.IsMark
+	bmpNFKC             // NFKC changes the character alone
+)
+
+var bmpOnce = sync.OnceValue(func() *bmpChars {
+	t := &bmpChars{}
+	var all strings.Builder
+	for r := rune(0); r < 0x10000; r++ {
+		if unicode.IsMark(r) {
+			t.flags[r] |= bmpMark
+		}
+		n := norm.NFKC.String(string(r))
+		if r >= 0x80 && (!utf8.ValidRune(r) || n != string(r)) {
+			t.flags[r] |= bmpNFKC
+		}
+		t.fold[r] = fold(unicode.ToLower(r))
+		t.at[r] = uint32(all.Len())
+		all.WriteString(n)
+	}
+	t.at[0x10000] = uint32(all.Len())
+	t.nfkc = all.String()
+	return t
+})
+
+func bmpTable() *bmpChars { return bmpOnce() }
+
+// nfkcCache remembers the NFKC form of single characters beyond the Basic
+// Multilingual Plane (bmpChars has those in it): the norm package
+// allocates on every call.
 var nfkcCache sync.Map
 
 func nfkcRune(r rune) string {
+	if r >= 0 && r < 0x10000 {
+		t := bmpTable()
+		return t.nfkc[t.at[r]:t.at[r+1]]
+	}
 	if v, ok := nfkcCache.Load(r); ok {
 		return v.(string)
 	}

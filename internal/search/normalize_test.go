@@ -3,9 +3,13 @@ package search
 import (
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // sharedCases is testdata/normalize.json, which the browser test runs
@@ -133,4 +137,85 @@ func FuzzNormalize(f *testing.F) {
 		}
 		ParseQuery(s)
 	})
+}
+
+// normalizeCharsPlain is normalizeChars without its tables, as it was.
+func normalizeCharsPlain(s string, emit func(r rune)) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		for j < len(s) {
+			m, mn := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsMark(m) {
+				break
+			}
+			j += mn
+		}
+		var out string
+		switch {
+		case j > i+n:
+			out = norm.NFKC.String(s[i:j])
+		case r < 0x80 || r >= 0x4e00 && r <= 0x9fff: // NFKC leaves these alone
+			emit(fold(unicode.ToLower(r)))
+			i = j
+			continue
+		default:
+			out = norm.NFKC.String(string(r))
+		}
+		for _, c := range out {
+			emit(fold(unicode.ToLower(c)))
+		}
+		i = j
+	}
+}
+
+// TestNormalizeCharsTables: the tables of normalizeChars change nothing,
+// for every character of the Basic Multilingual Plane (and some beyond)
+// alone, followed by combining marks, and in bytes that are not UTF-8.
+func TestNormalizeCharsTables(t *testing.T) {
+	collect := func(f func(string, func(rune)), s string) []rune {
+		var out []rune
+		f(s, func(r rune) { out = append(out, r) })
+		return out
+	}
+	var b strings.Builder
+	check := func() {
+		s := b.String()
+		if got, want := collect(normalizeChars, s), collect(normalizeCharsPlain, s); !slices.Equal(got, want) {
+			for i := 0; i < len(s); {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				one := s[i : i+n]
+				if got, want := collect(normalizeChars, one), collect(normalizeCharsPlain, one); !slices.Equal(got, want) {
+					t.Fatalf("%+q: %q, want %q", one, string(got), string(want))
+				}
+				i += n
+			}
+			t.Fatalf("a chunk differs: %q, want %q", string(got), string(want))
+		}
+		b.Reset()
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r < 0x10000 || r%61 == 0 {
+			if got, want := nfkcRune(r), norm.NFKC.String(string(r)); got != want {
+				t.Fatalf("nfkcRune(%U) = %+q, want %+q", r, got, want)
+			}
+		}
+		if !utf8.ValidRune(r) || r >= 0x10000 && r%61 != 0 {
+			continue
+		}
+		b.WriteRune(r)
+		b.WriteByte(' ')
+		if r%7 == 0 {
+			b.WriteRune(r)
+			b.WriteString("\u0301\u0323")
+		}
+		if r%4096 == 4095 {
+			check()
+		}
+	}
+	check()
+	for _, s := range []string{"a\x80b", "中\xff\u0301文", "\xcc", "e\xcc\x81", "\xe4\xb8", "Ａ\u0308ｂ"} {
+		b.WriteString(s)
+		check()
+	}
 }

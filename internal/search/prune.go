@@ -1,5 +1,7 @@
 package search
 
+import "slices"
+
 // Which n-grams are terms. In a delta, every n-gram is; in the base, every
 // unit and every pair of units is a term.
 // A longer n-gram (three or four units) is one only when the index needs
@@ -18,51 +20,120 @@ package search
 const candidateMax = 10
 
 // decider tells which n-grams of one length are terms, from the terms one
-// unit shorter.
+// unit shorter. An n-gram one of whose parts is not a term in more than
+// candidateMax pages has at most that many candidates, and is not one
+// either: most are left out by that test alone, which costs one look-up
+// per place of the text (pruner.read), before they are counted.
 type decider struct {
-	table *keyTable // the shorter terms → their place in lists
-	lists []termList
-	cands int // candidateMax
+	table *keyTable  // the shorter terms in more than cands pages → their place in docs
+	docs  [][]uint32 // their pages
+	cands int        // candidateMax
 }
 
-func newDecider(shorter inverted, cands int) *decider {
-	d := &decider{table: newKeyTable(len(shorter.keys)), lists: shorter.lists, cands: cands}
-	for i, k := range shorter.keys {
-		d.table.put(k, int32(i))
+// newDecider makes the decider of the terms one unit longer than those of
+// shorter, the partitions of a pass.
+func newDecider(shorter []*termPart, cands int) *decider {
+	d := &decider{table: newKeyTable(1 << 12), cands: cands}
+	for _, p := range shorter {
+		p.index.each(func(k key, at int32) {
+			if docs := p.terms.at(at).list.docs; len(docs) > cands {
+				d.table.put(k, int32(len(d.docs)))
+				d.docs = append(d.docs, docs)
+			}
+		})
 	}
 	return d
 }
 
-// keep returns worker w's test: whether an n-gram that occurs is a term.
-// An n-gram one of whose parts is not a term has at most candidateMax
-// candidates, and is not one either.
-func (d *decider) keep(w int) func(key) bool {
-	cache := newKeyTable(1 << 12) // n-gram → 1 a term, 2 not
-	return func(k key) bool {
-		u := k.units()
-		n := len(u)
-		if u[n-1] >= wordBase {
-			return true
+// pruner is one worker's use of a decider.
+type pruner struct {
+	d     *decider
+	cache *keyTable // n-gram → 1 a term, 2 not
+	parts []int32   // by place in the segment read: the frequent shorter term there, or -1
+}
+
+func (d *decider) pruner() *pruner {
+	return &pruner{d: d, cache: newKeyTable(1 << 12)}
+}
+
+// read looks up the parts of the n-grams of a segment: the (n−1)-grams at
+// each place.
+func (p *pruner) read(seg []uint32, n int) {
+	p.parts = p.parts[:0]
+	for i := 0; i+n-1 <= len(seg); i++ {
+		at, ok := p.d.table.get(makeKey(seg[i : i+n-1]))
+		if !ok {
+			at = -1
 		}
-		a, okA := d.table.get(makeKey(u[:n-1]))
-		b, okB := d.table.get(makeKey(u[1:]))
-		if !okA || !okB || len(d.lists[a].docs) <= d.cands || len(d.lists[b].docs) <= d.cands {
-			return false
-		}
-		if v, ok := cache.get(k); ok {
-			return v == 1
-		}
-		keep := len(intersectMax(d.lists[a].docs, d.lists[b].docs, d.cands)) > d.cands
-		if len(cache.used) >= 1<<17 {
-			cache.reset()
-		}
-		v := int32(2)
-		if keep {
-			v = 1
-		}
-		cache.put(k, v)
-		return keep
+		p.parts = append(p.parts, at)
 	}
+}
+
+// keep says whether the n-gram k, at place i of the segment read and ending
+// with the unit last, is a term.
+func (p *pruner) keep(k key, i int, last uint32) bool {
+	if last >= wordBase {
+		return true
+	}
+	a, b := p.parts[i], p.parts[i+1]
+	if a < 0 || b < 0 {
+		return false
+	}
+	if v, ok := p.cache.get(k); ok {
+		return v == 1
+	}
+	keep := commonMore(p.d.docs[a], p.d.docs[b], p.d.cands)
+	if p.cache.len() >= 1<<17 {
+		p.cache.reset()
+	}
+	v := int32(2)
+	if keep {
+		v = 1
+	}
+	p.cache.put(k, v)
+	return keep
+}
+
+// commonMore says whether more than max docids are in both sorted lists.
+// A short list is looked up in a long one by halving.
+func commonMore(a, b []uint32, max int) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) <= max {
+		return false
+	}
+	n := 0
+	if len(a)*16 < len(b) {
+		for i, d := range a {
+			if len(a)-i+n <= max {
+				return false // too few left
+			}
+			j, found := slices.BinarySearch(b, d)
+			if found {
+				if n++; n > max {
+					return true
+				}
+			}
+			b = b[j:]
+		}
+		return false
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if n++; n > max {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
 }
 
 // intersectMax returns the docids in both sorted lists, stopping after

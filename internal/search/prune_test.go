@@ -118,3 +118,30 @@ func TestPrunedTermsInBrowser(t *testing.T) {
 	}
 	sameInBrowser(t, out, append(randomQueries(150, 3), "学院", "党", "书记，", "党委书记支部"))
 }
+
+// TestCommonMore: the pruning's test, which looks a short list up in a long
+// one by halving, decides as intersectMax does.
+func TestCommonMore(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const pages = 2000
+	list := func(n int) []uint32 {
+		set := map[uint32]bool{}
+		for len(set) < n {
+			set[uint32(r.IntN(pages))] = true
+		}
+		return sortedIDs(set)
+	}
+	for range 2000 {
+		a, b := list(r.IntN(40)), list(r.IntN(pages))
+		if r.IntN(2) == 0 {
+			b = list(r.IntN(60))
+		}
+		want := len(intersectMax(a, b, candidateMax)) > candidateMax
+		if got := commonMore(a, b, candidateMax); got != want {
+			t.Fatalf("commonMore(%v, %v) = %v", a, b, got)
+		}
+		if got := commonMore(b, a, candidateMax); got != want {
+			t.Fatalf("commonMore(%v, %v) = %v", b, a, got)
+		}
+	}
+}

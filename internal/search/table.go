@@ -2,13 +2,19 @@ package search
 
 // keyTable maps n-gram keys to int32 values with open addressing: indexing
 // looks every n-gram of every page up twice, and a table made for this key
-// is several times faster than a Go map with a struct key. The zero key
-// marks a free slot (a real key never has hi == 0: its first unit is set).
+// is several times faster than a Go map with a struct key. A key and its
+// value are side by side, so a look-up reads one place of memory. The zero
+// key marks a free slot (a real key never has hi == 0: its first unit is
+// set).
 type keyTable struct {
-	keys []key
-	vals []int32
-	used []int32 // slots in use, for a cheap reset
-	mask uint64
+	slots []slot
+	used  []int32 // slots in use, in insertion order, for a cheap reset
+	mask  uint64
+}
+
+type slot struct {
+	k key
+	v int32
 }
 
 func newKeyTable(size int) *keyTable {
@@ -16,7 +22,7 @@ func newKeyTable(size int) *keyTable {
 	for n < size*2 {
 		n *= 2
 	}
-	return &keyTable{keys: make([]key, n), vals: make([]int32, n), mask: uint64(n - 1)}
+	return &keyTable{slots: make([]slot, n), mask: uint64(n - 1)}
 }
 
 func (t *keyTable) slot(k key) uint64 {
@@ -24,7 +30,7 @@ func (t *keyTable) slot(k key) uint64 {
 	h ^= h >> 31
 	i := h & t.mask
 	for {
-		if s := t.keys[i]; s == k || s.hi == 0 {
+		if s := &t.slots[i]; s.k == k || s.k.hi == 0 {
 			return i
 		}
 		i = (i + 1) & t.mask
@@ -33,42 +39,53 @@ func (t *keyTable) slot(k key) uint64 {
 
 // get returns the value of k and whether it is present.
 func (t *keyTable) get(k key) (int32, bool) {
-	i := t.slot(k)
-	if t.keys[i].hi == 0 {
+	s := &t.slots[t.slot(k)]
+	if s.k.hi == 0 {
 		return 0, false
 	}
-	return t.vals[i], true
+	return s.v, true
+}
+
+// add returns the value of k when present, or else sets it to v.
+func (t *keyTable) add(k key, v int32) (int32, bool) {
+	i := t.slot(k)
+	if t.slots[i].k.hi != 0 {
+		return t.slots[i].v, true
+	}
+	if len(t.used)*2 >= len(t.slots) {
+		t.grow()
+		i = t.slot(k)
+	}
+	t.slots[i] = slot{k, v}
+	t.used = append(t.used, int32(i))
+	return v, false
 }
 
 // put sets the value of k.
 func (t *keyTable) put(k key, v int32) {
-	i := t.slot(k)
-	if t.keys[i].hi == 0 {
-		if len(t.used)*2 >= len(t.keys) {
-			t.grow()
-			i = t.slot(k)
-		}
-		t.keys[i] = k
-		t.used = append(t.used, int32(i))
+	if _, ok := t.add(k, v); ok {
+		t.slots[t.slot(k)].v = v
 	}
-	t.vals[i] = v
 }
 
 func (t *keyTable) grow() {
 	old := *t
-	*t = *newKeyTable(len(old.keys))
+	*t = *newKeyTable(len(old.slots))
 	t.used = make([]int32, 0, cap(old.used)*2)
 	for _, i := range old.used {
-		j := t.slot(old.keys[i])
-		t.keys[j], t.vals[j] = old.keys[i], old.vals[i]
+		j := t.slot(old.slots[i].k)
+		t.slots[j] = old.slots[i]
 		t.used = append(t.used, int32(j))
 	}
 }
 
+// len is the number of keys in the table.
+func (t *keyTable) len() int { return len(t.used) }
+
 // reset empties the table, keeping its size.
 func (t *keyTable) reset() {
 	for _, i := range t.used {
-		t.keys[i] = key{}
+		t.slots[i] = slot{}
 	}
 	t.used = t.used[:0]
 }
@@ -76,6 +93,6 @@ func (t *keyTable) reset() {
 // each calls f for every entry, in insertion order.
 func (t *keyTable) each(f func(k key, v int32)) {
 	for _, i := range t.used {
-		f(t.keys[i], t.vals[i])
+		f(t.slots[i].k, t.slots[i].v)
 	}
 }

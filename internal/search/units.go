@@ -3,6 +3,7 @@ package search
 import (
 	"runtime"
 	"sync"
+	"unicode/utf8"
 )
 
 // wordBase is the first unit id of a word; Han units are their code point.
@@ -27,18 +28,27 @@ func (v *vocabulary) id(w string) uint32 {
 	return id
 }
 
+// text is the term of some units, as joinUnits writes it: a space between
+// two words (a word is made of word characters, other units are Han).
 func (v *vocabulary) text(units []uint32) string {
-	parts := make([]string, len(units))
+	var buf [64]byte
+	b := buf[:0]
+	prevWord := false
 	v.mu.Lock()
-	for i, u := range units {
-		if u >= wordBase {
-			parts[i] = v.words[u-wordBase]
-		} else {
-			parts[i] = string(rune(u))
+	for _, u := range units {
+		if u < wordBase {
+			b = utf8.AppendRune(b, rune(u))
+			prevWord = false
+			continue
 		}
+		if prevWord {
+			b = append(b, ' ')
+		}
+		b = append(b, v.words[u-wordBase]...)
+		prevWord = true
 	}
 	v.mu.Unlock()
-	return joinUnits(parts)
+	return string(b)
 }
 
 // idSink turns the units of a text into unit ids, each segment followed by

@@ -36,6 +36,9 @@ var fpMinWidth = 12
 // fingerprint: one or two Han units, fewer than gram (terms of gram units
 // have positions, found by their text).
 func byFingerprint(text string, gram int) bool {
+	if len(text) > 2*utf8.UTFMax { // more than two characters: most terms end here
+		return false
+	}
 	n := utf8.RuneCountInString(text)
 	if n == 0 || n > 2 || n >= gram {
 		return false
@@ -64,20 +67,26 @@ func fingerprint(text string, seed uint32, width int) uint32 {
 }
 
 // pickSeed finds a seed and width under which the texts' fingerprints all
-// differ, and returns them.
+// differ, and returns them. A table of 2^width bits finds a collision as
+// the fingerprints are made (a shard tries about two seeds).
 func pickSeed(texts []string) (seed uint32, width int, fps []uint32) {
 	fps = make([]uint32, len(texts))
-	sorted := make([]uint32, len(texts))
+	var seen []uint64
 	for width = fpMinWidth; ; width++ {
+		words := (1<<width + 63) / 64
+		seen = slices.Grow(seen[:0], words)[:words]
+	seeds:
 		for seed = 0; seed < 32; seed++ {
+			clear(seen)
 			for i, t := range texts {
-				fps[i] = fingerprint(t, seed, width)
+				f := fingerprint(t, seed, width)
+				if seen[f/64]&(1<<(f%64)) != 0 {
+					continue seeds
+				}
+				seen[f/64] |= 1 << (f % 64)
+				fps[i] = f
 			}
-			copy(sorted, fps)
-			slices.Sort(sorted)
-			if len(slices.Compact(sorted)) == len(texts) {
-				return seed, width, fps
-			}
+			return seed, width, fps
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"sync"
+
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -13,6 +16,9 @@ import (
 
 const gbMark = 1
 
+// gbEncoders are reused: a shard writes thousands of terms, each packed.
+var gbEncoders = sync.Pool{New: func() any { return simplifiedchinese.GB18030.NewEncoder() }}
+
 // packText returns the bytes a fragment file holds for its JSON.
 func packText(j []byte) []byte {
 	for _, r := range string(j) {
@@ -20,7 +26,9 @@ func packText(j []byte) []byte {
 			return j
 		}
 	}
-	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(j)
+	e := gbEncoders.Get().(*encoding.Encoder)
+	gb, err := e.Bytes(j)
+	gbEncoders.Put(e)
 	if err != nil {
 		return j
 	}

@@ -312,7 +312,7 @@ func loadSite(site fs.FS, cfg *config.Config, opts Options, errs *diag.List) (*c
 		ix.Root = cfg.RootPath // a language's pages: root-relative links from the site's root
 	}
 	theme := themeOf(site, opts.Theme, cfg, errs) // the site's layouts and static/ over the theme's
-	ix.Exists = func(file string) bool { _, err := fs.Stat(theme, file); return err == nil }
+	ix.Exists = newStaticFiles(theme).Exists
 	if opts.broken != nil { // a preview leaves out pages with errors of their own, linkable still
 		kept := published[:0:0]
 		for _, p := range published {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -356,7 +357,7 @@ func (ph *photos) finish(out *output, fail func(string, error)) {
 			fail(o, write(o, by, nil))
 			continue
 		}
-		data, err := os.ReadFile(ph.pipe.CachePath(v.Variant))
+		f, err := openRead(ph.pipe.CachePath(v.Variant))
 		if err != nil {
 			u := ph.users[v.source]
 			fail(u.page, &diag.Problem{File: u.page, Line: u.line, Msg: lang.Sprintf(
@@ -364,6 +365,15 @@ func (ph *photos) finish(out *output, fail func(string, error)) {
 				v.source, v.Name)})
 			continue
 		}
-		fail(o, write(o, by, data))
+		if v.root {
+			data, err := io.ReadAll(f)
+			if err == nil {
+				err = write(o, by, data)
+			}
+			fail(o, err)
+		} else {
+			fail(o, out.copyFile(o, by, f))
+		}
+		f.Close()
 	}
 }

@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -43,6 +45,9 @@ type output struct {
 	linked      atomic.Int64
 	unlock      func()   // releases the lock on the staging folder
 	made        sync.Map // folders of the staging folder made so far
+	// fresh says there is no previous output to compare with: no file is
+	// looked for there
+	fresh bool
 	// prefix is put before every path written: a language's folder ("en/")
 	// while that language of a multilingual site is written
 	prefix string
@@ -66,6 +71,9 @@ func newOutput(dest string) (*output, error) {
 	}
 	unlock, _ := lockDir(stage) // only ever contended by a cleanStaging, which then skips it
 	o := &output{dest: dest, stage: stage, claimed: map[string]string{}, unlock: unlock}
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		o.fresh = true
+	}
 	if err := os.Chmod(stage, 0o755); err != nil {
 		o.Discard()
 		return nil, err
@@ -136,7 +144,9 @@ func (o *output) WriteRoot(rel, by string, data []byte) error {
 	}
 	old := filepath.Join(o.dest, filepath.FromSlash(rel))
 	same := false
-	if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+	if o.fresh {
+		// nothing to compare with
+	} else if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
 		prev, err := os.ReadFile(old)
 		same = err == nil && bytes.Equal(prev, data)
 	}
@@ -161,14 +171,19 @@ func (o *output) WriteRoot(rel, by string, data []byte) error {
 			return nil
 		}
 	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
+	if err := writeNewFile(target, data); err != nil {
 		return err
 	}
+	o.wrote(rel)
+	return nil
+}
+
+// wrote counts a file written because new or changed.
+func (o *output) wrote(rel string) {
 	o.written.Add(1)
 	o.mu.Lock()
 	o.changed = append(o.changed, rel)
 	o.mu.Unlock()
-	return nil
 }
 
 // makeFolder makes a folder of the staging folder and those above it. Most
@@ -236,11 +251,60 @@ func (o *output) Copy(rel, by string, fsys fs.FS, name string) error {
 		f.Close()
 		return o.Write(rel, by, nil)
 	}
+	if o.fresh && !o.inPlace {
+		return o.copyFresh(rel, by, fsys, name)
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
 	return o.Write(rel, by, data)
+}
+
+// copyFresh is Copy with no previous output to compare with: a file of the
+// operating system is copied by the kernel (copyNewFile), without passing
+// through the build's memory.
+func (o *output) copyFresh(rel, by string, fsys fs.FS, name string) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	src, ok := f.(*os.File)
+	if !ok { // an embedded theme's file
+		data, err := io.ReadAll(f)
+		if err != nil {
+			return err
+		}
+		return o.Write(rel, by, data)
+	}
+	return o.copyFile(rel, by, src)
+}
+
+// copyFile publishes the open file src as rel: compared with the previous
+// output's file like Write unless the output is fresh, when the kernel
+// copies it (copyNewFile).
+func (o *output) copyFile(rel, by string, src *os.File) error {
+	if o.dry || o.inPlace || !o.fresh {
+		data, err := io.ReadAll(src)
+		if err != nil {
+			return err
+		}
+		return o.Write(rel, by, data)
+	}
+	rel = o.prefix + rel
+	if err := o.claim(rel, by); err != nil {
+		return err
+	}
+	target := filepath.Join(o.stage, filepath.FromSlash(rel))
+	if err := o.makeFolder(filepath.Dir(target)); err != nil {
+		return err
+	}
+	if err := copyNewFile(target, src); err != nil {
+		return err
+	}
+	o.wrote(rel)
+	return nil
 }
 
 // Swap replaces the destination by the staging folder. The previous output,

@@ -12,11 +12,20 @@ import (
 // The output's files are opened with the system calls themselves: os.Open
 // and os.Create first try to register each file with Go's network poller,
 // which for a regular file costs four fcntl calls and a failing epoll_ctl,
-// a quarter of a build's system time on a site of small pages.
+// for each of the thousands of files a build writes.
 
-// openRaw opens name with flags, retrying when interrupted, as a blocking
-// *os.File that the poller never sees.
+// openRaw opens name with flags as a blocking *os.File that the poller
+// never sees.
 func openRaw(name string, flags int, perm uint32) (*os.File, error) {
+	fd, err := openFD(name, flags, perm)
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), name), nil
+}
+
+// openFD opens name with flags, retrying when interrupted.
+func openFD(name string, flags int, perm uint32) (int, error) {
 	for {
 		fd, err := syscall.Open(name, flags|syscall.O_CLOEXEC, perm)
 		if err == syscall.EINTR {
@@ -27,26 +36,40 @@ func openRaw(name string, flags int, perm uint32) (*os.File, error) {
 			if flags&syscall.O_CREAT != 0 {
 				op = "create"
 			}
-			return nil, &fs.PathError{Op: op, Path: name, Err: err}
+			return -1, &fs.PathError{Op: op, Path: name, Err: err}
 		}
-		return os.NewFile(uintptr(fd), name), nil
+		return fd, nil
 	}
 }
 
 // openRead opens the file name for reading.
 func openRead(name string) (*os.File, error) { return openRaw(name, syscall.O_RDONLY, 0) }
 
-// writeNewFile writes data to the file name, created or truncated.
+// writeNewFile writes data to the file name, created or truncated: an
+// open, a write and a close, nothing else.
 func writeNewFile(name string, data []byte) error {
-	f, err := openRaw(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
+	fd, err := openFD(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err1 := f.Close(); err == nil {
-		err = err1
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
 	}
-	return err
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
 }
 
 // copyNewFile copies the rest of the open file in to dst (created or

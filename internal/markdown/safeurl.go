@@ -7,6 +7,9 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// urlBlanks are what a browser drops from a URL before reading its scheme.
+var urlBlanks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // DangerousURL reports whether a link or image address would run script
 // or show a page of its own when clicked or loaded: javascript:, vbscript:
 // and data: (but data:image/png, gif, jpeg, webp, avif and bmp, which are
@@ -15,7 +18,9 @@ import (
 // case does not matter ("  Java\tScript:" is javascript:).
 func DangerousURL(u string) bool {
 	u = strings.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
-	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	if strings.ContainsAny(u, "\t\n\r") {
+		u = urlBlanks.Replace(u)
+	}
 	scheme, rest, ok := strings.Cut(u, ":")
 	if !ok {
 		return false

@@ -28,18 +28,7 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	}
 	renderPages(set, jobs, nil, out, opts.PreviewHead, fail)
 	tr.step("pages")
-	var idx *search.Output
-	if index != nil {
-		idx = index()
-		tr.step("index")
-	}
-	mark := out.mark()
-	if opts.dry == nil {
-		writeSearchIndex(s, set, idx, out, opts, fail)
-	} else {
-		writeSearchIndex(s, set, &search.Output{Manifest: "check.json"}, out, opts, fail) // the page, not the index
-	}
-	searchFiles := out.claimsSince(mark)
+	// what does not need the search index is written while it is made
 	writeFeeds(s, out, fail)
 	writeSitemap(s, jobs, out, fail)
 	if opts.lang == nil { // a multilingual site's are written once (writeRoot)
@@ -52,6 +41,19 @@ func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos
 	copyResources(s, site, out, fail)
 	opts.dry.renderHidden(set, opts, errs)
 	ph.finish(out, fail)
+	tr.step("files")
+	var idx *search.Output
+	if index != nil {
+		idx = index()
+		tr.step("index")
+	}
+	mark := out.mark()
+	if opts.dry == nil {
+		writeSearchIndex(s, set, idx, out, opts, fail)
+	} else {
+		writeSearchIndex(s, set, &search.Output{Manifest: "check.json"}, out, opts, fail) // the page, not the index
+	}
+	searchFiles := out.claimsSince(mark)
 	tr.step("rest")
 	return set, jobs, searchFiles, nil
 }

@@ -6,13 +6,32 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"showcase/internal/content"
 	"showcase/internal/render"
 	"showcase/internal/search"
 )
+
+// inParallel calls do(i) for each i below n, on every core.
+func inParallel(n int, do func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
 
 // searchFolder is where the search page and its index live, below the base.
 const searchFolder = "search/"
@@ -96,7 +115,10 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
+	// on all cores: the files are many and small, and each costs the
+	// system more than the build (a folder entry, an inode)
+	inParallel(len(names), func(i int) {
+		name := names[i]
 		rel := searchFolder + name
 		data, ok := idx.Files[name]
 		var err error
@@ -113,7 +135,7 @@ func writeSearchIndex(s *content.Site, set *render.Set, idx *search.Output, out 
 		if err != nil {
 			fail(rel, err)
 		}
-	}
+	})
 	page := &content.Page{Kind: "search", Title: render.T(s.Config.Lang, "siteSearch"), Path: searchFolder, File: "layouts/search.html",
 		Params: map[string]any{"searchIndex": searchFolder + idx.Manifest}}
 	if own := s.Search; own != nil { // the site's own content/search page: its title and text

@@ -65,9 +65,11 @@ import (
 type termEntry struct {
 	text   string
 	bucket uint32
+	hash   uint32 // of the shard key
 	list   *termList
 	dense  bool
-	at     int // in the inverted lists
+	fp     bool // found by its fingerprint
+	at     int  // in the inverted lists
 }
 
 // baseBuckets is the most shards a base of n pages has: a power of two
@@ -99,18 +101,31 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // content, beside it).
 func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
 	keys, lists, after := inv.keys, inv.lists, inv.after
-	entries := make([]termEntry, 0, len(lists))
-	raw := 0
-	for i, k := range keys {
-		l := &lists[i]
-		u := k.units()
-		e := termEntry{text: vocab.text(u), list: l, dense: isDense(len(l.docs), docs), at: i}
-		if e.dense {
-			dense++
-		} else {
-			raw += len(e.text) + 4 + len(l.docs)*5/2
+	entries := make([]termEntry, len(lists))
+	// the terms' texts and shard keys, on all cores: each is a cache miss
+	// or two, and there are hundreds of thousands
+	const chunk = 4096
+	chunks := (len(lists) + chunk - 1) / chunk
+	raws, denses := make([]int, chunks), make([]int, chunks)
+	words := vocab.snapshot()
+	parallel(runtime.GOMAXPROCS(0), chunks, func(_, c int) {
+		for i := c * chunk; i < min(len(lists), (c+1)*chunk); i++ {
+			l := &lists[i]
+			e := &entries[i]
+			*e = termEntry{text: unitText(words, keys[i].units()), list: l, dense: isDense(len(l.docs), docs), at: i}
+			e.hash = fnv1a(shardKey(e.text))
+			e.fp = byFingerprint(e.text, gram)
+			if e.dense {
+				denses[c]++
+			} else {
+				raws[c] += len(e.text) + 4 + len(l.docs)*5/2
+			}
 		}
-		entries = append(entries, e)
+	})
+	raw := 0
+	for c := range chunks {
+		raw += raws[c]
+		dense += denses[c]
 	}
 	denseKeys := map[key]bool{} // the dense terms, for the next columns
 	for i, e := range entries {
@@ -126,7 +141,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	byBucket := make([][]int, buckets)
 	for i := range entries {
 		e := &entries[i]
-		e.bucket = fnv1a(shardKey(e.text)) & uint32(buckets-1)
+		e.bucket = e.hash & uint32(buckets-1)
 		byBucket[e.bucket] = append(byBucket[e.bucket], i)
 	}
 	type file struct {
@@ -146,14 +161,14 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 		var ids, fpIDs []int
 		var fpTexts []string
 		for _, id := range byBucket[b] {
-			if byFingerprint(entries[id].text, gram) {
+			if entries[id].fp {
 				fpIDs = append(fpIDs, id)
 				fpTexts = append(fpTexts, entries[id].text)
 			} else {
 				ids = append(ids, id)
 			}
 		}
-		sort.Slice(ids, func(i, j int) bool { return entries[ids[i]].text < entries[ids[j]].text })
+		slices.SortFunc(ids, func(a, b int) int { return strings.Compare(entries[a].text, entries[b].text) })
 		var head, impCol, denseCol, nextCol []byte
 		var posBits bitWriter
 		var docCol bitWriter // dfs, then docids

@@ -1,6 +1,9 @@
 package search
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Options say how to index.
 type Options struct {
@@ -80,12 +83,13 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))
 	}
-	var dict []byte // the base's
+	dict := func() []byte { return nil } // the base's
 	for _, s := range p.segs {
 		if s.old >= 0 {
 			info := prev.m.Segments[s.old]
 			if info.Level == 0 {
-				dict = prev.dict
+				d := prev.dict
+				dict = func() []byte { return d }
 			}
 			info.setDead(s.dead)
 			st := prev.states[s.old]
@@ -97,7 +101,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		}
 		secs := orderItems(s.live, opts.Sections)
 		if s.level == 0 {
-			dict = makeDict(s.live)
+			dict = startDict(s.live)
 		}
 		so := writeSegment(s.live, secs, s.level, opts, p.avg, dict, stop)
 		if so == nil {
@@ -178,6 +182,20 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		delete(out.Kept, name) // content-named: rewritten with the same bytes
 	}
 	return out
+}
+
+// startDict makes the dictionary of the fragments of items (dict.go)
+// beside the inverting, which does not need it; the function it returns
+// waits for it.
+func startDict(items []*item) func() []byte {
+	done := make(chan []byte, 1)
+	go func() { done <- makeDict(items) }()
+	var once sync.Once
+	var dict []byte
+	return func() []byte {
+		once.Do(func() { dict = <-done })
+		return dict
+	}
 }
 
 // sectionList lists the sections of the index's pages for the manifest:

@@ -47,28 +47,24 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		passes = append(passes, invertPass(pages, norms, gram, lo, hi, d, passSize(pages, passes)))
 		lo = hi + 1
 	}
-	// the terms in order of pass, part and insertion, each part copied on
-	// its own core from its place
-	var all []*termPart
-	var from []int
 	n := 0
 	for _, parts := range passes {
 		for _, pt := range parts {
-			all, from = append(all, pt), append(from, n)
 			n += pt.terms.n
 		}
 	}
-	passes = nil
-	inv := inverted{keys: make([]key, n), lists: make([]termList, n), after: make([][]uint32, n)}
-	parallel(runtime.GOMAXPROCS(0), len(all), func(_, i int) {
-		at := from[i]
-		all[i].index.each(func(k key, v int32) {
-			t := all[i].terms.at(v)
-			inv.keys[at], inv.lists[at], inv.after[at] = k, t.list, t.after
-			at++
-		})
-		all[i] = nil
-	})
+	inv := inverted{keys: make([]key, 0, n), lists: make([]termList, 0, n), after: make([][]uint32, 0, n)}
+	for i, parts := range passes {
+		for _, pt := range parts {
+			pt.index.each(func(k key, at int32) {
+				t := pt.terms.at(at)
+				inv.keys = append(inv.keys, k)
+				inv.lists = append(inv.lists, t.list)
+				inv.after = append(inv.after, t.after)
+			})
+		}
+		passes[i] = nil
+	}
 	return inv
 }
 

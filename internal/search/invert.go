@@ -19,8 +19,7 @@ type termList struct {
 // most.
 type inverted struct {
 	keys  []key
-	lists []termList
-	after [][]uint32
+	terms []*termData // in the parts' chunks, not copied
 }
 
 // invert reads the docs (already in docid order) on all cores, with avg
@@ -35,6 +34,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		norms[i] = lengthNorm(docLength(d), avg)
 	}
 	var passes [][]*termPart
+	sc := newScratch(gram)
 	for lo := 1; lo <= gram; {
 		hi := lo
 		if lo == 1 {
@@ -44,7 +44,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		if lo >= 3 && cands > 0 {
 			d = newDecider(passes[len(passes)-1], cands)
 		}
-		passes = append(passes, invertPass(pages, norms, gram, lo, hi, d, passSize(pages, passes)))
+		passes = append(passes, invertPass(pages, norms, lo, hi, d, passSize(pages, passes), sc))
 		lo = hi + 1
 	}
 	n := 0
@@ -53,14 +53,12 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 			n += pt.terms.n
 		}
 	}
-	inv := inverted{keys: make([]key, 0, n), lists: make([]termList, 0, n), after: make([][]uint32, 0, n)}
+	inv := inverted{keys: make([]key, 0, n), terms: make([]*termData, 0, n)}
 	for i, parts := range passes {
 		for _, pt := range parts {
 			pt.index.each(func(k key, at int32) {
-				t := pt.terms.at(at)
 				inv.keys = append(inv.keys, k)
-				inv.lists = append(inv.lists, t.list)
-				inv.after = append(inv.after, t.after)
+				inv.terms = append(inv.terms, pt.terms.at(at))
 			})
 		}
 		passes[i] = nil
@@ -124,24 +122,41 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 	}
 }
 
-// invertPass inverts the n-grams of lo to hi units; d, when set (lo = hi),
-// tells which are terms. It returns them by partition.
-func invertPass(pages []pageUnits, norms []float64, gram, lo, hi int, d *decider, size int) []*termPart {
+// scratch are the buffers of the passes, kept from one to the next: the
+// workers' tokenizers and a batch's postings.
+type scratch struct {
+	toks    []*tokenizer
+	results []pageTerms
+}
+
+// batch is the pages whose postings are made before they are added.
+const batch = 256
+
+func newScratch(gram int) *scratch {
 	workers := runtime.GOMAXPROCS(0)
+	sc := &scratch{toks: make([]*tokenizer, workers), results: make([]pageTerms, batch)}
+	for i := range sc.toks {
+		sc.toks[i] = newTokenizer(gram, workers)
+	}
+	return sc
+}
+
+// invertPass inverts the n-grams of lo to hi units into tables that start
+// with room for about size terms; d, when set (lo = hi), tells which are
+// terms. It returns them by partition.
+func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size int, sc *scratch) []*termPart {
+	workers := len(sc.toks)
 	parts := make([]*termPart, workers)
 	for i := range parts {
 		parts[i] = &termPart{index: newKeyTable(max(1<<12, size/workers))}
 	}
-	toks := make([]*tokenizer, workers)
+	toks, results := sc.toks, sc.results
 	pruners := make([]*pruner, workers)
-	for i := range toks {
-		toks[i] = newTokenizer(gram, workers)
-		if d != nil {
+	if d != nil {
+		for i := range pruners {
 			pruners[i] = d.pruner()
 		}
 	}
-	const batch = 256
-	results := make([]pageTerms, batch)
 	for start := 0; start < len(pages); start += batch {
 		end := min(start+batch, len(pages))
 		parallel(workers, end-start, func(w, i int) {

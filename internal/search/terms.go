@@ -100,17 +100,17 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
 func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
-	keys, lists, after := inv.keys, inv.lists, inv.after
-	entries := make([]termEntry, len(lists))
+	keys, data := inv.keys, inv.terms
+	entries := make([]termEntry, len(data))
 	// the terms' texts and shard keys, on all cores: each is a cache miss
 	// or two, and there are hundreds of thousands
 	const chunk = 4096
-	chunks := (len(lists) + chunk - 1) / chunk
+	chunks := (len(data) + chunk - 1) / chunk
 	raws, denses := make([]int, chunks), make([]int, chunks)
 	words := vocab.snapshot()
 	parallel(runtime.GOMAXPROCS(0), chunks, func(_, c int) {
-		for i := c * chunk; i < min(len(lists), (c+1)*chunk); i++ {
-			l := &lists[i]
+		for i := c * chunk; i < min(len(data), (c+1)*chunk); i++ {
+			l := &data[i].list
 			e := &entries[i]
 			*e = termEntry{text: unitText(words, keys[i].units()), list: l, dense: isDense(len(l.docs), docs), at: i}
 			e.hash = fnv1a(shardKey(e.text))
@@ -219,7 +219,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			if hasPositions(e.list, rare) {
 				nPos++
 				posBits.putPositions(e.list.pos, len(e.list.docs))
-				nextCol = putNext(nextCol, keys[id], after[e.at], denseKeys, vocab)
+				nextCol = putNext(nextCol, keys[id], data[e.at].after, denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"time"
 	"unicode/utf8"
 )
@@ -111,9 +112,10 @@ type posting struct {
 
 // tokenizer works on one page at a time and keeps its buffers.
 type tokenizer struct {
-	gram  int
-	parts int
-	count *keyTable // n-gram → its place in pool
+	gram   int
+	parts  int
+	count  *keyTable   // n-gram → its place in pool: one of tables
+	tables []*keyTable // by size class: a small page looks up in a small table, which stays in cache
 	pool  []tf
 	at    []occurrence
 	pos   int32 // position of the next unit of title and body
@@ -128,7 +130,7 @@ type pageTerms struct {
 }
 
 func newTokenizer(gram, parts int) *tokenizer {
-	return &tokenizer{gram: gram, parts: parts, count: newKeyTable(4096)}
+	return &tokenizer{gram: gram, parts: parts}
 }
 
 // addField counts the n-grams of lo to hi units of a field as occurrences
@@ -180,7 +182,7 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, field int, create bool, p
 // buffers it reuses): those that are terms (all, or those pr keeps), with
 // their impacts, one list per partition of the terms.
 func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, pr *pruner, out *pageTerms) {
-	t.count.reset()
+	t.count = t.table(p, hi-lo+1)
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
 	// captions and credits weigh as the body
 	t.addField(p[0], lo, hi, fieldTitle, true, pr)
@@ -208,6 +210,24 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 		p := partition(k, t.parts)
 		out.parts[p] = append(out.parts[p], ps)
 	})
+}
+
+// table returns an empty table for the n-grams of n lengths of page p,
+// with room for about as many as it has units n times.
+func (t *tokenizer) table(p *pageUnits, n int) *keyTable {
+	units := 0
+	for _, f := range p[:4] {
+		units += len(f)
+	}
+	class := bits.Len(uint(units * n))
+	for len(t.tables) <= class {
+		t.tables = append(t.tables, nil)
+	}
+	if t.tables[class] == nil {
+		t.tables[class] = newKeyTable(1 << class)
+	}
+	t.tables[class].reset()
+	return t.tables[class]
 }
 
 // impact is the impact byte of an n-gram with these counts in a page whose

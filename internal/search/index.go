@@ -116,9 +116,9 @@ type tokenizer struct {
 	parts  int
 	count  *keyTable   // n-gram → its place in pool: one of tables
 	tables []*keyTable // by size class: a small page looks up in a small table, which stays in cache
-	pool  []tf
-	at    []occurrence
-	pos   int32 // position of the next unit of title and body
+	pool   []tf
+	at     []occurrence
+	pos    int32 // position of the next unit of title and body
 }
 
 // pageTerms are the postings of one page, by partition, and the encoded

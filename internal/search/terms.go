@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math/bits"
@@ -168,7 +170,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 				ids = append(ids, id)
 			}
 		}
-		slices.SortFunc(ids, func(a, b int) int { return strings.Compare(entries[a].text, entries[b].text) })
+		sortByText(ids, entries)
 		var head, impCol, denseCol, nextCol []byte
 		var posBits bitWriter
 		var docCol bitWriter // dfs, then docids
@@ -239,6 +241,34 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 		}
 	}
 	return buckets, dense, len(entries)
+}
+
+// sortByText sorts the entries ids by their text, comparing first the
+// texts' first 16 bytes as numbers, from an array of its own: strings
+// compared in place took a tenth of writing the shards.
+func sortByText(ids []int, entries []termEntry) {
+	type sortKey struct {
+		hi, lo uint64 // the text's first 16 bytes, big-endian, zero-padded
+		id     int
+	}
+	keys := make([]sortKey, len(ids))
+	for i, id := range ids {
+		var b [16]byte
+		copy(b[:], entries[id].text)
+		keys[i] = sortKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), id}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Compare(a.hi, b.hi); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.lo, b.lo); c != 0 {
+			return c
+		}
+		return strings.Compare(entries[a.id].text, entries[b.id].text)
+	})
+	for i, k := range keys {
+		ids[i] = k.id
+	}
 }
 
 // putNext writes the next column of a list term of Gram units with

@@ -15,11 +15,10 @@ type termList struct {
 
 // inverted are the terms of a segment with their postings and, for the
 // longest n-grams not dense, the unit after each occurrence (0 at a
-// segment's end), kept apart from the lists, which writing goes through
-// most.
+// segment's end): the parts of the passes, in order (writeTerms reads
+// them on all cores).
 type inverted struct {
-	keys  []key
-	terms []*termData // in the parts' chunks, not copied
+	parts []*termPart
 }
 
 // invert reads the docs (already in docid order) on all cores, with avg
@@ -47,21 +46,9 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		passes = append(passes, invertPass(pages, norms, lo, hi, d, passSize(pages, passes), sc))
 		lo = hi + 1
 	}
-	n := 0
+	var inv inverted
 	for _, parts := range passes {
-		for _, pt := range parts {
-			n += pt.terms.n
-		}
-	}
-	inv := inverted{keys: make([]key, 0, n), terms: make([]*termData, 0, n)}
-	for i, parts := range passes {
-		for _, pt := range parts {
-			pt.index.each(func(k key, at int32) {
-				inv.keys = append(inv.keys, k)
-				inv.terms = append(inv.terms, pt.terms.at(at))
-			})
-		}
-		passes[i] = nil
+		inv.parts = append(inv.parts, parts...)
 	}
 	return inv
 }

@@ -68,10 +68,10 @@ type termEntry struct {
 	text   string
 	bucket uint32
 	hash   uint32 // of the shard key
-	list   *termList
+	key    key
+	data   *termData // its postings, in the inverted terms
 	dense  bool
 	fp     bool // found by its fingerprint
-	at     int  // in the inverted lists
 }
 
 // baseBuckets is the most shards a base of n pages has: a power of two
@@ -102,39 +102,42 @@ func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.d
 // Files go into idx (the index folder) and shared (files named by their
 // content, beside it).
 func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare int, idx, beside map[string][]byte) (buckets, dense, terms int) {
-	keys, data := inv.keys, inv.terms
-	entries := make([]termEntry, len(data))
-	// the terms' texts and shard keys, on all cores: each is a cache miss
-	// or two, and there are hundreds of thousands
-	const chunk = 4096
-	chunks := (len(data) + chunk - 1) / chunk
-	raws, denses := make([]int, chunks), make([]int, chunks)
+	// the terms' texts and shard keys, each part on a core: each is a
+	// cache miss or two, and there are hundreds of thousands
+	from := make([]int, len(inv.parts)+1)
+	for p, pt := range inv.parts {
+		from[p+1] = from[p] + pt.terms.n
+	}
+	entries := make([]termEntry, from[len(inv.parts)])
+	raws := make([]int, len(inv.parts))
+	denses := make([][]key, len(inv.parts))
 	words := vocab.snapshot()
-	parallel(runtime.GOMAXPROCS(0), chunks, func(_, c int) {
-		for i := c * chunk; i < min(len(data), (c+1)*chunk); i++ {
-			l := &data[i].list
+	parallel(runtime.GOMAXPROCS(0), len(inv.parts), func(_, p int) {
+		pt, i := inv.parts[p], from[p]
+		pt.index.each(func(k key, at int32) {
+			t := pt.terms.at(at)
 			e := &entries[i]
-			*e = termEntry{text: unitText(words, keys[i].units()), list: l, dense: isDense(len(l.docs), docs), at: i}
+			i++
+			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, dense: isDense(len(t.list.docs), docs)}
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
-				denses[c]++
+				denses[p] = append(denses[p], k)
 			} else {
-				raws[c] += len(e.text) + 4 + len(l.docs)*5/2
+				raws[p] += len(e.text) + 4 + len(t.list.docs)*5/2
 			}
-		}
+		})
+		inv.parts[p] = nil
 	})
 	raw := 0
-	for c := range chunks {
-		raw += raws[c]
-		dense += denses[c]
-	}
 	denseKeys := map[key]bool{} // the dense terms, for the next columns
-	for i, e := range entries {
-		if e.dense {
-			denseKeys[keys[i]] = true
+	for p := range inv.parts {
+		raw += raws[p]
+		for _, k := range denses[p] {
+			denseKeys[k] = true
 		}
 	}
+	dense = len(denseKeys)
 	buckets = 1
 	if need := raw / target; need > 1 {
 		buckets = 1 << bits.Len(uint(need-1))
@@ -198,30 +201,31 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			head = append(head, fpCol.b...)
 		}
 		for _, id := range ids {
-			docCol.gamma(uint32(len(entries[id].list.docs)))
+			docCol.gamma(uint32(len(entries[id].data.list.docs)))
 		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
+			l := &e.data.list
 			if e.dense {
-				name, made := named(denseFile(e.list, docs))
+				name, made := named(denseFile(l, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
-				if hasPositions(e.list, rare) {
+				if hasPositions(l, rare) {
 					var w bitWriter
-					w.putPositions(e.list.pos, len(e.list.docs))
+					w.putPositions(l.pos, len(l.docs))
 					name, made := named(w.b)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
 				}
 				continue
 			}
-			docCol.putRice(e.list.docs, docs)
-			impCol = append(impCol, e.list.imps...)
-			if hasPositions(e.list, rare) {
+			docCol.putRice(l.docs, docs)
+			impCol = append(impCol, l.imps...)
+			if hasPositions(l, rare) {
 				nPos++
-				posBits.putPositions(e.list.pos, len(e.list.docs))
-				nextCol = putNext(nextCol, keys[id], data[e.at].after, denseKeys, vocab)
+				posBits.putPositions(l.pos, len(l.docs))
+				nextCol = putNext(nextCol, e.key, e.data.after, denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)

@@ -118,7 +118,8 @@ type tokenizer struct {
 	tables []*keyTable // by size class: a small page looks up in a small table, which stays in cache
 	pool   []tf
 	at     []occurrence
-	pos    int32 // position of the next unit of title and body
+	pos    int32    // position of the next unit of title and body
+	_      [64]byte // no cache line shared with another worker's tokenizer
 }
 
 // pageTerms are the postings of one page, by partition, and the encoded
@@ -127,6 +128,9 @@ type pageTerms struct {
 	parts [][]posting
 	pos   []byte
 	after []uint32
+	// 192 bytes, so that the pages of a batch, made by different
+	// workers, share no cache line (nor do their parts, below)
+	_ [120]byte
 }
 
 func newTokenizer(gram, parts int) *tokenizer {
@@ -192,7 +196,7 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 	t.addField(p[4], lo, hi, fieldHeading, false, pr)
 	t.addField(p[5], lo, hi, fieldSummary, false, pr)
 	if len(out.parts) != t.parts {
-		out.parts = make([][]posting, t.parts)
+		out.parts = make([][]posting, t.parts, max(t.parts, 8))
 	}
 	for p := range out.parts {
 		out.parts[p] = out.parts[p][:0]

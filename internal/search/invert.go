@@ -63,7 +63,8 @@ type termPart struct {
 	imps  slab[uint8]
 	pos   slab[byte]
 	nexts slab[uint32]
-	ats   []int32 // add's
+	ats   []int32  // add's
+	_     [64]byte // no cache line shared with another worker's part
 }
 
 // termData are a term's postings and, for the longest n-grams not dense,

@@ -113,7 +113,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	denses := make([][]key, len(inv.parts))
 	words := vocab.snapshot()
 	parallel(runtime.GOMAXPROCS(0), len(inv.parts), func(_, p int) {
-		pt, i := inv.parts[p], from[p]
+		pt, i, raw := inv.parts[p], from[p], 0
+		var dense []key
 		pt.index.each(func(k key, at int32) {
 			t := pt.terms.at(at)
 			e := &entries[i]
@@ -122,12 +123,12 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
-				denses[p] = append(denses[p], k)
+				dense = append(dense, k)
 			} else {
-				raws[p] += len(e.text) + 4 + len(t.list.docs)*5/2
+				raw += len(e.text) + 4 + len(t.list.docs)*5/2
 			}
 		})
-		inv.parts[p] = nil
+		raws[p], denses[p], inv.parts[p] = raw, dense, nil // once: the workers' counts share a cache line
 	})
 	raw := 0
 	denseKeys := map[key]bool{} // the dense terms, for the next columns

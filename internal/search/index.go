@@ -149,9 +149,16 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, field int, create bool, p
 		for n := lo; n <= hi; n++ {
 			for i := 0; i+n <= len(seg); i++ {
 				k := makeKey(seg[i : i+n])
-				at, ok := t.count.get(k)
-				if !ok {
-					if !create || pr != nil && !pr.keep(k, i, seg[i+n-1]) {
+				var at int32
+				if create && pr == nil { // every n-gram counts: one look-up
+					var ok bool
+					if at, ok = t.count.add(k, int32(len(t.pool))); !ok {
+						t.pool = append(t.pool, tf{first: -1, last: -1})
+					}
+				} else if got, ok := t.count.get(k); ok {
+					at = got
+				} else {
+					if !create || !pr.keep(k, i, seg[i+n-1]) {
 						continue
 					}
 					at = int32(len(t.pool))

@@ -1,9 +1,6 @@
 package search
 
-import (
-	"sort"
-	"sync"
-)
+import "sort"
 
 // Options say how to index.
 type Options struct {
@@ -83,13 +80,12 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 	for _, f := range opts.Facets {
 		m.Facets = append(m.Facets, nameTitle(f))
 	}
-	dict := func() []byte { return nil } // the base's
+	var dict []byte // the base's
 	for _, s := range p.segs {
 		if s.old >= 0 {
 			info := prev.m.Segments[s.old]
 			if info.Level == 0 {
-				d := prev.dict
-				dict = func() []byte { return d }
+				dict = prev.dict
 			}
 			info.setDead(s.dead)
 			st := prev.states[s.old]
@@ -101,7 +97,7 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		}
 		secs := orderItems(s.live, opts.Sections)
 		if s.level == 0 {
-			dict = startDict(s.live)
+			dict = makeDict(s.live)
 		}
 		so := writeSegment(s.live, secs, s.level, opts, p.avg, dict, stop)
 		if so == nil {
@@ -182,20 +178,6 @@ func assemble(p *plan, prev *previous, opts Options, stop func() bool) *Output {
 		delete(out.Kept, name) // content-named: rewritten with the same bytes
 	}
 	return out
-}
-
-// startDict makes the dictionary of the fragments of items (dict.go)
-// beside the inverting, which does not need it; the function it returns
-// waits for it.
-func startDict(items []*item) func() []byte {
-	done := make(chan []byte, 1)
-	go func() { done <- makeDict(items) }()
-	var once sync.Once
-	var dict []byte
-	return func() []byte {
-		once.Do(func() { dict = <-done })
-		return dict
-	}
 }
 
 // sectionList lists the sections of the index's pages for the manifest:

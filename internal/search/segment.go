@@ -36,9 +36,9 @@ type segmentState struct {
 // writeSegment indexes items (in the order of orderItems) as a segment of
 // the given level. It returns nil when stop says so.
 //
-// dict gives the dictionary of its fragments (dict.go), the base's, once
-// the terms are written; a base writes it, as z/NAME.bin.
-func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, avg float64, dictOf func() []byte, stop func() bool) *segmentOut {
+// dict is the dictionary of its fragments (dict.go), the base's; a base
+// writes it, as z/NAME.bin.
+func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, avg float64, dict []byte, stop func() bool) *segmentOut {
 	docs := make([]*Doc, len(items))
 	for i, it := range items {
 		docs[i] = it.doc
@@ -59,7 +59,6 @@ func writeSegment(items []*item, secs []sectionInfo, level int, opts Options, av
 	if stop() {
 		return nil
 	}
-	dict := dictOf()
 	dictFile := ""
 	if dict != nil {
 		dictFile = "z/" + contentName(dict) + ".bin"

@@ -224,7 +224,8 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 }
 
 // table returns an empty table for the n-grams of n lengths of page p,
-// with room for about as many as it has units n times.
+// a table of its size class: it starts with half a slot to one slot per
+// n-gram and grows, once, when more than a quarter are distinct.
 func (t *tokenizer) table(p *pageUnits, n int) *keyTable {
 	units := 0
 	for _, f := range p[:4] {
@@ -235,7 +236,7 @@ func (t *tokenizer) table(p *pageUnits, n int) *keyTable {
 		t.tables = append(t.tables, nil)
 	}
 	if t.tables[class] == nil {
-		t.tables[class] = newKeyTable(1 << class)
+		t.tables[class] = newKeyTable(1 << class / 4) // slots: half to all of its n-grams
 	}
 	t.tables[class].reset()
 	return t.tables[class]

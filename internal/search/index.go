@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"math/bits"
 	"time"
 	"unicode/utf8"
 )
@@ -111,12 +112,14 @@ type posting struct {
 
 // tokenizer works on one page at a time and keeps its buffers.
 type tokenizer struct {
-	gram  int
-	parts int
-	count *keyTable // n-gram → its place in pool
-	pool  []tf
-	at    []occurrence
-	pos   int32 // position of the next unit of title and body
+	gram   int
+	parts  int
+	count  *keyTable   // n-gram → its place in pool: one of tables
+	tables []*keyTable // by size class: a small page looks up in a small table, which stays in cache
+	pool   []tf
+	at     []occurrence
+	pos    int32    // position of the next unit of title and body
+	_      [64]byte // no cache line shared with another worker's tokenizer
 }
 
 // pageTerms are the postings of one page, by partition, and the encoded
@@ -125,10 +128,13 @@ type pageTerms struct {
 	parts [][]posting
 	pos   []byte
 	after []uint32
+	// 192 bytes, so that the pages of a batch, made by different
+	// workers, share no cache line (nor do their parts, below)
+	_ [120]byte
 }
 
 func newTokenizer(gram, parts int) *tokenizer {
-	return &tokenizer{gram: gram, parts: parts, count: newKeyTable(4096)}
+	return &tokenizer{gram: gram, parts: parts}
 }
 
 // addField counts the n-grams of lo to hi units of a field as occurrences
@@ -143,9 +149,16 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, field int, create bool, p
 		for n := lo; n <= hi; n++ {
 			for i := 0; i+n <= len(seg); i++ {
 				k := makeKey(seg[i : i+n])
-				at, ok := t.count.get(k)
-				if !ok {
-					if !create || pr != nil && !pr.keep(k, i, seg[i+n-1]) {
+				var at int32
+				if create && pr == nil { // every n-gram counts: one look-up
+					var ok bool
+					if at, ok = t.count.add(k, int32(len(t.pool))); !ok {
+						t.pool = append(t.pool, tf{first: -1, last: -1})
+					}
+				} else if got, ok := t.count.get(k); ok {
+					at = got
+				} else {
+					if !create || !pr.keep(k, i, seg[i+n-1]) {
 						continue
 					}
 					at = int32(len(t.pool))
@@ -180,7 +193,7 @@ func (t *tokenizer) addField(ids []uint32, lo, hi int, field int, create bool, p
 // buffers it reuses): those that are terms (all, or those pr keeps), with
 // their impacts, one list per partition of the terms.
 func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int, pr *pruner, out *pageTerms) {
-	t.count.reset()
+	t.count = t.table(p, hi-lo+1)
 	t.pool, t.at, t.pos, out.pos, out.after = t.pool[:0], t.at[:0], 0, out.pos[:0], out.after[:0]
 	// captions and credits weigh as the body
 	t.addField(p[0], lo, hi, fieldTitle, true, pr)
@@ -190,7 +203,7 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 	t.addField(p[4], lo, hi, fieldHeading, false, pr)
 	t.addField(p[5], lo, hi, fieldSummary, false, pr)
 	if len(out.parts) != t.parts {
-		out.parts = make([][]posting, t.parts)
+		out.parts = make([][]posting, t.parts, max(t.parts, 8))
 	}
 	for p := range out.parts {
 		out.parts[p] = out.parts[p][:0]
@@ -208,6 +221,25 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 		p := partition(k, t.parts)
 		out.parts[p] = append(out.parts[p], ps)
 	})
+}
+
+// table returns an empty table for the n-grams of n lengths of page p,
+// a table of its size class: it starts with half a slot to one slot per
+// n-gram and grows, once, when more than a quarter are distinct.
+func (t *tokenizer) table(p *pageUnits, n int) *keyTable {
+	units := 0
+	for _, f := range p[:4] {
+		units += len(f)
+	}
+	class := bits.Len(uint(units * n))
+	for len(t.tables) <= class {
+		t.tables = append(t.tables, nil)
+	}
+	if t.tables[class] == nil {
+		t.tables[class] = newKeyTable(1 << class / 4) // slots: half to all of its n-grams
+	}
+	t.tables[class].reset()
+	return t.tables[class]
 }
 
 // impact is the impact byte of an n-gram with these counts in a page whose

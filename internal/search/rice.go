@@ -34,14 +34,33 @@ func (w *bitWriter) bit(v uint32) {
 	w.n = (w.n + 1) & 7
 }
 
+// put appends the n low bits of v (n ≤ 56), most significant first, a
+// byte at a time.
+func (w *bitWriter) put(v uint64, n uint) {
+	for n > 0 {
+		if w.n == 0 {
+			w.b = append(w.b, 0)
+		}
+		free := 8 - w.n
+		take := min(free, n)
+		chunk := byte(v>>(n-take)) & (1<<take - 1)
+		w.b[len(w.b)-1] |= chunk << (free - take)
+		w.n = (w.n + take) & 7
+		n -= take
+	}
+}
+
+// ones appends q one bits and a zero.
+func (w *bitWriter) ones(q uint32) {
+	for ; q >= 48; q -= 48 {
+		w.put(1<<48-1, 48)
+	}
+	w.put(1<<(q+1)-2, uint(q)+1)
+}
+
 func (w *bitWriter) rice(v uint32, k int) {
-	for q := v >> k; q > 0; q-- {
-		w.bit(1)
-	}
-	w.bit(0)
-	for i := k - 1; i >= 0; i-- {
-		w.bit(v >> i)
-	}
+	w.ones(v >> k)
+	w.put(uint64(v)&(1<<k-1), uint(k))
 }
 
 // gamma appends v ≥ 1 as an Elias gamma code: n = len(v)−1 as n one bits
@@ -49,13 +68,8 @@ func (w *bitWriter) rice(v uint32, k int) {
 // top one.
 func (w *bitWriter) gamma(v uint32) {
 	n := bits.Len32(v) - 1
-	for range n {
-		w.bit(1)
-	}
-	w.bit(0)
-	for i := n - 1; i >= 0; i-- {
-		w.bit(v >> i)
-	}
+	w.ones(uint32(n))
+	w.put(uint64(v)&(1<<n-1), uint(n))
 }
 
 // putRice appends a list's docids to a Rice column.
@@ -166,9 +180,7 @@ func (w *bitWriter) putPositions(raw []byte, df int) {
 			best, bestBits = k, n
 		}
 	}
-	for i := 4; i >= 0; i-- {
-		w.bit(uint32(best >> i))
-	}
+	w.put(uint64(best), 5)
 	at := 0
 	for _, c := range counts {
 		w.rice(uint32(c-1), 0)

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"testing"
 )
@@ -83,5 +84,40 @@ func TestGammaRoundTrip(t *testing.T) {
 	}
 	if r.failed {
 		t.Fatal("failed")
+	}
+}
+
+// TestBitWriterBulk checks the writer's bulk codes against the same codes
+// written a bit at a time, for quotients around the bulk writer's 48-bit
+// steps and every Rice parameter.
+func TestBitWriterBulk(t *testing.T) {
+	var got, want bitWriter
+	wantBits := func(v uint32, n int) {
+		for i := n - 1; i >= 0; i-- {
+			want.bit(v >> i)
+		}
+	}
+	for k := 0; k < 24; k++ {
+		for _, q := range []uint32{0, 1, 2, 7, 8, 9, 47, 48, 49, 96, 100} {
+			v := q<<k | 0x5a5a5a&(1<<k-1)
+			got.rice(v, k)
+			for range q {
+				want.bit(1)
+			}
+			want.bit(0)
+			wantBits(v, k)
+			got.gamma(v + 1)
+			n := bits.Len32(v+1) - 1
+			for range n {
+				want.bit(1)
+			}
+			want.bit(0)
+			wantBits(v+1, n)
+		}
+		got.put(uint64(k), 5)
+		wantBits(uint32(k), 5)
+	}
+	if !slices.Equal(got.b, want.b) || got.n != want.n {
+		t.Fatalf("bulk codes differ from bit codes:\n%x\n%x", got.b, want.b)
 	}
 }

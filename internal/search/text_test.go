@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -122,4 +123,18 @@ func manifestOf(t *testing.T, out *Output) manifest {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestPutTermTable checks putTerm's table of ideographs against the
+// encoder, for terms of every kind and every ideograph of the table.
+func TestPutTermTable(t *testing.T) {
+	terms := []string{"", "a", "ppt", "5g", "党", "党建", "农学院党委", "5g实验室", "一", "龥", "〇", "é", "café", "党《", "ａ"}
+	for r := rune(hanFirst); r <= hanLast; r += 7 {
+		terms = append(terms, string(r), string(r)+"x"+string(r+1))
+	}
+	for _, term := range terms {
+		if got, want := putTerm(nil, term), putTermPacked(nil, term); !bytes.Equal(got, want) {
+			t.Fatalf("putTerm(%q) = %x, want %x", term, got, want)
+		}
+	}
 }

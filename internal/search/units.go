@@ -31,10 +31,24 @@ func (v *vocabulary) id(w string) uint32 {
 // text is the term of some units, as joinUnits writes it: a space between
 // two words (a word is made of word characters, other units are Han).
 func (v *vocabulary) text(units []uint32) string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return unitText(v.words, units)
+}
+
+// snapshot returns the words so far, whose ids are their places plus
+// wordBase, for unitText without the lock once no page is being read.
+func (v *vocabulary) snapshot() []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.words
+}
+
+// unitText is the text of units whose words are in words.
+func unitText(words []string, units []uint32) string {
 	var buf [64]byte
 	b := buf[:0]
 	prevWord := false
-	v.mu.Lock()
 	for _, u := range units {
 		if u < wordBase {
 			b = utf8.AppendRune(b, rune(u))
@@ -44,10 +58,9 @@ func (v *vocabulary) text(units []uint32) string {
 		if prevWord {
 			b = append(b, ' ')
 		}
-		b = append(b, v.words[u-wordBase]...)
+		b = append(b, words[u-wordBase]...)
 		prevWord = true
 	}
-	v.mu.Unlock()
 	return string(b)
 }
 

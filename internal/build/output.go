@@ -357,3 +357,18 @@ func outputFile(urlPath string) string {
 	}
 	return urlPath
 }
+
+// copyNewFile copies the rest of the open file in to dst (created or
+// truncated); on Linux io.Copy lets the kernel copy the bytes
+// (copy_file_range), which never pass through the build's memory.
+func copyNewFile(dst string, in *os.File) error {
+	out, err := createFile(dst)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if err1 := out.Close(); err == nil {
+		err = err1
+	}
+	return err
+}

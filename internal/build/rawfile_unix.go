@@ -72,17 +72,7 @@ func writeNewFile(name string, data []byte) error {
 	return nil
 }
 
-// copyNewFile copies the rest of the open file in to dst (created or
-// truncated); on Linux the kernel copies the bytes (copy_file_range), which
-// never pass through the build's memory.
-func copyNewFile(dst string, in *os.File) error {
-	out, err := openRaw(dst, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(out, in)
-	if err1 := out.Close(); err == nil {
-		err = err1
-	}
-	return err
+// createFile creates or truncates the file name for writing.
+func createFile(name string) (*os.File, error) {
+	return openRaw(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
 }

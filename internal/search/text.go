@@ -16,7 +16,8 @@ import (
 
 const gbMark = 1
 
-// gbEncoders are reused: a shard writes thousands of terms, each packed.
+// gbEncoders are reused: every fragment and dictionary run is packed, and
+// the rare shard term putTerm cannot write from hanGB.
 var gbEncoders = sync.Pool{New: func() any { return simplifiedchinese.GB18030.NewEncoder() }}
 
 // packText returns the bytes a fragment file holds for its JSON.

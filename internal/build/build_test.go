@@ -61,7 +61,7 @@ func TestDemoSite(t *testing.T) {
 		}
 	}
 	checkLinks(t, filesA, "/dangjian/")
-	for _, want := range []string{"index.html", "news/index.html", "news/page/2/index.html", "branches/index.html",
+	for _, want := range []string{"index.html", "news/index.html", "news/page/2025-01-08/index.html", "branches/index.html",
 		"branches/matrix/index.html", "sitemap.xml", "index.xml", "robots.txt", "404.html", "css/site.css",
 		"news/2025-shuangchuang-jiaoliuhui/index.html", "photos/2025-zhutidangri/index.html"} {
 		if _, ok := filesA[want]; !ok {

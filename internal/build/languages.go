@@ -1,8 +1,6 @@
 package build
 
 import (
-	"bytes"
-	"encoding/xml"
 	"html"
 	"path/filepath"
 	"regexp"
@@ -155,7 +153,11 @@ func writeRoot(cfg *config.Config, langs []*language, site *sitefs.FS, opts Opti
 	fail := func(file string, err error) { errs.Add(file, err) }
 	copyStatic(themeOf(langs[0].view, opts.Theme, langs[0].cfg, &diag.List{}), out, fail)
 	fail(markerName, out.Write(markerName, "the build", marker))
-	if def := langs[0]; def.lang.Prefix != "" { // every language in its folder: the root leads to the default one's
+	atRoot := false // a language at the root, not necessarily the first by weight
+	for _, lg := range langs {
+		atRoot = atRoot || lg.lang.Prefix == ""
+	}
+	if def := langs[0]; !atRoot { // every language in its folder: the root leads to the default one's
 		for _, lg := range langs {
 			if lg.lang.Code == cfg.DefaultContentLanguage {
 				def = lg
@@ -169,27 +171,13 @@ func writeRoot(cfg *config.Config, langs []*language, site *sitefs.FS, opts Opti
 	if cfg.Disabled("sitemap") {
 		return
 	}
-	type sitemap struct {
-		Loc string `xml:"loc"`
+	index := sitemapIndex{NS: sitemapNS}
+	for _, lg := range langs { // each language's files, as an index lists no other index
+		if lg.site != nil {
+			index.Sitemaps = append(index.Sitemaps, indexEntries(lg.site, sitemapParts(lg.site, plan(lg.site, opts)))...)
+		}
 	}
-	index := struct {
-		XMLName  xml.Name  `xml:"sitemapindex"`
-		NS       string    `xml:"xmlns,attr"`
-		Sitemaps []sitemap `xml:"sitemap"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, lg := range langs {
-		index.Sitemaps = append(index.Sitemaps, sitemap{Loc: cfg.BaseURL + sitemapFile(lg.cfg)})
-	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(index); err != nil {
-		fail("sitemap.xml", err)
-		return
-	}
-	buf.WriteByte('\n')
-	fail("sitemap.xml", out.Write("sitemap.xml", "the sitemap index", buf.Bytes()))
+	fail("sitemap.xml", writeXML(out, "sitemap.xml", index))
 	if _, err := site.Open("static/robots.txt"); err != nil && !cfg.Disabled("robotstxt") {
 		robots := "User-agent: *\nAllow: /\n\nSitemap: " + cfg.BaseURL + "sitemap.xml\n"
 		for _, lg := range langs {

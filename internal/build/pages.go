@@ -41,7 +41,7 @@ func plan(s *content.Site, opts Options) []job {
 			continue // the showcase pages below
 		}
 		crumbsSec := crumbs(crumb(sec.Page.Title, ""))
-		for _, pg := range content.Paginate(sec.Pages, s.Config.PagerSize, sec.Page.Path) {
+		for _, pg := range paginate(s, sec.Pages, sec.Page.Path) {
 			add(pg.Self(), "list", sec.Name, &render.Data{Page: sec.Page, Section: sec, Pager: pg, Title: sec.Page.Title,
 				Description: firstLine(sec.Page.Summary), Feed: sec.Page.Path + "index.xml", Crumbs: crumbsSec})
 		}
@@ -74,7 +74,7 @@ func plan(s *content.Site, opts Options) []job {
 				continue
 			}
 			termPage := &content.Page{Kind: content.KindTerm, Title: term.Name, Path: term.Path}
-			for _, pg := range content.Paginate(term.Pages, s.Config.PagerSize, term.Path) {
+			for _, pg := range paginate(s, term.Pages, term.Path) {
 				add(pg.Self(), "term", "", &render.Data{Page: termPage, Taxonomy: t, Term: term, Pager: pg,
 					Title: t.Title + "：" + term.Name, Crumbs: crumbs(crumb(t.Title, t.Path), crumb(term.Name, ""))})
 			}
@@ -86,6 +86,15 @@ func plan(s *content.Site, opts Options) []job {
 	nf := &content.Page{Kind: "404", Title: "页面未找到"}
 	add("404.html", "404", "", &render.Data{Page: nf, Title: "页面未找到", Crumbs: crumbs(crumb("页面未找到", ""))})
 	return jobs
+}
+
+// paginate splits a list into its pagers: dated ones that stay put as
+// pages come and go, or Hugo's numbered ones when the site asks.
+func paginate(s *content.Site, list []*content.Page, base string) []*content.Pager {
+	if s.Config.NumberedPages {
+		return content.Paginate(list, s.Config.PagerSize, base)
+	}
+	return content.PaginateStable(list, s.Config.PagerSize, base)
 }
 
 // renderPages executes the jobs on all cores, writes each file and keeps

@@ -28,6 +28,11 @@
 //	[slugs]                      # ASCII URL for a taxonomy term or facet value
 //	"主题教育" = "theme-education"   # (otherwise its pinyin: zhu-ti-jiao-yu)
 //
+//	[pagination]
+//	numbered = true              # list pages numbered as Hugo's (news/page/2/);
+//	                             # by default they are named by date and stay put
+//	                             # as articles come and go (news/page/2024-08-09/)
+//
 //	[markup.goldmark.renderer]
 //	unsafe = true                # allow raw HTML in Markdown (off by default)
 //
@@ -59,7 +64,8 @@ type Config struct {
 	DefaultContentLanguage string
 	HasCJKLanguage         bool
 	PagerSize              int
-	SummaryLength          int // characters of plain text in a generated summary
+	NumberedPages          bool // [pagination] numbered: Hugo's page/2/, not dated pages
+	SummaryLength          int  // characters of plain text in a generated summary
 	Taxonomies             []Taxonomy
 	Params                 map[string]any
 	Menu                   []MenuEntry

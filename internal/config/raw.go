@@ -22,7 +22,8 @@ type rawConfig struct {
 	HasCJKLanguage         *bool  `toml:"hasCJKLanguage"`
 	Paginate               int    `toml:"paginate"`
 	Pagination             struct {
-		PagerSize int `toml:"pagerSize"`
+		PagerSize int  `toml:"pagerSize"`
+		Numbered  bool `toml:"numbered"`
 	} `toml:"pagination"`
 	SummaryLength int                    `toml:"summaryLength"`
 	Taxonomies    map[string]string      `toml:"taxonomies"`
@@ -92,6 +93,7 @@ func (r *rawConfig) resolve(data []byte, file, format string) (*Config, []*diag.
 	case r.Paginate > 0:
 		c.PagerSize = r.Paginate
 	}
+	c.NumberedPages = r.Pagination.Numbered
 	if r.SummaryLength > 0 {
 		c.SummaryLength = r.SummaryLength
 	}

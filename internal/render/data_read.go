@@ -59,17 +59,10 @@ func (r *dataRead) changed(d *Data) bool {
 	if r.scalars != scalarsOf(d) || !slices.Equal(r.crumbs, d.Crumbs) {
 		return true
 	}
-	if r.reached.pager && !samePager(r.pager, d.Pager) {
+	if r.reached.pager && !r.pager.Same(d.Pager) {
 		return true
 	}
 	return r.reached.evidence && !sameEvidence(r.evidence, d.Evidence)
-}
-
-func samePager(a, b *content.Pager) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.Number == b.Number && a.Total == b.Total && a.Items == b.Items && a.Base == b.Base && slices.Equal(a.Pages, b.Pages)
 }
 
 func sameEvidence(a, b []content.Evidence) bool {

@@ -74,8 +74,9 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			}
 			return cfg.BaseURL + strings.TrimPrefix(p, "/")
 		},
-		"date": func(t time.Time) string { return dateIn(cfg.Lang, t) },
-		"i18n": s.say,
+		"date":     func(t time.Time) string { return dateIn(cfg.Lang, t) },
+		"dateSpan": func(from, to time.Time) string { return dateSpanIn(cfg.Lang, from, to) },
+		"i18n":     s.say,
 		"isoDate": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

@@ -31,6 +31,16 @@ var words = map[string][2]string{ // key → Chinese, English
 	"prevPage":       {"上一页", "Previous"},
 	"nextPage":       {"下一页", "Next"},
 	"lastPage":       {"尾页", "Last"},
+	"newestPage":     {"最新", "Newest"},
+	"newerPage":      {"较新", "Newer"},
+	"olderPage":      {"较早", "Older"},
+	"itemCount":      {"共 {{ .Count }} 条", "{{ .Count }} items"},
+	"pageOf":         {"，第 {{ .Number }}/{{ .Total }} 页", ", page {{ .Number }} of {{ .Total }}"},
+	"pageNumber":     {"第 {{ .Count }} 页", "Page {{ .Count }}"},
+	"pageParen":      {"（第 {{ .Count }} 页）", " (page {{ .Count }})"},
+	"spanParen":      {"（{{ . }}）", " ({{ . }})"},
+	"byMonth":        {"按月份浏览", "Browse by month"},
+	"monthValue":     {"{{ .Month }}月", "{{ .Name }}"},
 	"prevNext":       {"上一篇与下一篇", "Previous and next"},
 	"prevArticle":    {"上一篇：", "Previous: "},
 	"nextArticle":    {"下一篇：", "Next: "},
@@ -103,6 +113,26 @@ func T(code, key string) string {
 		return w[1]
 	}
 	return w[0]
+}
+
+// dateSpanIn is the days from one date to another as the language writes
+// them: 2024年8月3日至9日, 2024年7月30日至8月2日, August 3, 2024 – August 9, 2024.
+func dateSpanIn(code string, from, to time.Time) string {
+	if from.IsZero() || to.IsZero() {
+		return dateIn(code, from) + dateIn(code, to)
+	}
+	a, b := from.In(cst), to.In(cst)
+	switch {
+	case a.Year() == b.Year() && a.YearDay() == b.YearDay():
+		return dateIn(code, a)
+	case English(code):
+		return dateIn(code, a) + " – " + dateIn(code, b)
+	case a.Year() != b.Year():
+		return dateIn(code, a) + "至" + dateIn(code, b)
+	case a.Month() != b.Month():
+		return dateIn(code, a) + fmt.Sprintf("至%d月%d日", int(b.Month()), b.Day())
+	}
+	return dateIn(code, a) + fmt.Sprintf("至%d日", b.Day())
 }
 
 // dateIn is a date as the language writes it: 2025年10月26日, October 26, 2025.

@@ -5,7 +5,7 @@
 // changed and removed and the bytes a deploy would send, for the whole
 // output and for search/ alone:
 //
-//	go run ./bench/search/churn -s CORPUS -w WORKDIR [-edits 120] [-bulk 17]
+//	go run ./bench/search/churn -s CORPUS -w WORKDIR [-edits 120] [-bulk 17] [-largest 10]
 package main
 
 import (
@@ -34,6 +34,7 @@ func main() {
 	work := flag.String("w", "/tmp/churn", "work folder (emptied)")
 	edits := flag.Int("edits", 120, "single-page edits after the add and the delete")
 	bulk := flag.Int("bulk", 0, "then this many pages edited in one build (a merge into a delta), and one more edit")
+	largest := flag.Int("largest", 0, "after each build, list this many of the largest files added or changed")
 	flag.Parse()
 	site, out := filepath.Join(*work, "site"), filepath.Join(*work, "public")
 	check(os.RemoveAll(*work))
@@ -50,6 +51,9 @@ func main() {
 		cur := snapshot(out)
 		all, idx := compare(prev, cur, ""), compare(prev, cur, "search/")
 		fmt.Printf("%-10s %6d %6d %6d %9d | %6d %6d %6d %9d  %.2fs of %d files\n", name, all[0], all[1], all[2], all[3], idx[0], idx[1], idx[2], idx[3], took.Seconds(), len(cur))
+		if name != "build" {
+			printLargest(prev, cur, *largest)
+		}
 		prev = cur
 	}
 	step("build")
@@ -147,6 +151,20 @@ func compare(a, b map[string]file, prefix string) [4]int64 {
 		}
 	}
 	return n
+}
+
+// printLargest lists the n largest files added or changed from a to b.
+func printLargest(a, b map[string]file, n int) {
+	var sent []string
+	for p, f := range b {
+		if old, ok := a[p]; !ok || old.sum != f.sum {
+			sent = append(sent, p)
+		}
+	}
+	sort.Slice(sent, func(i, j int) bool { return b[sent[i]].size > b[sent[j]].size })
+	for _, p := range sent[:min(n, len(sent))] {
+		fmt.Printf("    %9d %s\n", b[p].size, p)
+	}
 }
 
 func check(err error) {

@@ -36,11 +36,8 @@ func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
 		for i, p := range places {
 			rows[p[1]] |= uint64(f>>(i%15)&1) << p[0]
 		}
-		for y := range size {
-			for x := range size {
-				columns[x] |= (rows[y] >> x & 1) << y
-			}
-		}
+		columns = rows
+		transpose(&columns)
 		if p := penaltyWords(&rows, &columns, size); bestPenalty < 0 || p < bestPenalty {
 			best, bestPenalty = rows, p
 		}
@@ -131,11 +128,42 @@ func findersWord(l uint64, size int) int {
 	if (left|right)&valid == 0 && l>>(size-7)&0x7f != reverse7(0x5d) {
 		return 0
 	}
-	line := make([]bool, size)
-	for i := range line {
-		line[i] = l>>i&1 == 1
+	return penaltyFindersWord(l, size)
+}
+
+// penaltyFindersWord is penaltyFinders of the line of size modules in l,
+// module i at bit i.
+func penaltyFindersWord(l uint64, size int) int {
+	p := 0
+	var buf int16
+	for i := range size {
+		buf = buf<<1 | int16(l>>i&1)
+		switch buf & 0x7ff {
+		case 0x05d, 0x5d0:
+			p += 40
+			buf = 0xff
+		default:
+			if i == size-1 && buf&0x7f == 0x5d {
+				p += 40
+				buf = 0xff
+			}
+		}
 	}
-	return penaltyFinders(line)
+	return p
+}
+
+// transpose turns the rows of a 64×64 bit square (bit x of word y) into
+// its columns (bit y of word x), swapping ever smaller blocks: 32×32, then
+// 16×16 … (Hacker's Delight, 7-3).
+func transpose(a *[64]uint64) {
+	m := uint64(0x00000000ffffffff)
+	for j := 32; j != 0; j, m = j>>1, m^m<<(j>>1) {
+		for k := 0; k < 64; k = (k + j + 1) &^ j {
+			t := (a[k]>>j ^ a[k+j]) & m
+			a[k] ^= t << j
+			a[k+j] ^= t
+		}
+	}
 }
 
 // reverse7 is the 7 bits of v in reverse order: the scan's newest module

@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"strconv"
 
@@ -11,9 +10,13 @@ import (
 )
 
 // QRImage is a QR code drawn as an SVG image in a data: URL, so that the
-// page needs no other file: <img src="{{ .Src }}" width height>.
+// page needs no other file: <img src="{{ .Src }}" width height>, or
+// <img {{ .SrcAttr }} width height>, the same bytes, for which html/template
+// need not go over the few thousand characters of the URL again (as it
+// does for src="{{ .Src }}" on every page's share QR code).
 type QRImage struct {
 	Src           template.URL
+	SrcAttr       template.HTMLAttr // src="…", escaped
 	Width, Height int
 }
 
@@ -45,7 +48,16 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		return nil, lang.Errorf("无法生成二维码", "qr: %v", err)
 	}
 	n := len(bits)
-	var d []byte
+	svg := make([]byte, 0, 4096)
+	svg = append(svg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, ' ')
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" shape-rendering="crispEdges"><rect width="`...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" height="`...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" fill="#fff"/><path d="`...)
 	for y, row := range bits {
 		for x := 0; x < len(row); x++ {
 			if !row[x] {
@@ -56,22 +68,41 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 				run++
 			}
 			// M{x} {y}h{run}v1h-{run}z
-			d = append(d, 'M')
-			d = strconv.AppendInt(d, int64(x), 10)
-			d = append(d, ' ')
-			d = strconv.AppendInt(d, int64(y), 10)
-			d = append(d, 'h')
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, "v1h-"...)
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, 'z')
+			svg = append(svg, 'M')
+			svg = strconv.AppendInt(svg, int64(x), 10)
+			svg = append(svg, ' ')
+			svg = strconv.AppendInt(svg, int64(y), 10)
+			svg = append(svg, 'h')
+			svg = strconv.AppendInt(svg, int64(run), 10)
+			svg = append(svg, "v1h-"...)
+			svg = strconv.AppendInt(svg, int64(run), 10)
+			svg = append(svg, 'z')
 			x += run
 		}
 	}
-	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
-		n, n, n, n, d)
+	svg = append(svg, `" fill="#000"/></svg>`...)
+	const prefix = "data:image/svg+xml;base64,"
+	src := make([]byte, 0, len(prefix)+base64.StdEncoding.EncodedLen(len(svg)))
+	src = base64.StdEncoding.AppendEncode(append(src, prefix...), svg)
 	return &QRImage{
-		Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(svg))),
-		Width: n * px, Height: n * px,
+		Src:     template.URL(src),
+		SrcAttr: srcAttr(src),
+		Width:   n * px, Height: n * px,
 	}, nil
+}
+
+// srcAttr is src="…" of a data: URL of base64 as html/template writes
+// src="{{ .Src }}": the alphabet and the prefix's characters are left as
+// they are but for +, which it writes &#43;.
+func srcAttr(src []byte) template.HTMLAttr {
+	out := make([]byte, 0, len(src)+len(src)/16+8)
+	out = append(out, `src="`...)
+	for _, c := range src {
+		if c == '+' {
+			out = append(out, "&#43;"...)
+		} else {
+			out = append(out, c)
+		}
+	}
+	return template.HTMLAttr(append(out, '"'))
 }

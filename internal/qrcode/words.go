@@ -5,23 +5,47 @@ import (
 	"sync"
 )
 
-// drawWords is draw for symbols of at most 64 modules a side (versions
-// 1–11, every page URL): rows and columns are words, module i at bit i,
-// masked and scored 64 modules at a time.
-func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
+// wordLayout is what every symbol of a version of at most 64 modules a
+// side with n data modules shares, as words (module x of row y at bit x of
+// word y): its function patterns, the places of its data, and the order
+// the data fills them. It is made once (wordLayoutOf): a site's QR codes
+// are of a few versions.
+type wordLayout struct {
+	fixed, isData [64]uint64
+	path          [][2]uint8 // x, y
+}
+
+var wordLayouts sync.Map // version<<16 | n → *wordLayout
+
+func wordLayoutOf(version, n int) *wordLayout {
+	if l, ok := wordLayouts.Load(version<<16 | n); ok {
+		return l.(*wordLayout)
+	}
+	base, path := baseGrid(version, n)
 	size := base.size
-	var fixed, data, isData [64]uint64 // function patterns; data bits; data places
+	l := &wordLayout{path: make([][2]uint8, len(path))}
 	for y := range size {
 		for x := range size {
-			fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
+			l.fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
 		}
 	}
 	for i, at := range path {
 		x, y := at%size, at/size
-		isData[y] |= 1 << x
-		if i < 8*len(codewords) {
-			data[y] |= uint64(codewords[i/8]>>(7-i%8)&1) << x
-		}
+		l.isData[y] |= 1 << x
+		l.path[i] = [2]uint8{uint8(x), uint8(y)}
+	}
+	wordLayouts.Store(version<<16|n, l)
+	return l
+}
+
+// drawWords is draw for symbols of at most 64 modules a side (versions
+// 1–11, every page URL): rows and columns are words, module i at bit i,
+// masked and scored 64 modules at a time.
+func drawWords(l *wordLayout, size int, level Level, codewords []byte) [][]bool {
+	fixed, isData := &l.fixed, &l.isData
+	var data [64]uint64 // the data bits
+	for i, at := range l.path[:min(len(l.path), 8*len(codewords))] {
+		data[at[1]] |= uint64(codewords[i/8]>>(7-i%8)&1) << at[0]
 	}
 	places := formatPlaces(size)
 	var best [64]uint64

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strconv"
+	"sync"
 
 	"showcase/internal/lang"
 	"showcase/internal/qrcode"
@@ -48,7 +49,9 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		return nil, lang.Errorf("无法生成二维码", "qr: %v", err)
 	}
 	n := len(bits)
-	svg := make([]byte, 0, 4096)
+	pooled := svgBuffers.Get().(*[]byte)
+	defer svgBuffers.Put(pooled)
+	svg := (*pooled)[:0]
 	svg = append(svg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
 	svg = strconv.AppendInt(svg, int64(n), 10)
 	svg = append(svg, ' ')
@@ -81,6 +84,7 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		}
 	}
 	svg = append(svg, `" fill="#000"/></svg>`...)
+	*pooled = svg
 	const prefix = "data:image/svg+xml;base64,"
 	src := make([]byte, 0, len(prefix)+base64.StdEncoding.EncodedLen(len(svg)))
 	src = base64.StdEncoding.AppendEncode(append(src, prefix...), svg)
@@ -90,6 +94,9 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		Width:   n * px, Height: n * px,
 	}, nil
 }
+
+// svgBuffers hold the SVG of a QR code while it is encoded as base64.
+var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
 
 // srcAttr is src="…" of a data: URL of base64 as html/template writes
 // src="{{ .Src }}": the alphabet and the prefix's characters are left as

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/base64"
 	"html/template"
 	"strconv"
@@ -104,12 +105,13 @@ var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return 
 func srcAttr(src []byte) template.HTMLAttr {
 	out := make([]byte, 0, len(src)+len(src)/16+8)
 	out = append(out, `src="`...)
-	for _, c := range src {
-		if c == '+' {
-			out = append(out, "&#43;"...)
-		} else {
-			out = append(out, c)
+	for {
+		i := bytes.IndexByte(src, '+')
+		if i < 0 {
+			break
 		}
+		out = append(append(out, src[:i]...), "&#43;"...)
+		src = src[i+1:]
 	}
-	return template.HTMLAttr(append(out, '"'))
+	return template.HTMLAttr(append(append(out, src...), '"'))
 }

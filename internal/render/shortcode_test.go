@@ -169,6 +169,26 @@ func TestQR(t *testing.T) {
 	}
 }
 
+// SrcAttr is src="{{ .Src }}" as html/template writes it, for every
+// character of base64 (+ among them, which it escapes)
+func TestQRSrcAttrIsSrcEscaped(t *testing.T) {
+	both := template.Must(template.New("").Parse(`<img src="{{ .Src }}">|<img {{ .SrcAttr }}>`))
+	for _, text := range []string{"https://yihui.org/cn/2019/01/copss-6/", "党建工作会议", strings.Repeat("+/=", 50)} {
+		img, err := QR(text, "medium", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := both.Execute(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		viaSrc, viaAttr, _ := strings.Cut(b.String(), "|")
+		if viaSrc != viaAttr || !strings.Contains(viaSrc, "&#43;") {
+			t.Errorf("QR(%q): src=\"{{ .Src }}\" gives %.80s…, {{ .SrcAttr }} %.80s…", text, viaSrc, viaAttr)
+		}
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	for in, want := range map[string]string{
 		"<p>学深<b>悟透</b></p><p>做实</p>":   "学深悟透 做实",

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"strconv"
+	"strings"
 	"sync"
 
 	"showcase/internal/lang"
@@ -17,8 +18,7 @@ import (
 // need not go over the few thousand characters of the URL again (as it
 // does for src="{{ .Src }}" on every page's share QR code).
 type QRImage struct {
-	Src           template.URL
-	SrcAttr       template.HTMLAttr // src="…", escaped
+	SrcAttr       template.HTMLAttr // src="…", escaped (Src is the URL)
 	Width, Height int
 }
 
@@ -85,33 +85,40 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		}
 	}
 	svg = append(svg, `" fill="#000"/></svg>`...)
+	// the base64 goes after the SVG in its buffer; src="…" is written from it
+	end := len(svg)
+	svg = base64.StdEncoding.AppendEncode(svg, svg)
 	*pooled = svg
-	const prefix = "data:image/svg+xml;base64,"
-	src := make([]byte, 0, len(prefix)+base64.StdEncoding.EncodedLen(len(svg)))
-	src = base64.StdEncoding.AppendEncode(append(src, prefix...), svg)
-	return &QRImage{
-		Src:     template.URL(src),
-		SrcAttr: srcAttr(src),
-		Width:   n * px, Height: n * px,
-	}, nil
+	return &QRImage{SrcAttr: srcAttr(svg[end:]), Width: n * px, Height: n * px}, nil
 }
 
-// svgBuffers hold the SVG of a QR code while it is encoded as base64.
-var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8192); return &b }}
+// Src is the QR code's data: URL.
+func (q *QRImage) Src() template.URL {
+	src := strings.TrimSuffix(strings.TrimPrefix(string(q.SrcAttr), `src="`), `"`)
+	return template.URL(strings.ReplaceAll(src, "&#43;", "+"))
+}
 
-// srcAttr is src="…" of a data: URL of base64 as html/template writes
-// src="{{ .Src }}": the alphabet and the prefix's characters are left as
-// they are but for +, which it writes &#43;.
-func srcAttr(src []byte) template.HTMLAttr {
-	out := make([]byte, 0, len(src)+len(src)/16+8)
-	out = append(out, `src="`...)
+// svgBuffers hold the SVG of a QR code and its base64.
+var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16384); return &b }}
+
+// srcAttr is src="…" of the data: URL of an SVG's base64 as html/template
+// writes src="{{ .Src }}": the characters of the URL are left as they are
+// but for +, which it writes &#43;.
+func srcAttr(b64 []byte) template.HTMLAttr {
+	const head = `src="data:image/svg&#43;xml;base64,`
+	var out strings.Builder
+	out.Grow(len(head) + len(b64) + len(b64)/12 + 1)
+	out.WriteString(head)
 	for {
-		i := bytes.IndexByte(src, '+')
+		i := bytes.IndexByte(b64, '+')
 		if i < 0 {
 			break
 		}
-		out = append(append(out, src[:i]...), "&#43;"...)
-		src = src[i+1:]
+		out.Write(b64[:i])
+		out.WriteString("&#43;")
+		b64 = b64[i+1:]
 	}
-	return template.HTMLAttr(append(append(out, src...), '"'))
+	out.Write(b64)
+	out.WriteByte('"')
+	return template.HTMLAttr(out.String())
 }

@@ -137,7 +137,7 @@ func TestQR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src), "data:image/svg+xml;base64,"))
+	data, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src()), "data:image/svg+xml;base64,"))
 	if err != nil || !strings.HasPrefix(string(data), "<svg") || !strings.Contains(string(data), `<path d="M`) {
 		t.Errorf("not an SVG data URL: %.80s (%v)", data, err)
 	}

@@ -128,52 +128,46 @@ func blocksWord(above, below, valid uint64) int {
 	return 3 * bits.OnesCount64(same)
 }
 
-// findersWord is penaltyFinders. The patterns are the scan's last 11
-// modules, the newest at bit 0: 0x05d (four light, then dark, light, three
-// dark, light, dark) and its mirror 0x5d0. Where the line has neither,
-// nor 0x5d at its end, the scan finds nothing; else it is scanned as skip2
-// does, a pattern found resetting the scan.
+// findersWord is penaltyFinders of the line of size modules in l, module
+// i at bit i. The scan keeps the last 11 modules, the newest at bit 0, and
+// scores 40 where they are 0x05d (four light, then dark, light, three
+// dark, light, dark) or its mirror 0x5d0; a pattern found resets the
+// scan's memory to eight dark modules (those ending at the pattern's last,
+// all before them light). Where the scan would find the next pattern is
+// where the line, so rewritten, first matches (finders) after the last
+// one. At the end, seven modules 0x5d (the pattern without its light
+// border) score 40 as well, unless the last module ended a pattern.
 func findersWord(l uint64, size int) int {
-	left, right := ^uint64(0), ^uint64(0)
-	for j := range 11 {
-		s := l << j // bit i: module i-j, light before the line
-		if 0x05d>>j&1 == 1 {
-			left &= s
-		} else {
-			left &^= s
-		}
-		if 0x5d0>>j&1 == 1 {
-			right &= s
-		} else {
-			right &^= s
-		}
-	}
 	valid := uint64(1)<<size - 1
-	if (left|right)&valid == 0 && l>>(size-7)&0x7f != reverse7(0x5d) {
-		return 0
-	}
-	return penaltyFindersWord(l, size)
-}
-
-// penaltyFindersWord is penaltyFinders of the line of size modules in l,
-// module i at bit i.
-func penaltyFindersWord(l uint64, size int) int {
-	p := 0
-	var buf int16
-	for i := range size {
-		buf = buf<<1 | int16(l>>i&1)
-		switch buf & 0x7ff {
-		case 0x05d, 0x5d0:
-			p += 40
-			buf = 0xff
-		default:
-			if i == size-1 && buf&0x7f == 0x5d {
-				p += 40
-				buf = 0xff
-			}
+	p, next := 0, 0 // the module after the last pattern found
+	for {
+		found := finders(l) & valid &^ (uint64(1)<<next - 1)
+		if found == 0 {
+			break
 		}
+		at := bits.TrailingZeros64(found)
+		p += 40
+		// at ≥ 6, where the first pattern can end; a scan that remembers
+		// module -1 dark finds nothing more than one that remembers it
+		// light before the module 10
+		l = l&^(uint64(1)<<(at+1)-1) | 0xff<<max(at-7, 0)>>max(7-at, 0)
+		next = at + 1
+	}
+	if next < size && l>>(size-7)&0x7f == reverse7(0x5d) {
+		p += 40
 	}
 	return p
+}
+
+// finders has bit i set where the 11 modules ending at module i of the
+// line l (module i at bit i, light before the line) are 0x05d or 0x5d0
+// (see findersWord).
+func finders(l uint64) uint64 {
+	s1, s2, s3, s4, s5 := l<<1, l<<2, l<<3, l<<4, l<<5
+	s6, s7, s8, s9, s10 := l<<6, l<<7, l<<8, l<<9, l<<10
+	left := l &^ s1 & s2 & s3 & s4 &^ s5 & s6 &^ s7 &^ s8 &^ s9 &^ s10  // 0x05d
+	right := ^l &^ s1 &^ s2 &^ s3 & s4 &^ s5 & s6 & s7 & s8 &^ s9 & s10 // 0x5d0
+	return left | right
 }
 
 // transpose turns the rows of a 64×64 bit square (bit x of word y) into

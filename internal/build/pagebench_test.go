@@ -42,4 +42,3 @@ func BenchmarkRenderPages(b *testing.B) {
 	}
 	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
-

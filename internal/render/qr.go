@@ -72,14 +72,10 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 				run++
 			}
 			// M{x} {y}h{run}v1h-{run}z
-			svg = append(svg, 'M')
-			svg = strconv.AppendInt(svg, int64(x), 10)
-			svg = append(svg, ' ')
-			svg = strconv.AppendInt(svg, int64(y), 10)
-			svg = append(svg, 'h')
-			svg = strconv.AppendInt(svg, int64(run), 10)
-			svg = append(svg, "v1h-"...)
-			svg = strconv.AppendInt(svg, int64(run), 10)
+			svg = appendSmall(append(svg, 'M'), x)
+			svg = appendSmall(append(svg, ' '), y)
+			svg = appendSmall(append(svg, 'h'), run)
+			svg = appendSmall(append(svg, "v1h-"...), run)
 			svg = append(svg, 'z')
 			x += run
 		}
@@ -90,6 +86,18 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 	svg = base64.StdEncoding.AppendEncode(svg, svg)
 	*pooled = svg
 	return &QRImage{SrcAttr: srcAttr(svg[end:]), Width: n * px, Height: n * px}, nil
+}
+
+// appendSmall appends v ≥ 0 in decimal: the numbers of a symbol's path,
+// mostly below 100, are written without strconv's generality.
+func appendSmall(b []byte, v int) []byte {
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // Src is the QR code's data: URL.

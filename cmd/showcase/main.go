@@ -143,6 +143,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	collectLessOften()
 	res, err := build.Build(build.Options{
 		Source: *source, Destination: *dest, BaseURL: *base,
 		Drafts: *drafts, Future: *future, Expired: *expired, Theme: showcase.Theme(),

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"showcase/internal/config"
@@ -71,11 +72,28 @@ func pageSummary(res markdown.Result, n int) string {
 // summarize takes about n characters of plain text: whole sentences when the
 // first ones fit, else a cut with "…".
 func summarize(plain string, n int) string {
-	text := strings.Join(strings.Fields(strings.ReplaceAll(plain, "\n", " ")), " ")
-	if utf8.RuneCountInString(text) <= n {
-		return text
+	// the words of plain joined by single spaces, as far as n+1 characters:
+	// a page's whole text was split into words to keep a few hundred
+	text := make([]byte, 0, min(len(plain), 4*(n+1)))
+	count, space := 0, false
+	for i, c := range plain {
+		if unicode.IsSpace(c) {
+			space = count > 0
+			continue
+		}
+		if space {
+			text, count, space = append(text, ' '), count+1, false
+		}
+		_, size := utf8.DecodeRuneInString(plain[i:])
+		text, count = append(text, plain[i:i+size]...), count+1
+		if count > n {
+			break
+		}
 	}
-	r := []rune(text)[:n]
+	if count <= n {
+		return string(text)
+	}
+	r := []rune(string(text))[:n]
 	// end at the last sentence stop in the second half, if there is one
 	for i := len(r) - 1; i > n/2; i-- {
 		switch r[i] {

@@ -188,10 +188,16 @@ func (o *output) wrote(rel string) {
 
 // makeFolder makes a folder of the staging folder and those above it. Most
 // pages have a folder of their own below one made already: one mkdir
-// makes it, where os.MkdirAll would first stat it and its parent.
+// makes it, where os.MkdirAll would first stat it and its parent. A folder
+// above not made yet is made first, so that no mkdir fails for want of it.
 func (o *output) makeFolder(dir string) error {
 	if _, ok := o.made.Load(dir); ok {
 		return nil
+	}
+	if parent := filepath.Dir(dir); parent != o.stage && len(parent) > len(o.stage) {
+		if err := o.makeFolder(parent); err != nil {
+			return err
+		}
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -3,6 +3,7 @@ package content
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"showcase/internal/config"
 	"showcase/internal/lang"
@@ -88,27 +89,47 @@ type UnknownKey struct {
 	Suggest string // the known key it is probably meant to be
 }
 
-// unknownKeys finds the top-level keys of m that are not read and look
-// like a misspelling of a key that is (or a Chinese name for it).
-func unknownKeys(src Source, m map[string]any, cfg *config.Config) []UnknownKey {
-	known := map[string]bool{}
-	var names []string
-	add := func(k string) {
-		known[strings.ToLower(k)] = true
-		names = append(names, k)
+// knownKeys are the keys a site's pages may have, in lower case, and the
+// names misspellings are compared with.
+type knownKeys struct {
+	cfg   *config.Config
+	known map[string]bool
+	names []string
+}
+
+// lastKnown is the known keys of the configuration last asked for: every
+// page of a build asks for the same.
+var lastKnown atomic.Pointer[knownKeys]
+
+func knownKeysOf(cfg *config.Config) (map[string]bool, []string) {
+	if k := lastKnown.Load(); k != nil && k.cfg == cfg {
+		return k.known, k.names
 	}
-	for _, k := range Keys {
-		add(k.Name)
+	k := &knownKeys{cfg: cfg, known: map[string]bool{}}
+	add := func(name string) {
+		k.known[strings.ToLower(name)] = true
+		k.names = append(k.names, name)
 	}
-	for _, k := range aliasKeys {
-		add(k)
+	for _, key := range Keys {
+		add(key.Name)
+	}
+	for _, key := range aliasKeys {
+		add(key)
 	}
 	for _, t := range cfg.Taxonomies {
 		add(t.Plural)
 	}
-	for _, k := range hugoKeys {
-		known[strings.ToLower(k)] = true
+	for _, key := range hugoKeys {
+		k.known[strings.ToLower(key)] = true
 	}
+	lastKnown.Store(k)
+	return k.known, k.names
+}
+
+// unknownKeys finds the top-level keys of m that are not read and look
+// like a misspelling of a key that is (or a Chinese name for it).
+func unknownKeys(src Source, m map[string]any, cfg *config.Config) []UnknownKey {
+	known, names := knownKeysOf(cfg)
 	var out []UnknownKey
 	for k := range m {
 		if known[strings.ToLower(k)] {

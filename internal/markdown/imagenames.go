@@ -24,8 +24,8 @@ type FileNamer interface {
 // The marks that open and close a picture's parts, ASCII and full-width:
 // ！[alt]（dest） is read as ![alt](dest) when dest names a file. (The
 // destination's closing parenthesis, ")" or "）", is found by pictureAt.)
+// The bangs, ! and ！, are found by nextMark.
 const (
-	bangs         = "!！"
 	altOpeners    = "[［【"
 	altClosers    = "]］】"
 	destOpeners   = "(（"
@@ -71,6 +71,10 @@ func fixPictures(src []byte, doc Doc) ([]byte, []Problem) {
 		}
 		if fence != "" {
 			out.Write(line)
+			continue
+		}
+		if bytes.IndexByte(line, '!') < 0 && !bytes.Contains(line, []byte("！")) {
+			out.Write(line) // no picture in it
 			continue
 		}
 		fixed, probs := fixLine(string(line), namer)
@@ -119,7 +123,7 @@ func fixLine(line string, namer FileNamer) (string, []string) {
 	var b strings.Builder
 	var warnings []string
 	last := 0
-	for i := 0; i < len(line); {
+	for i := nextMark(line, 0); i < len(line); i = nextMark(line, i) {
 		if line[i] == '`' { // a code span: skip to its closing run
 			n := runLen(line, i, '`')
 			if j := strings.Index(line[i+n:], line[i:i+n]); j >= 0 {
@@ -129,8 +133,11 @@ func fixLine(line string, namer FileNamer) (string, []string) {
 			i += n
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(line[i:])
-		if !strings.ContainsRune(bangs, r) || (i > 0 && line[i-1] == '\\') {
+		size := 1 // a bang: ! or ！
+		if line[i] != '!' {
+			size = len("！")
+		}
+		if i > 0 && line[i-1] == '\\' {
 			i += size
 			continue
 		}
@@ -153,6 +160,22 @@ func fixLine(line string, namer FileNamer) (string, []string) {
 	}
 	b.WriteString(line[last:])
 	return b.String(), warnings
+}
+
+// nextMark is where the first code span or bang (!, ！) at or after i
+// starts, or len(line): fixLine goes from one to the next.
+func nextMark(line string, i int) int {
+	for ; i < len(line); i++ {
+		switch line[i] {
+		case '`', '!':
+			return i
+		case "！"[0]:
+			if strings.HasPrefix(line[i:], "！") {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 func runLen(s string, i int, c byte) int {

@@ -29,17 +29,11 @@ func (g *grid) square(x, y, w, h int, dark func(i, j int) bool) {
 // equals), as skip2 does; the result has its quiet zone.
 func draw(version int, level Level, codewords []byte) [][]bool {
 	size := 17 + 4*version
-	base := newGrid(size)
-	functionPatterns(base, version)
-	// the format bits' places, so that the data goes round them
-	for _, p := range formatPlaces(size) {
-		base.set(p[0], p[1], false)
-	}
-	base.set(8, size-8, true) // the dark module
-	path := dataPath(base, 8*len(codewords)+remainderBits[version-1])
+	n := 8*len(codewords) + remainderBits[version-1]
 	if size <= 64 {
-		return drawWords(base, level, path, codewords)
+		return drawWords(wordLayoutOf(version, n), size, level, codewords)
 	}
+	base, path := baseGrid(version, n)
 
 	var best []bool
 	bestPenalty := 0
@@ -62,11 +56,26 @@ func draw(version int, level Level, codewords []byte) [][]bool {
 	return withQuietZone(size, func(x, y int) bool { return best[y*size+x] })
 }
 
+// baseGrid is the function patterns of a version, with the places of the
+// format bits (so that the data goes round them) and the dark module, and
+// the path of n data modules through it.
+func baseGrid(version, n int) (*grid, []int) {
+	size := 17 + 4*version
+	base := newGrid(size)
+	functionPatterns(base, version)
+	for _, p := range formatPlaces(size) {
+		base.set(p[0], p[1], false)
+	}
+	base.set(8, size-8, true)
+	return base, dataPath(base, n)
+}
+
 // withQuietZone is the bitmap of a symbol, with its quiet zone.
 func withQuietZone(size int, dark func(x, y int) bool) [][]bool {
-	out := make([][]bool, size+2*QuietZone)
+	n := size + 2*QuietZone
+	out, modules := make([][]bool, n), make([]bool, n*n)
 	for y := range out {
-		out[y] = make([]bool, size+2*QuietZone)
+		out[y] = modules[y*n : (y+1)*n : (y+1)*n]
 		if y >= QuietZone && y < QuietZone+size {
 			for x := range size {
 				out[y][QuietZone+x] = dark(x, y-QuietZone)

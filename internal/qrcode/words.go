@@ -5,23 +5,47 @@ import (
 	"sync"
 )
 
-// drawWords is draw for symbols of at most 64 modules a side (versions
-// 1–11, every page URL): rows and columns are words, module i at bit i,
-// masked and scored 64 modules at a time.
-func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
+// wordLayout is what every symbol of a version of at most 64 modules a
+// side with n data modules shares, as words (module x of row y at bit x of
+// word y): its function patterns, the places of its data, and the order
+// the data fills them. It is made once (wordLayoutOf): a site's QR codes
+// are of a few versions.
+type wordLayout struct {
+	fixed, isData [64]uint64
+	path          [][2]uint8 // x, y
+}
+
+var wordLayouts sync.Map // version<<16 | n → *wordLayout
+
+func wordLayoutOf(version, n int) *wordLayout {
+	if l, ok := wordLayouts.Load(version<<16 | n); ok {
+		return l.(*wordLayout)
+	}
+	base, path := baseGrid(version, n)
 	size := base.size
-	var fixed, data, isData [64]uint64 // function patterns; data bits; data places
+	l := &wordLayout{path: make([][2]uint8, len(path))}
 	for y := range size {
 		for x := range size {
-			fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
+			l.fixed[y] |= uint64(b2u(base.dark[y*size+x])) << x
 		}
 	}
 	for i, at := range path {
 		x, y := at%size, at/size
-		isData[y] |= 1 << x
-		if i < 8*len(codewords) {
-			data[y] |= uint64(codewords[i/8]>>(7-i%8)&1) << x
-		}
+		l.isData[y] |= 1 << x
+		l.path[i] = [2]uint8{uint8(x), uint8(y)}
+	}
+	wordLayouts.Store(version<<16|n, l)
+	return l
+}
+
+// drawWords is draw for symbols of at most 64 modules a side (versions
+// 1–11, every page URL): rows and columns are words, module i at bit i,
+// masked and scored 64 modules at a time.
+func drawWords(l *wordLayout, size int, level Level, codewords []byte) [][]bool {
+	fixed, isData := &l.fixed, &l.isData
+	var data [64]uint64 // the data bits
+	for i, at := range l.path[:min(len(l.path), 8*len(codewords))] {
+		data[at[1]] |= uint64(codewords[i/8]>>(7-i%8)&1) << at[0]
 	}
 	places := formatPlaces(size)
 	var best [64]uint64
@@ -36,11 +60,8 @@ func drawWords(base *grid, level Level, path []int, codewords []byte) [][]bool {
 		for i, p := range places {
 			rows[p[1]] |= uint64(f>>(i%15)&1) << p[0]
 		}
-		for y := range size {
-			for x := range size {
-				columns[x] |= (rows[y] >> x & 1) << y
-			}
-		}
+		columns = rows
+		transpose(&columns)
 		if p := penaltyWords(&rows, &columns, size); bestPenalty < 0 || p < bestPenalty {
 			best, bestPenalty = rows, p
 		}
@@ -107,35 +128,60 @@ func blocksWord(above, below, valid uint64) int {
 	return 3 * bits.OnesCount64(same)
 }
 
-// findersWord is penaltyFinders. The patterns are the scan's last 11
-// modules, the newest at bit 0: 0x05d (four light, then dark, light, three
-// dark, light, dark) and its mirror 0x5d0. Where the line has neither,
-// nor 0x5d at its end, the scan finds nothing; else it is scanned as skip2
-// does, a pattern found resetting the scan.
+// findersWord is penaltyFinders of the line of size modules in l, module
+// i at bit i. The scan keeps the last 11 modules, the newest at bit 0, and
+// scores 40 where they are 0x05d (four light, then dark, light, three
+// dark, light, dark) or its mirror 0x5d0; a pattern found resets the
+// scan's memory to eight dark modules (those ending at the pattern's last,
+// all before them light). Where the scan would find the next pattern is
+// where the line, so rewritten, first matches (finders) after the last
+// one. At the end, seven modules 0x5d (the pattern without its light
+// border) score 40 as well, unless the last module ended a pattern.
 func findersWord(l uint64, size int) int {
-	left, right := ^uint64(0), ^uint64(0)
-	for j := range 11 {
-		s := l << j // bit i: module i-j, light before the line
-		if 0x05d>>j&1 == 1 {
-			left &= s
-		} else {
-			left &^= s
-		}
-		if 0x5d0>>j&1 == 1 {
-			right &= s
-		} else {
-			right &^= s
-		}
-	}
 	valid := uint64(1)<<size - 1
-	if (left|right)&valid == 0 && l>>(size-7)&0x7f != reverse7(0x5d) {
-		return 0
+	p, next := 0, 0 // the module after the last pattern found
+	for {
+		found := finders(l) & valid &^ (uint64(1)<<next - 1)
+		if found == 0 {
+			break
+		}
+		at := bits.TrailingZeros64(found)
+		p += 40
+		// at ≥ 6, where the first pattern can end; a scan that remembers
+		// module -1 dark finds nothing more than one that remembers it
+		// light before the module 10
+		l = l&^(uint64(1)<<(at+1)-1) | 0xff<<max(at-7, 0)>>max(7-at, 0)
+		next = at + 1
 	}
-	line := make([]bool, size)
-	for i := range line {
-		line[i] = l>>i&1 == 1
+	if next < size && l>>(size-7)&0x7f == reverse7(0x5d) {
+		p += 40
 	}
-	return penaltyFinders(line)
+	return p
+}
+
+// finders has bit i set where the 11 modules ending at module i of the
+// line l (module i at bit i, light before the line) are 0x05d or 0x5d0
+// (see findersWord).
+func finders(l uint64) uint64 {
+	s1, s2, s3, s4, s5 := l<<1, l<<2, l<<3, l<<4, l<<5
+	s6, s7, s8, s9, s10 := l<<6, l<<7, l<<8, l<<9, l<<10
+	left := l &^ s1 & s2 & s3 & s4 &^ s5 & s6 &^ s7 &^ s8 &^ s9 &^ s10  // 0x05d
+	right := ^l &^ s1 &^ s2 &^ s3 & s4 &^ s5 & s6 & s7 & s8 &^ s9 & s10 // 0x5d0
+	return left | right
+}
+
+// transpose turns the rows of a 64×64 bit square (bit x of word y) into
+// its columns (bit y of word x), swapping ever smaller blocks: 32×32, then
+// 16×16 … (Hacker's Delight, 7-3).
+func transpose(a *[64]uint64) {
+	m := uint64(0x00000000ffffffff)
+	for j := 32; j != 0; j, m = j>>1, m^m<<(j>>1) {
+		for k := 0; k < 64; k = (k + j + 1) &^ j {
+			t := (a[k]>>j ^ a[k+j]) & m
+			a[k] ^= t << j
+			a[k+j] ^= t
+		}
+	}
 }
 
 // reverse7 is the 7 bits of v in reverse order: the scan's newest module

@@ -91,15 +91,9 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 		},
 		"partial":       s.partial,
 		"partialCached": s.partialCached,
-		"truncate": func(n int, str string) string {
-			if utf8.RuneCountInString(str) <= n {
-				return str
-			}
-			r := []rune(str)
-			return strings.TrimSpace(string(r[:n])) + "…"
-		},
-		"param":     cfg.Param,
-		"criterion": func(id string) string { return criterionName(cfg, id) },
+		"truncate":      truncate,
+		"param":         cfg.Param,
+		"criterion":     func(id string) string { return criterionName(cfg, id) },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict needs key-value pairs")
@@ -153,4 +147,34 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			return pagePath == m+"/" || strings.HasPrefix(pagePath, m+"/")
 		},
 	}
+}
+
+// truncate is str cut to n characters, with "…", if it is longer. The cut
+// is found without turning the whole text into characters (a page's
+// description is truncated twice on every page).
+func truncate(n int, str string) string {
+	if n < 0 {
+		return truncateChars(n, str)
+	}
+	end := 0
+	for count := 0; end < len(str) && count < n; count++ {
+		_, size := utf8.DecodeRuneInString(str[end:])
+		end += size
+	}
+	if end == len(str) {
+		return str
+	}
+	if !utf8.ValidString(str[:end]) {
+		return truncateChars(n, str) // as []rune writes what is not UTF-8
+	}
+	return strings.TrimSpace(str[:end]) + "…"
+}
+
+// truncateChars is truncate on the text's characters, as it was.
+func truncateChars(n int, str string) string {
+	if utf8.RuneCountInString(str) <= n {
+		return str
+	}
+	r := []rune(str)
+	return strings.TrimSpace(string(r[:n])) + "…"
 }

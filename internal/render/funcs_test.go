@@ -113,3 +113,24 @@ func TestPagePhoto(t *testing.T) {
 		}
 	}
 }
+
+func FuzzTruncate(f *testing.F) {
+	for _, s := range []string{"", "党建", "  学深悟透，做实  ", "abc def", "bad \xff\xfe bytes", strings.Repeat("新闻 ", 50)} {
+		for _, n := range []int{0, 1, 2, 5, 120} {
+			f.Add(n, s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, n int, s string) {
+		n %= 200
+		got, gotPanic := catch(func() string { return truncate(n, s) })
+		want, wantPanic := catch(func() string { return truncateChars(n, s) })
+		if got != want || gotPanic != wantPanic {
+			t.Fatalf("truncate(%d, %q) = %q (panic %v), on characters %q (panic %v)", n, s, got, gotPanic, want, wantPanic)
+		}
+	})
+}
+
+func catch(f func() string) (s string, panicked bool) {
+	defer func() { panicked = recover() != nil }()
+	return f(), false
+}

@@ -19,7 +19,8 @@ import (
 //	                       else its first album photo, else the first photo of
 //	                       its bundle its Markdown shows, else ""
 //	photoPages 4 .Site.Pages   the first n pages that have a photo
-//	pageQR .Canonical      a QR code of a page's address: .Src .Width .Height
+//	pageQR .Canonical      a QR code of a page's address: .Src .Width .Height,
+//	                       .SrcAttr (src="…", for <img {{ .SrcAttr }}>)
 //	nobr .Page.Title       the text as HTML, document numbers (〔2022〕15号)
 //	                       and dates kept on one line
 //	hangs .Title           whether the text opens with a full-width mark (“《（)

@@ -1,19 +1,24 @@
 package render
 
 import (
+	"bytes"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
+	"sync"
 
 	"showcase/internal/lang"
 	"showcase/internal/qrcode"
 )
 
 // QRImage is a QR code drawn as an SVG image in a data: URL, so that the
-// page needs no other file: <img src="{{ .Src }}" width height>.
+// page needs no other file: <img src="{{ .Src }}" width height>, or
+// <img {{ .SrcAttr }} width height>, the same bytes, for which html/template
+// need not go over the few thousand characters of the URL again (as it
+// does for src="{{ .Src }}" on every page's share QR code).
 type QRImage struct {
-	Src           template.URL
+	SrcAttr       template.HTMLAttr // src="…", escaped (Src is the URL)
 	Width, Height int
 }
 
@@ -45,7 +50,18 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		return nil, lang.Errorf("无法生成二维码", "qr: %v", err)
 	}
 	n := len(bits)
-	var d []byte
+	pooled := svgBuffers.Get().(*[]byte)
+	defer svgBuffers.Put(pooled)
+	svg := (*pooled)[:0]
+	svg = append(svg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, ' ')
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" shape-rendering="crispEdges"><rect width="`...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" height="`...)
+	svg = strconv.AppendInt(svg, int64(n), 10)
+	svg = append(svg, `" fill="#fff"/><path d="`...)
 	for y, row := range bits {
 		for x := 0; x < len(row); x++ {
 			if !row[x] {
@@ -56,22 +72,61 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 				run++
 			}
 			// M{x} {y}h{run}v1h-{run}z
-			d = append(d, 'M')
-			d = strconv.AppendInt(d, int64(x), 10)
-			d = append(d, ' ')
-			d = strconv.AppendInt(d, int64(y), 10)
-			d = append(d, 'h')
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, "v1h-"...)
-			d = strconv.AppendInt(d, int64(run), 10)
-			d = append(d, 'z')
+			svg = appendSmall(append(svg, 'M'), x)
+			svg = appendSmall(append(svg, ' '), y)
+			svg = appendSmall(append(svg, 'h'), run)
+			svg = appendSmall(append(svg, "v1h-"...), run)
+			svg = append(svg, 'z')
 			x += run
 		}
 	}
-	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path d="%s" fill="#000"/></svg>`,
-		n, n, n, n, d)
-	return &QRImage{
-		Src:   template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(svg))),
-		Width: n * px, Height: n * px,
-	}, nil
+	svg = append(svg, `" fill="#000"/></svg>`...)
+	// the base64 goes after the SVG in its buffer; src="…" is written from it
+	end := len(svg)
+	svg = base64.StdEncoding.AppendEncode(svg, svg)
+	*pooled = svg
+	return &QRImage{SrcAttr: srcAttr(svg[end:]), Width: n * px, Height: n * px}, nil
+}
+
+// appendSmall appends v ≥ 0 in decimal: the numbers of a symbol's path,
+// mostly below 100, are written without strconv's generality.
+func appendSmall(b []byte, v int) []byte {
+	switch {
+	case v < 10:
+		return append(b, byte('0'+v))
+	case v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// Src is the QR code's data: URL.
+func (q *QRImage) Src() template.URL {
+	src := strings.TrimSuffix(strings.TrimPrefix(string(q.SrcAttr), `src="`), `"`)
+	return template.URL(strings.ReplaceAll(src, "&#43;", "+"))
+}
+
+// svgBuffers hold the SVG of a QR code and its base64.
+var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16384); return &b }}
+
+// srcAttr is src="…" of the data: URL of an SVG's base64 as html/template
+// writes src="{{ .Src }}": the characters of the URL are left as they are
+// but for +, which it writes &#43;.
+func srcAttr(b64 []byte) template.HTMLAttr {
+	const head = `src="data:image/svg&#43;xml;base64,`
+	var out strings.Builder
+	out.Grow(len(head) + len(b64) + len(b64)/12 + 1)
+	out.WriteString(head)
+	for {
+		i := bytes.IndexByte(b64, '+')
+		if i < 0 {
+			break
+		}
+		out.Write(b64[:i])
+		out.WriteString("&#43;")
+		b64 = b64[i+1:]
+	}
+	out.Write(b64)
+	out.WriteByte('"')
+	return template.HTMLAttr(out.String())
 }

@@ -17,7 +17,7 @@ import (
 // as 4×4 pixels and reads them with ZXing's decoder, as a phone would.
 func scanQR(t *testing.T, img *QRImage) string {
 	t.Helper()
-	svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src), "data:image/svg+xml;base64,"))
+	svg, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src()), "data:image/svg+xml;base64,"))
 	if err != nil {
 		t.Fatal(err)
 	}

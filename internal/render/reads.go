@@ -157,7 +157,7 @@ func (r *recorder) page(p *content.Page) *pageView {
 	}
 	v := &r.spare[0]
 	r.spare = r.spare[1:]
-	*v = pageView{contentPage: p, rec: r}
+	*v = newPageView(p, r)
 	r.pages[p] = v
 	r.reads.pages = append(r.reads.pages, p)
 	r.reads.sieve.add(p)

@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"showcase/internal/diag"
 	"showcase/internal/lang"
@@ -71,6 +72,10 @@ type entry struct {
 	standalone bool
 	file       string
 	err        error
+	// extra is the most an output of the layout has added to its page's
+	// body: the next one's buffer starts as large, where growing it from
+	// nothing copied each page's bytes several times over
+	extra atomic.Int64
 }
 
 // Load parses baseof.html and every partial from layouts/ in fsys. Every
@@ -188,6 +193,10 @@ var defineMain = regexp.MustCompile(`\{\{-?\s*(define|block)\s+"main"`)
 
 func definesMain(src string) bool { return defineMain.MatchString(src) }
 
+// maxExtra bounds the room an output's buffer starts with besides its
+// page's body (see entry.extra).
+const maxExtra = 1 << 20
+
 // Execute renders the layout of kind for section with data. The Reads say
 // what the layout read of the site (see Changes).
 func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Reads, err error) {
@@ -195,15 +204,25 @@ func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Read
 	if e.err != nil {
 		return nil, nil, e.err
 	}
-	var buf bytes.Buffer
 	defer func() {
 		if r := recover(); r != nil {
 			out, reads, err = nil, nil, diag.Errorf(e.file, 0, "%s", lang.Sprintf("模板执行出错", "template panicked: %v", r))
 		}
 	}()
+	body := 0
+	if data.Page != nil {
+		body = len(data.Page.Content)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, body+int(min(e.extra.Load(), maxExtra))))
 	rec := newRecorder()
-	if err := e.tmpl.Execute(&buf, newDot(data, rec)); err != nil {
+	if err := e.tmpl.Execute(buf, newDot(data, rec)); err != nil {
 		return nil, nil, templateProblem(err)
+	}
+	for extra := int64(buf.Len() - body); ; {
+		seen := e.extra.Load()
+		if extra <= seen || e.extra.CompareAndSwap(seen, extra) {
+			break
+		}
 	}
 	return buf.Bytes(), rec.done(), nil
 }

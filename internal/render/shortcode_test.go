@@ -137,7 +137,7 @@ func TestQR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src), "data:image/svg+xml;base64,"))
+	data, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(img.Src()), "data:image/svg+xml;base64,"))
 	if err != nil || !strings.HasPrefix(string(data), "<svg") || !strings.Contains(string(data), `<path d="M`) {
 		t.Errorf("not an SVG data URL: %.80s (%v)", data, err)
 	}
@@ -165,6 +165,26 @@ func TestQR(t *testing.T) {
 	for _, bad := range [][3]any{{"", "", ""}, {"x", "extreme", ""}, {"x", "", 1}, {"x", "", "big"}} {
 		if _, err := QR(bad[0], bad[1], bad[2]); err == nil {
 			t.Errorf("QR%v: no error", bad)
+		}
+	}
+}
+
+// SrcAttr is src="{{ .Src }}" as html/template writes it, for every
+// character of base64 (+ among them, which it escapes)
+func TestQRSrcAttrIsSrcEscaped(t *testing.T) {
+	both := template.Must(template.New("").Parse(`<img src="{{ .Src }}">|<img {{ .SrcAttr }}>`))
+	for _, text := range []string{"https://yihui.org/cn/2019/01/copss-6/", "党建工作会议", strings.Repeat("+/=", 50)} {
+		img, err := QR(text, "medium", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := both.Execute(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		viaSrc, viaAttr, _ := strings.Cut(b.String(), "|")
+		if viaSrc != viaAttr || !strings.Contains(viaSrc, "&#43;") {
+			t.Errorf("QR(%q): src=\"{{ .Src }}\" gives %.80s…, {{ .SrcAttr }} %.80s…", text, viaSrc, viaAttr)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"time"
 
 	"showcase/internal/content"
 	"showcase/internal/markdown"
@@ -41,6 +42,21 @@ type pageView struct {
 	rec       *recorder
 	bodyRead  bool
 	linksRead uint8 // a bit for each link kind recorded
+
+	// copies of the page's fields that every page's layouts read, at the
+	// top of the view (see newPageView)
+	Title, Subtitle, Path, Section, Cover string
+	Date                                  time.Time
+	Draft                                 bool
+}
+
+// newPageView is the view of p in the render r records. text/template
+// finds a field of an embedded struct (.Title of the page a view embeds)
+// by a search that allocates, three times the cost of a field of the
+// view itself: the fields layouts read on every page are copied to it.
+func newPageView(p *content.Page, r *recorder) pageView {
+	return pageView{contentPage: p, rec: r,
+		Title: p.Title, Subtitle: p.Subtitle, Path: p.Path, Section: p.Section, Cover: p.Cover, Date: p.Date, Draft: p.Draft}
 }
 
 // Prev is 上一篇, the newer page of the section.

@@ -1,6 +1,11 @@
 package render
 
-import "showcase/internal/content"
+import (
+	"html/template"
+
+	"showcase/internal/config"
+	"showcase/internal/content"
+)
 
 // The views of the site and of the output's own Data (the dot of every
 // layout); see views.go.
@@ -9,7 +14,8 @@ import "showcase/internal/content"
 // they are; each list records itself when reached.
 type siteView struct {
 	*contentSite
-	rec *recorder
+	rec    *recorder
+	Config *config.Config // at the top of the view, as pageView's copies
 }
 
 func (v *siteView) site(kind valueKind, sum uint64) { v.rec.value(valueKey{kind: kind}, sum) }
@@ -124,11 +130,21 @@ func (v *siteView) Evidence(prof *pageView) []*evidenceView {
 type dot struct {
 	*contentData
 	rec *recorder
+
+	// copies of the Data's fields that every page's layouts read, at the
+	// top of the view, as pageView's
+	Kind, Title, Description, Canonical, Feed string
+	Crumbs                                    []Crumb
+	Languages                                 []LangLink
+	Head                                      template.HTML
+	Preview                                   bool
 }
 
 func newDot(d *Data, r *recorder) *dot {
 	r.reads.data = readData(d)
-	return &dot{d, r}
+	return &dot{contentData: d, rec: r,
+		Kind: d.Kind, Title: d.Title, Description: d.Description, Canonical: d.Canonical, Feed: d.Feed,
+		Crumbs: d.Crumbs, Languages: d.Languages, Head: d.Head, Preview: d.Preview}
 }
 
 // Site is the site.
@@ -138,7 +154,7 @@ func (r *recorder) site(s *content.Site) *siteView {
 	if s == nil {
 		return nil
 	}
-	return view(r, s, func() *siteView { return &siteView{s, r} })
+	return view(r, s, func() *siteView { return &siteView{s, r, s.Config} })
 }
 
 // Page is the page rendered, or the list's own page.

@@ -57,6 +57,8 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 type termPart struct {
 	index *keyTable // term → its place in terms
 	terms chunked[termData]
+	keys  chunked[key] // the terms, in their order in terms: read in that order, without the index
+
 	// most terms are in one page: their first postings come from slabs,
 	// not an allocation each
 	docs  slab[uint32]
@@ -82,6 +84,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 	for i := range ps {
 		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
 		if !ok {
+			p.keys.add(ps[i].term)
 			p.terms.add(termData{
 				list:  termList{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp), pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo])},
 				after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})

@@ -35,12 +35,12 @@ type decider struct {
 func newDecider(shorter []*termPart, cands int) *decider {
 	d := &decider{table: newKeyTable(1 << 12), cands: cands}
 	for _, p := range shorter {
-		p.index.each(func(k key, at int32) {
+		for at := range int32(p.terms.n) {
 			if docs := p.terms.at(at).list.docs; len(docs) > cands {
-				d.table.put(k, int32(len(d.docs)))
+				d.table.put(*p.keys.at(at), int32(len(d.docs)))
 				d.docs = append(d.docs, docs)
 			}
-		})
+		}
 	}
 	return d
 }

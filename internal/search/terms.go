@@ -70,8 +70,14 @@ type termEntry struct {
 	hash   uint32 // of the shard key
 	key    key
 	data   *termData // its postings, in the inverted terms
-	dense  bool
-	fp     bool // found by its fingerprint
+	// its df and, when it is 1 (most terms), its one docid and impact:
+	// writing the shards then reads no postings of such a term, which are
+	// a cache miss or two each, in shard order
+	df    uint32
+	doc   uint32
+	imp   uint8
+	dense bool
+	fp    bool // found by its fingerprint
 }
 
 // baseBuckets is the most shards a base of n pages has: a power of two
@@ -115,11 +121,14 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	parallel(runtime.GOMAXPROCS(0), len(inv.parts), func(_, p int) {
 		pt, i, raw := inv.parts[p], from[p], 0
 		var dense []key
-		pt.index.each(func(k key, at int32) {
-			t := pt.terms.at(at)
+		for at := range int32(pt.terms.n) { // in the order they were added: no cache misses
+			t, k := pt.terms.at(at), *pt.keys.at(at)
 			e := &entries[i]
 			i++
-			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, dense: isDense(len(t.list.docs), docs)}
+			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, df: uint32(len(t.list.docs)), dense: isDense(len(t.list.docs), docs)}
+			if e.df == 1 {
+				e.doc, e.imp = t.list.docs[0], t.list.imps[0]
+			}
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
@@ -127,7 +136,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			} else {
 				raw += len(e.text) + 4 + len(t.list.docs)*5/2
 			}
-		})
+		}
 		raws[p], denses[p], inv.parts[p] = raw, dense, nil // once: the workers' counts share a cache line
 	})
 	raw := 0
@@ -202,11 +211,16 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			head = append(head, fpCol.b...)
 		}
 		for _, id := range ids {
-			docCol.gamma(uint32(len(entries[id].data.list.docs)))
+			docCol.gamma(entries[id].df)
 		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
+			if e.df == 1 && rare > 0 { // a list term without positions
+				docCol.rice(e.doc, riceK(1, docs))
+				impCol = append(impCol, e.imp)
+				continue
+			}
 			l := &e.data.list
 			if e.dense {
 				name, made := named(denseFile(l, docs))

@@ -66,6 +66,7 @@ func buildSearch(docs []search.Doc, sopts search.Options, dest string, stop func
 	if limit := searchMemory(len(docs)); limit < debug.SetMemoryLimit(-1) {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
+	defer lessGC()()
 	sopts.Stop = stop
 	dir := filepath.Join(dest, filepath.FromSlash(searchFolder))
 	prev := onPrevious(sopts, dir)
@@ -79,6 +80,37 @@ func buildSearch(docs []search.Doc, sopts search.Options, dest string, stop func
 		}
 	}
 	return idx
+}
+
+// gcWhileIndexing is GOGC while an index is built: the postings, the
+// build's largest live data, are made once and kept to the end, so that
+// collecting at every doubling of the heap mostly scans them again (a
+// blog of 1,472 posts: 0.25 CPU-s less a build for 30-50 MB more at the
+// peak). The memory limit above still bounds the heap: 10,000 pages peak
+// at 0.83 GB either way.
+const gcWhileIndexing = 200
+
+var indexing struct {
+	sync.Mutex
+	n     int // indexes being built
+	saved int // GOGC before the first
+}
+
+// lessGC sets GOGC to gcWhileIndexing until the function it returns is
+// called, when no other index is being built.
+func lessGC() func() {
+	indexing.Lock()
+	defer indexing.Unlock()
+	if indexing.n++; indexing.n == 1 {
+		indexing.saved = debug.SetGCPercent(gcWhileIndexing)
+	}
+	return func() {
+		indexing.Lock()
+		defer indexing.Unlock()
+		if indexing.n--; indexing.n == 0 {
+			debug.SetGCPercent(indexing.saved)
+		}
+	}
 }
 
 // onPrevious points sopts at the index in dir, whose manifest is the one

@@ -5,13 +5,6 @@ import (
 	"sync"
 )
 
-// termList accumulates the postings of one term in docid order.
-// pos holds, for the longest n-grams, the positions of every page in turn.
-type termList struct {
-	docs []uint32
-	imps []uint8
-	pos  []byte
-}
 
 // inverted are the terms of a segment with their postings and, for the
 // longest n-grams not dense, the unit after each occurrence (0 at a
@@ -65,14 +58,24 @@ type termPart struct {
 	imps  slab[uint8]
 	pos   slab[byte]
 	nexts slab[uint32]
+	mores slab[termPositions]
 	ats   []int32  // add's
 	_     [64]byte // no cache line shared with another worker's part
 }
 
-// termData are a term's postings and, for the longest n-grams not dense,
-// the unit after each occurrence.
+// termData are a term's postings in docid order and, for the longest
+// n-grams only, their positions: the terms of the other lengths, most of
+// them, take 56 bytes, not 96.
 type termData struct {
-	list  termList
+	docs []uint32
+	imps []uint8
+	more *termPositions
+}
+
+// termPositions are the positions of a term's pages in turn and, while it
+// is not dense, the unit after each occurrence.
+type termPositions struct {
+	pos   []byte
 	after []uint32
 }
 
@@ -85,9 +88,12 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
 		if !ok {
 			p.keys.add(ps[i].term)
-			p.terms.add(termData{
-				list:  termList{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp), pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo])},
-				after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})
+			t := termData{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp)}
+			if ps[i].posTo > ps[i].posFrom || ps[i].afterTo > ps[i].afterFrom {
+				t.more = &p.mores.one(termPositions{pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo]),
+					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})[0]
+			}
+			p.terms.add(t)
 			at = -1
 		}
 		p.ats = append(p.ats, at)
@@ -98,17 +104,23 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 		}
 		ps := &ps[i]
 		t := p.terms.at(at)
-		l := &t.list
-		l.docs = append(l.docs, ps.doc)
-		l.imps = append(l.imps, ps.imp)
-		l.pos = append(l.pos, pt.pos[ps.posFrom:ps.posTo]...)
+		t.docs = append(t.docs, ps.doc)
+		t.imps = append(t.imps, ps.imp)
+		if ps.posTo == ps.posFrom && ps.afterTo == ps.afterFrom {
+			continue
+		}
+		if t.more == nil {
+			t.more = &p.mores.one(termPositions{})[0]
+		}
+		m := t.more
+		m.pos = append(m.pos, pt.pos[ps.posFrom:ps.posTo]...)
 		if ps.afterTo == ps.afterFrom {
 			continue
 		}
-		if isDense(len(l.docs), docs) {
-			t.after = nil // a dense term has no next column
+		if isDense(len(t.docs), docs) {
+			m.after = nil // a dense term has no next column
 		} else {
-			t.after = append(t.after, pt.after[ps.afterFrom:ps.afterTo]...)
+			m.after = append(m.after, pt.after[ps.afterFrom:ps.afterTo]...)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func newDecider(shorter []*termPart, cands int) *decider {
 	d := &decider{table: newKeyTable(1 << 12), cands: cands}
 	for _, p := range shorter {
 		for at := range int32(p.terms.n) {
-			if docs := p.terms.at(at).list.docs; len(docs) > cands {
+			if docs := p.terms.at(at).docs; len(docs) > cands {
 				d.table.put(*p.keys.at(at), int32(len(d.docs)))
 				d.docs = append(d.docs, docs)
 			}

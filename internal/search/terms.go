@@ -100,7 +100,9 @@ func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 // it fetches anyway to show them (ten results a page).
 const rareDocs = 10
 
-func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.docs) > rare }
+func hasPositions(t *termData, rare int) bool {
+	return t.more != nil && len(t.more.pos) > 0 && len(t.docs) > rare
+}
 
 // writeTerms writes the shards and dense files of the n-grams that are
 // terms (prune.go) and returns the number of buckets, dense terms and
@@ -125,16 +127,16 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			t, k := pt.terms.at(at), *pt.keys.at(at)
 			e := &entries[i]
 			i++
-			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, df: uint32(len(t.list.docs)), dense: isDense(len(t.list.docs), docs)}
+			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
 			if e.df == 1 {
-				e.doc, e.imp = t.list.docs[0], t.list.imps[0]
+				e.doc, e.imp = t.docs[0], t.imps[0]
 			}
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
 				dense = append(dense, k)
 			} else {
-				raw += len(e.text) + 4 + len(t.list.docs)*5/2
+				raw += len(e.text) + 4 + len(t.docs)*5/2
 			}
 		}
 		raws[p], denses[p], inv.parts[p] = raw, dense, nil // once: the workers' counts share a cache line
@@ -221,14 +223,14 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 				impCol = append(impCol, e.imp)
 				continue
 			}
-			l := &e.data.list
+			l := e.data
 			if e.dense {
 				name, made := named(denseFile(l, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
 				if hasPositions(l, rare) {
 					var w bitWriter
-					w.putPositions(l.pos, len(l.docs))
+					w.putPositions(l.more.pos, len(l.docs))
 					name, made := named(w.b)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
@@ -239,8 +241,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			impCol = append(impCol, l.imps...)
 			if hasPositions(l, rare) {
 				nPos++
-				posBits.putPositions(l.pos, len(l.docs))
-				nextCol = putNext(nextCol, e.key, e.data.after, denseKeys, vocab)
+				posBits.putPositions(l.more.pos, len(l.docs))
+				nextCol = putNext(nextCol, e.key, l.more.after, denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
@@ -340,7 +342,7 @@ func hexBytes(name string) []byte {
 // denseLevel is the impact level of every page of a dense term.
 const denseLevel = 2
 
-func denseFile(l *termList, docs int) []byte {
+func denseFile(l *termData, docs int) []byte {
 	var w bitWriter
 	w.putRice(l.docs, docs)
 	for _, b := range l.imps {

@@ -5,7 +5,6 @@ import (
 	"sync"
 )
 
-
 // inverted are the terms of a segment with their postings and, for the
 // longest n-grams not dense, the unit after each occurrence (0 at a
 // segment's end): the parts of the passes, in order (writeTerms reads

@@ -33,7 +33,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		}
 		var d *decider
 		if lo >= 3 && cands > 0 {
-			d = newDecider(passes[len(passes)-1], cands)
+			d = newDecider(passes[len(passes)-1], cands, len(pages))
 		}
 		passes = append(passes, invertPass(pages, norms, lo, hi, d, passSize(pages, passes), sc))
 		lo = hi + 1

@@ -47,7 +47,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 
 // termPart holds the terms of one partition of a pass.
 type termPart struct {
-	index *keyTable // term → its place in terms
+	index *keyTable // term → its place in terms, while the pass adds them
 	terms chunked[termData]
 	keys  chunked[key] // the terms, in their order in terms: read in that order, without the index
 
@@ -171,6 +171,9 @@ func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size
 				pt.add(results[i].parts[p], &results[i], len(pages))
 			}
 		})
+	}
+	for _, pt := range parts {
+		pt.index, pt.ats = nil, nil // the terms are read from keys from now on: the tables go before the next pass
 	}
 	return parts
 }

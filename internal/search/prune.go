@@ -104,24 +104,38 @@ func inMore(docs []uint32, set bitmap, max int) bool {
 type pruner struct {
 	d     *decider
 	cache *keyTable // n-gram → 1 a term, 2 not
-	parts []int32   // by place in the segment read: the frequent shorter term there, or -1
+	seg   []uint32  // the segment read
+	n     int       // and the length of its n-grams
+	parts []int32   // by place in seg: the frequent shorter term there, -1 none, -2 not looked up yet
 }
 
 func (d *decider) pruner() *pruner {
 	return &pruner{d: d, cache: newKeyTable(1 << 12)}
 }
 
-// read looks up the parts of the n-grams of a segment: the (n−1)-grams at
-// each place.
+// read starts on the n-grams of a segment. Their parts, the (n−1)-grams at
+// each place, are looked up when keep needs them: not for an n-gram seen
+// before in the page nor for one that ends with a word (most of a Latin
+// text's).
 func (p *pruner) read(seg []uint32, n int) {
+	p.seg, p.n = seg, n
 	p.parts = p.parts[:0]
 	for i := 0; i+n-1 <= len(seg); i++ {
-		at, ok := p.d.table.get(makeKey(seg[i : i+n-1]))
-		if !ok {
-			at = -1
-		}
-		p.parts = append(p.parts, at)
+		p.parts = append(p.parts, -2)
 	}
+}
+
+// part is the frequent shorter term at place i of the segment read, or -1.
+func (p *pruner) part(i int) int32 {
+	if at := p.parts[i]; at != -2 {
+		return at
+	}
+	at, ok := p.d.table.get(makeKey(p.seg[i : i+p.n-1]))
+	if !ok {
+		at = -1
+	}
+	p.parts[i] = at
+	return at
 }
 
 // keep says whether the n-gram k, at place i of the segment read and ending
@@ -130,8 +144,12 @@ func (p *pruner) keep(k key, i int, last uint32) bool {
 	if last >= wordBase {
 		return true
 	}
-	a, b := p.parts[i], p.parts[i+1]
-	if a < 0 || b < 0 {
+	a := p.part(i)
+	if a < 0 {
+		return false
+	}
+	b := p.part(i + 1)
+	if b < 0 {
 		return false
 	}
 	if v, ok := p.cache.get(k); ok {

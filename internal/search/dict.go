@@ -9,6 +9,8 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf16"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // A base segment's fragments are coded and compressed with its
@@ -321,7 +323,7 @@ func newDictZipper(dict []byte) *dictZipper {
 		panic("search: a dictionary made here is unreadable")
 	}
 	z := &dictZipper{codec: c, runs: runs}
-	z.pool.New = func() any { w, _ := flate.NewWriterDict(nil, flate.DefaultCompression, runs); return w }
+	z.pool.New = func() any { w, _ := kflate.NewWriterDict(nil, gzLevel, runs); return w }
 	return z
 }
 
@@ -329,7 +331,7 @@ func newDictZipper(dict []byte) *dictZipper {
 func (z *dictZipper) zip(json []byte) []byte {
 	data := z.codec.encode(make([]byte, 0, len(json)), json)
 	var buf bytes.Buffer
-	w := z.pool.Get().(*flate.Writer)
+	w := z.pool.Get().(*kflate.Writer)
 	w.Reset(&buf)
 	w.Write(data)
 	w.Close()

@@ -10,6 +10,8 @@ import (
 	"io"
 	"slices"
 	"sync"
+
+	kgzip "github.com/klauspost/compress/gzip"
 )
 
 // The index files are gzip streams of a few simple binary records, so that
@@ -59,15 +61,21 @@ func (r *reader) bytes(n uint64) []byte {
 
 func (r *reader) string() string { return string(r.bytes(r.uvarint())) }
 
-// gzipWriters are reused: a compressor costs about a megabyte to set up.
-var gzipWriters = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression); return w }}
+// gzLevel is the level the index's files are compressed at, with
+// klauspost/compress (the same format as compress/gzip: any gzip reader
+// reads them). Its level 7 makes the bytes of the standard library's
+// default level (10,000 pages: 23.30 MB, was 23.20; a blog of 1,472 posts
+// 11.05 MB, was 11.05) in two thirds of the time; its level 6, 1.5 % more
+// bytes in less than half.
+const gzLevel = 7
 
-// gz compresses deterministically (no name, no time in the header). The
-// default level: the best one takes twice the time for 0.2 % of the bytes
-// (index v5, 10,000 pages).
+// gzipWriters are reused: a compressor costs about a megabyte to set up.
+var gzipWriters = sync.Pool{New: func() any { w, _ := kgzip.NewWriterLevel(io.Discard, gzLevel); return w }}
+
+// gz compresses deterministically (no name, no time in the header).
 func gz(data []byte) []byte {
 	var buf bytes.Buffer
-	w := gzipWriters.Get().(*gzip.Writer)
+	w := gzipWriters.Get().(*kgzip.Writer)
 	w.Reset(&buf)
 	w.Write(data)
 	w.Close()

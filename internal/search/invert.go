@@ -5,14 +5,6 @@ import (
 	"sync"
 )
 
-// termList accumulates the postings of one term in docid order.
-// pos holds, for the longest n-grams, the positions of every page in turn.
-type termList struct {
-	docs []uint32
-	imps []uint8
-	pos  []byte
-}
-
 // inverted are the terms of a segment with their postings and, for the
 // longest n-grams not dense, the unit after each occurrence (0 at a
 // segment's end): the parts of the passes, in order (writeTerms reads
@@ -41,7 +33,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 		}
 		var d *decider
 		if lo >= 3 && cands > 0 {
-			d = newDecider(passes[len(passes)-1], cands)
+			d = newDecider(passes[len(passes)-1], cands, len(pages))
 		}
 		passes = append(passes, invertPass(pages, norms, lo, hi, d, passSize(pages, passes), sc))
 		lo = hi + 1
@@ -55,22 +47,34 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 
 // termPart holds the terms of one partition of a pass.
 type termPart struct {
-	index *keyTable // term → its place in terms
+	index *keyTable // term → its place in terms, while the pass adds them
 	terms chunked[termData]
+	keys  chunked[key] // the terms, in their order in terms: read in that order, without the index
+
 	// most terms are in one page: their first postings come from slabs,
 	// not an allocation each
 	docs  slab[uint32]
 	imps  slab[uint8]
 	pos   slab[byte]
 	nexts slab[uint32]
+	mores slab[termPositions]
 	ats   []int32  // add's
 	_     [64]byte // no cache line shared with another worker's part
 }
 
-// termData are a term's postings and, for the longest n-grams not dense,
-// the unit after each occurrence.
+// termData are a term's postings in docid order and, for the longest
+// n-grams only, their positions: the terms of the other lengths, most of
+// them, take 56 bytes, not 96.
 type termData struct {
-	list  termList
+	docs []uint32
+	imps []uint8
+	more *termPositions
+}
+
+// termPositions are the positions of a term's pages in turn and, while it
+// is not dense, the unit after each occurrence.
+type termPositions struct {
+	pos   []byte
 	after []uint32
 }
 
@@ -82,9 +86,13 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 	for i := range ps {
 		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
 		if !ok {
-			p.terms.add(termData{
-				list:  termList{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp), pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo])},
-				after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})
+			p.keys.add(ps[i].term)
+			t := termData{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp)}
+			if ps[i].posTo > ps[i].posFrom || ps[i].afterTo > ps[i].afterFrom {
+				t.more = &p.mores.one(termPositions{pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo]),
+					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})[0]
+			}
+			p.terms.add(t)
 			at = -1
 		}
 		p.ats = append(p.ats, at)
@@ -95,17 +103,23 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 		}
 		ps := &ps[i]
 		t := p.terms.at(at)
-		l := &t.list
-		l.docs = append(l.docs, ps.doc)
-		l.imps = append(l.imps, ps.imp)
-		l.pos = append(l.pos, pt.pos[ps.posFrom:ps.posTo]...)
+		t.docs = append(t.docs, ps.doc)
+		t.imps = append(t.imps, ps.imp)
+		if ps.posTo == ps.posFrom && ps.afterTo == ps.afterFrom {
+			continue
+		}
+		if t.more == nil {
+			t.more = &p.mores.one(termPositions{})[0]
+		}
+		m := t.more
+		m.pos = append(m.pos, pt.pos[ps.posFrom:ps.posTo]...)
 		if ps.afterTo == ps.afterFrom {
 			continue
 		}
-		if isDense(len(l.docs), docs) {
-			t.after = nil // a dense term has no next column
+		if isDense(len(t.docs), docs) {
+			m.after = nil // a dense term has no next column
 		} else {
-			t.after = append(t.after, pt.after[ps.afterFrom:ps.afterTo]...)
+			m.after = append(m.after, pt.after[ps.afterFrom:ps.afterTo]...)
 		}
 	}
 }
@@ -158,26 +172,39 @@ func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size
 			}
 		})
 	}
+	for _, pt := range parts {
+		pt.index, pt.ats = nil, nil // the terms are read from keys from now on: the tables go before the next pass
+	}
 	return parts
 }
 
 // passSize guesses the terms of the next pass after passes, so that its
 // tables start near their size instead of doubling from small (a table
 // that doubled eight times took a tenth of the index's time on a blog of
-// 2,000 pages): the first, of units and pairs, holds about a tenth of the
-// pages' units (a blog of 2,000 pages 0.19, 10,000 pages of the corpus
-// 0.08: a table of it then grows once at most); the next, of one length,
-// about half the terms of the two lengths before it; then one length
-// about as many as the one before.
+// 2,000 pages): the first, of units and pairs, about a tenth of the
+// pages' units and half their words, as a word makes more distinct pairs
+// than a character (the blog of 1,472 posts, 23 % of its units words:
+// 343,000 terms of 1.63 million units, guessed 349,000; 10,000 pages of
+// the corpus, 1 % words: 672,000 of 7.93 million, guessed 838,000; with a
+// tenth of the units alone, the blog's tables grew once, which took 0.2
+// CPU-s of its build); the next, of one length, about half the terms of
+// the two lengths before it; then one length about as many as the one
+// before.
 func passSize(pages []pageUnits, passes [][]*termPart) int {
 	n := 0
 	if len(passes) == 0 {
+		words := 0
 		for i := range pages {
 			for _, f := range pages[i][:4] { // title and body fields
 				n += len(f)
+				for _, u := range f {
+					if u >= wordBase {
+						words++
+					}
+				}
 			}
 		}
-		return n / 10
+		return n/10 + words/2
 	}
 	for _, pt := range passes[len(passes)-1] {
 		n += pt.terms.n

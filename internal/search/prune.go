@@ -1,6 +1,10 @@
 package search
 
-import "slices"
+import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
+)
 
 // Which n-grams are terms. In a delta, every n-gram is; in the base, every
 // unit and every pair of units is a term.
@@ -27,46 +31,111 @@ const candidateMax = 10
 type decider struct {
 	table *keyTable  // the shorter terms in more than cands pages → their place in docs
 	docs  [][]uint32 // their pages
+	sets  []bitmap   // and, for those in more pages than a bitmap has words, as a bitmap
 	cands int        // candidateMax
 }
 
 // newDecider makes the decider of the terms one unit longer than those of
-// shorter, the partitions of a pass.
-func newDecider(shorter []*termPart, cands int) *decider {
+// shorter, the partitions of a pass, in a segment of pages pages.
+func newDecider(shorter []*termPart, cands, pages int) *decider {
 	d := &decider{table: newKeyTable(1 << 12), cands: cands}
+	words := (pages + 63) / 64
 	for _, p := range shorter {
-		p.index.each(func(k key, at int32) {
-			if docs := p.terms.at(at).list.docs; len(docs) > cands {
-				d.table.put(k, int32(len(d.docs)))
+		for at := range int32(p.terms.n) {
+			if docs := p.terms.at(at).docs; len(docs) > cands {
+				d.table.put(*p.keys.at(at), int32(len(d.docs)))
 				d.docs = append(d.docs, docs)
+				var set bitmap
+				if len(docs) > words*2 {
+					set = make(bitmap, 8*words)
+					for _, doc := range docs {
+						set.set(doc)
+					}
+				}
+				d.sets = append(d.sets, set)
 			}
-		})
+		}
 	}
 	return d
+}
+
+// more says whether more than cands pages hold both shorter terms a and b.
+func (d *decider) more(a, b int32) bool {
+	sa, sb := d.sets[a], d.sets[b]
+	switch {
+	case sa != nil && sb != nil:
+		return bothMore(sa, sb, d.cands)
+	case sa != nil:
+		return inMore(d.docs[b], sa, d.cands)
+	case sb != nil:
+		return inMore(d.docs[a], sb, d.cands)
+	}
+	return commonMore(d.docs[a], d.docs[b], d.cands)
+}
+
+// bothMore says whether more than max docids are in both bitmaps.
+func bothMore(a, b bitmap, max int) bool {
+	n := 0
+	for i := 0; i+8 <= len(a); i += 8 {
+		if n += bits.OnesCount64(binary.LittleEndian.Uint64(a[i:]) & binary.LittleEndian.Uint64(b[i:])); n > max {
+			return true
+		}
+	}
+	return false
+}
+
+// inMore says whether more than max of the docids are in the bitmap.
+func inMore(docs []uint32, set bitmap, max int) bool {
+	n := 0
+	for i, d := range docs {
+		if len(docs)-i+n <= max {
+			return false // too few left
+		}
+		if set.has(d) {
+			if n++; n > max {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pruner is one worker's use of a decider.
 type pruner struct {
 	d     *decider
 	cache *keyTable // n-gram → 1 a term, 2 not
-	parts []int32   // by place in the segment read: the frequent shorter term there, or -1
+	seg   []uint32  // the segment read
+	n     int       // and the length of its n-grams
+	parts []int32   // by place in seg: the frequent shorter term there, -1 none, -2 not looked up yet
 }
 
 func (d *decider) pruner() *pruner {
 	return &pruner{d: d, cache: newKeyTable(1 << 12)}
 }
 
-// read looks up the parts of the n-grams of a segment: the (n−1)-grams at
-// each place.
+// read starts on the n-grams of a segment. Their parts, the (n−1)-grams at
+// each place, are looked up when keep needs them: not for an n-gram seen
+// before in the page nor for one that ends with a word (most of a Latin
+// text's).
 func (p *pruner) read(seg []uint32, n int) {
+	p.seg, p.n = seg, n
 	p.parts = p.parts[:0]
 	for i := 0; i+n-1 <= len(seg); i++ {
-		at, ok := p.d.table.get(makeKey(seg[i : i+n-1]))
-		if !ok {
-			at = -1
-		}
-		p.parts = append(p.parts, at)
+		p.parts = append(p.parts, -2)
 	}
+}
+
+// part is the frequent shorter term at place i of the segment read, or -1.
+func (p *pruner) part(i int) int32 {
+	if at := p.parts[i]; at != -2 {
+		return at
+	}
+	at, ok := p.d.table.get(makeKey(p.seg[i : i+p.n-1]))
+	if !ok {
+		at = -1
+	}
+	p.parts[i] = at
+	return at
 }
 
 // keep says whether the n-gram k, at place i of the segment read and ending
@@ -75,14 +144,18 @@ func (p *pruner) keep(k key, i int, last uint32) bool {
 	if last >= wordBase {
 		return true
 	}
-	a, b := p.parts[i], p.parts[i+1]
-	if a < 0 || b < 0 {
+	a := p.part(i)
+	if a < 0 {
+		return false
+	}
+	b := p.part(i + 1)
+	if b < 0 {
 		return false
 	}
 	if v, ok := p.cache.get(k); ok {
 		return v == 1
 	}
-	keep := commonMore(p.d.docs[a], p.d.docs[b], p.d.cands)
+	keep := p.d.more(a, b)
 	if p.cache.len() >= 1<<17 {
 		p.cache.reset()
 	}

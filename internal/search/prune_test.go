@@ -145,3 +145,43 @@ func TestCommonMore(t *testing.T) {
 		}
 	}
 }
+
+// The decider answers as commonMore whether its lists are bitmaps (long
+// lists) or not.
+func TestDeciderMore(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const pages = 1000
+	list := func(n int) []uint32 {
+		set := map[uint32]bool{}
+		for len(set) < n {
+			set[uint32(r.IntN(pages))] = true
+		}
+		return sortedIDs(set)
+	}
+	part := &termPart{index: newKeyTable(1 << 12)}
+	for i := range 300 {
+		n := candidateMax + 1 + r.IntN(60)
+		if i%3 == 0 {
+			n = r.IntN(pages)
+		}
+		part.keys.add(makeKey([]uint32{uint32(i + 1)}))
+		part.terms.add(termData{docs: list(n)})
+	}
+	d := newDecider([]*termPart{part}, candidateMax, pages)
+	sets := 0
+	for i := range d.docs {
+		if d.sets[i] != nil {
+			sets++
+		}
+	}
+	if sets == 0 || sets == len(d.docs) {
+		t.Fatalf("%d of %d lists are bitmaps: the test needs both kinds", sets, len(d.docs))
+	}
+	for a := range int32(len(d.docs)) {
+		for b := range int32(len(d.docs)) {
+			if got, want := d.more(a, b), commonMore(d.docs[a], d.docs[b], candidateMax); got != want {
+				t.Fatalf("more(%d, %d) = %v, commonMore %v", a, b, got, want)
+			}
+		}
+	}
+}

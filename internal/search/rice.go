@@ -34,19 +34,30 @@ func (w *bitWriter) bit(v uint32) {
 	w.n = (w.n + 1) & 7
 }
 
-// put appends the n low bits of v (n ≤ 56), most significant first, a
-// byte at a time.
+// put appends the n low bits of v (n ≤ 56), most significant first: the
+// last byte's free bits, then whole bytes.
 func (w *bitWriter) put(v uint64, n uint) {
-	for n > 0 {
-		if w.n == 0 {
-			w.b = append(w.b, 0)
-		}
+	if n == 0 {
+		return
+	}
+	v &= 1<<n - 1
+	if w.n != 0 {
 		free := 8 - w.n
-		take := min(free, n)
-		chunk := byte(v>>(n-take)) & (1<<take - 1)
-		w.b[len(w.b)-1] |= chunk << (free - take)
-		w.n = (w.n + take) & 7
-		n -= take
+		if n <= free {
+			w.b[len(w.b)-1] |= byte(v << (free - n))
+			w.n = (w.n + n) & 7
+			return
+		}
+		n -= free
+		w.b[len(w.b)-1] |= byte(v >> n)
+	}
+	for n >= 8 {
+		n -= 8
+		w.b = append(w.b, byte(v>>n))
+	}
+	w.n = n
+	if n > 0 {
+		w.b = append(w.b, byte(v<<(8-n)))
 	}
 }
 

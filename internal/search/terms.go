@@ -70,8 +70,14 @@ type termEntry struct {
 	hash   uint32 // of the shard key
 	key    key
 	data   *termData // its postings, in the inverted terms
-	dense  bool
-	fp     bool // found by its fingerprint
+	// its df and, when it is 1 (most terms), its one docid and impact:
+	// writing the shards then reads no postings of such a term, which are
+	// a cache miss or two each, in shard order
+	df    uint32
+	doc   uint32
+	imp   uint8
+	dense bool
+	fp    bool // found by its fingerprint
 }
 
 // baseBuckets is the most shards a base of n pages has: a power of two
@@ -94,7 +100,9 @@ func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 // it fetches anyway to show them (ten results a page).
 const rareDocs = 10
 
-func hasPositions(l *termList, rare int) bool { return len(l.pos) > 0 && len(l.docs) > rare }
+func hasPositions(t *termData, rare int) bool {
+	return t.more != nil && len(t.more.pos) > 0 && len(t.docs) > rare
+}
 
 // writeTerms writes the shards and dense files of the n-grams that are
 // terms (prune.go) and returns the number of buckets, dense terms and
@@ -115,19 +123,22 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	parallel(runtime.GOMAXPROCS(0), len(inv.parts), func(_, p int) {
 		pt, i, raw := inv.parts[p], from[p], 0
 		var dense []key
-		pt.index.each(func(k key, at int32) {
-			t := pt.terms.at(at)
+		for at := range int32(pt.terms.n) { // in the order they were added: no cache misses
+			t, k := pt.terms.at(at), *pt.keys.at(at)
 			e := &entries[i]
 			i++
-			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, dense: isDense(len(t.list.docs), docs)}
+			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
+			if e.df == 1 {
+				e.doc, e.imp = t.docs[0], t.imps[0]
+			}
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
 				dense = append(dense, k)
 			} else {
-				raw += len(e.text) + 4 + len(t.list.docs)*5/2
+				raw += len(e.text) + 4 + len(t.docs)*5/2
 			}
-		})
+		}
 		raws[p], denses[p], inv.parts[p] = raw, dense, nil // once: the workers' counts share a cache line
 	})
 	raw := 0
@@ -202,19 +213,24 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			head = append(head, fpCol.b...)
 		}
 		for _, id := range ids {
-			docCol.gamma(uint32(len(entries[id].data.list.docs)))
+			docCol.gamma(entries[id].df)
 		}
 		nPos := 0
 		for _, id := range ids {
 			e := &entries[id]
-			l := &e.data.list
+			if e.df == 1 && rare > 0 { // a list term without positions
+				docCol.rice(e.doc, riceK(1, docs))
+				impCol = append(impCol, e.imp)
+				continue
+			}
+			l := e.data
 			if e.dense {
 				name, made := named(denseFile(l, docs))
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
 				if hasPositions(l, rare) {
 					var w bitWriter
-					w.putPositions(l.pos, len(l.docs))
+					w.putPositions(l.more.pos, len(l.docs))
 					name, made := named(w.b)
 					denseCol = append(denseCol, hexBytes(name)...)
 					files = append(files, made...)
@@ -225,8 +241,8 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			impCol = append(impCol, l.imps...)
 			if hasPositions(l, rare) {
 				nPos++
-				posBits.putPositions(l.pos, len(l.docs))
-				nextCol = putNext(nextCol, e.key, e.data.after, denseKeys, vocab)
+				posBits.putPositions(l.more.pos, len(l.docs))
+				nextCol = putNext(nextCol, e.key, l.more.after, denseKeys, vocab)
 			}
 		}
 		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
@@ -326,7 +342,7 @@ func hexBytes(name string) []byte {
 // denseLevel is the impact level of every page of a dense term.
 const denseLevel = 2
 
-func denseFile(l *termList, docs int) []byte {
+func denseFile(l *termData, docs int) []byte {
 	var w bitWriter
 	w.putRice(l.docs, docs)
 	for _, b := range l.imps {

@@ -17,6 +17,8 @@
 #   RUNS     timed builds per tool, the median is shown (default 3)
 #   SHOW=N   print the first N errors and N warnings of each kind (default 3)
 #   KEEP=1   keep the outputs (/tmp/realsites-PID)
+#   OUTS=DIR where the outputs go (default the work folder; /dev/shm puts
+#            them in memory, out of reach of the disk's noise)
 set -euo pipefail
 
 [ $# -ge 1 ] || { echo "usage: $0 SITE [SITE...]" >&2; exit 2; }
@@ -25,9 +27,10 @@ HUGO=${HUGO:-hugo}
 RUNS=${RUNS:-3}
 SHOW=${SHOW:-3}
 WORK=/tmp/realsites-$$
+OUTS=${OUTS:-$WORK}/realsites-$$
 BIN=$WORK/showcase
 mkdir -p "$WORK"
-cleanup() { if [ "${KEEP:-}" != 1 ]; then rm -rf "$WORK"; fi; }
+cleanup() { if [ "${KEEP:-}" != 1 ]; then rm -rf "$WORK" "$OUTS"; fi; }
 trap cleanup EXIT
 
 (cd "$ROOT" && go build -o "$BIN" ./cmd/showcase)
@@ -85,6 +88,8 @@ for site in "$@"; do
 	site=$(cd "$site" && pwd)
 	name=$(basename "$site")
 	out=$WORK/$name
+	dest=$OUTS/$name # the outputs
+	mkdir -p "$out" "$dest"
 	md=$(find "$site/content" -name '*.md' | wc -l)
 	echo "=============== $name ($md Markdown files)"
 
@@ -109,31 +114,39 @@ for site in "$@"; do
 		echo "-- first warnings"
 		head -n "$SHOW" "$out.warnings" | cut -c1-240
 	fi
+	hcmd=()
+	if [ "$HUGO" != none ]; then
+		hugo_copy "$site" "$out/hugo-src"
+		cfg=$(hugo_config "$out/hugo-src/site")
+		[ -n "$cfg" ] || { echo "hugo: no configuration file"; continue; }
+		hcmd=("$HUGO" --quiet --noBuildLock -s "$out/hugo-src/site" -d "$dest/hugo"
+			--config "$cfg,$out/hugo-src/extra.toml" --themesDir "$out/hugo-src/themes" --theme stub)
+	fi
+	# the tools take turns, so that both meet the disk in the same state
+	# (on ext4, files made soon after many were deleted are slower to make)
 	times=()
+	htimes=()
+	hst=0
 	for ((i = 0; i < RUNS; i++)); do
-		rm -rf "$out/showcase"
-		times+=("$(seconds "$BIN" build -q -s "$site" -d "$out/showcase")")
+		rm -rf "$dest/showcase"
+		times+=("$(seconds "$BIN" build -q -s "$site" -d "$dest/showcase")")
+		if [ ${#hcmd[@]} -gt 0 ]; then
+			rm -rf "$dest/hugo"
+			htimes+=("$(HUGO_RESOURCEDIR=$out/hugo-res seconds "${hcmd[@]}")")
+			[ "$(cat "$WORK/last.status")" = 0 ] || { hst=1; cp "$WORK/last.out" "$out.hugo.log"; }
+		fi
 	done
 	sc=$(printf '%s\n' "${times[@]}" | median)
 	echo "showcase time: ${sc}s (median of $RUNS fresh builds: ${times[*]})"
 
-	if [ "$HUGO" = none ]; then continue; fi
-	hugo_copy "$site" "$out/hugo-src"
-	cfg=$(hugo_config "$out/hugo-src/site")
-	[ -n "$cfg" ] || { echo "hugo: no configuration file"; continue; }
-	hcmd=("$HUGO" --quiet --noBuildLock -s "$out/hugo-src/site" -d "$out/hugo"
-		--config "$cfg,$out/hugo-src/extra.toml" --themesDir "$out/hugo-src/themes" --theme stub)
-	times=()
-	for ((i = 0; i < RUNS; i++)); do
-		rm -rf "$out/hugo"
-		times+=("$(HUGO_RESOURCEDIR=$out/hugo-res seconds "${hcmd[@]}")")
-	done
-	if [ "$(cat "$WORK/last.status")" != 0 ]; then
-		echo "hugo failed:"; head -n 5 "$WORK/last.out" | cut -c1-300
+	if [ ${#hcmd[@]} -eq 0 ]; then continue; fi
+	if [ "$hst" != 0 ]; then
+		echo "hugo failed:"; head -n 5 "$out.hugo.log" | cut -c1-300
 		continue
 	fi
+	times=("${htimes[@]}")
 	hg=$(printf '%s\n' "${times[@]}" | median)
-	hpages=$(find "$out/hugo" -name index.html | wc -l)
+	hpages=$(find "$dest/hugo" -name index.html | wc -l)
 	echo "hugo time:     ${hg}s (median of $RUNS: ${times[*]}; $hpages index.html files; $("$HUGO" version | cut -d' ' -f2))"
 	awk -v a="$sc" -v b="$hg" 'BEGIN { if (b > 0) printf "ratio showcase/hugo: %.2f\n", a / b }'
 done

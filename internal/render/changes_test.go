@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -261,5 +262,49 @@ func TestCachedPartialRecordsForEveryOutput(t *testing.T) {
 		if len(reads.links) == 0 || reads.links[0].of != d.Page || !reads.data.reached.pager {
 			t.Errorf("the cached partials' reads are not the output's: links %v, pager %v", reads.links, reads.data.reached.pager)
 		}
+	}
+}
+
+// TestCachedPartialByVariants: a partial kept by variants (the theme's
+// header by .NavKey) renders once for the outputs that share them, each
+// of which records what it read of the site but not the first output's
+// page; another variant renders again. Pages of one column share the
+// header's key, a page of another column has its own.
+func TestCachedPartialByVariants(t *testing.T) {
+	s := newSample(t)
+	set := testSet(t, map[string]string{
+		"layouts/baseof.html":           `{{ block "main" . }}{{ end }}`,
+		"layouts/_partials/header.html": `{{ .Page.Title }}:{{ range .Site.Sections }}{{ .Name }}{{ end }}`,
+		"layouts/single.html":           `{{ define "main" }}{{ partialCached "header.html" . .NavKey }}{{ end }}`,
+	})
+	news := s.site.Section("news")
+	render := func(p *content.Page) (string, *Reads) {
+		t.Helper()
+		d := s.data()
+		d.Page = p
+		out, reads, err := set.Execute("single", "news", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), reads
+	}
+	first, _ := render(news.Pages[0])
+	second, reads := render(news.Pages[1])
+	if second != first {
+		t.Errorf("the second page of the column rendered the header again: %q, want the first's %q", second, first)
+	}
+	for _, p := range reads.pages {
+		if p == news.Pages[0] {
+			t.Errorf("the second page records the first page, whose header it shows")
+		}
+	}
+	if !slices.ContainsFunc(reads.values, func(v valueRead) bool { return v.key.kind == readSections }) {
+		t.Errorf("the second page does not record the sections the header showed: %v", reads.values)
+	}
+	if other, _ := render(s.page("content/branches/b0.md")); other == first {
+		t.Errorf("a page of another column shows the first column's header %q", other)
+	}
+	if _, err := set.partialCached("header.html", nil, []string{"a list"}); err == nil {
+		t.Errorf("a list as a variant is no error")
 	}
 }

@@ -139,13 +139,7 @@ func (e *Env) baseFuncs(s *Set) template.FuncMap {
 			}
 			return e.Images.Fill(p, src, w, h)
 		},
-		"active": func(menuURL, pagePath string) bool {
-			m := strings.Trim(menuURL, "/")
-			if m == "" {
-				return pagePath == ""
-			}
-			return pagePath == m+"/" || strings.HasPrefix(pagePath, m+"/")
-		},
+		"active": active,
 	}
 }
 

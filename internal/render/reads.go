@@ -263,3 +263,15 @@ func view[V any](r *recorder, o any, mk func() V) V {
 	r.views[o] = v
 	return v
 }
+
+// forget drops page p from the reads (a partial kept by variants read it
+// as the output's own page; see partialCached).
+func (r *Reads) forget(p *content.Page) {
+	r.pages = slices.DeleteFunc(r.pages, func(q *content.Page) bool { return q == p })
+	r.bodies = slices.DeleteFunc(r.bodies, func(q *content.Page) bool { return q == p })
+	r.links = slices.DeleteFunc(r.links, func(l linkRead) bool { return l.of == p })
+	r.sieve = sieve{}
+	for _, q := range r.pages {
+		r.sieve.add(q)
+	}
+}

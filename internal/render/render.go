@@ -44,6 +44,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -261,9 +262,23 @@ type cached struct {
 // many lists show it. The partial must depend on nothing but its data. It
 // runs with a recorder of its own, and every output that shows the result
 // records what the partial read.
-func (s *Set) partialCached(name string, data any) (template.HTML, error) {
+//
+// Given variants (partialCached "footer.html" . "site"), as Hugo's, the
+// result is kept by the partial's name and the variants alone, whatever
+// the data: the partial must depend on its data only through them (the
+// header by which menu entries are current, see dot.NavKey). What it read
+// of the data's own page is not kept with it: each output that shows it
+// records its own page itself.
+func (s *Set) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	shown, rec := unview(data)
 	key := cacheKey{name, shown}
+	if len(variants) > 0 {
+		k, err := variantKey(variants)
+		if err != nil {
+			return "", err
+		}
+		key.data = k
+	}
 	v, ok := s.cached.Load(key)
 	if !ok {
 		own := newRecorder()
@@ -271,13 +286,37 @@ func (s *Set) partialCached(name string, data any) (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		v, _ = s.cached.LoadOrStore(key, cached{h, own.done()})
+		reads := own.done()
+		if d, ok := shown.(*Data); ok && len(variants) > 0 && d.Page != nil {
+			reads.forget(d.Page)
+		}
+		v, _ = s.cached.LoadOrStore(key, cached{h, reads})
 	}
 	c := v.(cached)
 	if rec != nil {
 		rec.merge(c.reads)
 	}
 	return c.html, nil
+}
+
+// variants is a partialCached key of more than one variant.
+type variants [4]any
+
+// variantKey is what partialCached keeps a result by for its variants: a
+// view counts as what it shows, each must be comparable.
+func variantKey(vs []any) (any, error) {
+	var k variants
+	if len(vs) > len(k) {
+		return nil, lang.Errorf("partialCached 最多接受 %[2]d 个变体参数", "partialCached takes at most %[2]d variants, got %[1]d", len(vs), len(k))
+	}
+	for i, v := range vs {
+		v, _ = unview(v)
+		if v != nil && !reflect.ValueOf(v).Comparable() {
+			return nil, lang.Errorf("partialCached 的变体参数不能是列表或字典（%[1]T）", "partialCached: a variant cannot be a list or map (%[1]T)", v)
+		}
+		k[i] = v
+	}
+	return k, nil
 }
 
 // Forget drops the partialCached results, for a Set used again after the

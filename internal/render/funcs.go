@@ -36,6 +36,8 @@ var cst = time.FixedZone("CST", 8*3600)
 //	isoDate .Date          → "2025-10-26"; datetime → RFC 3339
 //	partial "x.html" .     runs layouts/_partials/x.html
 //	partialCached "x.html" .Page   the same, once per build for each page (list items)
+//	partialCached "x.html" . .NavKey   once per build for each variant (as Hugo's): the
+//	                       theme's header by its current menu entries, the footer once
 //	truncate 60 "…"        at most n characters, with "…" when cut
 //	param "icp"            a [params] value of site.toml as text
 //	criterion "qgyl-1"     the item's wording, "教育党员有力" ("五个到位第1条" when

@@ -304,6 +304,17 @@ func TestCachedPartialByVariants(t *testing.T) {
 	if other, _ := render(s.page("content/branches/b0.md")); other == first {
 		t.Errorf("a page of another column shows the first column's header %q", other)
 	}
+	// the header of the column's own list reaches the column's page as
+	// one of the sections' too: the pages that show it record that page
+	set = testSet(t, map[string]string{
+		"layouts/baseof.html":           `{{ block "main" . }}{{ end }}`,
+		"layouts/_partials/header.html": `{{ .Page.Path }}:{{ range .Site.Sections }}{{ .Page.Title }}{{ end }}`,
+		"layouts/single.html":           `{{ define "main" }}{{ partialCached "header.html" . .NavKey }}{{ end }}`,
+	})
+	render(news.Page)
+	if _, reads = render(news.Pages[1]); !slices.Contains(reads.pages, news.Page) {
+		t.Errorf("a page whose header shows the column's title does not record the column's page")
+	}
 	if _, err := set.partialCached("header.html", nil, []string{"a list"}); err == nil {
 		t.Errorf("a list as a variant is no error")
 	}

@@ -138,6 +138,12 @@ type recorder struct {
 	views  map[any]any // sections, terms, facet values… → their views
 	values map[valueKey]bool
 	spare  []pageView // views made ahead, to allocate them a few at a time
+
+	// a partial kept by variants: the output's own page, and whether it
+	// was reached otherwise than as the dot's .Page (see partialCached)
+	ownPage          *content.Page
+	viaDot           bool
+	ownPageElsewhere bool
 }
 
 func newRecorder() *recorder {
@@ -148,6 +154,9 @@ func newRecorder() *recorder {
 func (r *recorder) page(p *content.Page) *pageView {
 	if p == nil {
 		return nil
+	}
+	if p == r.ownPage && !r.viaDot {
+		r.ownPageElsewhere = true
 	}
 	if v, ok := r.pages[p]; ok {
 		return v
@@ -264,12 +273,10 @@ func view[V any](r *recorder, o any, mk func() V) V {
 	return v
 }
 
-// forget drops page p from the reads (a partial kept by variants read it
-// as the output's own page; see partialCached).
+// forget drops page p from the reads (a partial kept by variants reached
+// it only as the output's own page; see partialCached).
 func (r *Reads) forget(p *content.Page) {
 	r.pages = slices.DeleteFunc(r.pages, func(q *content.Page) bool { return q == p })
-	r.bodies = slices.DeleteFunc(r.bodies, func(q *content.Page) bool { return q == p })
-	r.links = slices.DeleteFunc(r.links, func(l linkRead) bool { return l.of == p })
 	r.sieve = sieve{}
 	for _, q := range r.pages {
 		r.sieve.add(q)

@@ -268,7 +268,8 @@ type cached struct {
 // the data: the partial must depend on its data only through them (the
 // header by which menu entries are current, see dot.NavKey). What it read
 // of the data's own page is not kept with it: each output that shows it
-// records its own page itself.
+// records its own page itself (unless the partial reached it some other
+// way too, as the header of a section's list reaches the section's page).
 func (s *Set) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	shown, rec := unview(data)
 	key := cacheKey{name, shown}
@@ -282,13 +283,16 @@ func (s *Set) partialCached(name string, data any, variants ...any) (template.HT
 	v, ok := s.cached.Load(key)
 	if !ok {
 		own := newRecorder()
+		if d, ok := shown.(*Data); ok && len(variants) > 0 {
+			own.ownPage = d.Page
+		}
 		h, err := s.partial(name, review(data, own))
 		if err != nil {
 			return "", err
 		}
 		reads := own.done()
-		if d, ok := shown.(*Data); ok && len(variants) > 0 && d.Page != nil {
-			reads.forget(d.Page)
+		if own.ownPage != nil && !own.ownPageElsewhere {
+			reads.forget(own.ownPage)
 		}
 		v, _ = s.cached.LoadOrStore(key, cached{h, reads})
 	}

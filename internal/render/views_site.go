@@ -158,7 +158,12 @@ func (r *recorder) site(s *content.Site) *siteView {
 }
 
 // Page is the page rendered, or the list's own page.
-func (d *dot) Page() *pageView { return d.rec.page(d.contentData.Page) }
+func (d *dot) Page() *pageView {
+	d.rec.viaDot = true
+	v := d.rec.page(d.contentData.Page)
+	d.rec.viaDot = false
+	return v
+}
 
 // Pager is the list's pager.
 func (d *dot) Pager() *pagerView { return d.rec.pager(d.contentData.Pager) }

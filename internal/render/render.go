@@ -66,6 +66,11 @@ type Set struct {
 	cached   sync.Map          // partialCached results (cached) by cacheKey
 	statics  sync.Map          // path below static/ → whether the site or theme has it
 	words    *vocabulary       // i18n: the site's words (i18n/) over the theme's
+	// ownPartials: the site has partials of its own, which a theme's
+	// partialCached "header.html" . key would keep by the key alone; one
+	// written for the site may show something of its page, so then every
+	// partialCached keeps by its data, as without a key
+	ownPartials bool
 }
 
 type entry struct {
@@ -89,6 +94,10 @@ func Load(fsys fs.FS, env *Env) (*Set, error) {
 	var err error
 	if s.words, err = siteWords(fsys, env.Config); err != nil {
 		errs.Add("i18n", err)
+	}
+	if env.Site != nil {
+		own, _ := fs.Glob(env.Site, "layouts/_partials/*.html")
+		s.ownPartials = len(own) > 0
 	}
 	files := []string{"layouts/baseof.html"}
 	partials, _ := fs.Glob(fsys, "layouts/_partials/*.html")
@@ -273,6 +282,9 @@ type cached struct {
 func (s *Set) partialCached(name string, data any, variants ...any) (template.HTML, error) {
 	shown, rec := unview(data)
 	key := cacheKey{name, shown}
+	if s.ownPartials {
+		variants = nil
+	}
 	if len(variants) > 0 {
 		k, err := variantKey(variants)
 		if err != nil {

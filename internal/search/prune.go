@@ -38,7 +38,15 @@ type decider struct {
 // newDecider makes the decider of the terms one unit longer than those of
 // shorter, the partitions of a pass, in a segment of pages pages.
 func newDecider(shorter []*termPart, cands, pages int) *decider {
-	d := &decider{table: newKeyTable(1 << 12), cands: cands}
+	n := 0 // the table's size, so that it never grows
+	for _, p := range shorter {
+		for at := range int32(p.terms.n) {
+			if len(p.terms.at(at).docs) > cands {
+				n++
+			}
+		}
+	}
+	d := &decider{table: newKeyTable(n), cands: cands}
 	words := (pages + 63) / 64
 	for _, p := range shorter {
 		for at := range int32(p.terms.n) {

@@ -205,7 +205,13 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 	if len(out.parts) != t.parts {
 		out.parts = make([][]posting, t.parts, max(t.parts, 8))
 	}
+	// room for a part's share of the terms and more, so that they are
+	// not copied as they grow
+	want := t.count.len()/t.parts + t.count.len()/8 + 16
 	for p := range out.parts {
+		if cap(out.parts[p]) < want {
+			out.parts[p] = make([]posting, 0, want*5/4)
+		}
 		out.parts[p] = out.parts[p][:0]
 	}
 	t.count.each(func(k key, at int32) {

@@ -25,10 +25,15 @@ func newKeyTable(size int) *keyTable {
 	return &keyTable{slots: make([]slot, n), mask: uint64(n - 1)}
 }
 
-func (t *keyTable) slot(k key) uint64 {
+// home is the first place of k in a table of mask+1 slots.
+func home(k key, mask uint64) uint64 {
 	h := k.hi*0x9e3779b97f4a7c15 ^ k.lo*0xc2b2ae3d27d4eb4f
 	h ^= h >> 31
-	i := h & t.mask
+	return h & mask
+}
+
+func (t *keyTable) slot(k key) uint64 {
+	i := home(k, t.mask)
 	for {
 		if s := &t.slots[i]; s.k == k || s.k.hi == 0 {
 			return i

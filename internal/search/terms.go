@@ -123,11 +123,28 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	parallel(runtime.GOMAXPROCS(0), len(inv.parts), func(_, p int) {
 		pt, i, raw := inv.parts[p], from[p], 0
 		var dense []key
+		// the texts of a chunk of terms are written into one string first:
+		// not an allocation each
+		var buf []byte
+		var ends [chunkSize]int32
+		var texts string
 		for at := range int32(pt.terms.n) { // in the order they were added: no cache misses
+			if at%chunkSize == 0 {
+				buf = buf[:0]
+				for j := at; j < min(at+chunkSize, int32(pt.terms.n)); j++ {
+					buf = appendUnitText(buf, words, pt.keys.at(j).units())
+					ends[j-at] = int32(len(buf))
+				}
+				texts = string(buf)
+			}
 			t, k := pt.terms.at(at), *pt.keys.at(at)
 			e := &entries[i]
 			i++
-			*e = termEntry{text: unitText(words, k.units()), key: k, data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
+			from := int32(0)
+			if at%chunkSize > 0 {
+				from = ends[at%chunkSize-1]
+			}
+			*e = termEntry{text: texts[from:ends[at%chunkSize]], key: k, data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
 			if e.df == 1 {
 				e.doc, e.imp = t.docs[0], t.imps[0]
 			}

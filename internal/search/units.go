@@ -47,7 +47,11 @@ func (v *vocabulary) snapshot() []string {
 // unitText is the text of units whose words are in words.
 func unitText(words []string, units []uint32) string {
 	var buf [64]byte
-	b := buf[:0]
+	return string(appendUnitText(buf[:0], words, units))
+}
+
+// appendUnitText appends unitText's text to b.
+func appendUnitText(b []byte, words []string, units []uint32) []byte {
 	prevWord := false
 	for _, u := range units {
 		if u < wordBase {
@@ -61,7 +65,7 @@ func unitText(words []string, units []uint32) string {
 		b = append(b, words[u-wordBase]...)
 		prevWord = true
 	}
-	return string(b)
+	return b
 }
 
 // idSink turns the units of a text into unit ids, each segment followed by

@@ -41,6 +41,7 @@ type language struct {
 	ix    *content.Index
 	ph    *photos
 	paths map[string]string // translation key → its output's URL path
+	jobs  []job             // the pages its writeSite rendered (for the root's sitemap index)
 }
 
 // langBuild is what a language's writeSite needs of the others.
@@ -107,11 +108,13 @@ func buildLanguages(site *sitefs.FS, opts Options, start time.Time) (*Result, *b
 		lo.lang = &langBuild{code: lg.lang.Code, links: linksFrom(lg, langs)}
 		out.prefix = lg.lang.Prefix
 		theme := themeOf(lg.view, opts.Theme, lg.cfg, &lg.errs)
-		if _, _, _, err := writeSite(lg.site, theme, lg.view, out, lg.ph, lo, &lg.errs); err != nil {
+		_, jobs, _, err := writeSite(lg.site, theme, lg.view, out, lg.ph, lo, &lg.errs)
+		if err != nil {
 			out.Discard()
 			addAll(&lg.errs, err)
 			return fail()
 		}
+		lg.jobs = jobs
 	}
 	out.prefix = ""
 	writeRoot(cfg, langs, site, opts, out, &errs)
@@ -174,7 +177,7 @@ func writeRoot(cfg *config.Config, langs []*language, site *sitefs.FS, opts Opti
 	index := sitemapIndex{NS: sitemapNS}
 	for _, lg := range langs { // each language's files, as an index lists no other index
 		if lg.site != nil {
-			index.Sitemaps = append(index.Sitemaps, indexEntries(lg.site, sitemapParts(lg.site, plan(lg.site, opts)))...)
+			index.Sitemaps = append(index.Sitemaps, indexEntries(lg.site, sitemapParts(lg.site, lg.jobs))...)
 		}
 	}
 	fail("sitemap.xml", writeXML(out, "sitemap.xml", index))

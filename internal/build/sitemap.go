@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"showcase/internal/content"
+	"showcase/internal/dates"
 )
 
 // sitemapSplit is the most URLs one sitemap file lists; a larger site's
@@ -62,7 +63,7 @@ func sitemapParts(s *content.Site, jobs []job) []sitemapPart {
 		case j.kind == "single" || j.kind == "profile":
 			t = modified(j.data.Page)
 			if d := j.data.Page.Date; !d.IsZero() {
-				year = d.In(cst).Year()
+				year = d.In(dates.CST).Year()
 			}
 		case j.kind == "home":
 			t = newest(s.Pages)
@@ -70,7 +71,7 @@ func sitemapParts(s *content.Site, jobs []job) []sitemapPart {
 			t = newest(j.data.Pager.Pages) // a list changes with its newest item
 		}
 		if !t.IsZero() {
-			u.Lastmod = t.In(cst).Format("2006-01-02")
+			u.Lastmod = t.In(dates.CST).Format("2006-01-02")
 		}
 		all = append(all, u)
 		years = append(years, year)
@@ -153,8 +154,6 @@ func writeXML(out *output, name string, doc any) error {
 	buf.WriteByte('\n')
 	return out.Write(name, name, buf.Bytes())
 }
-
-var cst = time.FixedZone("CST", 8*3600)
 
 // modified is when a page last changed: its lastmod, else its date.
 func modified(p *content.Page) time.Time {

@@ -58,8 +58,12 @@ func isQuestionWord(r rune) bool { return strings.ContainsRune("吗呢么谁哪�
 
 // protect marks the characters of bare URLs (scheme://…, www.…) and
 // e-mail addresses as kept. A URL runs up to a space, a marker or
-// full-width punctuation (it may hold Chinese: www.示例.中国).
+// full-width punctuation (it may hold Chinese: www.示例.中国). It also
+// keeps what stands in brackets right after "]": "[](日! 0)" is text only
+// because it does not parse as a link, and a fix ("日！0") could make it
+// one.
 func protect(b []char) {
+	keepFailedDestinations(b)
 	urlChar := func(i int) bool {
 		if i >= len(b) || b[i].marker() {
 			return false
@@ -92,6 +96,28 @@ func protect(b []char) {
 				from--
 			}
 			i = keepFrom(from, i) - 1
+		}
+	}
+}
+
+// keepFailedDestinations keeps each "(" right after "]" and what follows
+// it on its line, up to the matching ")".
+func keepFailedDestinations(b []char) {
+	for i := 0; i < len(b); i++ {
+		if !b[i].afterLink {
+			continue
+		}
+		depth := 0
+		for k := i; k < len(b) && !(b[k].marker() && b[k].orig == lineBreak); k++ {
+			b[k].keep = true
+			if b[k].orig == '(' {
+				depth++
+			} else if b[k].orig == ')' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+			i = k
 		}
 	}
 }

@@ -35,6 +35,9 @@ func startProfile(stderr io.Writer) func() {
 
 // startMemProfile samples allocations from now on, every 64 KB, and
 // returns the function that writes them (pprof -sample_index=alloc_space).
+// The profile holds what was allocated up to the last collection, so it
+// collects first: without, the search index's last steps were left out
+// (about half of what a blog of 2,000 pages allocates).
 func startMemProfile(stderr io.Writer) func() {
 	name := os.Getenv("SHOWCASE_MEMPROFILE")
 	if name == "" {
@@ -42,6 +45,7 @@ func startMemProfile(stderr io.Writer) func() {
 	}
 	runtime.MemProfileRate = 64 << 10
 	return func() {
+		runtime.GC()
 		f, err := os.Create(name)
 		if err == nil {
 			err = pprof.Lookup("allocs").WriteTo(f, 0)

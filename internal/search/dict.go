@@ -356,16 +356,28 @@ func newDictZipper(dict []byte) *dictZipper {
 	return z
 }
 
+// zipBuffers are the coded fragment and the compressed part of zip,
+// reused.
+type zipBuffers struct {
+	coded []byte
+	out   bytes.Buffer
+}
+
+var zipScratch = sync.Pool{New: func() any { return new(zipBuffers) }}
+
 // zip returns a page's part of a pack (format above) for its fragment.
 func (z *dictZipper) zip(json []byte) []byte {
-	data := z.codec.encode(make([]byte, 0, len(json)), json)
-	var buf bytes.Buffer
+	b := zipScratch.Get().(*zipBuffers)
+	b.coded = z.codec.encode(b.coded[:0], json)
+	b.out.Reset()
 	w := z.pool.Get().(*kflate.Writer)
-	w.Reset(&buf)
-	w.Write(data)
+	w.Reset(&b.out)
+	w.Write(b.coded)
 	w.Close()
 	z.pool.Put(w)
-	return buf.Bytes()
+	out := bytes.Clone(b.out.Bytes())
+	zipScratch.Put(b)
+	return out
 }
 
 // unzipPart returns the fragment (its JSON) of a part of a pack compressed

@@ -76,6 +76,7 @@ type termData struct {
 type termPositions struct {
 	pos   []byte
 	after []uint32
+	term  key // for the next column
 }
 
 // add appends the postings ps of page terms pt to their terms' lists, in a
@@ -90,7 +91,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 			t := termData{docs: p.docs.one(ps[i].doc), imps: p.imps.one(ps[i].imp)}
 			if ps[i].posTo > ps[i].posFrom || ps[i].afterTo > ps[i].afterFrom {
 				t.more = &p.mores.one(termPositions{pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo]),
-					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})[0]
+					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo]), term: ps[i].term})[0]
 			}
 			p.terms.add(t)
 			at = -1
@@ -109,7 +110,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 			continue
 		}
 		if t.more == nil {
-			t.more = &p.mores.one(termPositions{})[0]
+			t.more = &p.mores.one(termPositions{term: ps.term})[0]
 		}
 		m := t.more
 		m.pos = append(m.pos, pt.pos[ps.posFrom:ps.posTo]...)

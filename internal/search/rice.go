@@ -26,6 +26,9 @@ type bitWriter struct {
 	n uint // bits used in the last byte (0: start a new one)
 }
 
+// reset empties w, keeping its buffer.
+func (w *bitWriter) reset() { w.b, w.n = w.b[:0], 0 }
+
 func (w *bitWriter) bit(v uint32) {
 	if w.n == 0 {
 		w.b = append(w.b, 0)

@@ -8,7 +8,6 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -65,11 +64,9 @@ import (
 // index, as most units after a rarer term do not start a dense one.
 
 type termEntry struct {
-	text   string
-	bucket uint32
-	hash   uint32 // of the shard key
-	key    key
-	data   *termData // its postings, in the inverted terms
+	text string
+	data *termData // its postings, in the inverted terms
+	hash uint32    // of the shard key
 	// its df and, when it is 1 (most terms), its one docid and impact:
 	// writing the shards then reads no postings of such a term, which are
 	// a cache miss or two each, in shard order
@@ -144,7 +141,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			if at%chunkSize > 0 {
 				from = ends[at%chunkSize-1]
 			}
-			*e = termEntry{text: texts[from:ends[at%chunkSize]], key: k, data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
+			*e = termEntry{text: texts[from:ends[at%chunkSize]], data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
 			if e.df == 1 {
 				e.doc, e.imp = t.docs[0], t.imps[0]
 			}
@@ -172,102 +169,20 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 		buckets = 1 << bits.Len(uint(need-1))
 	}
 	buckets = min(buckets, most)
-	byBucket := make([][]int, buckets)
-	for i := range entries {
-		e := &entries[i]
-		e.bucket = e.hash & uint32(buckets-1)
-		byBucket[e.bucket] = append(byBucket[e.bucket], i)
-	}
-	type file struct {
-		name string
-		data []byte
-	}
+	byBucket := bucketEntries(entries, buckets)
 	var shared sync.Map // names of the content-named files already made
-	named := func(raw []byte) (string, []file) {
+	named := func(raw []byte) (string, []shardFile) {
 		name := contentName(raw)
 		if _, done := shared.LoadOrStore(name, true); done {
 			return name, nil
 		}
-		return name, []file{{"../d/" + name + ".bin", gz(raw)}}
+		return name, []shardFile{{"../d/" + name + ".bin", gz(raw)}}
 	}
-	outs := make([][]file, buckets)
-	parallel(runtime.GOMAXPROCS(0), buckets, func(_, b int) {
-		var ids, fpIDs []int
-		var fpTexts []string
-		for _, id := range byBucket[b] {
-			if entries[id].fp {
-				fpIDs = append(fpIDs, id)
-				fpTexts = append(fpTexts, entries[id].text)
-			} else {
-				ids = append(ids, id)
-			}
-		}
-		sortByText(ids, entries)
-		var head, impCol, denseCol, nextCol []byte
-		var posBits bitWriter
-		var docCol bitWriter // dfs, then docids
-		var files []file
-		head = putUvarint(head, uint64(len(ids)))
-		for _, id := range ids {
-			head = putTerm(head, entries[id].text)
-		}
-		head = putUvarint(head, uint64(len(fpIDs)))
-		if len(fpIDs) > 0 {
-			seed, width, fps := pickSeed(fpTexts)
-			order := make([]int, len(fpIDs))
-			for i := range order {
-				order[i] = i
-			}
-			sort.Slice(order, func(i, j int) bool { return fps[order[i]] < fps[order[j]] })
-			var fpCol bitWriter
-			sorted := make([]uint32, len(order))
-			for i, o := range order {
-				sorted[i] = fps[o]
-				ids = append(ids, fpIDs[o])
-			}
-			fpCol.putRice(sorted, 1<<width)
-			head = append(putUvarint(head, uint64(seed)), byte(width))
-			head = append(head, fpCol.b...)
-		}
-		for _, id := range ids {
-			docCol.gamma(entries[id].df)
-		}
-		nPos := 0
-		for _, id := range ids {
-			e := &entries[id]
-			if e.df == 1 && rare > 0 { // a list term without positions
-				docCol.rice(e.doc, riceK(1, docs))
-				impCol = append(impCol, e.imp)
-				continue
-			}
-			l := e.data
-			if e.dense {
-				name, made := named(denseFile(l, docs))
-				denseCol = append(denseCol, hexBytes(name)...)
-				files = append(files, made...)
-				if hasPositions(l, rare) {
-					var w bitWriter
-					w.putPositions(l.more.pos, len(l.docs))
-					name, made := named(w.b)
-					denseCol = append(denseCol, hexBytes(name)...)
-					files = append(files, made...)
-				}
-				continue
-			}
-			docCol.putRice(l.docs, docs)
-			impCol = append(impCol, l.imps...)
-			if hasPositions(l, rare) {
-				nPos++
-				posBits.putPositions(l.more.pos, len(l.docs))
-				nextCol = putNext(nextCol, e.key, l.more.after, denseKeys, vocab)
-			}
-		}
-		shard := append(append(append(head, docCol.b...), impCol...), denseCol...)
-		if nPos > 0 {
-			shard = append(append(append(shard, putUvarint(nil, uint64(nPos))...), posBits.b...), nextCol...)
-		}
-		files = append(files, file{fmt.Sprintf("t/%x.bin", b), gz(shard)})
-		outs[b] = files
+	workers := runtime.GOMAXPROCS(0)
+	writers := make([]shardWriter, workers)
+	outs := make([][]shardFile, buckets)
+	parallel(workers, buckets, func(w, b int) {
+		outs[b] = writers[w].write(b, byBucket[b], entries, docs, rare, denseKeys, vocab, named)
 	})
 	for _, files := range outs {
 		for _, f := range files {
@@ -281,19 +196,169 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 	return buckets, dense, len(entries)
 }
 
-// sortByText sorts the entries ids by their text, comparing first the
-// texts' first 16 bytes as numbers, from an array of its own: strings
-// compared in place took a tenth of writing the shards.
-func sortByText(ids []int, entries []termEntry) {
-	type sortKey struct {
-		hi, lo uint64 // the text's first 16 bytes, big-endian, zero-padded
-		id     int
+// shardFile is a file writeTerms makes: its name below the index folder
+// and its content.
+type shardFile struct {
+	name string
+	data []byte
+}
+
+// bucketEntries returns the ids of the entries of each bucket, the terms
+// without a fingerprint first, in entries' order, then the others: one
+// array, counted out, and the fingerprint of each entry read here in order,
+// not later in the order of the buckets (a cache miss each).
+func bucketEntries(entries []termEntry, buckets int) [][]int32 {
+	ends := make([]int32, buckets) // first the sizes, then the ends
+	for i := range entries {
+		ends[entries[i].hash&uint32(buckets-1)]++
 	}
-	keys := make([]sortKey, len(ids))
-	for i, id := range ids {
+	at := int32(0)
+	for b, n := range ends {
+		at += n
+		ends[b] = at
+	}
+	ids := make([]int32, len(entries))
+	byBucket := make([][]int32, buckets)
+	starts := make([]int32, buckets) // where the next term without a fingerprint goes
+	for b := range byBucket {
+		from := int32(0)
+		if b > 0 {
+			from = ends[b-1]
+		}
+		byBucket[b], starts[b] = ids[from:ends[b]], from
+	}
+	for i := range entries {
+		b := entries[i].hash & uint32(buckets-1)
+		if entries[i].fp { // from the end
+			ends[b]--
+			ids[ends[b]] = int32(i)
+		} else {
+			ids[starts[b]] = int32(i)
+			starts[b]++
+		}
+	}
+	return byBucket
+}
+
+// shardWriter writes shards on one core, with buffers kept from one to the
+// next (they made a third of what writing the terms allocated).
+type shardWriter struct {
+	ids                             []int32
+	fpTexts                         []string
+	fpOrder                         []int32
+	sorted                          []uint32
+	keys                            []sortKey
+	head, impCol, denseCol, nextCol []byte
+	docCol                          bitWriter // dfs, then docids
+	posBits, fpCol                  bitWriter
+	count                           []byte
+}
+
+// write returns the files of bucket b, whose terms are ids: its shard, and
+// the dense files named that were not made yet.
+func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare int, denseKeys map[key]bool,
+	vocab *vocabulary, named func([]byte) (string, []shardFile)) []shardFile {
+	n := len(ids)
+	for n > 0 && entries[ids[n-1]].fp {
+		n--
+	}
+	sw.ids = append(sw.ids[:0], ids[:n]...)
+	fpIDs := ids[n:]
+	sw.keys = sortByText(sw.ids, entries, sw.keys)
+	ids = sw.ids
+	head, impCol, denseCol, nextCol := sw.head[:0], sw.impCol[:0], sw.denseCol[:0], sw.nextCol[:0]
+	sw.docCol.reset()
+	sw.posBits.reset()
+	var files []shardFile
+	head = putUvarint(head, uint64(len(ids)))
+	for _, id := range ids {
+		head = putTerm(head, entries[id].text)
+	}
+	head = putUvarint(head, uint64(len(fpIDs)))
+	if len(fpIDs) > 0 {
+		sw.fpTexts = sw.fpTexts[:0]
+		for _, id := range fpIDs {
+			sw.fpTexts = append(sw.fpTexts, entries[id].text)
+		}
+		seed, width, fps := pickSeed(sw.fpTexts)
+		order := sw.fpOrder[:0]
+		for i := range fpIDs {
+			order = append(order, int32(i))
+		}
+		// the fingerprints differ: any sort gives this order
+		slices.SortFunc(order, func(i, j int32) int { return cmp.Compare(fps[i], fps[j]) })
+		sorted := sw.sorted[:0]
+		for _, o := range order {
+			sorted = append(sorted, fps[o])
+			ids = append(ids, fpIDs[o])
+		}
+		sw.fpCol.reset()
+		sw.fpCol.putRice(sorted, 1<<width)
+		head = append(putUvarint(head, uint64(seed)), byte(width))
+		head = append(head, sw.fpCol.b...)
+		sw.fpOrder, sw.sorted = order, sorted
+	}
+	for _, id := range ids {
+		sw.docCol.gamma(entries[id].df)
+	}
+	nPos := 0
+	for _, id := range ids {
+		e := &entries[id]
+		if e.df == 1 && rare > 0 { // a list term without positions
+			sw.docCol.rice(e.doc, riceK(1, docs))
+			impCol = append(impCol, e.imp)
+			continue
+		}
+		l := e.data
+		if e.dense {
+			name, made := named(denseFile(l, docs))
+			denseCol = append(denseCol, hexBytes(name)...)
+			files = append(files, made...)
+			if hasPositions(l, rare) {
+				var w bitWriter
+				w.putPositions(l.more.pos, len(l.docs))
+				name, made := named(w.b)
+				denseCol = append(denseCol, hexBytes(name)...)
+				files = append(files, made...)
+			}
+			continue
+		}
+		sw.docCol.putRice(l.docs, docs)
+		impCol = append(impCol, l.imps...)
+		if hasPositions(l, rare) {
+			nPos++
+			sw.posBits.putPositions(l.more.pos, len(l.docs))
+			nextCol = putNext(nextCol, l.more.term, l.more.after, denseKeys, vocab)
+		}
+	}
+	var shard []byte
+	if nPos > 0 {
+		sw.count = putUvarint(sw.count[:0], uint64(nPos))
+		shard = gz(head, sw.docCol.b, impCol, denseCol, sw.count, sw.posBits.b, nextCol)
+	} else {
+		shard = gz(head, sw.docCol.b, impCol, denseCol)
+	}
+	sw.ids, sw.head, sw.impCol, sw.denseCol, sw.nextCol = ids, head, impCol, denseCol, nextCol
+	return append(files, shardFile{fmt.Sprintf("t/%x.bin", b), shard})
+}
+
+// sortKey is a term's text's first 16 bytes, big-endian, zero-padded, and
+// its entry.
+type sortKey struct {
+	hi, lo uint64
+	id     int32
+}
+
+// sortByText sorts the entries ids by their text, comparing first the
+// texts' first 16 bytes as numbers, from an array of its own (keys, reused
+// and returned): strings compared in place took a tenth of writing the
+// shards.
+func sortByText(ids []int32, entries []termEntry, keys []sortKey) []sortKey {
+	keys = keys[:0]
+	for _, id := range ids {
 		var b [16]byte
 		copy(b[:], entries[id].text)
-		keys[i] = sortKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), id}
+		keys = append(keys, sortKey{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), id})
 	}
 	slices.SortFunc(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.hi, b.hi); c != 0 {
@@ -307,6 +372,7 @@ func sortByText(ids []int, entries []termEntry) {
 	for i, k := range keys {
 		ids[i] = k.id
 	}
+	return keys
 }
 
 // putNext writes the next column of a list term of Gram units with

@@ -11,11 +11,11 @@ func TestSortByText(t *testing.T) {
 	texts := []string{"农学院党委", "农学院党", "农学院", "农学院党委书记", "农学", "a", "a\x00", "a\x00\x00b",
 		"abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnoo", "abcdefghijklmnopp", "", "b", "学院党委", "5g"}
 	entries := make([]termEntry, len(texts))
-	ids := make([]int, len(texts))
+	ids := make([]int32, len(texts))
 	for i, s := range texts {
-		entries[i].text, ids[i] = s, len(texts)-1-i
+		entries[i].text, ids[i] = s, int32(len(texts)-1-i)
 	}
-	sortByText(ids, entries)
+	sortByText(ids, entries, nil)
 	got := make([]string, len(ids))
 	for i, id := range ids {
 		got[i] = entries[id].text

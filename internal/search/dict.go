@@ -165,7 +165,13 @@ type runSlot struct {
 // runs are seen once, and the table, a cache miss a run, took 5 % of the
 // index's time on a blog of 2,000 pages).
 func countRuns(pages [][]rune) []runSlot {
-	var hashes []uint64 // of the runs, in order
+	n := 0
+	for _, rs := range pages {
+		if len(rs) >= dictRun {
+			n += (len(rs)-dictRun)/2 + 1
+		}
+	}
+	hashes := make([]uint64, 0, n) // of the runs, in order
 	for _, rs := range pages {
 		for j := 0; j+dictRun <= len(rs); j += 2 {
 			h := uint64(14695981039346656037)
@@ -186,7 +192,7 @@ func countRuns(pages [][]rune) []runSlot {
 		}
 	}
 	often := func(h uint64) bool { return counts[int(h>>40)&(first-1)] >= 3 }
-	n := 0
+	n = 0
 	for _, h := range hashes {
 		if often(h) {
 			n++

@@ -118,8 +118,34 @@ type tokenizer struct {
 	tables []*keyTable // by size class: a small page looks up in a small table, which stays in cache
 	pool   []tf
 	at     []occurrence
-	pos    int32    // position of the next unit of title and body
+	pos    int32 // position of the next unit of title and body
+	// the postings of the pages of a batch, carved from chunks kept from
+	// batch to batch (a page's own lists, regrown as larger pages came,
+	// were a tenth of what the index allocated)
+	chunks [][]posting
+	next   int // chunks[next] is the next chunk to carve from
+	free   []posting
 	_      [64]byte // no cache line shared with another worker's tokenizer
+}
+
+// postingChunk is the postings a chunk holds, at least.
+const postingChunk = 1 << 15
+
+// newBatch makes the postings of the pages of the last batch free.
+func (t *tokenizer) newBatch() { t.next, t.free = 0, nil }
+
+// room returns an empty list of capacity n, for a page of this batch.
+func (t *tokenizer) room(n int) []posting {
+	for len(t.free) < n {
+		if t.next == len(t.chunks) {
+			t.chunks = append(t.chunks, make([]posting, max(n, postingChunk)))
+		}
+		t.free = t.chunks[t.next]
+		t.next++
+	}
+	out := t.free[:0:n]
+	t.free = t.free[n:]
+	return out
 }
 
 // pageTerms are the postings of one page, by partition, and the encoded
@@ -209,10 +235,7 @@ func (t *tokenizer) postings(p *pageUnits, doc uint32, norm float64, lo, hi int,
 	// not copied as they grow
 	want := t.count.len()/t.parts + t.count.len()/8 + 16
 	for p := range out.parts {
-		if cap(out.parts[p]) < want {
-			out.parts[p] = make([]posting, 0, want*5/4)
-		}
-		out.parts[p] = out.parts[p][:0]
+		out.parts[p] = t.room(want)
 	}
 	t.count.each(func(k key, at int32) {
 		c := &t.pool[at]

@@ -130,6 +130,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 type scratch struct {
 	toks    []*tokenizer
 	results []pageTerms
+	tables  []*keyTable // the partitions' tables of the last pass
 }
 
 // batch is the pages whose postings are made before they are added.
@@ -137,11 +138,23 @@ const batch = 256
 
 func newScratch(gram int) *scratch {
 	workers := runtime.GOMAXPROCS(0)
-	sc := &scratch{toks: make([]*tokenizer, workers), results: make([]pageTerms, batch)}
+	sc := &scratch{toks: make([]*tokenizer, workers), results: make([]pageTerms, batch), tables: make([]*keyTable, workers)}
 	for i := range sc.toks {
 		sc.toks[i] = newTokenizer(gram, workers)
 	}
 	return sc
+}
+
+// table returns an empty table for partition p with room for about size
+// terms: the last pass's when it has that room (the first pass's tables
+// are the largest; new ones were a tenth of what the index allocated).
+func (sc *scratch) table(p, size int) *keyTable {
+	if t := sc.tables[p]; t != nil && len(t.slots) >= 2*size {
+		t.reset()
+		return t
+	}
+	sc.tables[p] = newKeyTable(size)
+	return sc.tables[p]
 }
 
 // invertPass inverts the n-grams of lo to hi units into tables that start
@@ -151,7 +164,7 @@ func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size
 	workers := len(sc.toks)
 	parts := make([]*termPart, workers)
 	for i := range parts {
-		parts[i] = &termPart{index: newKeyTable(max(1<<12, size/workers))}
+		parts[i] = &termPart{index: sc.table(i, max(1<<12, size/workers))}
 	}
 	toks, results := sc.toks, sc.results
 	pruners := make([]*pruner, workers)
@@ -162,6 +175,9 @@ func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size
 	}
 	for start := 0; start < len(pages); start += batch {
 		end := min(start+batch, len(pages))
+		for _, t := range toks {
+			t.newBatch()
+		}
 		parallel(workers, end-start, func(w, i int) {
 			toks[w].postings(&pages[start+i], uint32(start+i), norms[start+i], lo, hi, pruners[w], &results[i])
 		})

@@ -87,10 +87,15 @@ func (t *keyTable) grow() {
 // len is the number of keys in the table.
 func (t *keyTable) len() int { return len(t.used) }
 
-// reset empties the table, keeping its size.
+// reset empties the table, keeping its size: slot by slot when few are
+// used, else all at once.
 func (t *keyTable) reset() {
-	for _, i := range t.used {
-		t.slots[i] = slot{}
+	if len(t.used) > len(t.slots)/16 {
+		clear(t.slots)
+	} else {
+		for _, i := range t.used {
+			t.slots[i] = slot{}
+		}
 	}
 	t.used = t.used[:0]
 }

@@ -75,6 +75,7 @@ type idSink struct {
 	local    map[string]uint32 // this worker's cache of vocab
 	ids      []uint32
 	segStart int
+	buf      []uint32 // for exact
 }
 
 func (s *idSink) han(r rune) { s.ids = append(s.ids, uint32(r)) }
@@ -118,16 +119,34 @@ func readPages(docs []*Doc, vocab *vocabulary) []pageUnits {
 	parallel(workers, len(docs), func(w, i int) {
 		d, s := docs[i], &sinks[w]
 		p := &pages[i]
-		p[0] = s.units(nil, d.Title)
-		p[1] = s.units(nil, d.Body)
-		p[2] = s.units(nil, d.Captions)
-		p[3] = s.units(nil, d.Credits)
+		p[0] = s.exact(d.Title)
+		p[1] = s.exact(d.Body)
+		p[2] = s.exact(d.Captions)
+		p[3] = s.exact(d.Credits)
+		s.buf = s.buf[:0]
 		for _, h := range d.Headings {
-			p[4] = s.units(p[4], h)
+			s.buf = s.units(s.buf, h)
 		}
-		p[5] = s.units(nil, d.Summary)
+		p[4] = clip(s.buf)
+		p[5] = s.exact(d.Summary)
 	})
 	return pages
+}
+
+// exact returns the units of text in a list of their length: they are
+// read into a buffer first (lists grown as they were read were twice
+// their size in allocations).
+func (s *idSink) exact(text string) []uint32 {
+	s.buf = s.units(s.buf[:0], text)
+	return clip(s.buf)
+}
+
+// clip returns a copy of ids of their length, nil when empty.
+func clip(ids []uint32) []uint32 {
+	if len(ids) == 0 {
+		return nil
+	}
+	return append(make([]uint32, 0, len(ids)), ids...)
 }
 
 // eachSegment calls f with each segment of a field's units.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"slices"
@@ -30,7 +31,7 @@ const candidateMax = 10
 // per place of the text (pruner.read), before they are counted.
 type decider struct {
 	table *keyTable  // the shorter terms in more than cands pages → their place in docs
-	docs  [][]uint32 // their pages
+	docs  [][]uint32 // their postings (termData.posts)
 	sets  []bitmap   // and, for those in more pages than a bitmap has words, as a bitmap
 	cands int        // candidateMax
 }
@@ -41,7 +42,7 @@ func newDecider(shorter []*termPart, cands, pages int) *decider {
 	n := 0 // the table's size, so that it never grows
 	for _, p := range shorter {
 		for at := range int32(p.terms.n) {
-			if len(p.terms.at(at).docs) > cands {
+			if len(p.terms.at(at).posts) > cands {
 				n++
 			}
 		}
@@ -50,14 +51,14 @@ func newDecider(shorter []*termPart, cands, pages int) *decider {
 	words := (pages + 63) / 64
 	for _, p := range shorter {
 		for at := range int32(p.terms.n) {
-			if docs := p.terms.at(at).docs; len(docs) > cands {
+			if docs := p.terms.at(at).posts; len(docs) > cands {
 				d.table.put(*p.keys.at(at), int32(len(d.docs)))
 				d.docs = append(d.docs, docs)
 				var set bitmap
 				if len(docs) > words*2 {
 					set = make(bitmap, 8*words)
-					for _, doc := range docs {
-						set.set(doc)
+					for _, p := range docs {
+						set.set(postingDoc(p))
 					}
 				}
 				d.sets = append(d.sets, set)
@@ -92,14 +93,15 @@ func bothMore(a, b bitmap, max int) bool {
 	return false
 }
 
-// inMore says whether more than max of the docids are in the bitmap.
+// inMore says whether more than max of the postings' docids are in the
+// bitmap.
 func inMore(docs []uint32, set bitmap, max int) bool {
 	n := 0
 	for i, d := range docs {
 		if len(docs)-i+n <= max {
 			return false // too few left
 		}
-		if set.has(d) {
+		if set.has(postingDoc(d)) {
 			if n++; n > max {
 				return true
 			}
@@ -180,7 +182,8 @@ func (p *pruner) keep(k key, i int, last uint32) bool {
 	return keep
 }
 
-// commonMore says whether more than max docids are in both sorted lists.
+// commonMore says whether more than max docids are in both lists of
+// postings (termData.posts).
 // A short list is looked up in a long one by halving.
 func commonMore(a, b []uint32, max int) bool {
 	if len(a) > len(b) {
@@ -195,7 +198,7 @@ func commonMore(a, b []uint32, max int) bool {
 			if len(a)-i+n <= max {
 				return false // too few left
 			}
-			j, found := slices.BinarySearch(b, d)
+			j, found := slices.BinarySearchFunc(b, postingDoc(d), func(p, doc uint32) int { return cmp.Compare(postingDoc(p), doc) })
 			if found {
 				if n++; n > max {
 					return true
@@ -207,9 +210,9 @@ func commonMore(a, b []uint32, max int) bool {
 	}
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case a[i] < b[j]:
+		case postingDoc(a[i]) < postingDoc(b[j]):
 			i++
-		case a[i] > b[j]:
+		case postingDoc(a[i]) > postingDoc(b[j]):
 			j++
 		default:
 			if n++; n > max {

@@ -137,13 +137,23 @@ func TestCommonMore(t *testing.T) {
 			b = list(r.IntN(60))
 		}
 		want := len(intersectMax(a, b, candidateMax)) > candidateMax
-		if got := commonMore(a, b, candidateMax); got != want {
+		pa, pb := postings(r, a), postings(r, b)
+		if got := commonMore(pa, pb, candidateMax); got != want {
 			t.Fatalf("commonMore(%v, %v) = %v", a, b, got)
 		}
-		if got := commonMore(b, a, candidateMax); got != want {
+		if got := commonMore(pb, pa, candidateMax); got != want {
 			t.Fatalf("commonMore(%v, %v) = %v", b, a, got)
 		}
 	}
+}
+
+// postings gives docids random impacts, as termData.posts.
+func postings(r *rand.Rand, docs []uint32) []uint32 {
+	out := make([]uint32, len(docs))
+	for i, d := range docs {
+		out[i] = packPosting(d, uint8(r.IntN(1<<impBits)))
+	}
+	return out
 }
 
 // The decider answers as commonMore whether its lists are bitmaps (long
@@ -165,7 +175,7 @@ func TestDeciderMore(t *testing.T) {
 			n = r.IntN(pages)
 		}
 		part.keys.add(makeKey([]uint32{uint32(i + 1)}))
-		part.terms.add(termData{docs: list(n)})
+		part.terms.add(termData{posts: postings(r, list(n))})
 	}
 	d := newDecider([]*termPart{part}, candidateMax, pages)
 	sets := 0

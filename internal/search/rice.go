@@ -100,6 +100,21 @@ func (w *bitWriter) putRice(docs []uint32, total int) {
 	}
 }
 
+// putRicePostings is putRice of the docids of postings (termData.posts).
+func (w *bitWriter) putRicePostings(posts []uint32, total int) {
+	k := riceK(len(posts), total)
+	prev := uint32(0)
+	for i, p := range posts {
+		d := postingDoc(p)
+		gap := d
+		if i > 0 {
+			gap = d - prev - 1
+		}
+		w.rice(gap, k)
+		prev = d
+	}
+}
+
 // bitReader reads a Rice column; past its end it sets failed.
 type bitReader struct {
 	b      []byte

@@ -98,7 +98,7 @@ func isDense(df, docs int) bool { return df > denseMin && df*8 > docs }
 const rareDocs = 10
 
 func hasPositions(t *termData, rare int) bool {
-	return t.more != nil && len(t.more.pos) > 0 && len(t.docs) > rare
+	return t.more != nil && len(t.more.pos) > 0 && len(t.posts) > rare
 }
 
 // writeTerms writes the shards and dense files of the n-grams that are
@@ -141,16 +141,16 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			if at%chunkSize > 0 {
 				from = ends[at%chunkSize-1]
 			}
-			*e = termEntry{text: texts[from:ends[at%chunkSize]], data: t, df: uint32(len(t.docs)), dense: isDense(len(t.docs), docs)}
+			*e = termEntry{text: texts[from:ends[at%chunkSize]], data: t, df: uint32(len(t.posts)), dense: isDense(len(t.posts), docs)}
 			if e.df == 1 {
-				e.doc, e.imp = t.docs[0], t.imps[0]
+				e.doc, e.imp = postingDoc(t.posts[0]), postingImp(t.posts[0])
 			}
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
 				dense = append(dense, k)
 			} else {
-				raw += len(e.text) + 4 + len(t.docs)*5/2
+				raw += len(e.text) + 4 + len(t.posts)*5/2
 			}
 		}
 		raws[p], denses[p], inv.parts[p] = raw, dense, nil // once: the workers' counts share a cache line
@@ -316,18 +316,20 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 			files = append(files, made...)
 			if hasPositions(l, rare) {
 				var w bitWriter
-				w.putPositions(l.more.pos, len(l.docs))
+				w.putPositions(l.more.pos, len(l.posts))
 				name, made := named(w.b)
 				denseCol = append(denseCol, hexBytes(name)...)
 				files = append(files, made...)
 			}
 			continue
 		}
-		sw.docCol.putRice(l.docs, docs)
-		impCol = append(impCol, l.imps...)
+		sw.docCol.putRicePostings(l.posts, docs)
+		for _, p := range l.posts {
+			impCol = append(impCol, postingImp(p))
+		}
 		if hasPositions(l, rare) {
 			nPos++
-			sw.posBits.putPositions(l.more.pos, len(l.docs))
+			sw.posBits.putPositions(l.more.pos, len(l.posts))
 			nextCol = putNext(nextCol, l.more.term, l.more.after, denseKeys, vocab)
 		}
 	}
@@ -427,9 +429,9 @@ const denseLevel = 2
 
 func denseFile(l *termData, docs int) []byte {
 	var w bitWriter
-	w.putRice(l.docs, docs)
-	for _, b := range l.imps {
-		w.bit(uint32(b&impactTitle) / impactTitle)
+	w.putRicePostings(l.posts, docs)
+	for _, p := range l.posts {
+		w.bit(uint32(postingImp(p)&impactTitle) / impactTitle)
 	}
 	return w.b
 }

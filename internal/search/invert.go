@@ -47,9 +47,8 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 
 // termPart holds the terms of one partition of a pass.
 type termPart struct {
-	index *keyTable // term → its place in terms, while the pass adds them
-	terms chunked[termData]
-	keys  chunked[key] // the terms, in their order in terms: read in that order, without the index
+	index *termIndex // term → its place in terms, while the pass adds them
+	terms chunked[termData] // read in this order, without the index, after the pass
 
 	// most terms are in one page: their first postings come from slabs,
 	// not an allocation each
@@ -67,6 +66,7 @@ type termPart struct {
 // bytes (56 with docids and impacts in lists of their own, 96 with
 // positions).
 type termData struct {
+	key   key
 	posts []uint32
 	more  *termPositions
 }
@@ -86,7 +86,6 @@ func postingImp(p uint32) uint8 { return uint8(p & (1<<impBits - 1)) }
 type termPositions struct {
 	pos   []byte
 	after []uint32
-	term  key // for the next column
 }
 
 // add appends the postings ps of page terms pt to their terms' lists, in a
@@ -95,16 +94,15 @@ type termPositions struct {
 func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 	p.ats = p.ats[:0]
 	for i := range ps {
-		at, ok := p.index.add(ps[i].term, int32(p.terms.n))
-		if !ok {
-			p.keys.add(ps[i].term)
-			t := termData{posts: p.posts.one(packPosting(ps[i].doc, ps[i].imp))}
+		at, slot := p.index.find(ps[i].term, &p.terms)
+		if at < 0 {
+			t := termData{key: ps[i].term, posts: p.posts.one(packPosting(ps[i].doc, ps[i].imp))}
 			if ps[i].posTo > ps[i].posFrom || ps[i].afterTo > ps[i].afterFrom {
 				t.more = &p.mores.one(termPositions{pos: p.pos.copy(pt.pos[ps[i].posFrom:ps[i].posTo]),
-					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo]), term: ps[i].term})[0]
+					after: p.nexts.copy(pt.after[ps[i].afterFrom:ps[i].afterTo])})[0]
 			}
 			p.terms.add(t)
-			at = -1
+			p.index.insert(ps[i].term, int32(p.terms.n-1), slot, &p.terms)
 		}
 		p.ats = append(p.ats, at)
 	}
@@ -119,7 +117,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 			continue
 		}
 		if t.more == nil {
-			t.more = &p.mores.one(termPositions{term: ps.term})[0]
+			t.more = &p.mores.one(termPositions{})[0]
 		}
 		m := t.more
 		m.pos = append(m.pos, pt.pos[ps.posFrom:ps.posTo]...)
@@ -139,7 +137,7 @@ func (p *termPart) add(ps []posting, pt *pageTerms, docs int) {
 type scratch struct {
 	toks    []*tokenizer
 	results []pageTerms
-	tables  []*keyTable // the partitions' tables of the last pass
+	tables  []*termIndex // the partitions' tables of the last pass
 }
 
 // batch is the pages whose postings are made before they are added.
@@ -147,7 +145,7 @@ const batch = 256
 
 func newScratch(gram int) *scratch {
 	workers := runtime.GOMAXPROCS(0)
-	sc := &scratch{toks: make([]*tokenizer, workers), results: make([]pageTerms, batch), tables: make([]*keyTable, workers)}
+	sc := &scratch{toks: make([]*tokenizer, workers), results: make([]pageTerms, batch), tables: make([]*termIndex, workers)}
 	for i := range sc.toks {
 		sc.toks[i] = newTokenizer(gram, workers)
 	}
@@ -157,12 +155,12 @@ func newScratch(gram int) *scratch {
 // table returns an empty table for partition p with room for about size
 // terms: the last pass's when it has that room (the first pass's tables
 // are the largest; new ones were a tenth of what the index allocated).
-func (sc *scratch) table(p, size int) *keyTable {
+func (sc *scratch) table(p, size int) *termIndex {
 	if t := sc.tables[p]; t != nil && len(t.slots) >= 2*size {
 		t.reset()
 		return t
 	}
-	sc.tables[p] = newKeyTable(size)
+	sc.tables[p] = newTermIndex(size)
 	return sc.tables[p]
 }
 
@@ -199,7 +197,7 @@ func invertPass(pages []pageUnits, norms []float64, lo, hi int, d *decider, size
 		})
 	}
 	for _, pt := range parts {
-		pt.index, pt.ats = nil, nil // the terms are read from keys from now on: the tables go before the next pass
+		pt.index, pt.ats = nil, nil // the terms are read in order from now on
 	}
 	return parts
 }

@@ -52,7 +52,7 @@ func newDecider(shorter []*termPart, cands, pages int) *decider {
 	for _, p := range shorter {
 		for at := range int32(p.terms.n) {
 			if docs := p.terms.at(at).posts; len(docs) > cands {
-				d.table.put(*p.keys.at(at), int32(len(d.docs)))
+				d.table.put(p.terms.at(at).key, int32(len(d.docs)))
 				d.docs = append(d.docs, docs)
 				var set bitmap
 				if len(docs) > words*2 {

@@ -168,14 +168,13 @@ func TestDeciderMore(t *testing.T) {
 		}
 		return sortedIDs(set)
 	}
-	part := &termPart{index: newKeyTable(1 << 12)}
+	part := &termPart{}
 	for i := range 300 {
 		n := candidateMax + 1 + r.IntN(60)
 		if i%3 == 0 {
 			n = r.IntN(pages)
 		}
-		part.keys.add(makeKey([]uint32{uint32(i + 1)}))
-		part.terms.add(termData{posts: postings(r, list(n))})
+		part.terms.add(termData{key: makeKey([]uint32{uint32(i + 1)}), posts: postings(r, list(n))})
 	}
 	d := newDecider([]*termPart{part}, candidateMax, pages)
 	sets := 0

@@ -129,12 +129,12 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			if at%chunkSize == 0 {
 				buf = buf[:0]
 				for j := at; j < min(at+chunkSize, int32(pt.terms.n)); j++ {
-					buf = appendUnitText(buf, words, pt.keys.at(j).units())
+					buf = appendUnitText(buf, words, pt.terms.at(j).key.units())
 					ends[j-at] = int32(len(buf))
 				}
 				texts = string(buf)
 			}
-			t, k := pt.terms.at(at), *pt.keys.at(at)
+			t := pt.terms.at(at)
 			e := &entries[i]
 			i++
 			from := int32(0)
@@ -148,7 +148,7 @@ func writeTerms(inv inverted, vocab *vocabulary, docs, gram, target, most, rare 
 			e.hash = fnv1a(shardKey(e.text))
 			e.fp = byFingerprint(e.text, gram)
 			if e.dense {
-				dense = append(dense, k)
+				dense = append(dense, t.key)
 			} else {
 				raw += len(e.text) + 4 + len(t.posts)*5/2
 			}
@@ -330,7 +330,7 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 		if hasPositions(l, rare) {
 			nPos++
 			sw.posBits.putPositions(l.more.pos, len(l.posts))
-			nextCol = putNext(nextCol, l.more.term, l.more.after, denseKeys, vocab)
+			nextCol = putNext(nextCol, l.key, l.more.after, denseKeys, vocab)
 		}
 	}
 	var shard []byte

@@ -47,7 +47,7 @@ func invert(docs []*Doc, vocab *vocabulary, gram int, avg float64, cands int) in
 
 // termPart holds the terms of one partition of a pass.
 type termPart struct {
-	index *termIndex // term → its place in terms, while the pass adds them
+	index *termIndex        // term → its place in terms, while the pass adds them
 	terms chunked[termData] // read in this order, without the index, after the pass
 
 	// most terms are in one page: their first postings come from slabs,

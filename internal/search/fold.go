@@ -76,6 +76,26 @@ func fold(r rune) rune {
 	return r
 }
 
+// foldQuiet has a bit set for each character of the BMP that gives
+// foldPairs no pair, most of them: a page's text is checked a bit a
+// character, not through NFKC and the fold table (the yihui blog's
+// fragments: 0.055 → 0.006 CPU-s).
+var foldQuiet = sync.OnceValue(func() []uint64 {
+	quiet := make([]uint64, 0x10000/64)
+	for r := rune(0); r < 0x10000; r++ {
+		q := true
+		for _, c := range nfkcRune(r) {
+			if l := unicode.ToLower(c); fold(l) != l {
+				q = false
+			}
+		}
+		if q {
+			quiet[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return quiet
+})
+
 // FoldBlocks returns the fold table cut into blocks of 256 code points, for
 // the browser: block number (code point >> 8) → the pairs of that block as
 // text, each pair the Traditional character followed by its Simplified one,
@@ -110,9 +130,10 @@ func FoldBlocks() map[int]string {
 // the blocks of the table they are in.
 func foldPairs(texts ...string) string {
 	pairs := map[rune]rune{}
+	quiet := foldQuiet()
 	for _, s := range texts {
 		for _, r := range s {
-			if r < 0x3400 {
+			if r < 0x3400 || r < 0x10000 && quiet[r>>6]&(1<<(r&63)) != 0 {
 				continue
 			}
 			for _, c := range nfkcRune(r) {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	kflate "github.com/klauspost/compress/flate"
 )
@@ -61,8 +62,15 @@ func makeDict(items []*item) []byte {
 	}
 	step := max(1, len(items)/dictSample, total/dictSampleBytes)
 	var pages [][]rune
+	var buf bytes.Buffer
 	for i := 0; i < len(items); i += step {
-		pages = append(pages, []rune(string(items[i].f.packed())))
+		j := items[i].f.packedTo(&buf)
+		rs := make([]rune, 0, utf8.RuneCount(j))
+		for len(j) > 0 {
+			r, n := utf8.DecodeRune(j)
+			rs, j = append(rs, r), j[n:]
+		}
+		pages = append(pages, rs)
 	}
 	if len(pages) == 0 {
 		return nil

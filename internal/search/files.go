@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -44,6 +45,13 @@ type fragment struct {
 // its text and its summary as a length when it begins the text. At
 // 10,000 pages this takes 4 % off the packs.
 func (f *fragment) packed() []byte {
+	var buf bytes.Buffer
+	return f.packedTo(&buf)
+}
+
+// packedTo is packed written into buf, which it empties first: the JSON is
+// good until buf is used again (packs read it once, in passing).
+func (f *fragment) packedTo(buf *bytes.Buffer) []byte {
 	p := *f
 	p.Section, p.Facets = "", nil
 	if lines := headingLines(f.Text, f.Headings); lines != nil {
@@ -52,8 +60,9 @@ func (f *fragment) packed() []byte {
 	if f.Summary != "" && strings.HasPrefix(f.Text, f.Summary) {
 		p.Summary, p.SumLen = "", utf8.RuneCountInString(f.Summary)
 	}
-	j, _ := json.Marshal(p)
-	return j
+	buf.Reset()
+	json.NewEncoder(buf).Encode(p)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")) // what Marshal writes
 }
 
 // headingLines returns the numbers of the lines of text that the headings
@@ -153,7 +162,9 @@ func writeFragmentPacks(items []*item, dict []byte, files map[string][]byte) {
 	if dict != nil {
 		zip = newDictZipper(dict).zip
 	}
-	parallel(runtime.GOMAXPROCS(0), len(items), func(_, i int) { zipped[i] = zip(items[i].f.packed()) })
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, workers)
+	parallel(workers, len(items), func(w, i int) { zipped[i] = zip(items[i].f.packedTo(&bufs[w])) })
 	for start := 0; start < len(items); start += packDocs {
 		part := zipped[start:min(start+packDocs, len(items))]
 		size := 4 * (len(part) + 1)

@@ -42,6 +42,9 @@ func startMemProfile(stderr io.Writer) func() {
 	}
 	runtime.MemProfileRate = 64 << 10
 	return func() {
+		// the profile is as of the last collection: one now counts what
+		// was allocated since, the last steps of the build
+		runtime.GC()
 		f, err := os.Create(name)
 		if err == nil {
 			err = pprof.Lookup("allocs").WriteTo(f, 0)

@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"iter"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -52,23 +54,41 @@ func (p *plainWriter) endBlock() {
 // String returns the text with trailing blanks removed from each line and
 // blank lines dropped; every line, the last included, ends with "\n".
 func (p *plainWriter) String() string {
+	size := 0
+	for line := range p.lines() {
+		size += len(line) + 1
+	}
 	var b strings.Builder
-	for line := range bytes.Lines(p.buf) {
-		line = bytes.TrimRight(line, " \t\r\n\u3000")
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
+	b.Grow(size)
+	for line := range p.lines() {
 		b.Write(line)
 		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
+// lines yields the lines String keeps, without their ends.
+func (p *plainWriter) lines() iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for line := range bytes.Lines(p.buf) {
+			line = bytes.TrimRight(line, " \t\r\n\u3000")
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
 // plainText renders the document as plain text (see Result.Plain) and
 // returns, if the document contains a <!--more--> marker outside code, the
 // plain text before its first occurrence.
 func plainText(doc ast.Node, source []byte) (plain, summary string) {
-	var p plainWriter
+	pooled := plainBuffers.Get().(*[]byte)
+	defer plainBuffers.Put(pooled)
+	p := plainWriter{buf: (*pooled)[:0]}
 	found := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !found && entering && isMoreMarker(n, source) {
@@ -77,8 +97,13 @@ func plainText(doc ast.Node, source []byte) (plain, summary string) {
 		}
 		return p.visit(n, source, entering), nil
 	})
+	*pooled = p.buf
 	return p.String(), summary
 }
+
+// plainBuffers hold the text of a document while plainText gathers it:
+// grown once, where each document's grew from nothing.
+var plainBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // inlinePlain returns the text of n's inline content on one line.
 func inlinePlain(n ast.Node, source []byte) string {

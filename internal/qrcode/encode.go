@@ -5,7 +5,10 @@
 // and skip2's drawing was a tenth of a build.
 package qrcode
 
-import "errors"
+import (
+	"errors"
+	"sync/atomic"
+)
 
 // Level is the error correction level: how much of the symbol may be lost.
 type Level int
@@ -148,15 +151,7 @@ func gfMul(a, b byte) byte {
 // reedSolomon is the n error correction codewords of data: the remainder
 // of data·xⁿ divided by (x-α⁰)(x-α¹)…(x-αⁿ⁻¹).
 func reedSolomon(data []byte, n int) []byte {
-	gen := []byte{1} // highest power first
-	for i := range n {
-		next := make([]byte, len(gen)+1)
-		for j, c := range gen {
-			next[j] ^= c
-			next[j+1] ^= gfMul(c, gfExp[i])
-		}
-		gen = next
-	}
+	gen := generator(n)
 	rem := make([]byte, n)
 	for _, d := range data {
 		f := d ^ rem[0]
@@ -168,3 +163,28 @@ func reedSolomon(data []byte, n int) []byte {
 	}
 	return rem
 }
+
+// generator is (x-α⁰)(x-α¹)…(x-αⁿ⁻¹), highest power first; a symbol's
+// blocks have one of a few n (7 to 30), each multiplied out once.
+func generator(n int) []byte {
+	if n < len(generators) {
+		if g := generators[n].Load(); g != nil {
+			return *g
+		}
+	}
+	gen := []byte{1}
+	for i := range n {
+		next := make([]byte, len(gen)+1)
+		for j, c := range gen {
+			next[j] ^= c
+			next[j+1] ^= gfMul(c, gfExp[i])
+		}
+		gen = next
+	}
+	if n < len(generators) {
+		generators[n].Store(&gen)
+	}
+	return gen
+}
+
+var generators [64]atomic.Pointer[[]byte]

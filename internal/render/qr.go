@@ -115,7 +115,7 @@ var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16384); return
 func srcAttr(b64 []byte) template.HTMLAttr {
 	const head = `src="data:image/svg&#43;xml;base64,`
 	var out strings.Builder
-	out.Grow(len(head) + len(b64) + len(b64)/12 + 1)
+	out.Grow(len(head) + len(b64) + 4*bytes.Count(b64, []byte("+")) + 1)
 	out.WriteString(head)
 	for {
 		i := bytes.IndexByte(b64, '+')

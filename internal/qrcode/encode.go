@@ -27,8 +27,31 @@ const QuietZone = 4
 // Encode is the symbol of text at level, with its quiet zone: true is a
 // dark module, bitmap[y][x].
 func Encode(text string, level Level) ([][]bool, error) {
+	sym, err := encode(text, level)
+	if err != nil {
+		return nil, err
+	}
+	return withQuietZone(sym.size, sym.at), nil
+}
+
+// Runs calls dark for each run of dark modules of the symbol of text at
+// level, row by row from the top, each from the left: n modules from column
+// x of row y, counted with the quiet zone, as in Encode's bitmap. It
+// returns the side of that bitmap. A symbol drawn from its runs (an SVG
+// path) needs no bitmap.
+func Runs(text string, level Level, dark func(x, y, n int)) (int, error) {
+	sym, err := encode(text, level)
+	if err != nil {
+		return 0, err
+	}
+	sym.runs(dark)
+	return sym.size + 2*QuietZone, nil
+}
+
+// encode is the symbol of text at level, without its quiet zone.
+func encode(text string, level Level) (symbol, error) {
 	if level < Low || level > High {
-		return nil, errors.New("invalid level")
+		return symbol{}, errors.New("invalid level")
 	}
 	var bits []bool
 	var err error
@@ -43,10 +66,10 @@ func Encode(text string, level Level) ([][]bool, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return symbol{}, err
 	}
 	if version == 0 {
-		return nil, errors.New("content too long to encode")
+		return symbol{}, errors.New("content too long to encode")
 	}
 	spec := blocks[version-1][level]
 	codewords := interleave(spec, pad(bits, spec))

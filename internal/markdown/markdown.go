@@ -60,7 +60,7 @@ type Problem struct {
 
 // Result is a rendered document.
 type Result struct {
-	HTML []byte
+	HTML string
 	// TOC lists every heading in document order; templates pick levels.
 	TOC []Heading
 	// Plain is the text without markup: one line per block (paragraph,
@@ -157,7 +157,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 	defer func() {
 		if v := recover(); v != nil {
 			res = Result{
-				HTML:     []byte("<pre>" + html.EscapeString(string(src)) + "</pre>\n"),
+				HTML:     "<pre>" + html.EscapeString(string(src)) + "</pre>\n",
 				Plain:    string(src),
 				Problems: []Problem{{Line: doc.LineOffset + 1, Msg: lang.Sprintf("这一段 Markdown 无法转换（程序出错），已按原文显示：请把这篇稿件发给网站维护人员", "markdown: internal error: %v", v)}},
 			}
@@ -181,7 +181,7 @@ func (r *Renderer) Render(src []byte, doc Doc) (res Result) {
 	plain, summary := plainText(root, src)
 	slices.SortStableFunc(st.problems, func(a, b Problem) int { return a.Line - b.Line })
 	return Result{
-		HTML:     bytes.Clone(buf.Bytes()),
+		HTML:     buf.String(),
 		TOC:      st.toc,
 		Plain:    plain,
 		Summary:  summary,
@@ -201,5 +201,5 @@ func (*htmlBuffer) Buffered() int { return 0 }
 func (*htmlBuffer) Flush() error  { return nil }
 
 // htmlBuffers hold the HTML of a document being rendered: a buffer grown
-// once, and the Result's HTML a copy of the size it came to.
+// once, and the Result's HTML a string of the size it came to.
 var htmlBuffers = sync.Pool{New: func() any { return new(htmlBuffer) }}

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"iter"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -53,33 +52,19 @@ func (p *plainWriter) endBlock() {
 
 // String returns the text with trailing blanks removed from each line and
 // blank lines dropped; every line, the last included, ends with "\n".
+// The lines are gathered after the text in its buffer, and copied once.
 func (p *plainWriter) String() string {
-	size := 0
-	for line := range p.lines() {
-		size += len(line) + 1
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for line := range p.lines() {
-		b.Write(line)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// lines yields the lines String keeps, without their ends.
-func (p *plainWriter) lines() iter.Seq[[]byte] {
-	return func(yield func([]byte) bool) {
-		for line := range bytes.Lines(p.buf) {
-			line = bytes.TrimRight(line, " \t\r\n\u3000")
-			if len(bytes.TrimSpace(line)) == 0 {
-				continue
-			}
-			if !yield(line) {
-				return
-			}
+	n := len(p.buf)
+	for line := range bytes.Lines(p.buf[:n]) {
+		line = bytes.TrimRight(line, " \t\r\n\u3000")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
 		}
+		p.buf = append(append(p.buf, line...), '\n')
 	}
+	s := string(p.buf[n:])
+	p.buf = p.buf[:n]
+	return s
 }
 
 // plainText renders the document as plain text (see Result.Plain) and
@@ -97,8 +82,9 @@ func plainText(doc ast.Node, source []byte) (plain, summary string) {
 		}
 		return p.visit(n, source, entering), nil
 	})
+	plain = p.String()
 	*pooled = p.buf
-	return p.String(), summary
+	return plain, summary
 }
 
 // plainBuffers hold the text of a document while plainText gathers it:

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -77,6 +78,23 @@ func (s *headingIDs) Put(value []byte) {
 
 var pinyinArgs = pinyin.NewArgs() // toneless, the first reading of a character
 
+// pinyinOf is a Han character's syllable, or "" when it has none.
+// go-pinyin takes the tones off with regular expressions, some 1 µs and a
+// dozen allocations a character: each character is spelled once.
+func pinyinOf(r rune) string {
+	if py, ok := syllables.Load(r); ok {
+		return py.(string)
+	}
+	py := ""
+	if all := pinyin.SinglePinyin(r, pinyinArgs); len(all) > 0 {
+		py = all[0]
+	}
+	syllables.Store(r, py)
+	return py
+}
+
+var syllables sync.Map // rune → its syllable (pinyinOf)
+
 // IDText is text as part of a heading's id, in ASCII: it lower-cases s,
 // turns whitespace into '-', keeps letters (Latin ones without their
 // accents), digits, '-' and '_', spells Chinese characters in toneless
@@ -94,12 +112,12 @@ func IDText(s string) string {
 	for _, r := range norm.NFKD.String(unicodeIDText(s)) {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			py := pinyin.SinglePinyin(r, pinyinArgs)
-			if len(py) == 0 || py[0] == "" {
+			py := pinyinOf(r)
+			if py == "" {
 				continue
 			}
 			sep()
-			b.WriteString(py[0])
+			b.WriteString(py)
 			syllable = true
 		case r < unicode.MaxASCII:
 			if syllable && r != '-' {

@@ -3,15 +3,15 @@ package markdown
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
+
+	"showcase/internal/slug"
 )
 
 // headingIDs implements parser.IDs: ids are ASCII, Chinese spelled in
@@ -76,25 +76,6 @@ func (s *headingIDs) Put(value []byte) {
 	s.aliases.used[string(value)] = true
 }
 
-var pinyinArgs = pinyin.NewArgs() // toneless, the first reading of a character
-
-// pinyinOf is a Han character's syllable, or "" when it has none.
-// go-pinyin takes the tones off with regular expressions, some 1 µs and a
-// dozen allocations a character: each character is spelled once.
-func pinyinOf(r rune) string {
-	if py, ok := syllables.Load(r); ok {
-		return py.(string)
-	}
-	py := ""
-	if all := pinyin.SinglePinyin(r, pinyinArgs); len(all) > 0 {
-		py = all[0]
-	}
-	syllables.Store(r, py)
-	return py
-}
-
-var syllables sync.Map // rune → its syllable (pinyinOf)
-
 // IDText is text as part of a heading's id, in ASCII: it lower-cases s,
 // turns whitespace into '-', keeps letters (Latin ones without their
 // accents), digits, '-' and '_', spells Chinese characters in toneless
@@ -112,7 +93,7 @@ func IDText(s string) string {
 	for _, r := range norm.NFKD.String(unicodeIDText(s)) {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			py := pinyinOf(r)
+			py := slug.Syllable(r) // the first reading, toneless
 			if py == "" {
 				continue
 			}

@@ -48,6 +48,18 @@ func themeOf(site, theme fs.FS, cfg *config.Config, errs *diag.List) fs.FS {
 	return overlay.New(append(append(above, theme), below...)...)
 }
 
+// layoutsOf is the site's folder as far as its layouts go: a Hugo site's
+// without its page templates and partials, which are not run (themeOf).
+// The render looks there for the site's own layouts: for a Hugo site's
+// partials it would take the theme's partialCached "header.html" for a
+// site's own and run it for every page.
+func layoutsOf(site fs.FS, cfg *config.Config) fs.FS {
+	if cfg.Hugo() {
+		return withoutLayouts{site}
+	}
+	return site
+}
+
 // subtree is a file system with only some of its folders (and the folders
 // above them).
 type subtree struct {

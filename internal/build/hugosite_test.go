@@ -1,12 +1,14 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"showcase"
+	"showcase/internal/config"
 )
 
 // TestTrailingSpaceNames: folders and files whose names end in spaces (as
@@ -38,5 +40,29 @@ func TestTrailingSpaceNames(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "news/hui-yi/agenda .pdf")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestHugoPartialsNotTheSites: the partials of a Hugo site's layouts/ are
+// not run, so they are not the site's own either: a symbolic link to
+// nothing among them is no error (among the site's own layouts it would
+// be), and the render does not see them (it would take the theme's
+// partialCached "header.html" for a site's own and run it for every page).
+func TestHugoPartialsNotTheSites(t *testing.T) {
+	src := makeSite(t, map[string]string{
+		"hugo.toml":                     "title = \"t\"\n",
+		"layouts/_partials/header.html": "<header>{{ .Title }}</header>\n",
+		"content/news/a.md":             "---\ntitle: 甲\ndate: 2025-01-01\n---\n甲。\n",
+	})
+	if err := os.Symlink(filepath.Join(src, "gone.html"), filepath.Join(src, "layouts/_partials/gone.html")); err != nil {
+		t.Skip(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Source: src, Destination: dest, Theme: showcase.Theme(), Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	seen, _ := fs.Glob(layoutsOf(os.DirFS(src), &config.Config{File: "hugo.toml"}), "layouts/_partials/*.html")
+	if len(seen) > 0 {
+		t.Errorf("a Hugo site's partials are taken for its own: %v", seen)
 	}
 }

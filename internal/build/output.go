@@ -128,6 +128,10 @@ func (o *output) remove(rel string) {
 	o.mu.Unlock()
 }
 
+// keeps says whether the output holds on to the bytes given to Write
+// (an in-place output, until Commit); else the writer may use them again.
+func (o *output) keeps() bool { return o.inPlace }
+
 // Write puts data at rel (a slash path) in the staging folder.
 func (o *output) Write(rel, by string, data []byte) error {
 	return o.WriteRoot(o.prefix+rel, by, data)

@@ -28,7 +28,7 @@ func BenchmarkRenderPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	theme := themeOf(site, opts.Theme, s.Config, &errs)
-	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph, Site: site})
+	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph, Site: layoutsOf(site, s.Config)})
 	if err != nil {
 		b.Fatal(err)
 	}

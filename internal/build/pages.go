@@ -107,12 +107,13 @@ func renderPages(set *render.Set, jobs []job, only []int, out *output, head stri
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // the pages' bytes, when out is done with them once written
 			for i := range ch {
 				j := &jobs[i]
 				if head != "" {
 					j.data.Head = safeHead(head)
 				}
-				html, reads, err := set.Execute(j.kind, j.section, j.data)
+				html, reads, err := set.ExecuteInto(buf, j.kind, j.section, j.data)
 				if err != nil {
 					fail(j.data.Page.File, err)
 					continue
@@ -120,6 +121,9 @@ func renderPages(set *render.Set, jobs []job, only []int, out *output, head stri
 				j.reads = reads
 				if err := out.Write(outputFile(j.path), pageSource(*j), html); err != nil {
 					fail(pageSource(*j), err)
+				}
+				if !out.keeps() {
+					buf = html
 				}
 			}
 		}()

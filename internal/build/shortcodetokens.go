@@ -42,7 +42,7 @@ func (x *expansion) finish(r *markdown.Result) {
 	for i, o := range x.outputs {
 		expanded[i] = x.expandHTML(o, expanded[:i])
 	}
-	r.HTML = []byte(x.expandHTML(string(r.HTML), expanded))
+	r.HTML = x.expandHTML(r.HTML, expanded)
 	plain := make([]string, len(expanded))
 	for i, e := range expanded {
 		plain[i] = render.PlainText(e)
@@ -166,8 +166,8 @@ func attributeName(s string, k int) string {
 
 // inline drops the <p> around HTML that is one paragraph, as Hugo's
 // markdownify and RenderString do.
-func inline(h []byte) string {
-	s := strings.TrimSpace(string(h))
+func inline(h string) string {
+	s := strings.TrimSpace(h)
 	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
 		return s[3 : len(s)-4]
 	}

@@ -14,7 +14,7 @@ import (
 
 // writeSite renders every page and writes every file of the site into out.
 func writeSite(s *content.Site, theme fs.FS, site fs.FS, out *output, ph *photos, opts Options, errs *diag.List) (*render.Set, []job, map[string]bool, error) {
-	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph, Site: site})
+	set, err := render.Load(theme, &render.Env{Config: s.Config, Images: ph, Site: layoutsOf(site, s.Config)})
 	if err != nil {
 		return nil, nil, nil, err
 	}

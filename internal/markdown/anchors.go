@@ -64,6 +64,9 @@ func anchors(root ast.Node, source []byte, unsafe bool) []string {
 // htmlIDs returns the id attributes of the tags in a piece of HTML;
 // comments and text are not looked at.
 func htmlIDs(raw []byte) []string {
+	if !mayHaveID(raw) {
+		return nil // most raw HTML (<br>, </span>) has none: no tokenizer for it
+	}
 	var ids []string
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	for {
@@ -82,4 +85,15 @@ func htmlIDs(raw []byte) []string {
 			}
 		}
 	}
+}
+
+// mayHaveID reports whether raw holds "id" in any case, as an id attribute
+// must.
+func mayHaveID(raw []byte) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i]|0x20 == 'i' && raw[i+1]|0x20 == 'd' {
+			return true
+		}
+	}
+	return false
 }

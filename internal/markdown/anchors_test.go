@@ -45,8 +45,8 @@ func TestAnchors(t *testing.T) {
 }
 
 // htmlIDsSorted returns the id attributes of an HTML document, sorted.
-func htmlIDsSorted(doc []byte) []string {
-	return sorted(htmlIDs(doc))
+func htmlIDsSorted(doc string) []string {
+	return sorted(htmlIDs([]byte(doc)))
 }
 
 func sorted(s []string) []string {

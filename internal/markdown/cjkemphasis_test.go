@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -16,8 +17,7 @@ import (
 func renderInline(t *testing.T, src string) string {
 	t.Helper()
 	out := New(Options{}).Render([]byte(src), Doc{}).HTML
-	out = bytes.TrimSuffix(bytes.TrimPrefix(out, []byte("<p>")), []byte("</p>\n"))
-	return string(out)
+	return strings.TrimSuffix(strings.TrimPrefix(out, "<p>"), "</p>\n")
 }
 
 func TestCJKEmphasis(t *testing.T) {

@@ -36,7 +36,7 @@ func FuzzRender(f *testing.F) {
 				}
 			}
 			if utf8.ValidString(src) {
-				if !utf8.Valid(res.HTML) || !utf8.ValidString(res.Plain) || !utf8.ValidString(res.Summary) {
+				if !utf8.ValidString(res.HTML) || !utf8.ValidString(res.Plain) || !utf8.ValidString(res.Summary) {
 					t.Errorf("invalid UTF-8 output for %q", src)
 				}
 				for _, h := range res.TOC {

@@ -6,11 +6,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
+
+	"showcase/internal/slug"
 )
 
 // headingIDs implements parser.IDs: ids are ASCII, Chinese spelled in
@@ -75,8 +76,6 @@ func (s *headingIDs) Put(value []byte) {
 	s.aliases.used[string(value)] = true
 }
 
-var pinyinArgs = pinyin.NewArgs() // toneless, the first reading of a character
-
 // IDText is text as part of a heading's id, in ASCII: it lower-cases s,
 // turns whitespace into '-', keeps letters (Latin ones without their
 // accents), digits, '-' and '_', spells Chinese characters in toneless
@@ -94,12 +93,12 @@ func IDText(s string) string {
 	for _, r := range norm.NFKD.String(unicodeIDText(s)) {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			py := pinyin.SinglePinyin(r, pinyinArgs)
-			if len(py) == 0 || py[0] == "" {
+			py := slug.Syllable(r) // the first reading, toneless
+			if py == "" {
 				continue
 			}
 			sep()
-			b.WriteString(py[0])
+			b.WriteString(py)
 			syllable = true
 		case r < unicode.MaxASCII:
 			if syllable && r != '-' {

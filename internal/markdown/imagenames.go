@@ -54,48 +54,58 @@ func fixPictures(src []byte, doc Doc) ([]byte, []Problem) {
 		return src, nil
 	}
 	namer, _ := doc.Resolver.(FileNamer)
-	var out bytes.Buffer
+	var out []byte // the lines so far, once one was changed
 	var warnings []Problem
-	fence := ""
-	changed := false
-	for n, line := range bytes.SplitAfter(src, []byte("\n")) {
-		if f := fenceOf(line); f != "" {
+	var open fence // of the code block the line is in
+	n, at := 0, 0  // line number (from 1), and the offset after the line
+	for line := range bytes.Lines(src) {
+		n, at = n+1, at+len(line)
+		keep := true
+		if f := fenceOf(line); f.n > 0 {
 			switch {
-			case fence == "":
-				fence = f
-			case strings.HasPrefix(f, fence) && len(bytes.TrimSpace(line)) == len(f):
-				fence = ""
+			case open.n == 0:
+				open = f
+			case f.c == open.c && f.n >= open.n && len(bytes.TrimSpace(line)) == f.n:
+				open = fence{}
 			}
-			out.Write(line)
-			continue
+		} else if open.n == 0 && (bytes.IndexByte(line, '!') >= 0 || bytes.Contains(line, []byte("！"))) {
+			keep = false // a picture in it, perhaps
 		}
-		if fence != "" {
-			out.Write(line)
-			continue
-		}
-		if bytes.IndexByte(line, '!') < 0 && !bytes.Contains(line, []byte("！")) {
-			out.Write(line) // no picture in it
+		if keep {
+			if out != nil {
+				out = append(out, line...)
+			}
 			continue
 		}
 		fixed, probs := fixLine(string(line), namer)
 		for _, msg := range probs {
-			warnings = append(warnings, Problem{Line: doc.LineOffset + n + 1, Msg: msg})
+			warnings = append(warnings, Problem{Line: doc.LineOffset + n, Msg: msg})
 		}
-		changed = changed || fixed != string(line)
-		out.WriteString(fixed)
+		if out == nil && fixed != string(line) {
+			out = append(make([]byte, 0, len(src)+len(src)/8), src[:at-len(line)]...)
+		}
+		if out != nil {
+			out = append(out, fixed...)
+		}
 	}
-	if !changed {
+	if out == nil {
 		return src, warnings
 	}
-	return out.Bytes(), warnings
+	return out, warnings
+}
+
+// fence is the fence of a code block: n (3 or more) times c.
+type fence struct {
+	c byte
+	n int
 }
 
 // fenceOf returns the fence a line opens or closes (``` or ~~~, or
-// longer), or "".
-func fenceOf(line []byte) string {
-	s := strings.TrimLeft(string(line), " ")
-	if len(string(line))-len(s) > 3 {
-		return ""
+// longer), or none (n 0).
+func fenceOf(line []byte) fence {
+	s := bytes.TrimLeft(line, " ")
+	if len(line)-len(s) > 3 {
+		return fence{}
 	}
 	for _, c := range []byte{'`', '~'} {
 		n := 0
@@ -103,10 +113,10 @@ func fenceOf(line []byte) string {
 			n++
 		}
 		if n >= 3 {
-			return s[:n]
+			return fence{c, n}
 		}
 	}
-	return ""
+	return fence{}
 }
 
 // picture is one picture-like span of a line: ![alt](inner), with any of

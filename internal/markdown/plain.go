@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,24 +52,28 @@ func (p *plainWriter) endBlock() {
 
 // String returns the text with trailing blanks removed from each line and
 // blank lines dropped; every line, the last included, ends with "\n".
+// The lines are gathered after the text in its buffer, and copied once.
 func (p *plainWriter) String() string {
-	var b strings.Builder
-	for line := range bytes.Lines(p.buf) {
+	n := len(p.buf)
+	for line := range bytes.Lines(p.buf[:n]) {
 		line = bytes.TrimRight(line, " \t\r\n\u3000")
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		b.Write(line)
-		b.WriteByte('\n')
+		p.buf = append(append(p.buf, line...), '\n')
 	}
-	return b.String()
+	s := string(p.buf[n:])
+	p.buf = p.buf[:n]
+	return s
 }
 
 // plainText renders the document as plain text (see Result.Plain) and
 // returns, if the document contains a <!--more--> marker outside code, the
 // plain text before its first occurrence.
 func plainText(doc ast.Node, source []byte) (plain, summary string) {
-	var p plainWriter
+	pooled := plainBuffers.Get().(*[]byte)
+	defer plainBuffers.Put(pooled)
+	p := plainWriter{buf: (*pooled)[:0]}
 	found := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !found && entering && isMoreMarker(n, source) {
@@ -77,8 +82,14 @@ func plainText(doc ast.Node, source []byte) (plain, summary string) {
 		}
 		return p.visit(n, source, entering), nil
 	})
-	return p.String(), summary
+	plain = p.String()
+	*pooled = p.buf
+	return plain, summary
 }
+
+// plainBuffers hold the text of a document while plainText gathers it:
+// grown once, where each document's grew from nothing.
+var plainBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // inlinePlain returns the text of n's inline content on one line.
 func inlinePlain(n ast.Node, source []byte) string {

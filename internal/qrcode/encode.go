@@ -5,7 +5,10 @@
 // and skip2's drawing was a tenth of a build.
 package qrcode
 
-import "errors"
+import (
+	"errors"
+	"sync/atomic"
+)
 
 // Level is the error correction level: how much of the symbol may be lost.
 type Level int
@@ -24,8 +27,31 @@ const QuietZone = 4
 // Encode is the symbol of text at level, with its quiet zone: true is a
 // dark module, bitmap[y][x].
 func Encode(text string, level Level) ([][]bool, error) {
+	sym, err := encode(text, level)
+	if err != nil {
+		return nil, err
+	}
+	return withQuietZone(sym.size, sym.at), nil
+}
+
+// Runs calls dark for each run of dark modules of the symbol of text at
+// level, row by row from the top, each from the left: n modules from column
+// x of row y, counted with the quiet zone, as in Encode's bitmap. It
+// returns the side of that bitmap. A symbol drawn from its runs (an SVG
+// path) needs no bitmap.
+func Runs(text string, level Level, dark func(x, y, n int)) (int, error) {
+	sym, err := encode(text, level)
+	if err != nil {
+		return 0, err
+	}
+	sym.runs(dark)
+	return sym.size + 2*QuietZone, nil
+}
+
+// encode is the symbol of text at level, without its quiet zone.
+func encode(text string, level Level) (symbol, error) {
 	if level < Low || level > High {
-		return nil, errors.New("invalid level")
+		return symbol{}, errors.New("invalid level")
 	}
 	var bits []bool
 	var err error
@@ -40,10 +66,10 @@ func Encode(text string, level Level) ([][]bool, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return symbol{}, err
 	}
 	if version == 0 {
-		return nil, errors.New("content too long to encode")
+		return symbol{}, errors.New("content too long to encode")
 	}
 	spec := blocks[version-1][level]
 	codewords := interleave(spec, pad(bits, spec))
@@ -148,15 +174,7 @@ func gfMul(a, b byte) byte {
 // reedSolomon is the n error correction codewords of data: the remainder
 // of data·xⁿ divided by (x-α⁰)(x-α¹)…(x-αⁿ⁻¹).
 func reedSolomon(data []byte, n int) []byte {
-	gen := []byte{1} // highest power first
-	for i := range n {
-		next := make([]byte, len(gen)+1)
-		for j, c := range gen {
-			next[j] ^= c
-			next[j+1] ^= gfMul(c, gfExp[i])
-		}
-		gen = next
-	}
+	gen := generator(n)
 	rem := make([]byte, n)
 	for _, d := range data {
 		f := d ^ rem[0]
@@ -168,3 +186,28 @@ func reedSolomon(data []byte, n int) []byte {
 	}
 	return rem
 }
+
+// generator is (x-α⁰)(x-α¹)…(x-αⁿ⁻¹), highest power first; a symbol's
+// blocks have one of a few n (7 to 30), each multiplied out once.
+func generator(n int) []byte {
+	if n < len(generators) {
+		if g := generators[n].Load(); g != nil {
+			return *g
+		}
+	}
+	gen := []byte{1}
+	for i := range n {
+		next := make([]byte, len(gen)+1)
+		for j, c := range gen {
+			next[j] ^= c
+			next[j+1] ^= gfMul(c, gfExp[i])
+		}
+		gen = next
+	}
+	if n < len(generators) {
+		generators[n].Store(&gen)
+	}
+	return gen
+}
+
+var generators [64]atomic.Pointer[[]byte]

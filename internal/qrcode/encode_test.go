@@ -34,6 +34,28 @@ func sameAsSkip2(t *testing.T, text string, level Level) {
 			t.Fatalf("Encode(%q, %d): row %d differs from skip2's (version %d)", text, level, y, q.VersionNumber)
 		}
 	}
+	// the runs of Runs paint the same bitmap, each run from a light module
+	// or the edge to one
+	runs := make([][]bool, len(want))
+	for y := range runs {
+		runs[y] = make([]bool, len(want))
+	}
+	side, err := Runs(text, level, func(x, y, n int) {
+		if x > 0 && runs[y][x-1] || n < 1 || x+n < len(want) && want[y][x+n] {
+			t.Fatalf("Runs(%q, %d): run of %d at %d, %d is not a whole run", text, level, n, x, y)
+		}
+		for i := range n {
+			runs[y][x+i] = true
+		}
+	})
+	if err != nil || side != len(want) {
+		t.Fatalf("Runs(%q, %d): side %d, error %v; Encode's %d", text, level, side, err, len(want))
+	}
+	for y := range want {
+		if fmt.Sprint(runs[y]) != fmt.Sprint(want[y]) {
+			t.Fatalf("Runs(%q, %d): row %d differs from skip2's (version %d)", text, level, y, q.VersionNumber)
+		}
+	}
 }
 
 var samples = []string{

@@ -127,7 +127,7 @@ func (e *encoder) encode(data []byte) ([]bool, error) {
 	if single <= total {
 		segs = []segment{{highest, data}}
 	}
-	var w bitWriter
+	w := bitWriter{make([]bool, 0, min(single, total)+16)} // room for pad's end too
 	for _, s := range segs {
 		w.put(indicator[s.mode], 4)
 		w.put(uint32(len(s.data)), e.countBits[s.mode])

@@ -1,5 +1,7 @@
 package qrcode
 
+import "math/bits"
+
 // grid is a square of modules, row by row.
 type grid struct {
 	size       int
@@ -27,7 +29,7 @@ func (g *grid) square(x, y, w, h int, dark func(i, j int) bool) {
 // draw lays out the codewords in a symbol of the version with each of the
 // eight masks and keeps the one of the lowest penalty (the first of
 // equals), as skip2 does; the result has its quiet zone.
-func draw(version int, level Level, codewords []byte) [][]bool {
+func draw(version int, level Level, codewords []byte) symbol {
 	size := 17 + 4*version
 	n := 8*len(codewords) + remainderBits[version-1]
 	if size <= 64 {
@@ -53,7 +55,7 @@ func draw(version int, level Level, codewords []byte) [][]bool {
 			best, bestPenalty = append([]bool(nil), dark...), p
 		}
 	}
-	return withQuietZone(size, func(x, y int) bool { return best[y*size+x] })
+	return symbol{size: size, dark: best}
 }
 
 // baseGrid is the function patterns of a version, with the places of the
@@ -68,6 +70,49 @@ func baseGrid(version, n int) (*grid, []int) {
 	}
 	base.set(8, size-8, true)
 	return base, dataPath(base, n)
+}
+
+// symbol is a drawn symbol, without its quiet zone: its rows as words
+// when it is at most 64 modules a side (drawWords), else its modules row
+// by row.
+type symbol struct {
+	size  int
+	words *[64]uint64 // module x of row y at bit x of words[y]
+	dark  []bool      // module x of row y at dark[y*size+x]
+}
+
+// at says whether the module in column x, row y is dark.
+func (s symbol) at(x, y int) bool {
+	if s.words != nil {
+		return s.words[y]>>x&1 == 1
+	}
+	return s.dark[y*s.size+x]
+}
+
+// runs calls dark for each run of dark modules, as Runs does.
+func (s symbol) runs(dark func(x, y, n int)) {
+	for y := range s.size {
+		if s.words != nil {
+			for w := s.words[y]; w != 0; {
+				x := bits.TrailingZeros64(w)
+				n := bits.TrailingZeros64(^(w >> x))
+				dark(QuietZone+x, QuietZone+y, n)
+				w &^= (1<<n - 1) << x
+			}
+			continue
+		}
+		row := s.dark[y*s.size : (y+1)*s.size]
+		for x := 0; x < len(row); x++ {
+			if row[x] {
+				n := 1
+				for x+n < len(row) && row[x+n] {
+					n++
+				}
+				dark(QuietZone+x, QuietZone+y, n)
+				x += n
+			}
+		}
+	}
 }
 
 // withQuietZone is the bitmap of a symbol, with its quiet zone.

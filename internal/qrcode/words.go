@@ -41,14 +41,14 @@ func wordLayoutOf(version, n int) *wordLayout {
 // drawWords is draw for symbols of at most 64 modules a side (versions
 // 1–11, every page URL): rows and columns are words, module i at bit i,
 // masked and scored 64 modules at a time.
-func drawWords(l *wordLayout, size int, level Level, codewords []byte) [][]bool {
+func drawWords(l *wordLayout, size int, level Level, codewords []byte) symbol {
 	fixed, isData := &l.fixed, &l.isData
 	var data [64]uint64 // the data bits
 	for i, at := range l.path[:min(len(l.path), 8*len(codewords))] {
 		data[at[1]] |= uint64(codewords[i/8]>>(7-i%8)&1) << at[0]
 	}
 	places := formatPlaces(size)
-	var best [64]uint64
+	best := new([64]uint64)
 	bestPenalty := -1
 	for mask := range 8 {
 		masks := maskWords(mask, size)
@@ -63,10 +63,10 @@ func drawWords(l *wordLayout, size int, level Level, codewords []byte) [][]bool 
 		columns = rows
 		transpose(&columns)
 		if p := penaltyWords(&rows, &columns, size); bestPenalty < 0 || p < bestPenalty {
-			best, bestPenalty = rows, p
+			*best, bestPenalty = rows, p
 		}
 	}
-	return withQuietZone(size, func(x, y int) bool { return best[y]>>x&1 == 1 })
+	return symbol{size: size, words: best}
 }
 
 func b2u(b bool) uint8 {

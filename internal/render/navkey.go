@@ -60,3 +60,21 @@ func active(menuURL, pagePath string) bool {
 	}
 	return pagePath == m+"/" || strings.HasPrefix(pagePath, m+"/")
 }
+
+// CrumbKey is the breadcrumb (.Crumbs) as a partialCached variant:
+// baseof.html keeps breadcrumb.html by it, {{ partialCached
+// "breadcrumb.html" . .CrumbKey }}, so that the pages of a column, which
+// share theirs (首页 > 工作动态 > 正文), render it once.
+func (d *dot) CrumbKey() string {
+	var key strings.Builder
+	for _, c := range d.contentData.Crumbs {
+		key.WriteString(c.Title)
+		key.WriteByte(0)
+		key.WriteString(c.Path)
+		if c.Last {
+			key.WriteString("\x00last")
+		}
+		key.WriteByte(0)
+	}
+	return key.String()
+}

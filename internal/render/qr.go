@@ -45,47 +45,38 @@ func QR(text any, level any, scale any) (*QRImage, error) {
 		}
 		px = n
 	}
-	bits, err := qrcode.Encode(t, lv) // with its quiet zone
+	// the buffer holds the path of the symbol's dark modules, then the
+	// SVG around a copy of it, then the SVG's base64
+	pooled := svgBuffers.Get().(*[]byte)
+	defer svgBuffers.Put(pooled)
+	buf := (*pooled)[:0]
+	n, err := qrcode.Runs(t, lv, func(x, y, run int) {
+		// M{x} {y}h{run}v1h-{run}z
+		buf = appendSmall(append(buf, 'M'), x)
+		buf = appendSmall(append(buf, ' '), y)
+		buf = appendSmall(append(buf, 'h'), run)
+		buf = appendSmall(append(buf, "v1h-"...), run)
+		buf = append(buf, 'z')
+	})
 	if err != nil {
 		return nil, lang.Errorf("无法生成二维码", "qr: %v", err)
 	}
-	n := len(bits)
-	pooled := svgBuffers.Get().(*[]byte)
-	defer svgBuffers.Put(pooled)
-	svg := (*pooled)[:0]
-	svg = append(svg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
-	svg = strconv.AppendInt(svg, int64(n), 10)
-	svg = append(svg, ' ')
-	svg = strconv.AppendInt(svg, int64(n), 10)
-	svg = append(svg, `" shape-rendering="crispEdges"><rect width="`...)
-	svg = strconv.AppendInt(svg, int64(n), 10)
-	svg = append(svg, `" height="`...)
-	svg = strconv.AppendInt(svg, int64(n), 10)
-	svg = append(svg, `" fill="#fff"/><path d="`...)
-	for y, row := range bits {
-		for x := 0; x < len(row); x++ {
-			if !row[x] {
-				continue
-			}
-			run := 1
-			for x+run < len(row) && row[x+run] {
-				run++
-			}
-			// M{x} {y}h{run}v1h-{run}z
-			svg = appendSmall(append(svg, 'M'), x)
-			svg = appendSmall(append(svg, ' '), y)
-			svg = appendSmall(append(svg, 'h'), run)
-			svg = appendSmall(append(svg, "v1h-"...), run)
-			svg = append(svg, 'z')
-			x += run
-		}
-	}
-	svg = append(svg, `" fill="#000"/></svg>`...)
-	// the base64 goes after the SVG in its buffer; src="…" is written from it
-	end := len(svg)
-	svg = base64.StdEncoding.AppendEncode(svg, svg)
-	*pooled = svg
-	return &QRImage{SrcAttr: srcAttr(svg[end:]), Width: n * px, Height: n * px}, nil
+	path := len(buf)
+	buf = append(buf, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, ' ')
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, `" shape-rendering="crispEdges"><rect width="`...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, `" height="`...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, `" fill="#fff"/><path d="`...)
+	buf = append(buf, buf[:path]...)
+	buf = append(buf, `" fill="#000"/></svg>`...)
+	end := len(buf)
+	buf = base64.StdEncoding.AppendEncode(buf, buf[path:])
+	*pooled = buf
+	return &QRImage{SrcAttr: srcAttr(buf[end:]), Width: n * px, Height: n * px}, nil
 }
 
 // appendSmall appends v ≥ 0 in decimal: the numbers of a symbol's path,
@@ -106,7 +97,7 @@ func (q *QRImage) Src() template.URL {
 	return template.URL(strings.ReplaceAll(src, "&#43;", "+"))
 }
 
-// svgBuffers hold the SVG of a QR code and its base64.
+// svgBuffers hold the path of a QR code, its SVG and the SVG's base64.
 var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16384); return &b }}
 
 // srcAttr is src="…" of the data: URL of an SVG's base64 as html/template
@@ -115,7 +106,7 @@ var svgBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16384); return
 func srcAttr(b64 []byte) template.HTMLAttr {
 	const head = `src="data:image/svg&#43;xml;base64,`
 	var out strings.Builder
-	out.Grow(len(head) + len(b64) + len(b64)/12 + 1)
+	out.Grow(len(head) + len(b64) + 4*bytes.Count(b64, []byte("+")) + 1)
 	out.WriteString(head)
 	for {
 		i := bytes.IndexByte(b64, '+')

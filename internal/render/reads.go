@@ -162,7 +162,9 @@ func (r *recorder) page(p *content.Page) *pageView {
 		return v
 	}
 	if len(r.spare) == 0 {
-		r.spare = make([]pageView, 16)
+		// a few at first: a list item's partial reaches one page, an
+		// output some ten
+		r.spare = make([]pageView, min(max(2*len(r.pages), 2), 16))
 	}
 	v := &r.spare[0]
 	r.spare = r.spare[1:]

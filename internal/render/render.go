@@ -210,6 +210,13 @@ const maxExtra = 1 << 20
 // Execute renders the layout of kind for section with data. The Reads say
 // what the layout read of the site (see Changes).
 func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Reads, err error) {
+	return s.ExecuteInto(nil, kind, section, data)
+}
+
+// ExecuteInto is Execute writing into buf's room (buf[:0]): a caller that
+// is done with one page's bytes before the next renders them all in one
+// buffer instead of a new one each. The output is buf when it fit.
+func (s *Set) ExecuteInto(buf []byte, kind, section string, data *Data) (out []byte, reads *Reads, err error) {
 	e := s.get(kind, section)
 	if e.err != nil {
 		return nil, nil, e.err
@@ -223,18 +230,21 @@ func (s *Set) Execute(kind, section string, data *Data) (out []byte, reads *Read
 	if data.Page != nil {
 		body = len(data.Page.Content)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, body+int(min(e.extra.Load(), maxExtra))))
+	if want := body + int(min(e.extra.Load(), maxExtra)); cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	w := bytes.NewBuffer(buf[:0])
 	rec := newRecorder()
-	if err := e.tmpl.Execute(buf, newDot(data, rec)); err != nil {
+	if err := e.tmpl.Execute(w, newDot(data, rec)); err != nil {
 		return nil, nil, templateProblem(err)
 	}
-	for extra := int64(buf.Len() - body); ; {
+	for extra := int64(w.Len() - body); ; {
 		seen := e.extra.Load()
 		if extra <= seen || e.extra.CompareAndSwap(seen, extra) {
 			break
 		}
 	}
-	return buf.Bytes(), rec.done(), nil
+	return w.Bytes(), rec.done(), nil
 }
 
 // Partial executes a partial by name; templates call it through the partial function.
@@ -246,12 +256,18 @@ func (s *Set) partial(name string, data any) (template.HTML, error) {
 	if t == nil || name == "baseof.html" {
 		return "", lang.Errorf("layouts/_partials/ 中找不到局部模板 %[1]q", "partial %[1]q not found in layouts/_partials/", name)
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
+	buf := partialBuffers.Get().(*bytes.Buffer)
+	defer partialBuffers.Put(buf)
+	buf.Reset()
+	if err := t.Execute(buf, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
+
+// partialBuffers hold a partial's output until it is copied into a string:
+// one buffer grown once, where a new one grew for every call.
+var partialBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // cacheKey names one partialCached result: the partial and its data, which
 // must be comparable (a page, a string…); a view counts as what it shows.

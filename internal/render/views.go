@@ -48,6 +48,9 @@ type pageView struct {
 	Title, Subtitle, Path, Section, Cover string
 	Date                                  time.Time
 	Draft                                 bool
+	Summary                               string
+	Criteria                              []string
+	Byline                                *content.Byline // the page's, which reads as it does
 }
 
 // newPageView is the view of p in the render r records. text/template
@@ -56,7 +59,8 @@ type pageView struct {
 // view itself: the fields layouts read on every page are copied to it.
 func newPageView(p *content.Page, r *recorder) pageView {
 	return pageView{contentPage: p, rec: r,
-		Title: p.Title, Subtitle: p.Subtitle, Path: p.Path, Section: p.Section, Cover: p.Cover, Date: p.Date, Draft: p.Draft}
+		Title: p.Title, Subtitle: p.Subtitle, Path: p.Path, Section: p.Section, Cover: p.Cover, Date: p.Date, Draft: p.Draft,
+		Summary: p.Summary, Criteria: p.Criteria, Byline: &p.Byline}
 }
 
 // Prev is 上一篇, the newer page of the section.

@@ -11,6 +11,7 @@ package slug
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
@@ -18,6 +19,24 @@ import (
 )
 
 var args = pinyin.NewArgs() // Style: Normal (no tones), first reading only
+
+// Syllable is a Han character's first reading in toneless pinyin, or ""
+// when it has none. go-pinyin takes the tones off with regular
+// expressions, some 1 µs and a dozen allocations a character: each
+// character is looked up once, then kept.
+func Syllable(r rune) string {
+	if py, ok := syllables.Load(r); ok {
+		return py.(string)
+	}
+	py := ""
+	if all := pinyin.SinglePinyin(r, args); len(all) > 0 {
+		py = all[0]
+	}
+	syllables.Store(r, py)
+	return py
+}
+
+var syllables sync.Map // rune → Syllable
 
 // Make returns the ASCII slug of s, or "" if s has nothing to spell.
 func Make(s string) string {
@@ -44,14 +63,14 @@ func Make(s string) string {
 			dash = true
 			prevHan = false
 		case unicode.Is(unicode.Han, r):
-			py := pinyin.SinglePinyin(r, args)
+			py := Syllable(r)
 			prevHan = true
-			if len(py) == 0 || py[0] == "" {
+			if py == "" {
 				dash = true
 				continue
 			}
 			dash = true
-			word(py[0])
+			word(py)
 		default:
 			dash = true
 			prevHan = false

@@ -114,6 +114,9 @@ func captions(p *content.Page) []string {
 	for _, ph := range p.Photos {
 		add(ph.Caption)
 	}
+	if !hasTag(string(p.Content), "img") && !hasTag(string(p.Content), "figcaption") {
+		return out // most pages: no tokenizer, no buffer
+	}
 	z := html.NewTokenizer(strings.NewReader(string(p.Content)))
 	caption := -1 // depth inside <figcaption>, or -1
 	var text strings.Builder
@@ -147,6 +150,23 @@ func captions(p *content.Page) []string {
 		case html.TextToken:
 			if caption >= 0 {
 				text.Write(z.Text())
+			}
+		}
+	}
+}
+
+// hasTag reports whether s may hold the start tag name, in any case:
+// "<name" followed by a space, "/", ">" or the end.
+func hasTag(s, name string) bool {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		if len(s) >= len(name) && strings.EqualFold(s[:len(name)], name) {
+			if rest := s[len(name):]; rest == "" || strings.ContainsRune(" \t\n\r\f/>", rune(rest[0])) {
+				return true
 			}
 		}
 	}

@@ -275,6 +275,7 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 		head = putTerm(head, entries[id].text)
 	}
 	head = putUvarint(head, uint64(len(fpIDs)))
+	texts := len(head) // then the fingerprints' Rice codes
 	if len(fpIDs) > 0 {
 		sw.fpTexts = sw.fpTexts[:0]
 		for _, id := range fpIDs {
@@ -333,13 +334,15 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 			nextCol = putNext(nextCol, l.key, l.more.after, denseKeys, vocab)
 		}
 	}
-	var shard []byte
+	sw.count = sw.count[:0]
 	if nPos > 0 {
-		sw.count = putUvarint(sw.count[:0], uint64(nPos))
-		shard = gz(head, sw.docCol.b, impCol, denseCol, sw.count, sw.posBits.b, nextCol)
-	} else {
-		shard = gz(head, sw.docCol.b, impCol, denseCol)
+		sw.count = putUvarint(sw.count, uint64(nPos))
 	}
+	shard := gzColumns(column{textCoding, [][]byte{head[:texts]}},
+		column{storedCoding, [][]byte{head[texts:], sw.docCol.b}},
+		column{fastCoding, [][]byte{impCol, denseCol, sw.count}},
+		column{storedCoding, [][]byte{sw.posBits.b}},
+		column{fastCoding, [][]byte{nextCol}})
 	sw.ids, sw.head, sw.impCol, sw.denseCol, sw.nextCol = ids, head, impCol, denseCol, nextCol
 	return append(files, shardFile{fmt.Sprintf("t/%x.bin", b), shard})
 }

@@ -23,12 +23,12 @@ func TestGzColumns(t *testing.T) {
 		impacts[i] = byte(rnd.IntN(8))
 	}
 	for _, groups := range [][]column{
-		{{textCoding, [][]byte{text}}, {storedCoding, [][]byte{random[:10], random}}, {fastCoding, [][]byte{impacts, nil, text[:40]}}},
-		{{textCoding, [][]byte{text[:3]}}, {storedCoding, nil}, {fastCoding, [][]byte{nil}}},
-		{{textCoding, nil}, {storedCoding, [][]byte{random[:70_000]}}, {fastCoding, nil}},
-		{{textCoding, nil}, {storedCoding, nil}, {fastCoding, nil}},
-		{{textCoding, [][]byte{text}}, {storedCoding, [][]byte{random}}},
-		{{storedCoding, [][]byte{random[:5]}}, {fastCoding, [][]byte{text}}, {storedCoding, [][]byte{random[:65535]}}},
+		{compressed(text), stored(random[:10], random), compressed(impacts, nil, text[:40])},
+		{compressed(text[:3]), stored(), compressed(nil)},
+		{compressed(), stored(random[:70_000]), compressed()},
+		{compressed(), stored(), compressed()},
+		{compressed(text), stored(random)},
+		{stored(random[:5]), compressed(text), stored(random[:65535])},
 	} {
 		var want []byte
 		for _, g := range groups {

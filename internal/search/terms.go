@@ -338,11 +338,8 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 	if nPos > 0 {
 		sw.count = putUvarint(sw.count, uint64(nPos))
 	}
-	shard := gzColumns(column{textCoding, [][]byte{head[:texts]}},
-		column{storedCoding, [][]byte{head[texts:], sw.docCol.b}},
-		column{fastCoding, [][]byte{impCol, denseCol, sw.count}},
-		column{storedCoding, [][]byte{sw.posBits.b}},
-		column{fastCoding, [][]byte{nextCol}})
+	shard := gzColumns(compressed(head[:texts]), stored(head[texts:], sw.docCol.b),
+		compressed(impCol, denseCol, sw.count), stored(sw.posBits.b), compressed(nextCol))
 	sw.ids, sw.head, sw.impCol, sw.denseCol, sw.nextCol = ids, head, impCol, denseCol, nextCol
 	return append(files, shardFile{fmt.Sprintf("t/%x.bin", b), shard})
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
-// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone):
+// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone;
+// the columns are deflate segments of their own, the Rice codes stored: columns.go):
 //
 //	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go), sorted
 //	m (varint), the terms of one or two Han units, which have no string

@@ -13,7 +13,8 @@ import (
 )
 
 // A shard, t/B.bin, holds the terms whose shard key hashes to bucket B,
-// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone):
+// the n with strings, then the m with fingerprints, in columns (gzip packs each kind of data better alone;
+// the columns are deflate segments of their own, the Rice codes stored: columns.go):
 //
 //	n (varint), then n terms (putTerm: UTF-8 or GB18030, text.go), sorted
 //	m (varint), the terms of one or two Han units, which have no string
@@ -275,6 +276,7 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 		head = putTerm(head, entries[id].text)
 	}
 	head = putUvarint(head, uint64(len(fpIDs)))
+	texts := len(head) // then the fingerprints' Rice codes
 	if len(fpIDs) > 0 {
 		sw.fpTexts = sw.fpTexts[:0]
 		for _, id := range fpIDs {
@@ -333,13 +335,12 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 			nextCol = putNext(nextCol, l.key, l.more.after, denseKeys, vocab)
 		}
 	}
-	var shard []byte
+	sw.count = sw.count[:0]
 	if nPos > 0 {
-		sw.count = putUvarint(sw.count[:0], uint64(nPos))
-		shard = gz(head, sw.docCol.b, impCol, denseCol, sw.count, sw.posBits.b, nextCol)
-	} else {
-		shard = gz(head, sw.docCol.b, impCol, denseCol)
+		sw.count = putUvarint(sw.count, uint64(nPos))
 	}
+	shard := gzColumns(compressed(head[:texts]), stored(head[texts:], sw.docCol.b),
+		compressed(impCol, denseCol, sw.count), stored(sw.posBits.b), compressed(nextCol))
 	sw.ids, sw.head, sw.impCol, sw.denseCol, sw.nextCol = ids, head, impCol, denseCol, nextCol
 	return append(files, shardFile{fmt.Sprintf("t/%x.bin", b), shard})
 }

@@ -65,11 +65,17 @@ func pack(root, out, goos, goarch string, st stamp, binary []byte) (string, erro
 }
 
 // previewBat starts the preview of the demo site when double-clicked in
-// Windows Explorer, and keeps the window open if it stops.
+// Windows Explorer, and keeps the window open if it stops. It is ASCII
+// only: cmd.exe may read a .bat in the system's code page whatever chcp
+// says (Wine's does), which would garble a Chinese folder name; the site
+// is found as the folder beside it that holds site.toml, a name cmd keeps
+// in Unicode. (One line for the loop: Wine's cmd leaves %%d as it is in a
+// bracketed body.)
 const previewBat = `@echo off
 chcp 65001 >nul
 cd /d "%~dp0"
-showcase.exe serve -s "示例网站"
+for /d %%d in (*) do if exist "%%d\site.toml" set "site=%%d"
+showcase.exe serve -s "%site%"
 pause
 `
 

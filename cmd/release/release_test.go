@@ -54,7 +54,7 @@ func TestWindowsArchive(t *testing.T) {
 	if strings.Contains(strings.ReplaceAll(guide, "\r\n", ""), "\n") {
 		t.Error("使用说明.txt has a bare LF")
 	}
-	if bat := string(files[top+"预览示例网站.bat"]); !strings.Contains(bat, "chcp 65001 >nul\r\n") || !strings.Contains(bat, `serve -s "示例网站"`) {
+	if bat := string(files[top+"预览示例网站.bat"]); !strings.Contains(bat, "chcp 65001 >nul\r\n") || !strings.Contains(bat, `serve -s "%site%"`) || strings.ContainsFunc(bat, func(r rune) bool { return r > 0x7e }) {
 		t.Errorf("预览示例网站.bat = %q", bat)
 	}
 	for _, want := range []string{"示例网站/site.toml", "示例网站/content/_index.md", "编辑工作流程.md"} {

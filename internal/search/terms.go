@@ -253,6 +253,7 @@ type shardWriter struct {
 	docCol                          bitWriter // dfs, then docids
 	posBits, fpCol                  bitWriter
 	count                           []byte
+	touched                         uint32 // the postings read ahead, kept so the reads are not dropped
 }
 
 // write returns the files of bucket b, whose terms are ids: its shard, and
@@ -300,9 +301,17 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 		head = append(head, sw.fpCol.b...)
 		sw.fpOrder, sw.sorted = order, sorted
 	}
+	// the postings of the terms in more than one page, each a cache miss
+	// or two, read first in a loop that does little else: the misses
+	// overlap (in the loop that codes them, each waited for the last)
+	touched := uint32(0)
 	for _, id := range ids {
 		sw.docCol.gamma(entries[id].df)
+		if entries[id].df > 1 {
+			touched += entries[id].data.posts[0]
+		}
 	}
+	sw.touched = touched
 	nPos := 0
 	for _, id := range ids {
 		e := &entries[id]

@@ -246,7 +246,7 @@ func bucketEntries(entries []termEntry, buckets int) [][]int32 {
 type shardWriter struct {
 	ids                             []int32
 	fpTexts                         []string
-	fpOrder                         []int32
+	fpOrder                         []uint64
 	sorted                          []uint32
 	keys                            []sortKey
 	head, impCol, denseCol, nextCol []byte
@@ -284,16 +284,17 @@ func (sw *shardWriter) write(b int, ids []int32, entries []termEntry, docs, rare
 			sw.fpTexts = append(sw.fpTexts, entries[id].text)
 		}
 		seed, width, fps := pickSeed(sw.fpTexts)
+		// each fingerprint and its place in one number: the fingerprints
+		// differ, so any sort gives this order
 		order := sw.fpOrder[:0]
-		for i := range fpIDs {
-			order = append(order, int32(i))
+		for i, f := range fps {
+			order = append(order, uint64(f)<<32|uint64(i))
 		}
-		// the fingerprints differ: any sort gives this order
-		slices.SortFunc(order, func(i, j int32) int { return cmp.Compare(fps[i], fps[j]) })
+		slices.Sort(order)
 		sorted := sw.sorted[:0]
 		for _, o := range order {
-			sorted = append(sorted, fps[o])
-			ids = append(ids, fpIDs[o])
+			sorted = append(sorted, uint32(o>>32))
+			ids = append(ids, fpIDs[uint32(o)])
 		}
 		sw.fpCol.reset()
 		sw.fpCol.putRice(sorted, 1<<width)

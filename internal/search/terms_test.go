@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +25,37 @@ func TestSortByText(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Fatalf("sorted %q, want %q", got, want)
+	}
+}
+
+// TestSortByTextMany checks the sort on many texts of few letters (long
+// runs of equal keys, shared prefixes) and on texts already in order.
+func TestSortByTextMany(t *testing.T) {
+	for _, n := range []int{0, 1, 13, 100, 5000} {
+		texts := make([]string, n)
+		x := uint32(n)
+		for i := range texts {
+			x = x*1664525 + 1013904223
+			texts[i] = strings.Repeat("ab", int(x>>28))[:x>>28] + string(rune('a'+x>>24%3)) + strings.Repeat("z", int(x>>20%3))
+		}
+		for _, sorted := range []bool{false, true} {
+			if sorted {
+				slices.Sort(texts)
+			}
+			entries := make([]termEntry, n)
+			ids := make([]int32, n)
+			for i, s := range texts {
+				entries[i].text, ids[i] = s, int32(i)
+			}
+			sortByText(ids, entries, nil)
+			if seen := slices.Sorted(slices.Values(ids)); n > 0 && (seen[0] != 0 || seen[n-1] != int32(n-1) || len(slices.Compact(seen)) != n) {
+				t.Fatalf("%d texts: ids %v are not a permutation", n, ids)
+			}
+			for i := 1; i < n; i++ {
+				if entries[ids[i-1]].text > entries[ids[i]].text {
+					t.Fatalf("%d texts: %q before %q", n, entries[ids[i-1]].text, entries[ids[i]].text)
+				}
+			}
+		}
 	}
 }

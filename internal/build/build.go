@@ -125,6 +125,7 @@ func fullBuild(opts Options) (*Result, *built, error) {
 		return nil, nil, err
 	}
 	site := sitefs.New(opts.Source)
+	defer site.Remember()() // each folder of the site looked at once this build
 	if multilingual(site) {
 		return buildLanguages(site, opts, start)
 	}

@@ -59,6 +59,7 @@ func Check(opts Options) (*Checked, error) {
 		opts.Now = time.Now()
 	}
 	site := sitefs.New(opts.Source)
+	defer site.Remember()() // each folder of the site looked at once
 	if multilingual(site) {
 		return checkLanguages(site, opts)
 	}

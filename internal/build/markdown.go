@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,13 +28,18 @@ import (
 func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.FS, pages []*content.Page, errs *diag.List, dry *dryRun, strict bool) {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Unsafe})
 	sc := newShortcodes(theme, cfg, ix, ph, md, errs)
-	jobs := make(chan *content.Page)
+	var next atomic.Int64 // the next page to take: no worker waits for another
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for p := range jobs {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(pages) {
+					return
+				}
+				p := pages[k]
 				images := false
 				rs := ix.Resolver(p)
 				res := sc.render(p, markdownResolver{rs, ph, p, &images}) // problems go to errs
@@ -53,10 +59,6 @@ func renderMarkdown(cfg *config.Config, ix *content.Index, ph *photos, theme fs.
 			}
 		}()
 	}
-	for _, p := range pages {
-		jobs <- p
-	}
-	close(jobs)
 	wg.Wait()
 }
 

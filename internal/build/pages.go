@@ -3,6 +3,7 @@ package build
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"showcase/internal/content"
 	"showcase/internal/render"
@@ -101,14 +102,29 @@ func paginate(s *content.Site, list []*content.Page, base string) []*content.Pag
 // what each read of the site in the job. With only not nil, it renders
 // just the jobs at those indices.
 func renderPages(set *render.Set, jobs []job, only []int, out *output, head string, fail func(file string, err error)) {
-	ch := make(chan int)
+	n := len(jobs)
+	if only != nil {
+		n = len(only)
+	}
+	// each worker takes the next job by a counter, never waiting for
+	// another: a channel handed the jobs over one by one, each a goroutine
+	// parked and woken
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte // the pages' bytes, when out is done with them once written
-			for i := range ch {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= n {
+					return
+				}
+				i := k
+				if only != nil {
+					i = only[k]
+				}
 				j := &jobs[i]
 				if head != "" {
 					j.data.Head = safeHead(head)
@@ -128,15 +144,6 @@ func renderPages(set *render.Set, jobs []job, only []int, out *output, head stri
 			}
 		}()
 	}
-	if only == nil {
-		for i := range jobs {
-			ch <- i
-		}
-	}
-	for _, i := range only {
-		ch <- i
-	}
-	close(ch)
 	wg.Wait()
 }
 

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"showcase/internal/config"
 	"showcase/internal/diag"
@@ -76,13 +77,17 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 		return tree
 	}
 	pages := make([]*Page, len(mdFiles))
-	jobs := make(chan int)
+	var next atomic.Int64 // the next file to take: no worker waits for another
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(mdFiles) {
+					return
+				}
 				data, err := fs.ReadFile(fsys, mdFiles[i])
 				if placed := (*diag.Problem)(nil); errors.As(err, &placed) {
 					errs.Add(mdFiles[i], err)
@@ -102,10 +107,6 @@ func Load(fsys fs.FS, cfg *config.Config, errs *diag.List) *Tree {
 			}
 		}()
 	}
-	for i := range mdFiles {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	for _, p := range pages {
 		if p != nil {

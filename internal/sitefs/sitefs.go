@@ -12,7 +12,12 @@
 //
 // Every call checks each component of the path with lstat; the folder is
 // the site's own, so a link swapped in between the check and the read (a
-// race with another local user) is not defended against.
+// race with another local user) is not defended against. For as long as
+// one build reads the folder, Remember lets the calls trust the folders
+// they found to be folders, not links (a build reads thousands of files
+// in a few dozen folders): each is looked at once a build, not once for
+// every file below it. A folder made a link after that is seen by the
+// next build, or by the next read after forget.
 package sitefs
 
 import (
@@ -22,6 +27,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"showcase/internal/diag"
 )
@@ -32,6 +39,19 @@ type FS struct {
 	abs  string // its absolute path, for messages
 	real string // its real path, every link resolved; "" when it cannot be resolved
 	base fs.FS  // os.DirFS(dir)
+	// known are the folders (slash paths) found to be real folders, not
+	// links, while Remember is in force; nil otherwise
+	known atomic.Pointer[sync.Map]
+}
+
+// Remember makes the calls until forget trust what they found of the
+// folders on their way: a path component once seen to be a folder, not a
+// symbolic link, is not looked at again. A build calls it for its own
+// duration, so that a folder swapped for a link is seen by the next build.
+// The calls of the links themselves and of files are not remembered.
+func (f *FS) Remember() (forget func()) {
+	f.known.Store(new(sync.Map))
+	return func() { f.known.Store(nil) }
 }
 
 // New opens dir. A folder that does not exist gives the same errors as
@@ -57,6 +77,16 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // ReadFile reads name after checking the links on its way.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if fs.ValidPath(name) && name != "." {
+		// the folders on the way checked, the file itself opened only if it
+		// is not a link (readNoFollow); a link or an error takes the
+		// general way, for its check and the operating system's own errors
+		if err := f.checkFolders(name); err == nil {
+			if data, ok := readNoFollow(filepath.Join(f.dir, filepath.FromSlash(name))); ok {
+				return data, nil
+			}
+		}
+	}
 	if err := f.check("read", name); err != nil {
 		return nil, err
 	}
@@ -136,26 +166,58 @@ func (f *FS) check(op, name string) error {
 	if name == "." {
 		return nil
 	}
-	parts := strings.Split(name, "/")
-	for i := range parts {
-		rel := strings.Join(parts[:i+1], "/")
-		full := filepath.Join(f.dir, filepath.FromSlash(rel))
-		info, err := os.Lstat(full)
-		if err != nil {
-			return nil
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
+	if err := f.checkFolders(name); err != nil {
+		return err
+	}
+	_, err := f.checkOne(name)
+	return err
+}
+
+// checkFolders checks the components of name but the last, a valid path
+// other than ".": each a folder remembered, or looked at (checkOne).
+func (f *FS) checkFolders(name string) error {
+	known := f.known.Load()
+	for i := 0; i < len(name); i++ {
+		if name[i] != '/' {
 			continue
 		}
-		target, err := filepath.EvalSymlinks(full)
-		if err != nil {
-			return nil
+		rel := name[:i]
+		if known != nil {
+			if _, ok := known.Load(rel); ok {
+				continue
+			}
 		}
-		if !f.inside(target) {
-			return &LinkError{Name: rel, Target: target, Folder: f.abs}
+		folder, err := f.checkOne(rel)
+		if err != nil {
+			return err
+		}
+		if folder && known != nil {
+			known.Store(rel, true)
 		}
 	}
 	return nil
+}
+
+// checkOne looks at the component rel (a slash path from the folder): an
+// error if it is a link leaving the folder. It reports whether rel is a
+// folder itself, not a link (what Remember may remember).
+func (f *FS) checkOne(rel string) (folder bool, err error) {
+	full := filepath.Join(f.dir, filepath.FromSlash(rel))
+	info, err := os.Lstat(full)
+	if err != nil {
+		return false, nil
+	}
+	if info.Mode()&fs.ModeSymlink == 0 {
+		return info.IsDir(), nil
+	}
+	target, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return false, nil
+	}
+	if !f.inside(target) {
+		return false, &LinkError{Name: rel, Target: target, Folder: f.abs}
+	}
+	return false, nil
 }
 
 // inside reports a resolved path within the folder's real path.

@@ -157,3 +157,68 @@ func closeFile(f fs.File) {
 		f.Close()
 	}
 }
+
+// TestRememberedFolders: while a build remembers the folders it has seen,
+// a link leaving the site is still refused, in a folder remembered or not,
+// however often it is read; after forget, a folder swapped for a link
+// leaving the site is seen at the next read.
+func TestRememberedFolders(t *testing.T) {
+	site, outside := tree(t, map[string]string{
+		"content/news/n.txt": "$OUT/secret.txt",
+		"static/ext":         "$OUT/dir",
+		"static/css2":        "css", // inside: followed, never remembered
+	})
+	fsys := New(site)
+	forget := fsys.Remember()
+	for range 2 {
+		if data, err := fs.ReadFile(fsys, "content/news/a.md"); err != nil || string(data) != "site/content/news/a.md" {
+			t.Fatalf("ReadFile(content/news/a.md) = %q, %v", data, err)
+		}
+		if _, err := fs.ReadDir(fsys, "content/news"); err != nil {
+			t.Fatal(err)
+		}
+		for name, link := range map[string]string{"content/news/n.txt": "content/news/n.txt", "static/ext/x.css": "static/ext", "static/ext": "static/ext"} {
+			var le *LinkError
+			if _, err := fs.ReadFile(fsys, name); !errors.As(err, &le) || le.Name != link {
+				t.Errorf("remembering: ReadFile(%s) = %v; want a LinkError naming %s", name, err, link)
+			}
+		}
+		if data, err := fs.ReadFile(fsys, "static/css2/site.css"); err != nil || string(data) != "site/static/css/site.css" {
+			t.Errorf("ReadFile through a link inside = %q, %v", data, err)
+		}
+	}
+	forget()
+	// content/news, remembered above, becomes a link to a folder outside
+	news := filepath.Join(site, "content/news")
+	if err := os.RemoveAll(news); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "a.md"), []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, news); err != nil {
+		t.Fatal(err)
+	}
+	var le *LinkError
+	if data, err := fs.ReadFile(fsys, "content/news/a.md"); !errors.As(err, &le) || le.Name != "content/news" {
+		t.Errorf("after forget, a folder made a link leaving: ReadFile = %q, %v", data, err)
+	}
+}
+
+// TestReadFileErrors: what the direct read leaves to the general way keeps
+// the operating system's errors, named by the path asked for.
+func TestReadFileErrors(t *testing.T) {
+	site, _ := tree(t, nil)
+	fsys := New(site)
+	defer fsys.Remember()()
+	for _, name := range []string{"content/missing.md", "content/nope/a.md", "content/news"} {
+		_, err := fs.ReadFile(fsys, name)
+		var pe *fs.PathError
+		if !errors.As(err, &pe) || pe.Path != name {
+			t.Errorf("ReadFile(%s) = %v; want a PathError naming it", name, err)
+		}
+	}
+	if _, err := fs.ReadFile(fsys, "content/missing.md"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFile of a missing file = %v", err)
+	}
+}

@@ -18,11 +18,18 @@ type slot struct {
 }
 
 func newKeyTable(size int) *keyTable {
+	n := slotsFor(size)
+	return &keyTable{slots: make([]slot, n), mask: uint64(n - 1)}
+}
+
+// slotsFor is the slots of a table for about size keys: a power of two,
+// at least twice size, so that probes stay short.
+func slotsFor(size int) int {
 	n := 64
 	for n < size*2 {
 		n *= 2
 	}
-	return &keyTable{slots: make([]slot, n), mask: uint64(n - 1)}
+	return n
 }
 
 // home is the first place of k in a table of mask+1 slots.

@@ -21,10 +21,7 @@ type termSlot struct {
 // newTermIndex makes an index with room for about size terms: two slots a
 // term, as keyTable.
 func newTermIndex(size int) *termIndex {
-	n := 64
-	for n < size*2 {
-		n *= 2
-	}
+	n := slotsFor(size)
 	return &termIndex{slots: make([]termSlot, n), mask: uint64(n - 1)}
 }
 

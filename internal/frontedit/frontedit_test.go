@@ -229,3 +229,21 @@ func TestAppendTableYAML(t *testing.T) {
 		}
 	}
 }
+
+// A YAML key with nothing but a space after its colon has an empty value
+// that starts after the space (found by FuzzSetAnyDocument).
+func TestYAMLEmptyValueAfterSpace(t *testing.T) {
+	for _, c := range []struct{ page, key, want string }{
+		{"---\nsummary: \ntitle: x\n---\n", "summary", "---\nsummary: \"0\"\ntitle: x\n---\n"},
+		{"---\nparams:\n  cover: \n---\n", "params.cover", "---\nparams:\n  cover: a.jpg\n---\n"},
+	} {
+		v := "0"
+		if c.key == "params.cover" {
+			v = "a.jpg"
+		}
+		out, err := Set([]byte(c.page), c.key, v)
+		if err != nil || string(out) != c.want {
+			t.Errorf("Set(%q, %s) = %q, %v; want %q", c.page, c.key, out, err, c.want)
+		}
+	}
+}

@@ -97,7 +97,8 @@ func yamlValueEnd(t string, at int) int {
 			i = len(t)
 		}
 	}
-	return len(strings.TrimRight(t[:end], " \t"))
+	// never before at: "key: " has an empty value after its space
+	return max(at, len(strings.TrimRight(t[:end], " \t")))
 }
 
 // yamlKey writes a key plain when it can be, else quoted.
